@@ -1,0 +1,135 @@
+//! Footnote 3's discount: T2 salaries expressed in 2016 terms.
+//!
+//! The paper divides each year's total salary by total revenue (2016: 2.28 M / 30 M =
+//! 7.6 %; 2017: 1.97 M / 31 M ≈ 6.35 %) and multiplies T2 salaries by the ratio of the
+//! two ratios: factor = (S₂₀₁₆ / R₂₀₁₆) / (S₂₀₁₇ / R₂₀₁₇) = 228·3100 / (3000·197) ≈ 1.196.
+//! Tables 8 and A2 print T2 *already discounted*, so the original T2 is printed T2 ÷ the
+//! paper's factor, and T2 under other totals is original × their factor.
+
+use crate::core::dataset::DiscountData;
+use std::fmt;
+
+/// The four totals behind footnote 3 (RMB).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DiscountTotals {
+    pub salary_2016: f64,
+    pub revenue_2016: f64,
+    pub salary_2017: f64,
+    pub revenue_2017: f64,
+}
+
+/// Which total is unusable, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DiscountError {
+    /// The name of the total (`salary2016`, …).
+    pub field: &'static str,
+    /// The offending value.
+    pub value: f64,
+}
+
+impl fmt::Display for DiscountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} must be a positive amount in RMB (got {})", self.field, self.value)
+    }
+}
+
+impl std::error::Error for DiscountError {}
+
+/// Largest accepted total (10¹⁵ RMB): keeps every product finite.
+pub const MAX_TOTAL: f64 = 1e15;
+
+impl DiscountTotals {
+    /// The paper's totals, from the study file.
+    pub fn from_study(d: &DiscountData) -> DiscountTotals {
+        DiscountTotals {
+            salary_2016: d.salary_total_2016.value,
+            revenue_2016: d.revenue_2016.value,
+            salary_2017: d.salary_total_2017.value,
+            revenue_2017: d.revenue_2017.value,
+        }
+    }
+
+    /// The totals with their permalink names.
+    pub fn fields(&self) -> [(&'static str, f64); 4] {
+        [
+            ("salary2016", self.salary_2016),
+            ("revenue2016", self.revenue_2016),
+            ("salary2017", self.salary_2017),
+            ("revenue2017", self.revenue_2017),
+        ]
+    }
+
+    /// Every total must be finite, positive and at most [`MAX_TOTAL`].
+    pub fn validate(&self) -> Result<(), DiscountError> {
+        for (field, value) in self.fields() {
+            if !(value.is_finite() && value > 0.0 && value <= MAX_TOTAL) {
+                return Err(DiscountError { field, value });
+            }
+        }
+        Ok(())
+    }
+
+    /// Salary ÷ revenue in 2016.
+    pub fn ratio_2016(&self) -> f64 {
+        self.salary_2016 / self.revenue_2016
+    }
+
+    /// Salary ÷ revenue in 2017.
+    pub fn ratio_2017(&self) -> f64 {
+        self.salary_2017 / self.revenue_2017
+    }
+
+    /// The discount factor applied to original T2 values.
+    pub fn factor(&self) -> f64 {
+        self.ratio_2016() / self.ratio_2017()
+    }
+
+    /// A validated factor.
+    pub fn checked_factor(&self) -> Result<f64, DiscountError> {
+        self.validate()?;
+        Ok(self.factor())
+    }
+}
+
+/// T2 as originally paid: printed (discounted) T2 ÷ the paper's factor.
+pub fn original_t2(t2_printed: f64, paper_factor: f64) -> f64 {
+    t2_printed / paper_factor
+}
+
+/// T2 in 2016 terms under `factor`.
+pub fn discounted_t2(t2_printed: f64, paper_factor: f64, factor: f64) -> f64 {
+    original_t2(t2_printed, paper_factor) * factor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper() -> DiscountTotals {
+        DiscountTotals { salary_2016: 2.28e6, revenue_2016: 30e6, salary_2017: 1.97e6, revenue_2017: 31e6 }
+    }
+
+    #[test]
+    fn factor_is_footnote_3() {
+        // 228·3100/(3000·197), computed exactly in rationals: 706800/591000.
+        assert!((paper().factor() - 706800.0 / 591000.0).abs() < 1e-14);
+    }
+
+    #[test]
+    fn discounting_with_the_paper_factor_returns_the_print() {
+        let f = paper().factor();
+        assert!((discounted_t2(43532.78, f, f) - 43532.78).abs() < 1e-9);
+        assert!((original_t2(43532.78, f) * f - 43532.78).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bad_totals_are_named() {
+        for (i, bad) in [0.0, -1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 2e15].into_iter().enumerate() {
+            let mut t = paper();
+            t.revenue_2017 = bad;
+            let e = t.validate().unwrap_err();
+            assert_eq!(e.field, "revenue2017", "case {i}");
+        }
+        assert!(paper().validate().is_ok());
+    }
+}
