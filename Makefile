@@ -1,0 +1,48 @@
+# Study Explorer. The two set-up commands are `make serve` and `make test`; both
+# bootstrap a fresh machine first (scripts/bootstrap.sh installs only what is missing).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
+# wasm-bindgen-test-runner: fail rather than hang when the browser does not answer.
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+PUBLIC_URL ?= /
+
+.PHONY: all bootstrap serve dist test test-native test-wasm test-e2e bench clean
+
+all: test
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+## The main job: build the release app and serve it on http://127.0.0.1:8080
+serve: bootstrap
+	trunk serve --release --offline --address 127.0.0.1 --port 8080
+
+## Release build into dist/ (wasm-opt -Oz through Trunk). PUBLIC_URL=/sub/path/ for a sub-path.
+dist: bootstrap
+	trunk build --release --offline --public-url "$(PUBLIC_URL)"
+	@scripts/size-report.sh dist
+
+## Every test: native core, wasm in headless Chromium, release build, browser end-to-end.
+test: bootstrap
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-native test-wasm dist test-e2e; \
+	echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"
+
+test-native:
+	cargo test --locked
+
+test-wasm:
+	cargo test --locked --target wasm32-unknown-unknown --test web
+
+test-e2e:
+	node --test --test-concurrency=1 e2e/
+
+bench: bootstrap
+	@echo "Benchmarks arrive with the performance issue; see BENCHMARKS.md."
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

@@ -1,0 +1,90 @@
+//! Architecture invariants, checked on the source tree:
+//! - the core (`src/core/`) never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`,
+//!   so it builds and tests natively and UI code depends on it, not the reverse;
+//! - every `.rs` file opens with a `//!` doc saying what it owns;
+//! - the UI module is compiled for `wasm32` only.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else { return out };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(rust_files(&p));
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Words that would tie the core to the browser, and where one was found.
+fn browser_words(text: &str) -> Vec<(usize, &'static str)> {
+    const FORBIDDEN: [&str; 4] = ["leptos", "web_sys", "js_sys", "wasm_bindgen"];
+    let mut hits = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        for word in FORBIDDEN {
+            let found = code.match_indices(word).any(|(i, _)| {
+                let before = code[..i].chars().last();
+                let after = code[i + word.len()..].chars().next();
+                let ident = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                !ident(before) && !ident(after)
+            });
+            if found {
+                hits.push((n + 1, word));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn the_detector_catches_imports() {
+    assert_eq!(browser_words("use leptos::prelude::*;"), vec![(1, "leptos")]);
+    assert_eq!(browser_words("let d = web_sys::window();"), vec![(1, "web_sys")]);
+    assert!(browser_words("// leptos in a comment").is_empty());
+    assert!(browser_words("let my_leptos_like = 1;").is_empty());
+}
+
+#[test]
+fn core_never_imports_browser_crates() {
+    let files = rust_files(&root().join("src/core"));
+    assert!(files.len() >= 5, "the core modules are found");
+    let mut offenders = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (line, word) in browser_words(&text) {
+            offenders.push(format!("{}:{line} names {word}", f.display()));
+        }
+    }
+    assert!(offenders.is_empty(), "the core must stay pure:\n{}", offenders.join("\n"));
+}
+
+#[test]
+fn every_rust_file_opens_with_a_module_doc() {
+    let mut missing = Vec::new();
+    for dir in ["src", "tests", "benches", "fuzz/fuzz_targets"] {
+        for f in rust_files(&root().join(dir)) {
+            let text = fs::read_to_string(&f).unwrap_or_default();
+            if !text.trim_start().starts_with("//!") {
+                missing.push(f.display().to_string());
+            }
+        }
+    }
+    assert!(missing.is_empty(), "files without a //! doc: {missing:?}");
+}
+
+#[test]
+fn ui_is_wasm_only() {
+    let lib = fs::read_to_string(root().join("src/lib.rs")).unwrap_or_default();
+    assert!(lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"), "src/lib.rs must gate `pub mod ui` on wasm32");
+}
