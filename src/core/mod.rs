@@ -10,6 +10,7 @@ pub mod demographics;
 pub mod designs;
 pub mod discount;
 pub mod format;
+pub mod permalink;
 pub mod printed;
 pub mod reproduce;
 pub mod selection;

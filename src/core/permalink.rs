@@ -1,0 +1,306 @@
+//! Permalinks: the query string is a public contract (documented in the README).
+//!
+//! | parameter | values | default |
+//! |---|---|---|
+//! | `groups` | `service,development` (either or both) | both |
+//! | `times` | `t1,t2` (either or both) | both |
+//! | `salary` | `quarterly` or `monthly` | `quarterly` |
+//! | `discount` | `on` or `off` | `on` |
+//! | `salary2016`, `revenue2016`, `salary2017`, `revenue2017` | RMB, plain digits with an optional decimal part | the paper's totals |
+//!
+//! Parsing never fails: an invalid or hostile value (unknown word, empty list, zero,
+//! negative, NaN, `1e400`, control bytes, a huge string) falls back to the default for that
+//! parameter and produces a [`Notice`] naming what was ignored. Unknown parameters are
+//! ignored with a notice too. Serialising writes every control, except totals equal to the
+//! paper's, so links stay short.
+
+use crate::core::dataset::{Group, Measure, Time};
+use crate::core::discount::MAX_TOTAL;
+use crate::core::selection::Selection;
+use std::fmt;
+
+/// Longest value accepted for any parameter (characters).
+pub const MAX_VALUE_CHARS: usize = 200;
+/// Longest query string read at all (bytes); the rest is ignored with a notice.
+pub const MAX_QUERY_BYTES: usize = 8192;
+
+/// Parameters that belong to other parts of the page and are read elsewhere.
+pub const OTHER_KNOWN: [&str; 4] = ["node", "lang", "embed", "section"];
+
+/// Something in the URL that was ignored, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The parameter name (sanitised for display).
+    pub param: String,
+    /// The ignored value, sanitised and shortened for display.
+    pub value: String,
+    /// Why it was ignored.
+    pub reason: String,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.is_empty() {
+            write!(f, "{}: {}", self.param, self.reason)
+        } else {
+            write!(f, "{}=\"{}\": {}", self.param, self.value, self.reason)
+        }
+    }
+}
+
+/// Makes any string safe and short enough to show: control characters become `�`,
+/// and it is cut to 40 characters with an ellipsis.
+pub fn display_safe(s: &str) -> String {
+    let cleaned: String = s.chars().map(|c| if c.is_control() { '\u{FFFD}' } else { c }).collect();
+    if cleaned.chars().count() > 40 {
+        format!("{}\u{2026}", cleaned.chars().take(40).collect::<String>())
+    } else {
+        cleaned
+    }
+}
+
+/// Why a typed or linked amount is unusable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    Empty,
+    NotPlain,
+    NotPositive,
+    TooLarge,
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AmountError::Empty => write!(f, "enter an amount in RMB"),
+            AmountError::NotPlain => write!(f, "use plain digits with an optional decimal point, e.g. 2280000"),
+            AmountError::NotPositive => write!(f, "the amount must be greater than zero"),
+            AmountError::TooLarge => write!(f, "the amount must be at most 10^15 RMB"),
+        }
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+/// Parses an RMB amount: digits, optionally a decimal point and more digits; positive and
+/// at most [`MAX_TOTAL`]. Used for permalinks and for typed totals alike.
+pub fn parse_amount(s: &str) -> Result<f64, AmountError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    if t.len() > 40 {
+        return Err(AmountError::TooLarge);
+    }
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let plain = !int.is_empty() && int.chars().all(|c| c.is_ascii_digit()) && frac.chars().all(|c| c.is_ascii_digit()) && !(t.contains('.') && frac.is_empty());
+    if !plain {
+        return Err(if t.starts_with('-') { AmountError::NotPositive } else { AmountError::NotPlain });
+    }
+    let v: f64 = t.parse().map_err(|_| AmountError::NotPlain)?;
+    if !(v > 0.0) {
+        return Err(AmountError::NotPositive);
+    }
+    if v > MAX_TOTAL {
+        return Err(AmountError::TooLarge);
+    }
+    Ok(v)
+}
+
+/// A comma list of known words; `None` when any word is unknown or the list is empty.
+fn word_set<T: Copy + PartialEq>(value: &str, words: &[(&str, T)]) -> Option<Vec<T>> {
+    let mut out = Vec::new();
+    for w in value.split(',').map(|w| w.trim()).filter(|w| !w.is_empty()) {
+        let hit = words.iter().find(|(k, _)| k.eq_ignore_ascii_case(w))?;
+        if !out.contains(&hit.1) {
+            out.push(hit.1);
+        }
+    }
+    if out.is_empty() {
+        None
+    } else {
+        Some(out)
+    }
+}
+
+/// Parses a query string (with or without the leading `?`) on top of `defaults`.
+pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
+    let mut sel = *defaults;
+    let mut notices = Vec::new();
+    let mut q = query.strip_prefix('?').unwrap_or(query);
+    if q.len() > MAX_QUERY_BYTES {
+        let mut cut = MAX_QUERY_BYTES;
+        while !q.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        q = &q[..cut];
+        notices.push(Notice { param: "(link)".into(), value: String::new(), reason: format!("the link is longer than {MAX_QUERY_BYTES} bytes; its end was ignored") });
+    }
+    for (key, value) in form_urlencoded::parse(q.as_bytes()) {
+        let shown = display_safe(&value);
+        let mut reject = |reason: &str| notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: reason.to_string() });
+        if value.chars().count() > MAX_VALUE_CHARS {
+            reject("the value is too long; the default is used");
+            continue;
+        }
+        match key.as_ref() {
+            "groups" => match word_set(&value, &[("service", Group::Service), ("development", Group::Development)]) {
+                Some(gs) => sel.groups = [gs.contains(&Group::Service), gs.contains(&Group::Development)],
+                None => {
+                    sel.groups = defaults.groups;
+                    reject("expected service, development or both; both groups are shown");
+                }
+            },
+            "times" => match word_set(&value, &[("t1", Time::T1), ("t2", Time::T2)]) {
+                Some(ts) => sel.times = [ts.contains(&Time::T1), ts.contains(&Time::T2)],
+                None => {
+                    sel.times = defaults.times;
+                    reject("expected t1, t2 or both; both timepoints are shown");
+                }
+            },
+            "salary" => match word_set(&value, &[("quarterly", Measure::Quarterly), ("monthly", Measure::Monthly)]).as_deref() {
+                Some([m]) => sel.measure = *m,
+                _ => {
+                    sel.measure = defaults.measure;
+                    reject("expected quarterly or monthly; quarterly is shown");
+                }
+            },
+            "discount" => match value.trim().to_ascii_lowercase().as_str() {
+                "on" => sel.discount = true,
+                "off" => sel.discount = false,
+                _ => {
+                    sel.discount = defaults.discount;
+                    reject("expected on or off; the discount is on");
+                }
+            },
+            "salary2016" | "revenue2016" | "salary2017" | "revenue2017" => {
+                let slot = match key.as_ref() {
+                    "salary2016" => &mut sel.totals.salary_2016,
+                    "revenue2016" => &mut sel.totals.revenue_2016,
+                    "salary2017" => &mut sel.totals.salary_2017,
+                    _ => &mut sel.totals.revenue_2017,
+                };
+                let default = match key.as_ref() {
+                    "salary2016" => defaults.totals.salary_2016,
+                    "revenue2016" => defaults.totals.revenue_2016,
+                    "salary2017" => defaults.totals.salary_2017,
+                    _ => defaults.totals.revenue_2017,
+                };
+                match parse_amount(&value) {
+                    Ok(v) => *slot = v,
+                    Err(e) => {
+                        *slot = default;
+                        reject(&format!("{e}; the paper's total is used"));
+                    }
+                }
+            }
+            k if OTHER_KNOWN.contains(&k) => {}
+            _ => reject("unknown parameter, ignored"),
+        }
+    }
+    (sel, notices)
+}
+
+/// Writes an amount as plain digits (no exponent), as [`parse_amount`] reads it.
+pub fn amount_text(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// The query string (without `?`) for a selection.
+pub fn to_query(sel: &Selection, defaults: &Selection) -> String {
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    let groups: Vec<&str> = sel.selected_groups().iter().map(|g| g.key()).collect();
+    let times: Vec<&str> = sel.selected_times().iter().map(|t| t.key()).collect();
+    out.append_pair("groups", &groups.join(","));
+    out.append_pair("times", &times.join(","));
+    out.append_pair("salary", sel.measure.key());
+    out.append_pair("discount", if sel.discount { "on" } else { "off" });
+    for ((name, v), (_, d)) in sel.totals.fields().into_iter().zip(defaults.totals.fields()) {
+        if v != d {
+            out.append_pair(name, &amount_text(v));
+        }
+    }
+    out.finish().replace("%2C", ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::discount::DiscountTotals;
+
+    fn defaults() -> Selection {
+        Selection {
+            groups: [true, true],
+            times: [true, true],
+            measure: Measure::Quarterly,
+            discount: true,
+            totals: DiscountTotals { salary_2016: 2.28e6, revenue_2016: 30e6, salary_2017: 1.97e6, revenue_2017: 31e6 },
+        }
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount("2280000"), Ok(2280000.0));
+        assert_eq!(parse_amount(" 1.5 "), Ok(1.5));
+        for (bad, e) in [
+            ("", AmountError::Empty),
+            ("0", AmountError::NotPositive),
+            ("-5", AmountError::NotPositive),
+            ("NaN", AmountError::NotPlain),
+            ("1e400", AmountError::NotPlain),
+            ("inf", AmountError::NotPlain),
+            ("1.", AmountError::NotPlain),
+            ("2,280,000", AmountError::NotPlain),
+            ("9999999999999999", AmountError::TooLarge),
+        ] {
+            assert_eq!(parse_amount(bad), Err(e), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let d = defaults();
+        let mut s = d;
+        s.groups = [false, true];
+        s.times = [true, false];
+        s.measure = Measure::Monthly;
+        s.discount = false;
+        s.totals.revenue_2017 = 31500000.5;
+        let q = to_query(&s, &d);
+        assert_eq!(q, "groups=development&times=t1&salary=monthly&discount=off&revenue2017=31500000.5");
+        let (back, notices) = parse(&format!("?{q}"), &d);
+        assert_eq!(back, s);
+        assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn hostile_values_fall_back_with_notices() {
+        let d = defaults();
+        let long = "x".repeat(6000);
+        let (s, n) = parse(&format!("groups=admins&times=&salary=weekly&discount=maybe&salary2016=NaN&revenue2016=1e400&salary2017=-3&revenue2017=0&evil=%00%1b&x={long}"), &d);
+        assert_eq!(s, d);
+        let params: Vec<&str> = n.iter().map(|x| x.param.as_str()).collect();
+        assert_eq!(params, ["groups", "times", "salary", "discount", "salary2016", "revenue2016", "salary2017", "revenue2017", "evil", "x"]);
+        assert_eq!(n[8].value, "\u{FFFD}\u{FFFD}");
+        assert!(n[9].value.chars().count() <= 41);
+    }
+
+    #[test]
+    fn words_are_case_insensitive_and_other_parameters_are_known() {
+        let (s, n) = parse("groups=Service&node=team-monitoring&lang=zh", &defaults());
+        assert_eq!(s.groups, [true, false]);
+        assert!(n.is_empty());
+    }
+
+    #[test]
+    fn a_huge_query_is_cut_safely() {
+        let q = "é".repeat(MAX_QUERY_BYTES);
+        let (s, n) = parse(&q, &defaults());
+        assert_eq!(s, defaults());
+        assert!(!n.is_empty());
+    }
+}
