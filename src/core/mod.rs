@@ -16,3 +16,4 @@ pub mod reproduce;
 pub mod selection;
 pub mod stats;
 pub mod validate;
+pub mod view;

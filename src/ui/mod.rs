@@ -1,10 +1,19 @@
 //! The browser UI (compiled for `wasm32` only): Leptos components over the pure core.
 //!
-//! `start` loads and validates the embedded study once, then mounts [`app::App`]. UI
-//! modules read the core; the core never reads them.
+//! `start` mounts [`app::App`], which loads the embedded study once and builds the
+//! [`state::AppState`]. Sections read state and `core::view` models; charts receive
+//! finished numbers. UI modules read the core; the core never reads them.
 
 pub mod app;
+pub mod charts;
+pub mod controls;
+pub mod coverage;
+pub mod demographics;
+pub mod export;
 pub mod reproducibility;
+pub mod salaries;
+pub mod state;
+pub mod test_panel;
 
 /// Entry point called by `main` in the browser.
 pub fn start() {

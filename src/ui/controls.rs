@@ -1,0 +1,216 @@
+//! The control bar: groups, timepoints, salary measure and discount (with the four
+//! editable totals behind footnote 3). Every control is a native input with a visible
+//! label, so it works from the keyboard. A refused change (unticking the last group or
+//! timepoint, or a typed total that is not a positive amount) is explained in a live region
+//! and leaves the current state as it was.
+
+use crate::core::dataset::{Group, Measure, Time};
+use crate::core::discount::DiscountTotals;
+use crate::core::format::{fixed, grouped};
+use crate::core::permalink::{amount_text, parse_amount};
+use crate::core::selection::Selection;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn set_checked(ev: &leptos::ev::Event, checked: bool) {
+    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        input.set_checked(checked);
+    }
+}
+
+/// Toggles one of two flags, refusing to clear the last one.
+fn toggle(state: AppState, ev: &leptos::ev::Event, which: fn(&mut Selection) -> &mut [bool; 2], i: usize, what: &str) {
+    let checked = event_target_checked(ev);
+    let mut sel = state.selection.get_untracked();
+    let flags = which(&mut sel);
+    if !checked && !flags[1 - i] {
+        set_checked(ev, true);
+        state.guard.set(Some(format!("At least one {what} must stay selected: tick another {what} first.")));
+        return;
+    }
+    flags[i] = checked;
+    state.guard.set(None);
+    state.selection.set(sel);
+}
+
+/// `#controls`: the sticky control bar.
+#[component]
+pub fn ControlBar(state: AppState) -> impl IntoView {
+    let sel = state.selection;
+    let group_box = move |g: Group, detail: &'static str| {
+        let i = g.index();
+        view! {
+            <label class=format!("check group-{}", g.key())>
+                <input
+                    type="checkbox"
+                    name="groups"
+                    value=g.key()
+                    prop:checked=move || sel.with(|s| s.groups[i])
+                    on:change=move |ev| toggle(state, &ev, |s| &mut s.groups, i, "group")
+                />
+                <span class="swatch" aria-hidden="true"></span>
+                <span>{g.label()}" "<small>{detail}</small></span>
+            </label>
+        }
+    };
+    let time_box = move |t: Time, detail: &'static str| {
+        let i = match t {
+            Time::T1 => 0,
+            Time::T2 => 1,
+        };
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    name="times"
+                    value=t.key()
+                    prop:checked=move || sel.with(|s| s.times[i])
+                    on:change=move |ev| toggle(state, &ev, |s| &mut s.times, i, "timepoint")
+                />
+                <span>{t.label()}" "<small>{detail}</small></span>
+            </label>
+        }
+    };
+    let measure_radio = move |m: Measure, detail: &'static str| {
+        view! {
+            <label class="check">
+                <input
+                    type="radio"
+                    name="salary"
+                    value=m.key()
+                    prop:checked=move || sel.with(|s| s.measure == m)
+                    on:change=move |_| sel.update(|s| s.measure = m)
+                />
+                <span>{m.label()}" "<small>{detail}</small></span>
+            </label>
+        }
+    };
+    view! {
+        <form class="control-bar" id="controls" aria-label="Selection" on:submit=|ev| ev.prevent_default()>
+            <fieldset>
+                <legend>"Groups"</legend>
+                {group_box(Group::Service, "treatment: DingTalk + WeChat")}
+                {group_box(Group::Development, "control: WeChat only")}
+            </fieldset>
+            <fieldset>
+                <legend>"Timepoints"</legend>
+                {time_box(Time::T1, "Aug 2016 interviews \u{b7} Q3 2016 salaries")}
+                {time_box(Time::T2, "Apr 2017 interviews \u{b7} Q2 2017 salaries")}
+            </fieldset>
+            <fieldset>
+                <legend>"Salary measure"</legend>
+                {measure_radio(Measure::Quarterly, "Table 8")}
+                {measure_radio(Measure::Monthly, "Table A2")}
+            </fieldset>
+            <DiscountControls state=state />
+            <p class="guard" role="status" aria-live="polite">{move || state.guard.get().unwrap_or_default()}</p>
+        </form>
+    }
+}
+
+/// The four totals of footnote 3, keyed by permalink name, with labels.
+const TOTALS: [(&str, &str); 4] = [
+    ("salary2016", "Salary total 2016"),
+    ("revenue2016", "Revenue 2016"),
+    ("salary2017", "Salary total 2017"),
+    ("revenue2017", "Revenue 2017"),
+];
+
+fn with_total(t: &mut DiscountTotals, i: usize, v: f64) {
+    match i {
+        0 => t.salary_2016 = v,
+        1 => t.revenue_2016 = v,
+        2 => t.salary_2017 = v,
+        _ => t.revenue_2017 = v,
+    }
+}
+
+/// Discount on/off and the editable totals with the live factor.
+#[component]
+fn DiscountControls(state: AppState) -> impl IntoView {
+    let sel = state.selection;
+    let texts = RwSignal::new(sel.get_untracked().totals.fields().map(|(_, v)| amount_text(v)));
+    let errors: RwSignal<[Option<String>; 4]> = RwSignal::new(Default::default());
+    let reset = move |_| {
+        let d = state.defaults.get_value().totals;
+        texts.set(d.fields().map(|(_, v)| amount_text(v)));
+        errors.set(Default::default());
+        sel.update(|s| s.totals = d);
+    };
+    let inputs = TOTALS
+        .iter()
+        .enumerate()
+        .map(|(i, (key, label))| {
+            let id = format!("total-{key}");
+            let err_id = format!("total-{key}-error");
+            view! {
+                <div class="total">
+                    <label for=id.clone()>{*label}" "<small>"(RMB)"</small></label>
+                    <input
+                        id=id
+                        type="text"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || texts.with(|t| t[i].clone())
+                        aria-invalid=move || if errors.with(|e| e[i].is_some()) { "true" } else { "false" }
+                        aria-describedby=err_id.clone()
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            texts.update(|t| t[i] = text.clone());
+                            match parse_amount(&text) {
+                                Ok(v) => {
+                                    errors.update(|e| e[i] = None);
+                                    sel.update(|s| with_total(&mut s.totals, i, v));
+                                }
+                                Err(e) => errors.update(|x| x[i] = Some(format!("{e}; the last valid value is still used."))),
+                            }
+                        }
+                    />
+                    <span class="field-error" id=err_id>{move || errors.with(|e| e[i].clone()).unwrap_or_default()}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    let live = move || {
+        let t = sel.get().totals;
+        format!(
+            "2016 ratio {}%, 2017 ratio {}%, factor {} (T2 \u{d7} factor = T2 in 2016 terms)",
+            fixed(t.ratio_2016() * 100.0, 2),
+            fixed(t.ratio_2017() * 100.0, 2),
+            fixed(t.factor(), 4)
+        )
+    };
+    let paper = state.defaults.get_value().totals;
+    let (r16, r17) = state.study.with_value(|s| {
+        let p = &s.raw.discount.printed;
+        (p.ratio_2016_percent.value.to_string(), p.ratio_2017_percent.value.to_string())
+    });
+    view! {
+        <fieldset class="discount">
+            <legend>"Discount (footnote 3)"</legend>
+            <label class="check">
+                <input type="checkbox" name="discount" prop:checked=move || sel.with(|s| s.discount) on:change=move |ev| sel.update(|s| s.discount = event_target_checked(&ev)) />
+                <span>"Discount T2 to 2016 terms "<small>"(off: T2 as originally paid)"</small></span>
+            </label>
+            <details class="totals">
+                <summary>"Totals behind the factor"</summary>
+                <div class="totals-grid">{inputs}</div>
+                <p class="live-factor" aria-live="polite">{live}</p>
+                <button type="button" on:click=reset>"Reset to the paper's values"</button>
+                <p class="source">
+                    {format!(
+                        "The paper: {} / {} RMB in 2016 (printed ratio {}%) and {} / {} RMB in 2017 (printed ratio {}%), the 2017 totals implied by footnote 3.",
+                        grouped(paper.salary_2016, 0, ','),
+                        grouped(paper.revenue_2016, 0, ','),
+                        r16,
+                        grouped(paper.salary_2017, 0, ','),
+                        grouped(paper.revenue_2017, 0, ','),
+                        r17
+                    )}
+                </p>
+            </details>
+        </fieldset>
+    }
+}

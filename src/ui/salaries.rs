@@ -1,0 +1,144 @@
+//! `#salaries`: the per-informant salary table for the selection, group descriptives, a
+//! slope chart (T1→T2) and a dot plot of the differences with means and 95 % CIs.
+
+use crate::core::dataset::Time;
+use crate::core::format::rmb;
+use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary};
+use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
+use crate::ui::export::download_text;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// One line saying what the section shows.
+pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
+    move || format!("For {}.", state.selection.get().summary())
+}
+
+/// `#salaries`.
+#[component]
+pub fn SalariesSection(state: AppState) -> impl IntoView {
+    let summaries = Memo::new(move |_| {
+        let sel = state.selection.get();
+        state.points.with(|p| p.as_ref().map(|p| salary_summaries(&sel, p)).unwrap_or_default())
+    });
+    let table = move || {
+        let sel = state.selection.get();
+        let series = shown_series(&sel);
+        let head = series.iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view();
+        let rows = state.points.with(|p| match p {
+            Ok(points) => points
+                .iter()
+                .map(|pt| {
+                    let cells = series
+                        .iter()
+                        .map(|(_, t)| {
+                            let v = match t {
+                                Some(Time::T1) => pt.t1,
+                                Some(Time::T2) => pt.t2,
+                                None => pt.diff,
+                            };
+                            view! { <td class="num">{rmb(v)}</td> }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr class=format!("group-{}", pt.group.key())>
+                            <th scope="row">{pt.informant.clone()}</th>
+                            <td>{pt.group.label()}</td>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view()
+                .into_any(),
+            Err(e) => view! { <tr><td colspan="5" class="field-error">{e.to_string()}</td></tr> }.into_any(),
+        });
+        view! {
+            <table class="salary-table" id="salary-table">
+                <caption>{format!("{} salary per informant (RMB)", sel.measure.label())}</caption>
+                <thead><tr><th scope="col">"Informant"</th><th scope="col">"Group"</th>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    let descriptives = move || {
+        let rows = summaries
+            .get()
+            .into_iter()
+            .map(|s| match s {
+                Ok(s) => view! {
+                    <tr class=format!("group-{}", s.group.key())>
+                        <th scope="row">{s.group.label()}</th>
+                        <td>{s.series}</td>
+                        <td class="num">{s.n}</td>
+                        <td class="num">{rmb(s.mean)}</td>
+                        <td class="num">{rmb(s.sd)}</td>
+                        <td class="num">{format!("[{}, {}]", rmb(s.ci95.0), rmb(s.ci95.1))}</td>
+                    </tr>
+                }
+                .into_any(),
+                Err(e) => view! { <tr><td colspan="6">{format!("not defined: {e}")}</td></tr> }.into_any(),
+            })
+            .collect_view();
+        view! {
+            <table class="descriptives" id="salary-descriptives">
+                <caption>"Group descriptives (SD with n \u{2212} 1; 95% CI of the mean)"</caption>
+                <thead><tr><th scope="col">"Group"</th><th scope="col">"Series"</th><th scope="col" class="num">"n"</th><th scope="col" class="num">"Mean"</th><th scope="col" class="num">"SD"</th><th scope="col" class="num">"95% CI"</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+    };
+    let slope_data = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default()));
+    let slope_summary = Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get()));
+    let diff_summaries = Memo::new(move |_| summaries.get().into_iter().flatten().filter(|s| s.series == "T2\u{2212}T1").collect::<Vec<SeriesSummary>>());
+    let dot_summary = Signal::derive(move || dots_summary(&summaries.get()));
+    let both_times = move || state.selection.with(|s| s.times == [true, true]);
+    let csv = move |_| {
+        let sel = state.selection.get_untracked();
+        let text = state.points.with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p)).unwrap_or_default());
+        download_text(&text, "text/csv;charset=utf-8", &format!("salaries-{}.csv", sel.measure.key()));
+    };
+    let slope_table = move || {
+        slope_data
+            .get()
+            .into_iter()
+            .map(|s| view! { <tr><th scope="row">{s.informant}</th><td>{s.group.label()}</td><td class="num">{rmb(s.t1)}</td><td class="num">{rmb(s.t2)}</td></tr> })
+            .collect_view()
+    };
+    let dot_table = move || {
+        diff_summaries
+            .get()
+            .into_iter()
+            .map(|s| view! { <tr><th scope="row">{s.group.label()}</th><td class="num">{s.n}</td><td class="num">{rmb(s.mean)}</td><td class="num">{rmb(s.ci95.0)}</td><td class="num">{rmb(s.ci95.1)}</td></tr> })
+            .collect_view()
+    };
+    view! {
+        <section id="salaries" class="section" aria-labelledby="salaries-h">
+            <h2 id="salaries-h">"Salaries"</h2>
+            <p class="selection-line">{selection_line(state)}</p>
+            <p class="lede">"Salary is the paper's proxy for employee performance (Tables 8 and A2). T2 is discounted to 2016 terms with footnote 3's factor unless the discount is switched off."</p>
+            <div class="table-wrap">{table}</div>
+            <div class="table-wrap">{descriptives}</div>
+            <button type="button" on:click=csv>"Download CSV of this table"</button>
+            <Show when=both_times fallback=|| view! { <p class="note">"Select both timepoints to see each informant's change from T1 to T2."</p> }>
+                <div class="chart-row">
+                    <ChartFrame
+                        id="chart-slopes"
+                        title="Each informant's salary from T1 to T2"
+                        summary=slope_summary
+                        draw=move |c, p, s| draw_slopes(c, &slope_data.get(), p, s)
+                    >
+                        <table><thead><tr><th scope="col">"Informant"</th><th scope="col">"Group"</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody>{slope_table}</tbody></table>
+                    </ChartFrame>
+                    <ChartFrame
+                        id="chart-differences"
+                        title="Change T2 \u{2212} T1 per informant, with group mean and 95% CI"
+                        summary=dot_summary
+                        draw=move |c, p, s| draw_dots(c, &slope_data.get(), &diff_summaries.get(), p, s)
+                    >
+                        <table><thead><tr><th scope="col">"Group"</th><th scope="col" class="num">"n"</th><th scope="col" class="num">"Mean change"</th><th scope="col" class="num">"95% CI low"</th><th scope="col" class="num">"95% CI high"</th></tr></thead><tbody>{dot_table}</tbody></table>
+                    </ChartFrame>
+                </div>
+            </Show>
+        </section>
+    }
+}

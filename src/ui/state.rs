@@ -1,0 +1,80 @@
+//! The one place signals live. `AppState` holds the selection and URL notices; derived
+//! memos compute the salary points and the analysis from them. Components read these and
+//! never compute statistics themselves. The selection is mirrored into the URL with
+//! `history.replaceState` (no reload), and read from it once at start.
+
+use crate::core::dataset::Study;
+use crate::core::designs::{analyse_points, Analysis, AnalysisError};
+use crate::core::discount::DiscountError;
+use crate::core::permalink::{self, Notice};
+use crate::core::selection::{salary_points, SalaryPoint, Selection};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Signals and memos shared by every section (cheap to copy).
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub study: StoredValue<Arc<Study>>,
+    /// The paper's selection (the defaults of every control).
+    pub defaults: StoredValue<Selection>,
+    pub selection: RwSignal<Selection>,
+    /// What the URL asked for that was ignored.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Why the last click was refused (for example, unticking the last group).
+    pub guard: RwSignal<Option<String>>,
+    pub points: Memo<Result<Vec<SalaryPoint>, DiscountError>>,
+    pub analysis: Memo<Result<Analysis, AnalysisError>>,
+}
+
+impl AppState {
+    /// Builds the state from the study and the page's query string.
+    pub fn new(study: Arc<Study>, query: &str) -> AppState {
+        let defaults = Selection::paper(&study);
+        let (initial, notices) = permalink::parse(query, &defaults);
+        let selection = RwSignal::new(initial);
+        let study = StoredValue::new(study);
+        let points = Memo::new(move |_| {
+            let sel = selection.get();
+            study.with_value(|s| salary_points(s, &sel))
+        });
+        let analysis = Memo::new(move |_| {
+            let sel = selection.get();
+            points.with(|p| match p {
+                Ok(p) => analyse_points(&sel, p),
+                Err(e) => Err(AnalysisError::Discount(e.clone())),
+            })
+        });
+        AppState {
+            study,
+            defaults: StoredValue::new(defaults),
+            selection,
+            notices: RwSignal::new(notices),
+            guard: RwSignal::new(None),
+            points,
+            analysis,
+        }
+    }
+
+    /// The current permalink query (without `?`).
+    pub fn query(&self) -> String {
+        let sel = self.selection.get();
+        self.defaults.with_value(|d| permalink::to_query(&sel, d))
+    }
+}
+
+/// Mirrors the selection into the address bar without reloading, keeping the fragment.
+pub fn sync_url(state: AppState) {
+    Effect::new(move |_| {
+        let q = state.query();
+        let Some(window) = web_sys::window() else { return };
+        let hash = window.location().hash().unwrap_or_default();
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{q}{hash}")));
+        }
+    });
+}
+
+/// The page's query string (empty outside a browser).
+pub fn location_query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}

@@ -1,0 +1,69 @@
+//! `#test`: the test the selection implies, in APA form with a plain-language sentence,
+//! its details, and the t distribution with the observed t and the p area shaded.
+
+use crate::core::view::{test_csv, test_view, TDistChart};
+use crate::ui::charts::{draw_tdist, ChartFrame};
+use crate::ui::export::download_text;
+use crate::ui::salaries::selection_line;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// `#test`.
+#[component]
+pub fn TestSection(state: AppState) -> impl IntoView {
+    let view_model = Memo::new(move |_| {
+        let sel = state.selection.get();
+        state.analysis.with(|a| test_view(&sel, a))
+    });
+    let tdist = Memo::new(move |_| state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new)));
+    let details = move || {
+        view_model
+            .get()
+            .details
+            .into_iter()
+            .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> })
+            .collect_view()
+    };
+    let csv = move |_| {
+        let sel = state.selection.get_untracked();
+        download_text(&test_csv(&sel, &view_model.get_untracked()), "text/csv;charset=utf-8", "test-results.csv");
+    };
+    let summary = Signal::derive(move || tdist.get().map(|t| t.summary()).unwrap_or_default());
+    let tdist_rows = move || {
+        tdist
+            .get()
+            .map(|t| t.table().into_iter().map(|[k, v]| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view())
+    };
+    view! {
+        <section id="test" class="section" aria-labelledby="test-h">
+            <h2 id="test-h">"The test"</h2>
+            <p class="selection-line">{selection_line(state)}</p>
+            <div class="apa-result" aria-live="polite" aria-atomic="true">
+                <p class="apa" id="apa-primary">{move || view_model.get().apa}</p>
+                {move || view_model.get().apa_welch.map(|w| view! { <p class="apa apa-welch" id="apa-welch">{w}</p> })}
+            </div>
+            <p class="explanation" id="test-explanation">{move || view_model.get().explanation}</p>
+            <div class="table-wrap">
+                <table class="details" id="test-details">
+                    <caption>"Details"</caption>
+                    <tbody>{details}</tbody>
+                </table>
+            </div>
+            <button type="button" on:click=csv>"Download CSV of the results"</button>
+            <Show when=move || tdist.get().is_some() fallback=|| ()>
+                <ChartFrame
+                    id="chart-tdist"
+                    title="Where the observed t falls in its t distribution"
+                    summary=summary
+                    height=260
+                    draw=move |c, p, s| match tdist.get() {
+                        Some(t) => draw_tdist(c, &t, p, s),
+                        None => Ok(()),
+                    }
+                >
+                    <table><tbody>{tdist_rows}</tbody></table>
+                </ChartFrame>
+            </Show>
+        </section>
+    }
+}
