@@ -41,8 +41,9 @@ test-wasm:
 test-e2e:
 	node --test --test-concurrency=1 e2e/
 
+## Benchmarks (never timed tests): native criterion benches of the core.
 bench: bootstrap
-	@echo "Benchmarks arrive with the performance issue; see BENCHMARKS.md."
+	cargo bench --locked --bench core
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown
