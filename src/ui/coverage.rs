@@ -65,7 +65,7 @@ pub fn CoverageSection(state: AppState) -> impl IntoView {
                     <tbody>{table}</tbody>
                 </table>
             </ChartFrame>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage changes table">
                 <table id="coverage-changes">
                     <caption>"Change T2 \u{2212} T1 and difference-in-differences (Service change \u{2212} Development change), in percentage points, where every cell involved is reported"</caption>
                     <thead><tr><th scope="col">"Theme"</th><th scope="col" class="num">"Service"</th><th scope="col" class="num">"Development"</th><th scope="col" class="num">"Difference-in-differences"</th></tr></thead>

@@ -53,7 +53,7 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
             <Show when=move || !both() fallback=|| ()>
                 <p class="note">"Only one group is selected, so no between-group test is shown."</p>
             </Show>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Demographic balance table">
                 <table id="demographics-table">
                     <caption>"Table 2 balance: mean (SD) by group and Student's t-test"</caption>
                     <thead><tr><th scope="col">"Variable"</th>{heads}<th scope="col" class="num">"Test"</th><th scope="col" class="num">"Printed p"</th><th scope="col" class="num">"p if Grace were in Service"</th></tr></thead>

@@ -10,6 +10,7 @@ pub mod controls;
 pub mod coverage;
 pub mod demographics;
 pub mod export;
+pub mod panic;
 pub mod reproducibility;
 pub mod salaries;
 pub mod state;
@@ -17,6 +18,6 @@ pub mod test_panel;
 
 /// Entry point called by `main` in the browser.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }

@@ -90,8 +90,9 @@ fn LedgerTable(caption: String, rows: Vec<ReproRow>) -> impl IntoView {
             }
         })
         .collect_view();
+    let label = caption.clone();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
             <table class="ledger">
                 <caption>{caption}</caption>
                 <thead>

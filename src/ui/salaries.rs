@@ -116,8 +116,8 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             <h2 id="salaries-h">"Salaries"</h2>
             <p class="selection-line">{selection_line(state)}</p>
             <p class="lede">"Salary is the paper's proxy for employee performance (Tables 8 and A2). T2 is discounted to 2016 terms with footnote 3's factor unless the discount is switched off."</p>
-            <div class="table-wrap">{table}</div>
-            <div class="table-wrap">{descriptives}</div>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Salary per informant">{table}</div>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Group descriptives">{descriptives}</div>
             <button type="button" on:click=csv>"Download CSV of this table"</button>
             <Show when=both_times fallback=|| view! { <p class="note">"Select both timepoints to see each informant's change from T1 to T2."</p> }>
                 <div class="chart-row">

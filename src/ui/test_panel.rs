@@ -43,7 +43,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
                 {move || view_model.get().apa_welch.map(|w| view! { <p class="apa apa-welch" id="apa-welch">{w}</p> })}
             </div>
             <p class="explanation" id="test-explanation">{move || view_model.get().explanation}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Test details">
                 <table class="details" id="test-details">
                     <caption>"Details"</caption>
                     <tbody>{details}</tbody>
