@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 
 PUBLIC_URL ?= /
 
-.PHONY: all bootstrap serve dist test test-native test-wasm test-e2e bench clean
+.PHONY: all bootstrap serve dist test test-native test-wasm test-e2e bench fuzz clean
 
 all: test
 
@@ -39,11 +39,23 @@ test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web
 
 test-e2e:
+	trunk build --release --offline --public-url /study-explorer/ --dist target/dist-subpath
 	node --test --test-concurrency=1 e2e/
 
 ## Benchmarks (never timed tests): native criterion benches of the core.
 bench: bootstrap
 	cargo bench --locked --bench core
+
+## Fuzzing (cargo-fuzz on nightly; not part of `make test`). FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= $(shell sed -n 's/^name = "\(.*\)"/\1/p' fuzz/Cargo.toml | grep -v study-explorer-fuzz)
+fuzz:
+	@scripts/bootstrap.sh --fuzz
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p ../target/fuzz-corpus/$$t; \
+	  cargo +nightly fuzz run $$t ../target/fuzz-corpus/$$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|panicked|SUMMARY" | sed "s/^/$$t: /"; \
+	  test $${PIPESTATUS[0]} -eq 0 || exit 1; \
+	done
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

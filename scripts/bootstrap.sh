@@ -65,4 +65,15 @@ if [ ! -f "$stamp" ] || [ Cargo.lock -nt "$stamp" ]; then
   mkdir -p target && touch "$stamp"
 fi
 
+if [ "${1:-}" = "--fuzz" ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (cargo-fuzz needs it)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz"
+    cargo install cargo-fuzz --locked
+  fi
+fi
+
 say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $BINDGEN_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1))"

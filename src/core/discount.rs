@@ -29,14 +29,17 @@ pub struct DiscountError {
 
 impl fmt::Display for DiscountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} must be a positive amount in RMB (got {})", self.field, self.value)
+        write!(f, "{} must be an amount from 1 to 10^15 RMB (got {})", self.field, self.value)
     }
 }
 
 impl std::error::Error for DiscountError {}
 
-/// Largest accepted total (10¹⁵ RMB): keeps every product finite.
+/// Largest accepted total (10¹⁵ RMB).
 pub const MAX_TOTAL: f64 = 1e15;
+/// Smallest accepted total (1 RMB). With both bounds the factor stays within 10^±30, so
+/// every product and quotient is finite.
+pub const MIN_TOTAL: f64 = 1.0;
 
 impl DiscountTotals {
     /// The paper's totals, from the study file.
@@ -59,10 +62,10 @@ impl DiscountTotals {
         ]
     }
 
-    /// Every total must be finite, positive and at most [`MAX_TOTAL`].
+    /// Every total must be finite and within [`MIN_TOTAL`]..=[`MAX_TOTAL`].
     pub fn validate(&self) -> Result<(), DiscountError> {
         for (field, value) in self.fields() {
-            if !(value.is_finite() && value > 0.0 && value <= MAX_TOTAL) {
+            if !(value.is_finite() && (MIN_TOTAL..=MAX_TOTAL).contains(&value)) {
                 return Err(DiscountError { field, value });
             }
         }
@@ -124,7 +127,7 @@ mod tests {
 
     #[test]
     fn bad_totals_are_named() {
-        for (i, bad) in [0.0, -1.0, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 2e15].into_iter().enumerate() {
+        for (i, bad) in [0.0, -1.0, 0.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 2e15].into_iter().enumerate() {
             let mut t = paper();
             t.revenue_2017 = bad;
             let e = t.validate().unwrap_err();

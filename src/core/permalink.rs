@@ -15,7 +15,7 @@
 //! paper's, so links stay short.
 
 use crate::core::dataset::{Group, Measure, Time};
-use crate::core::discount::MAX_TOTAL;
+use crate::core::discount::{MAX_TOTAL, MIN_TOTAL};
 use crate::core::selection::Selection;
 use std::fmt;
 
@@ -63,9 +63,10 @@ pub fn display_safe(s: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AmountError {
     Empty,
+    TooLong,
     NotPlain,
     NotPositive,
-    TooLarge,
+    OutOfRange,
 }
 
 impl fmt::Display for AmountError {
@@ -73,23 +74,24 @@ impl fmt::Display for AmountError {
         match self {
             AmountError::Empty => write!(f, "enter an amount in RMB"),
             AmountError::NotPlain => write!(f, "use plain digits with an optional decimal point, e.g. 2280000"),
+            AmountError::TooLong => write!(f, "the amount has more than 40 characters"),
             AmountError::NotPositive => write!(f, "the amount must be greater than zero"),
-            AmountError::TooLarge => write!(f, "the amount must be at most 10^15 RMB"),
+            AmountError::OutOfRange => write!(f, "the amount must be between 1 and 10^15 RMB"),
         }
     }
 }
 
 impl std::error::Error for AmountError {}
 
-/// Parses an RMB amount: digits, optionally a decimal point and more digits; positive and
-/// at most [`MAX_TOTAL`]. Used for permalinks and for typed totals alike.
+/// Parses an RMB amount: digits, optionally a decimal point and more digits, from
+/// [`MIN_TOTAL`] to [`MAX_TOTAL`]. Used for permalinks and for typed totals alike.
 pub fn parse_amount(s: &str) -> Result<f64, AmountError> {
     let t = s.trim();
     if t.is_empty() {
         return Err(AmountError::Empty);
     }
-    if t.len() > 40 {
-        return Err(AmountError::TooLarge);
+    if t.chars().count() > 40 {
+        return Err(AmountError::TooLong);
     }
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
     let plain = !int.is_empty() && int.chars().all(|c| c.is_ascii_digit()) && frac.chars().all(|c| c.is_ascii_digit()) && !(t.contains('.') && frac.is_empty());
@@ -97,11 +99,11 @@ pub fn parse_amount(s: &str) -> Result<f64, AmountError> {
         return Err(if t.starts_with('-') { AmountError::NotPositive } else { AmountError::NotPlain });
     }
     let v: f64 = t.parse().map_err(|_| AmountError::NotPlain)?;
-    if !(v > 0.0) {
+    if v <= 0.0 {
         return Err(AmountError::NotPositive);
     }
-    if v > MAX_TOTAL {
-        return Err(AmountError::TooLarge);
+    if !(MIN_TOTAL..=MAX_TOTAL).contains(&v) {
+        return Err(AmountError::OutOfRange);
     }
     Ok(v)
 }
@@ -200,14 +202,10 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
     (sel, notices)
 }
 
-/// Writes an amount as plain digits (no exponent), as [`parse_amount`] reads it.
+/// Writes an amount as plain digits (no exponent), as [`parse_amount`] reads it back
+/// exactly: Rust's `Display` for `f64` is the shortest text that round-trips.
 pub fn amount_text(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    format!("{v}")
 }
 
 /// The query string (without `?`) for a selection.
@@ -246,6 +244,9 @@ mod tests {
     fn amounts() {
         assert_eq!(parse_amount("2280000"), Ok(2280000.0));
         assert_eq!(parse_amount(" 1.5 "), Ok(1.5));
+        for v in [1.0000001, 31500000.5, 1e15, 2280000.0, 1.1] {
+            assert_eq!(parse_amount(&amount_text(v)), Ok(v), "{v}");
+        }
         for (bad, e) in [
             ("", AmountError::Empty),
             ("0", AmountError::NotPositive),
@@ -255,7 +256,9 @@ mod tests {
             ("inf", AmountError::NotPlain),
             ("1.", AmountError::NotPlain),
             ("2,280,000", AmountError::NotPlain),
-            ("9999999999999999", AmountError::TooLarge),
+            ("9999999999999999", AmountError::OutOfRange),
+            ("0.5", AmountError::OutOfRange),
+            ("00000000000000000000000000000000000000001", AmountError::TooLong),
         ] {
             assert_eq!(parse_amount(bad), Err(e), "{bad:?}");
         }

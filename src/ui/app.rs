@@ -94,6 +94,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         </div>
         <footer class="site-footer">
             <p>"Every number on this page is computed in your browser from the paper's printed tables. Nothing leaves the page."</p>
+            <p id="offline-status" class="offline-status" role="status"></p>
         </footer>
     }
 }
