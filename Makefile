@@ -22,7 +22,8 @@ serve: bootstrap
 	trunk serve --release --offline --address 127.0.0.1 --port 8080
 
 ## Release build into dist/ (wasm-opt -Oz through Trunk). PUBLIC_URL=/sub/path/ for a sub-path.
-dist: bootstrap
+dist:
+	@scripts/bootstrap.sh --build
 	trunk build --release --offline --public-url "$(PUBLIC_URL)"
 	@scripts/size-report.sh dist
 

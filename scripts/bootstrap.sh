@@ -10,7 +10,12 @@
 #                                   Debian's binaryen 108 emits broken wasm, so it is never used)
 #   - crate sources                (cargo fetch, so Trunk can build --offline)
 # Trunk never downloads a tool: Trunk.toml pins the versions and builds offline.
+#
+# Usage: scripts/bootstrap.sh            everything (build and test tools)
+#        scripts/bootstrap.sh --build    only what `make dist` needs (no browser)
+#        scripts/bootstrap.sh --fuzz     everything, plus nightly and cargo-fuzz
 set -euo pipefail
+MODE="${1:-all}"
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
@@ -39,11 +44,12 @@ if ! grep -q "\"=$BINDGEN_VERSION\"" Cargo.toml; then
   exit 1
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+if [ "$MODE" != "--build" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
@@ -65,7 +71,7 @@ if [ ! -f "$stamp" ] || [ Cargo.lock -nt "$stamp" ]; then
   mkdir -p target && touch "$stamp"
 fi
 
-if [ "${1:-}" = "--fuzz" ]; then
+if [ "$MODE" = "--fuzz" ]; then
   if ! rustup toolchain list | grep -q '^nightly'; then
     say "installing the nightly toolchain (cargo-fuzz needs it)"
     rustup toolchain install nightly --profile minimal
@@ -76,4 +82,4 @@ if [ "${1:-}" = "--fuzz" ]; then
   fi
 fi
 
-say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $BINDGEN_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1))"
+say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $BINDGEN_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}')$( [ "$MODE" = "--build" ] || echo ", $(chromium --version 2>/dev/null | head -1)"))"
