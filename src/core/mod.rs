@@ -5,6 +5,7 @@
 //! Data flows one way: [`dataset`] → [`selection`] → [`stats`] / [`designs`] → view models.
 
 pub mod apa;
+pub mod coverage;
 pub mod dataset;
 pub mod demographics;
 pub mod designs;
