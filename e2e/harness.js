@@ -4,6 +4,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import nodeAssert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const MIME = {
@@ -69,8 +70,9 @@ export async function launch() {
 export async function watchedPage(browser, origin, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const problems = { console: [], pageErrors: [], offOrigin: [], requests: [] };
+  const problems = { console: [], pageErrors: [], offOrigin: [], requests: [], dialogs: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('dialog', (d) => { problems.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('request', (r) => {
     const u = r.url();
@@ -83,4 +85,127 @@ export async function watchedPage(browser, origin, options = {}) {
 /** Waits until the app has mounted (the reproducibility ledger is rendered). */
 export async function ready(page) {
   await page.waitForSelector('#reproducibility table.ledger', { timeout: 30000 });
+}
+
+// ---- Helpers shared by the explorer e2e tests -------------------------------------------
+
+/** node:assert/strict, counting every assertion made (`assertionCount()`), so a test file
+ * can report how many checks it ran. */
+let assertions = 0;
+export const assert = new Proxy(nodeAssert, {
+  apply(target, thisArg, args) { assertions += 1; return Reflect.apply(target, thisArg, args); },
+  get(target, key) {
+    const v = Reflect.get(target, key);
+    return typeof v === 'function' ? (...args) => { assertions += 1; return Reflect.apply(v, target, args); } : v;
+  },
+});
+export function assertionCount() { return assertions; }
+
+/** Asserts that the page logged no console error, threw nothing, opened no dialog and
+ * requested nothing off its origin. */
+export function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'page errors');
+  assert.deepEqual(problems.console, [], 'console errors');
+  assert.deepEqual(problems.offOrigin, [], 'requests off the page origin');
+  assert.deepEqual(problems.dialogs, [], 'dialogs');
+}
+
+/** A watched page opened at `base` + `query` (e.g. "?salary=monthly") and mounted. */
+export async function openApp(browser, server, query = '', options = {}) {
+  const w = await watchedPage(browser, server.origin, options);
+  await w.page.goto(server.base + query);
+  await ready(w.page);
+  return w;
+}
+
+/** The query string of the page's URL, without "?" (raw, not decoded). */
+export function queryOf(page) {
+  return new URL(page.url()).search.replace(/^\?/, '');
+}
+
+/** Text of an element, '' when it is absent. */
+export async function textOf(page, selector) {
+  return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+}
+
+/** Waits (up to `timeout` ms) until `textOf(selector)` equals `expected`; returns the text
+ * last seen, so the caller asserts with a useful message rather than a timeout. */
+export async function waitForText(page, selector, expected, timeout = 5000) {
+  try {
+    await page.waitForFunction(([s, e]) => (document.querySelector(s)?.textContent ?? null) === e, [selector, expected], { timeout, polling: 20 });
+  } catch { /* fall through: the caller's assertion reports the difference */ }
+  return textOf(page, selector);
+}
+
+/** Waits until the page's query string (raw, without "?") equals `expected`. */
+export async function waitForQuery(page, expected, timeout = 5000) {
+  try {
+    await page.waitForFunction((e) => location.search.replace(/^\?/, '') === e, expected, { timeout, polling: 20 });
+  } catch { /* reported by the caller */ }
+  return queryOf(page);
+}
+
+/** The cells of a table's rows (th and td), as trimmed text; header rows included. */
+export async function tableCells(page, selector, { body = false } = {}) {
+  return page.$$eval(`${selector} ${body ? 'tbody ' : ''}tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent.trim())));
+}
+
+/** The state of every control in #controls. */
+export async function controlState(page) {
+  return page.evaluate(() => {
+    const q = (s) => [...document.querySelectorAll(s)];
+    return {
+      groups: q('input[name=groups]').filter((i) => i.checked).map((i) => i.value),
+      times: q('input[name=times]').filter((i) => i.checked).map((i) => i.value),
+      salary: q('input[name=salary]').filter((i) => i.checked).map((i) => i.value).join(','),
+      discount: document.querySelector('input[name=discount]').checked,
+      totals: Object.fromEntries(['salary2016', 'revenue2016', 'salary2017', 'revenue2017'].map((k) => [k, document.getElementById(`total-${k}`).value])),
+    };
+  });
+}
+
+/** The SciPy reference states written by e2e/reference_states.py. */
+export function referenceStates() {
+  const file = new URL('./reference_states.json', import.meta.url);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return Object.fromEntries(doc.states.map((s) => [s.name, s]));
+}
+
+/** Whether `actual` is the expected display (a string, or a list of equally correct ones). */
+export function accepts(expected, actual) {
+  return Array.isArray(expected) ? expected.includes(actual) : expected === actual;
+}
+
+function assertCells(actual, expected, what) {
+  assert.equal(actual.length, expected.length, `${what}: ${actual.length} rows, expected ${expected.length}\n${JSON.stringify(actual)}`);
+  expected.forEach((row, i) => {
+    assert.equal(actual[i].length, row.length, `${what} row ${i}: ${JSON.stringify(actual[i])} vs ${JSON.stringify(row)}`);
+    row.forEach((cell, j) => assert.ok(accepts(cell, actual[i][j]), `${what} row ${i} col ${j}: got ${JSON.stringify(actual[i][j])}, expected ${JSON.stringify(cell)}`));
+  });
+}
+
+/** Asserts that the page shows reference state `s`: the controls, the URL, the APA lines,
+ * the test details, the t-distribution table, the salary table and the descriptives.
+ * `{ url: false }` skips the URL check; `{ full: false }` checks only controls, URL, APA and
+ * the salary table. Waits for the APA line first (the view updates asynchronously). */
+export async function assertShowsState(page, s, { url = true, full = true } = {}) {
+  const apa = await waitForText(page, '#apa-primary', s.apa_primary);
+  assert.equal(apa, s.apa_primary, `${s.name}: APA line`);
+  assert.equal(await textOf(page, '#apa-welch'), s.apa_welch, `${s.name}: Welch line`);
+  const c = await controlState(page);
+  assert.deepEqual(c, s.controls, `${s.name}: controls`);
+  if (url) assert.equal(await waitForQuery(page, s.canonical_query), s.canonical_query, `${s.name}: URL query`);
+  const table = await tableCells(page, '#salary-table');
+  assert.deepEqual(table[0], s.salary_table.head, `${s.name}: salary table head`);
+  assertCells(table.slice(1), s.salary_table.rows, `${s.name}: salary table`);
+  if (!full) return;
+  assertCells(await tableCells(page, '#test-details'), s.details, `${s.name}: test details`);
+  assertCells(await tableCells(page, '#salary-descriptives', { body: true }), s.descriptives, `${s.name}: descriptives`);
+  const explanation = await textOf(page, '#test-explanation');
+  assert.ok(explanation.includes(s.explanation_contains), `${s.name}: explanation ${JSON.stringify(explanation)} lacks ${JSON.stringify(s.explanation_contains)}`);
+  if (s.tdist) {
+    assertCells(await tableCells(page, '#test details.chart-data'), s.tdist, `${s.name}: t-distribution data table`);
+  } else {
+    assert.equal(await page.$('#chart-tdist'), null, `${s.name}: no t-distribution chart without a test`);
+  }
 }

@@ -137,8 +137,14 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
         q = &q[..cut];
         notices.push(Notice { param: "(link)".into(), value: String::new(), reason: format!("the link is longer than {MAX_QUERY_BYTES} bytes; its end was ignored") });
     }
+    let mut seen: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
         let shown = display_safe(&value);
+        if seen.iter().any(|k| *k == key) {
+            notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: "given more than once; the last value is used".into() });
+        } else if seen.len() < 64 {
+            seen.push(key.to_string());
+        }
         let mut reject = |reason: &str| notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: reason.to_string() });
         if value.chars().count() > MAX_VALUE_CHARS {
             reject("the value is too long; the default is used");
@@ -290,6 +296,14 @@ mod tests {
         assert_eq!(params, ["groups", "times", "salary", "discount", "salary2016", "revenue2016", "salary2017", "revenue2017", "evil", "x"]);
         assert_eq!(n[8].value, "\u{FFFD}\u{FFFD}");
         assert!(n[9].value.chars().count() <= 41);
+    }
+
+    #[test]
+    fn a_repeated_parameter_is_named() {
+        let (s, n) = parse("groups=service&groups=development", &defaults());
+        assert_eq!(s.groups, [false, true]);
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].param, "groups");
     }
 
     #[test]

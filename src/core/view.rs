@@ -84,7 +84,10 @@ pub fn csv_line(fields: &[String]) -> String {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {
-            let safe = if f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err() { format!("'{f}") } else { f.clone() };
+            // Spreadsheet formula guard: a text cell starting with = + - @ gets a leading
+            // apostrophe; numbers (also with thousands separators) are left alone.
+            let numeric = f.replace(',', "").parse::<f64>().is_ok();
+            let safe = if f.starts_with(['=', '+', '-', '@']) && !numeric { format!("'{f}") } else { f.clone() };
             if safe.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", safe.replace('"', "\"\""))
             } else {
@@ -342,6 +345,7 @@ mod tests {
     #[test]
     fn csv_quotes_and_neutralises_formulas() {
         assert_eq!(csv_line(&["a,b".into(), "say \"hi\"".into(), "=SUM(A1)".into(), "-12.5".into()]), "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-12.5\r\n");
+        assert_eq!(csv_line(&["-1,854.93".into(), "-cmd".into()]), "\"-1,854.93\",'-cmd\r\n");
     }
 
     #[test]

@@ -44,12 +44,18 @@ impl AppState {
                 Err(e) => Err(AnalysisError::Discount(e.clone())),
             })
         });
+        let guard = RwSignal::new(None);
+        // A refusal message answers one click: any accepted change clears it.
+        Effect::new(move |_| {
+            selection.track();
+            guard.set(None);
+        });
         AppState {
             study,
             defaults: StoredValue::new(defaults),
             selection,
             notices: RwSignal::new(notices),
-            guard: RwSignal::new(None),
+            guard,
             points,
             analysis,
         }

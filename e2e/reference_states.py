@@ -1,0 +1,421 @@
+#!/usr/bin/env python3
+"""Independent SciPy references for the e2e tests (writes e2e/reference_states.json).
+
+Run from the repository root:  python3 e2e/reference_states.py
+The JSON it writes is committed; e2e/reference.test.js reads it and compares the page.
+
+Inputs: src/data/study.json only (never the app's code). Per salary table and group, rows
+repeated in `extracted_rows` (the same informant twice) are counted once, first occurrence
+kept. T2 values:
+  paper_factor = (2280000 / 30000000) / (1970000 / 31000000)      # 228*3100/(3000*197)
+  discount on  : T2 = t2_printed / paper_factor * factor
+                 factor = (salary2016 / revenue2016) / (salary2017 / revenue2017)
+                 (= t2_printed, up to rounding, with the paper's totals)
+  discount off : T2 = t2_printed / paper_factor                   # as originally paid
+  T2 - T1 per informant.
+
+The exact SciPy calls (scipy.stats as st, numpy as np):
+  both groups, both times (difference-in-differences, the paper's test):
+      a, b = Service T2-T1, Development T2-T1
+      st.ttest_ind(a, b, equal_var=True)            -> Student t, df, p (two-sided)
+      st.ttest_ind(a, b, equal_var=False)           -> Welch t, df, p (two-sided)
+      res.confidence_interval(0.95)                 -> 95% CI of mean(a) - mean(b)
+  both groups, one time:  the same two calls on Service vs Development values at that time
+  one group, both times:  st.ttest_rel(T2, T1)     -> paired t (T2 - T1), df = n - 1, p
+                          res.confidence_interval(0.95) -> 95% CI of mean(T2 - T1)
+  one group, one time:    no test; n, np.mean(x), np.std(x, ddof=1)
+  standard error:         res.statistic and the CI give se = (hi - lo) / (2 * st.t.ppf(.975, res.df))
+  group descriptives:     np.mean(x), np.std(x, ddof=1),
+                          st.t.interval(0.95, n - 1, loc=np.mean(x), scale=st.sem(x))
+
+Displayed precision (APA 7, as the page prints it): t with two decimals; df whole for
+Student and paired, two decimals for Welch; p with three decimals and no leading zero,
+"p < .001" below .001; a true minus sign (U+2212) for negatives. Details: RMB with
+thousands separators and two decimals, t to 4 decimals, p to 6, df to 2 (Welch df to 4).
+
+Each expected display is a string, or a list of strings when the SciPy value lies within
+1e-6 of a unit of the last displayed digit from a rounding boundary (then either neighbour
+is a correct rendering of the same number; the script prints every such case).
+"""
+
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import scipy
+import scipy.stats as st
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+STUDY = os.path.join(ROOT, "src", "data", "study.json")
+OUT = os.path.join(HERE, "reference_states.json")
+
+MINUS = "\u2212"
+GROUPS = ["service", "development"]
+GROUP_LABEL = {"service": "Service", "development": "Development"}
+TIMES = ["t1", "t2"]
+TOTAL_KEYS = ["salary2016", "revenue2016", "salary2017", "revenue2017"]
+
+AMBIGUOUS = []
+
+
+# ---------------------------------------------------------------- formatting (the page's)
+
+def fixed(x, d):
+    if not math.isfinite(x):
+        return "\u2014"
+    s = f"{abs(x):.{d}f}"
+    if x < 0 and any(c in "123456789" for c in s):
+        return MINUS + s
+    return s
+
+
+def grouped(x, d):
+    s = fixed(x, d)
+    sign = ""
+    if s.startswith(MINUS):
+        sign, s = MINUS, s[1:]
+    i, _, f = s.partition(".")
+    i = f"{int(i):,}"
+    return sign + i + ("." + f if f else "")
+
+
+def rmb(x):
+    return grouped(x, 2)
+
+
+def no_leading_zero(x, d):
+    s = fixed(x, d)
+    if s.startswith(MINUS + "0."):
+        return MINUS + s[2:]
+    if s.startswith("0."):
+        return s[1:]
+    return s
+
+
+def apa_p(p):
+    if p < 0.001:
+        return "p < .001"
+    if p > 0.999:
+        return "p > .999"
+    return "p = " + no_leading_zero(p, 3)
+
+
+def apa_df(df, welch):
+    return fixed(df, 2) if welch else fixed(float(round(df)), 0)
+
+
+def apa(t, df, p, welch):
+    return f"t({apa_df(df, welch)}) = {fixed(t, 2)}, {apa_p(p)}"
+
+
+# ------------------------------------------------ robust expectations at displayed precision
+
+def nudges(v, decimals):
+    """v and v moved by 1e-6 of the last displayed unit either way."""
+    eps = 1e-6 * 10.0 ** (-decimals)
+    return [v - eps, v, v + eps]
+
+
+def expect(render, *pairs, what=""):
+    """All distinct renderings over nudged inputs; a plain string when unambiguous."""
+    combos = [[]]
+    for v, d in pairs:
+        combos = [c + [x] for c in combos for x in nudges(v, d)]
+    outs = []
+    for c in combos:
+        s = render(*c)
+        if s not in outs:
+            outs.append(s)
+    exact = render(*[v for v, _ in pairs])
+    outs.sort(key=lambda s: s != exact)
+    if len(outs) > 1:
+        AMBIGUOUS.append((what, outs))
+        return outs
+    return outs[0]
+
+
+# ------------------------------------------------------------------------------ the data
+
+def load():
+    with open(STUDY, encoding="utf-8") as f:
+        study = json.load(f)
+    tables = {}
+    for measure in ("quarterly", "monthly"):
+        rows = []
+        for g in GROUPS:
+            seen = {}
+            for r in study["salaries"][measure]["extracted_rows"][g]:
+                name = r["informant"]
+                if name in seen:  # repeated by the text extraction: count once
+                    assert seen[name] == (r["t1"], r["t2_printed"]), f"conflicting repeat of {name}"
+                    continue
+                seen[name] = (r["t1"], r["t2_printed"])
+                rows.append({"informant": name, "group": g, "t1": float(r["t1"]), "t2_printed": float(r["t2_printed"])})
+        tables[measure] = rows
+    d = study["discount"]
+    paper = {
+        "salary2016": float(d["salary_total_2016"]["value"]),
+        "revenue2016": float(d["revenue_2016"]["value"]),
+        "salary2017": float(d["salary_total_2017"]["value"]),
+        "revenue2017": float(d["revenue_2017"]["value"]),
+    }
+    return study, tables, paper
+
+
+def factor(t):
+    return (t["salary2016"] / t["revenue2016"]) / (t["salary2017"] / t["revenue2017"])
+
+
+def amount_text(v):
+    if v == int(v):
+        return str(int(v))
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def points(tables, paper, sel):
+    pf = factor(paper)
+    f = factor(sel["totals"])
+    out = []
+    for r in tables[sel["salary"]]:
+        if r["group"] not in sel["groups"]:
+            continue
+        t2 = r["t2_printed"] / pf * f if sel["discount"] else r["t2_printed"] / pf
+        out.append({"informant": r["informant"], "group": r["group"], "t1": r["t1"], "t2": t2, "diff": t2 - r["t1"]})
+    return out
+
+
+def series_of(sel):
+    s = [(t.upper(), t) for t in TIMES if t in sel["times"]]
+    if len(sel["times"]) == 2:
+        s.append(("T2" + MINUS + "T1", "diff"))
+    return s
+
+
+def values(pts, g, key):
+    return np.array([p[key] for p in pts if p["group"] == g], dtype=float)
+
+
+def canonical_query(sel, paper):
+    q = [
+        "groups=" + ",".join(g for g in GROUPS if g in sel["groups"]),
+        "times=" + ",".join(t for t in TIMES if t in sel["times"]),
+        "salary=" + sel["salary"],
+        "discount=" + ("on" if sel["discount"] else "off"),
+    ]
+    for k in TOTAL_KEYS:
+        if sel["totals"][k] != paper[k]:
+            q.append(f"{k}={amount_text(sel['totals'][k])}")
+    return "&".join(q)
+
+
+# ------------------------------------------------------------------------------- a state
+
+def independent_rows(res, a, b, na, nb, welch_res):
+    lo, hi = res.confidence_interval(0.95)
+    se = (hi - lo) / (2 * st.t.ppf(0.975, res.df))
+    ma, mb = float(np.mean(a)), float(np.mean(b))
+    rows = [
+        (f"n ({na}, {nb})", f"{len(a)}, {len(b)}"),
+        (f"mean {na}", expect(rmb, (ma, 2), what=f"mean {na}")),
+        (f"mean {nb}", expect(rmb, (mb, 2), what=f"mean {nb}")),
+        (f"SD {na}", expect(rmb, (float(np.std(a, ddof=1)), 2), what=f"SD {na}")),
+        (f"SD {nb}", expect(rmb, (float(np.std(b, ddof=1)), 2), what=f"SD {nb}")),
+        (f"mean difference ({na} {MINUS} {nb})", expect(rmb, (ma - mb, 2), what="mean difference")),
+        ("standard error", expect(rmb, (float(se), 2), what="se")),
+        ("df", expect(lambda x: fixed(x, 2), (float(res.df), 2), what="df")),
+        ("t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="t")),
+        ("p (two-sided)", expect(lambda x: f"{x:.6f}", (float(res.pvalue), 6), what="p")),
+        ("95% CI of the difference", expect(lambda x, y: f"[{rmb(x)}, {rmb(y)}]", (float(lo), 2), (float(hi), 2), what="CI")),
+    ]
+    wlo, whi = welch_res.confidence_interval(0.95)
+    rows += [
+        ("Welch t", expect(lambda x: fixed(x, 4), (float(welch_res.statistic), 4), what="Welch t")),
+        ("Welch df", expect(lambda x: fixed(x, 4), (float(welch_res.df), 4), what="Welch df")),
+        ("Welch p (two-sided)", expect(lambda x: f"{x:.6f}", (float(welch_res.pvalue), 6), what="Welch p")),
+        ("Welch 95% CI of the difference", expect(lambda x, y: f"[{rmb(x)}, {rmb(y)}]", (float(wlo), 2), (float(whi), 2), what="Welch CI")),
+    ]
+    return rows
+
+
+def paired_rows(res, t1, t2):
+    lo, hi = res.confidence_interval(0.95)
+    se = (hi - lo) / (2 * st.t.ppf(0.975, res.df))
+    d = t2 - t1
+    return [
+        ("n (T1, T2)", f"{len(t1)}, {len(t2)}"),
+        ("mean T1", expect(rmb, (float(np.mean(t1)), 2), what="mean T1")),
+        ("mean T2", expect(rmb, (float(np.mean(t2)), 2), what="mean T2")),
+        (f"mean of differences (T2 {MINUS} T1)", expect(rmb, (float(np.mean(d)), 2), what="mean diff")),
+        ("SD of differences", expect(rmb, (float(np.std(d, ddof=1)), 2), what="SD diff")),
+        ("standard error", expect(rmb, (float(se), 2), what="se")),
+        ("df", expect(lambda x: fixed(x, 2), (float(res.df), 2), what="df")),
+        ("t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="t")),
+        ("p (two-sided)", expect(lambda x: f"{x:.6f}", (float(res.pvalue), 6), what="p")),
+        ("95% CI of the difference", expect(lambda x, y: f"[{rmb(x)}, {rmb(y)}]", (float(lo), 2), (float(hi), 2), what="CI")),
+    ]
+
+
+def tdist_rows(res):
+    return [
+        ("degrees of freedom", expect(lambda x: fixed(x, 2), (float(res.df), 2), what="tdist df")),
+        ("observed t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="tdist t")),
+        ("two-sided p (shaded area)", expect(lambda x: f"{x:.6f}", (float(res.pvalue), 6), what="tdist p")),
+    ]
+
+
+def scipy_numbers(res):
+    lo, hi = res.confidence_interval(0.95)
+    return {"t": float(res.statistic), "df": float(res.df), "p": float(res.pvalue), "ci95": [float(lo), float(hi)]}
+
+
+def build_state(name, query, sel, tables, paper):
+    pts = points(tables, paper, sel)
+    groups, times = sel["groups"], sel["times"]
+    state = {
+        "name": name,
+        "query": query,
+        "canonical_query": canonical_query(sel, paper),
+        "controls": {
+            "groups": list(groups),
+            "times": list(times),
+            "salary": sel["salary"],
+            "discount": sel["discount"],
+            "totals": {k: amount_text(sel["totals"][k]) for k in TOTAL_KEYS},
+        },
+        "factor": factor(sel["totals"]),
+    }
+    # The salary table: one row per informant of the selected groups, the shown series.
+    series = series_of(sel)
+    state["salary_table"] = {
+        "head": ["Informant", "Group"] + [s for s, _ in series],
+        "rows": [[p["informant"], GROUP_LABEL[p["group"]]] + [rmb(p[k]) for _, k in series] for p in pts],
+    }
+    # Group descriptives.
+    desc = []
+    for g in GROUPS:
+        if g not in groups:
+            continue
+        for label, key in series:
+            x = values(pts, g, key)
+            n = len(x)
+            m = float(np.mean(x))
+            sd = float(np.std(x, ddof=1))
+            lo, hi = st.t.interval(0.95, n - 1, loc=m, scale=st.sem(x))
+            desc.append([
+                GROUP_LABEL[g], label, str(n),
+                expect(rmb, (m, 2), what=f"{name} {g} {label} mean"),
+                expect(rmb, (sd, 2), what=f"{name} {g} {label} sd"),
+                expect(lambda a, b: f"[{rmb(a)}, {rmb(b)}]", (float(lo), 2), (float(hi), 2), what=f"{name} {g} {label} ci"),
+            ])
+    state["descriptives"] = desc
+
+    if len(groups) == 2:
+        key = "diff" if len(times) == 2 else times[0]
+        a, b = values(pts, "service", key), values(pts, "development", key)
+        student = st.ttest_ind(a, b, equal_var=True)
+        welch = st.ttest_ind(a, b, equal_var=False)
+        state["design"] = "diff-in-diff" if key == "diff" else f"between-{key}"
+        state["scipy"] = {"student": scipy_numbers(student), "welch": scipy_numbers(welch)}
+        state["apa_primary"] = expect(lambda t, df, p: "Student: " + apa(t, df, p, False),
+                                      (float(student.statistic), 2), (float(student.df), 2), (float(student.pvalue), 3), what=f"{name} APA")
+        state["apa_welch"] = expect(lambda t, df, p: "Welch: " + apa(t, df, p, True),
+                                    (float(welch.statistic), 2), (float(welch.df), 2), (float(welch.pvalue), 3), what=f"{name} APA Welch")
+        state["details"] = independent_rows(student, a, b, "Service", "Development", welch)
+        state["tdist"] = tdist_rows(student)
+        state["explanation_contains"] = ("the paper's own test" if key == "diff"
+                                         else f"salaries at {key.upper()}? This compares the two groups at that one time")
+    elif len(times) == 2:
+        g = groups[0]
+        t1, t2 = values(pts, g, "t1"), values(pts, g, "t2")
+        res = st.ttest_rel(t2, t1)
+        state["design"] = f"paired-{g}"
+        state["scipy"] = {"paired": scipy_numbers(res)}
+        state["apa_primary"] = expect(lambda t, df, p: "Paired: " + apa(t, df, p, False),
+                                      (float(res.statistic), 2), (float(res.df), 2), (float(res.pvalue), 3), what=f"{name} APA")
+        state["apa_welch"] = None
+        state["details"] = paired_rows(res, t1, t2)
+        state["tdist"] = tdist_rows(res)
+        state["explanation_contains"] = f"in {GROUP_LABEL[g]} change from T1 to T2? This compares each informant with themself"
+    else:
+        g, t = groups[0], times[0]
+        x = values(pts, g, t)
+        state["design"] = f"descriptive-{g}-{t}"
+        state["scipy"] = None
+        state["apa_primary"] = "No test applies"
+        state["apa_welch"] = None
+        state["details"] = [
+            ("n", str(len(x))),
+            ("mean", expect(rmb, (float(np.mean(x)), 2), what=f"{name} mean")),
+            ("SD", expect(rmb, (float(np.std(x, ddof=1)), 2), what=f"{name} sd")),
+        ]
+        state["tdist"] = None
+        state["explanation_contains"] = f"Only {GROUP_LABEL[g]} at {t.upper()} is selected, so there is nothing to compare: no test applies."
+    state["details"] = [list(r) for r in state["details"]]
+    if state["tdist"] is not None:
+        state["tdist"] = [list(r) for r in state["tdist"]]
+    return state
+
+
+def main():
+    _, tables, paper = load()
+    n = {m: {g: sum(1 for r in tables[m] if r["group"] == g) for g in GROUPS} for m in tables}
+    assert n == {"quarterly": {"service": 10, "development": 12}, "monthly": {"service": 10, "development": 12}}, n
+
+    def sel(groups=GROUPS, times=TIMES, salary="quarterly", discount=True, **totals):
+        t = dict(paper)
+        t.update({k: float(v) for k, v in totals.items()})
+        return {"groups": list(groups), "times": list(times), "salary": salary, "discount": discount, "totals": t}
+
+    specs = [
+        ("paper", "", sel()),
+        ("monthly", "salary=monthly", sel(salary="monthly")),
+        ("between-t1", "times=t1", sel(times=["t1"])),
+        ("between-t2", "times=t2", sel(times=["t2"])),
+        ("paired-service", "groups=service", sel(groups=["service"])),
+        ("paired-development", "groups=development", sel(groups=["development"])),
+        ("discount-off-quarterly", "discount=off", sel(discount=False)),
+        ("discount-off-monthly", "salary=monthly&discount=off", sel(salary="monthly", discount=False)),
+        ("custom-revenue2017", "revenue2017=40000000", sel(revenue2017=40000000)),
+        ("custom-all-totals", "salary2016=2000000&revenue2016=25000000&salary2017=2100000&revenue2017=31500000.5",
+         sel(salary2016=2000000, revenue2016=25000000, salary2017=2100000, revenue2017=31500000.5)),
+        ("descriptive-service-t1", "groups=service&times=t1", sel(groups=["service"], times=["t1"])),
+        ("descriptive-service-t2", "groups=service&times=t2", sel(groups=["service"], times=["t2"])),
+        ("descriptive-development-t2-monthly-off", "groups=development&times=t2&salary=monthly&discount=off",
+         sel(groups=["development"], times=["t2"], salary="monthly", discount=False)),
+        ("paired-development-monthly-off", "groups=development&times=t1,t2&salary=monthly&discount=off",
+         sel(groups=["development"], salary="monthly", discount=False)),
+        ("between-t2-custom", "times=t2&revenue2017=40000000", sel(times=["t2"], revenue2017=40000000)),
+    ]
+    states = [build_state(name, q, s, tables, paper) for name, q, s in specs]
+
+    # The brief's fixed strings, checked against SciPy here so a mismatch is caught at source.
+    by = {s["name"]: s for s in states}
+    assert by["paper"]["apa_primary"] == "Student: t(20) = 3.99, p < .001", by["paper"]["apa_primary"]
+    assert by["paper"]["apa_welch"] == "Welch: t(18.73) = 3.96, p < .001", by["paper"]["apa_welch"]
+    assert by["monthly"]["apa_primary"] == "Student: t(20) = 3.22, p = .004", by["monthly"]["apa_primary"]
+    for s in states:
+        assert isinstance(s["apa_primary"], str), f"{s['name']}: APA line too close to a rounding boundary"
+
+    doc = {
+        "generated_by": "e2e/reference_states.py",
+        "inputs": "src/data/study.json",
+        "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__},
+        "paper_factor": factor(paper),
+        "note": "Expected displays at the page's precision. A list means either rendering is correct (value on a rounding boundary).",
+        "states": states,
+    }
+    with open(OUT, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    for s in states:
+        print(f"{s['name']:<40} ?{s['query']:<60} {s['apa_primary']}" + (f" | {s['apa_welch']}" if s["apa_welch"] else ""))
+    for what, outs in AMBIGUOUS:
+        print(f"boundary: {what}: {outs}")
+    print(f"wrote {os.path.relpath(OUT, ROOT)} ({len(states)} states)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+// Browser benchmarks of the release build (dist/) in headless Chromium on loopback:
+//  - startup: navigation → first contentful paint, and → interactive (the app has mounted
+//    and its controls respond), median of RUNS fresh page loads, in the page's own clock;
+//  - recompute: one toggle → finished DOM and canvas update (all effects flushed),
+//    median and p95 over TOGGLES toggles, measured in the page with performance.now().
+// Usage: node scripts/bench-browser.mjs [runs=15] [toggles=240]
+import { serve, launch, watchedPage } from '../e2e/harness.js';
+
+const RUNS = Number(process.argv[2] || 15);
+const TOGGLES = Number(process.argv[3] || 240);
+const pct = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))]; };
+
+const server = await serve();
+const browser = await launch();
+const rows = [];
+try {
+  const fcp = [], interactive = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, context } = await watchedPage(browser, server.origin);
+    // Injected through the DevTools protocol, so the page's CSP does not apply to it.
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        const box = document.querySelector('input[name=groups][value=development]');
+        if (box && document.querySelector('#apa-primary')) {
+          window.__interactive = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.base);
+    await page.waitForFunction(() => window.__interactive !== undefined, null, { timeout: 30000 });
+    const t = await page.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, interactive: window.__interactive }));
+    fcp.push(t.fcp); interactive.push(t.interactive);
+    await context.close();
+  }
+  rows.push(['startup: first contentful paint (ms)', pct(fcp, 0.5), pct(fcp, 0.95), RUNS]);
+  rows.push(['startup: interactive (ms)', pct(interactive, 0.5), pct(interactive, 0.95), RUNS]);
+
+  const { page, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.base);
+  await page.waitForSelector('#apa-primary');
+  const times = await page.evaluate(async (n) => {
+    const boxes = ['input[name=groups][value=development]', 'input[name=salary][value=monthly]', 'input[name=salary][value=quarterly]', 'input[name=discount]', 'input[name=times][value=t1]'];
+    const out = [];
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    await settle();
+    for (let i = 0; i < n; i++) {
+      const el = document.querySelector(boxes[i % boxes.length]);
+      const t0 = performance.now();
+      el.click();
+      await settle(); // every microtask (Leptos effects: DOM and canvas) has run
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, TOGGLES);
+  rows.push(['recompute: toggle → DOM + canvas (ms)', pct(times, 0.5), pct(times, 0.95), TOGGLES]);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log('| measure | median | p95 | n |\n|---|---:|---:|---:|');
+for (const [name, med, p95, n] of rows) console.log(`| ${name} | ${med.toFixed(2)} | ${p95.toFixed(2)} | ${n} |`);
