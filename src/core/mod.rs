@@ -14,6 +14,7 @@ pub mod format;
 pub mod permalink;
 pub mod printed;
 pub mod reproduce;
+pub mod robust;
 pub mod selection;
 pub mod stats;
 pub mod validate;

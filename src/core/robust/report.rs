@@ -1,0 +1,156 @@
+//! Runs every robustness analysis for the design a selection implies, in one call.
+//!
+//! | Design | Values | Rank test | Permutation | Effect size | Normality | Variances |
+//! |---|---|---|---|---|---|---|
+//! | difference-in-differences | T2 − T1 per informant, Service vs Development | Mann–Whitney U | relabel groups | Cohen's d, Hedges' g | each group's differences | Levene, Brown–Forsythe |
+//! | between groups at one time | that time's salaries | Mann–Whitney U | relabel groups | Cohen's d, Hedges' g | each group | Levene, Brown–Forsythe |
+//! | paired within one group | T1 and T2 of that group | Wilcoxon signed-rank | sign flips | d_z | the differences | — |
+//!
+//! Beside them: the design's own t-test (Student for two groups, as the paper; paired
+//! otherwise), Welch for two groups, JZS Bayes factors for each prior scale, and the
+//! leave-one-out influence. The headline t-test must be defined (otherwise the whole
+//! report is an error); every other analysis carries its own `Result`, so one undefined
+//! statistic (say Shapiro–Wilk with two values) never hides the others.
+
+use crate::core::dataset::{Group, Time};
+use crate::core::robust::bayes::{bf10_one_sample, bf10_two_sample, BayesFactor, PRIOR_SCALES};
+use crate::core::robust::effect::{cohens_d, paired_dz, EffectSize};
+use crate::core::robust::error::RobustError;
+use crate::core::robust::influence::{leave_one_out, Influence};
+use crate::core::robust::levene::{levene, Center, Levene};
+use crate::core::robust::permutation::{permutation_independent, permutation_paired, PermutationOptions, PermutationTest};
+use crate::core::robust::rank::{mann_whitney, wilcoxon, MannWhitney, RankMethod, Wilcoxon};
+use crate::core::robust::shapiro::{shapiro_wilk, ShapiroWilk};
+use crate::core::selection::{values, Design, SalaryPoint};
+use crate::core::stats::{self, TTest};
+
+/// Options for [`robustness`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RobustnessOptions {
+    pub permutation: PermutationOptions,
+    /// Cauchy prior scales for the Bayes factors.
+    pub prior_scales: Vec<f64>,
+}
+
+impl Default for RobustnessOptions {
+    fn default() -> Self {
+        RobustnessOptions { permutation: PermutationOptions::default(), prior_scales: PRIOR_SCALES.to_vec() }
+    }
+}
+
+/// The rank test of the design.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RankTest {
+    MannWhitney(MannWhitney),
+    Wilcoxon(Wilcoxon),
+}
+
+impl RankTest {
+    /// Two-sided p.
+    pub fn p(&self) -> f64 {
+        match self {
+            RankTest::MannWhitney(m) => m.p,
+            RankTest::Wilcoxon(w) => w.p,
+        }
+    }
+
+    /// How p was computed.
+    pub fn method(&self) -> RankMethod {
+        match self {
+            RankTest::MannWhitney(m) => m.method,
+            RankTest::Wilcoxon(w) => w.method,
+        }
+    }
+
+    /// The test's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RankTest::MannWhitney(_) => "Mann\u{2013}Whitney U test",
+            RankTest::Wilcoxon(_) => "Wilcoxon signed-rank test",
+        }
+    }
+}
+
+/// A Shapiro–Wilk test of one series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormalityCheck {
+    /// What was tested ("Service T2 − T1").
+    pub label: String,
+    pub result: Result<ShapiroWilk, RobustError>,
+}
+
+/// Every robustness analysis for one design.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Robustness {
+    pub design: Design,
+    /// The design's own test: Student (two groups, as the paper) or paired.
+    pub primary: TTest,
+    /// Welch's test (two-group designs only).
+    pub welch: Option<Result<TTest, RobustError>>,
+    pub rank: Result<RankTest, RobustError>,
+    pub permutation: Result<PermutationTest, RobustError>,
+    pub effect: Result<EffectSize, RobustError>,
+    /// One per prior scale, in the order of [`RobustnessOptions::prior_scales`].
+    pub bayes: Vec<Result<BayesFactor, RobustError>>,
+    pub normality: Vec<NormalityCheck>,
+    /// Levene (mean-centred), two-group designs only.
+    pub levene_mean: Option<Result<Levene, RobustError>>,
+    /// Brown–Forsythe (median-centred), two-group designs only.
+    pub levene_median: Option<Result<Levene, RobustError>>,
+    pub influence: Result<Influence, RobustError>,
+}
+
+fn series_label(group: Group, time: Option<Time>) -> String {
+    match time {
+        Some(t) => format!("{} {}", group.label(), t.label()),
+        None => format!("{} T2 \u{2212} T1", group.label()),
+    }
+}
+
+/// Runs every analysis for `design` on the salary points of a selection.
+pub fn robustness(points: &[SalaryPoint], design: Design, opts: &RobustnessOptions) -> Result<Robustness, RobustError> {
+    match design {
+        Design::Descriptive(..) => Err(RobustError::NoComparison),
+        Design::DiffInDiff | Design::Between(_) => {
+            let time = if let Design::Between(t) = design { Some(t) } else { None };
+            let (s, d) = (Group::Service, Group::Development);
+            let (a, b) = (values(points, s, time), values(points, d, time));
+            let primary = stats::student(&a, &b)?;
+            let (n1, n2) = (a.len(), b.len());
+            Ok(Robustness {
+                design,
+                primary,
+                welch: Some(stats::welch(&a, &b).map_err(RobustError::from)),
+                rank: mann_whitney(&a, &b).map(RankTest::MannWhitney),
+                permutation: permutation_independent(&a, &b, &opts.permutation),
+                effect: cohens_d(&a, &b),
+                bayes: opts.prior_scales.iter().map(|&r| bf10_two_sample(primary.t, n1, n2, r)).collect(),
+                normality: vec![
+                    NormalityCheck { label: series_label(s, time), result: shapiro_wilk(&a) },
+                    NormalityCheck { label: series_label(d, time), result: shapiro_wilk(&b) },
+                ],
+                levene_mean: Some(levene(&[&a, &b], Center::Mean)),
+                levene_median: Some(levene(&[&a, &b], Center::Median)),
+                influence: leave_one_out(points, design),
+            })
+        }
+        Design::Paired(group) => {
+            let (t1, t2) = (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
+            let diffs = values(points, group, None);
+            let primary = stats::paired(&t1, &t2)?;
+            Ok(Robustness {
+                design,
+                primary,
+                welch: None,
+                rank: wilcoxon(&t1, &t2).map(RankTest::Wilcoxon),
+                permutation: permutation_paired(&t1, &t2, &opts.permutation),
+                effect: paired_dz(&t1, &t2),
+                bayes: opts.prior_scales.iter().map(|&r| bf10_one_sample(primary.t, t1.len(), r)).collect(),
+                normality: vec![NormalityCheck { label: series_label(group, None), result: shapiro_wilk(&diffs) }],
+                levene_mean: None,
+                levene_median: None,
+                influence: leave_one_out(points, design),
+            })
+        }
+    }
+}
