@@ -535,6 +535,31 @@ pub struct RawStudy {
     pub timeline: Timeline,
     pub printed_other: PrintedOther,
     pub caution: Sourced<String>,
+    /// Quotations of informants (Key findings, Table 7); see [`crate::core::evidence`].
+    #[serde(default)]
+    pub quotations: Vec<crate::core::evidence::Quotation>,
+    /// How the quotations were checked to be complete.
+    #[serde(default)]
+    pub quotation_check: crate::core::evidence::QuotationCheck,
+    #[serde(default)]
+    pub table1: crate::core::evidence::Table1,
+    #[serde(default)]
+    pub table5: crate::core::evidence::ExampleTable,
+    #[serde(default)]
+    pub table6: crate::core::evidence::ExampleTable,
+    #[serde(default)]
+    pub table7: crate::core::evidence::Table7,
+    #[serde(default, rename = "tableA1")]
+    pub table_a1: crate::core::evidence::TableA1,
+    /// Figure 4 as a graph; see [`crate::core::model`].
+    #[serde(default)]
+    pub model: crate::core::model::ModelDesc,
+    /// The guided tour.
+    #[serde(default)]
+    pub tour: crate::core::model::Tour,
+    /// Limitations and the background essay for "About this study".
+    #[serde(default)]
+    pub context: crate::core::evidence::Context,
 }
 
 /// A structural problem that stops the study file from loading at all.

@@ -7,6 +7,7 @@
 //! | `salary` | `quarterly` or `monthly` | `quarterly` |
 //! | `discount` | `on` or `off` | `on` |
 //! | `salary2016`, `revenue2016`, `salary2017`, `revenue2017` | RMB, plain digits with an optional decimal part | the paper's totals |
+//! | `node` | a node id of the conceptual model (`team-monitoring`) | none selected |
 //!
 //! Parsing never fails: an invalid or hostile value (unknown word, empty list, zero,
 //! negative, NaN, `1e400`, control bytes, a huge string) falls back to the default for that
@@ -208,6 +209,47 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
     (sel, notices)
 }
 
+/// Parses the `node` parameter (the diagram node the link selects) against the model's
+/// node ids. It never fails: an unknown, empty or over-long id selects nothing and gives a
+/// [`Notice`]. The last `node` in the query wins; every other parameter is left to [`parse`].
+pub fn parse_node(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>) {
+    let mut q = query.strip_prefix('?').unwrap_or(query);
+    if q.len() > MAX_QUERY_BYTES {
+        let mut cut = MAX_QUERY_BYTES;
+        while !q.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        q = &q[..cut];
+    }
+    let mut node = None;
+    let mut notices = Vec::new();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "node") {
+        let reject = |reason: &str| Notice { param: display_safe(&key), value: display_safe(&value), reason: reason.to_string() };
+        if value.chars().count() > MAX_VALUE_CHARS {
+            notices.push(reject("the value is too long; no node is selected"));
+            node = None;
+        } else if let Some(id) = known.iter().find(|k| k.eq_ignore_ascii_case(value.trim())) {
+            node = Some((*id).to_string());
+        } else {
+            notices.push(reject("not a node of the conceptual model; no node is selected"));
+            node = None;
+        }
+    }
+    (node, notices)
+}
+
+/// The query string for a selection plus the selected diagram node, if any.
+pub fn to_query_with_node(sel: &Selection, defaults: &Selection, node: Option<&str>) -> String {
+    let mut q = to_query(sel, defaults);
+    if let Some(n) = node {
+        let mut out = form_urlencoded::Serializer::new(String::new());
+        out.append_pair("node", n);
+        q.push('&');
+        q.push_str(&out.finish());
+    }
+    q
+}
+
 /// Writes an amount as plain digits (no exponent), as [`parse_amount`] reads it back
 /// exactly: Rust's `Display` for `f64` is the shortest text that round-trips.
 pub fn amount_text(v: f64) -> String {
@@ -311,6 +353,24 @@ mod tests {
         let (s, n) = parse("groups=Service&node=team-monitoring&lang=zh", &defaults());
         assert_eq!(s.groups, [true, false]);
         assert!(n.is_empty());
+    }
+
+    #[test]
+    fn node_is_parsed_separately_with_a_notice_when_unknown() {
+        let known = ["team-monitoring", "social-support"];
+        assert_eq!(parse_node("?groups=service&node=team-monitoring", &known), (Some("team-monitoring".to_string()), vec![]));
+        assert_eq!(parse_node("groups=service", &known), (None, vec![]));
+        let (n, notices) = parse_node("node=nope%00", &known);
+        assert_eq!(n, None);
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].param, "node");
+        assert_eq!(notices[0].value, "nope\u{FFFD}");
+        let (n, notices) = parse_node("node=", &known);
+        assert_eq!((n, notices.len()), (None, 1));
+        let q = to_query_with_node(&defaults(), &defaults(), Some("social-support"));
+        assert_eq!(q, "groups=service,development&times=t1,t2&salary=quarterly&discount=on&node=social-support");
+        assert_eq!(parse_node(&q, &known).0.as_deref(), Some("social-support"));
+        assert_eq!(parse(&q, &defaults()), (defaults(), vec![]));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// Why the last click was refused (for example, unticking the last group).
     pub guard: RwSignal<Option<String>>,
+    /// The conceptual-model node the reader selected (`node=` in the URL).
+    pub node: RwSignal<Option<String>>,
     pub points: Memo<Result<Vec<SalaryPoint>, DiscountError>>,
     pub analysis: Memo<Result<Analysis, AnalysisError>>,
 }
@@ -30,7 +32,9 @@ impl AppState {
     /// Builds the state from the study and the page's query string.
     pub fn new(study: Arc<Study>, query: &str) -> AppState {
         let defaults = Selection::paper(&study);
-        let (initial, notices) = permalink::parse(query, &defaults);
+        let (initial, mut notices) = permalink::parse(query, &defaults);
+        let (node, node_notices) = permalink::parse_node(query, &study.raw.model.ids());
+        notices.extend(node_notices);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);
         let points = Memo::new(move |_| {
@@ -56,6 +60,7 @@ impl AppState {
             selection,
             notices: RwSignal::new(notices),
             guard,
+            node: RwSignal::new(node),
             points,
             analysis,
         }
@@ -64,7 +69,8 @@ impl AppState {
     /// The current permalink query (without `?`).
     pub fn query(&self) -> String {
         let sel = self.selection.get();
-        self.defaults.with_value(|d| permalink::to_query(&sel, d))
+        let node = self.node.get();
+        self.defaults.with_value(|d| permalink::to_query_with_node(&sel, d, node.as_deref()))
     }
 }
 

@@ -1,0 +1,621 @@
+//! `#model`: Figure 4 as an SVG diagram built from `view!` elements, and the detail panel
+//! of the selected construct.
+//!
+//! Every node is a focusable `<g role="button">` with an accessible name and a description
+//! of its neighbours (a visually hidden paragraph, via `aria-describedby`), in the reading
+//! order of [`ModelDesc::reading_order`], so Tab walks the model as the Key findings do.
+//! Hover or focus highlights the node's paths; a click, Enter or Space selects it (it goes
+//! into the permalink as `node=…`); Escape clears. The layout (phone or desktop) comes from
+//! `core::model::layout` for the container's width. The panel shows the definition, the
+//! Table 3 branch, coverage for the current selection, the quotations with attribution,
+//! Tables 5/6, Table 1 and A1 for the social media, and the live APA sentence for employee
+//! performance. Every text comes from the study file.
+
+use crate::core::dataset::Study;
+use crate::core::evidence::{attribute, quotations_for, table7_feature};
+use crate::core::format::percent;
+use crate::core::model::{layout_kind, EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths};
+use crate::core::view::{coverage_bars, test_view};
+use crate::ui::state::AppState;
+use leptos::ev::KeyboardEvent;
+use leptos::html::Div;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Selects `id` in the diagram, then scrolls to the diagram and focuses the node (used by
+/// the codebook and the panel's links). With `anchor` (for example the panel's
+/// quotations heading), scrolls to and focuses that element instead, once the panel has
+/// rendered.
+pub fn show_node(state: AppState, id: &str, anchor: Option<&'static str>) {
+    state.node.set(Some(id.to_string()));
+    let id = id.to_string();
+    request_animation_frame(move || {
+        let doc = document();
+        match anchor.and_then(|a| doc.get_element_by_id(a)) {
+            Some(el) => {
+                el.scroll_into_view();
+                if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+            None => {
+                if let Some(g) = doc.query_selector(&format!("#model g[data-node=\"{id}\"]")).ok().flatten() {
+                    if let Ok(svg) = g.dyn_into::<web_sys::SvgElement>() {
+                        let _ = svg.focus();
+                    }
+                }
+                if let Some(el) = doc.get_element_by_id("model") {
+                    el.scroll_into_view();
+                }
+            }
+        }
+    });
+}
+
+/// `#model`.
+#[component]
+pub fn ModelSection(state: AppState) -> impl IntoView {
+    let model: StoredValue<Arc<ModelDesc>> = StoredValue::new(state.study.with_value(|s| Arc::new(s.raw.model.clone())));
+    let caution = state.study.with_value(|s| s.raw.caution.clone());
+    let (source, note) = model.with_value(|m| (m.source.clone(), m.note.clone()));
+    let wrap: NodeRef<Div> = NodeRef::new();
+    let width = RwSignal::new(1000.0_f64);
+    let measure = move || {
+        if let Some(el) = wrap.get_untracked() {
+            let w = el.client_width() as f64;
+            if w > 0.0 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            measure();
+        }
+    });
+    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || handle.remove());
+    let kind = Memo::new(move |_| LayoutKind::for_width(width.get()));
+    let lay: Memo<Layout> = Memo::new(move |_| model.with_value(|m| layout_kind(m, kind.get())));
+    let hot = RwSignal::new(None::<String>);
+    let active = Memo::new(move |_| hot.get().or_else(|| state.node.get()));
+    let paths: Memo<Paths> = Memo::new(move |_| active.with(|a| a.as_deref().map(|id| model.with_value(|m| m.paths(id))).unwrap_or_default()));
+    // Direct neighbours (drawn stronger) and every node on a highlighted path (not dimmed).
+    let near = Memo::new(move |_| {
+        let Some(id) = active.get() else { return Vec::<String>::new() };
+        model.with_value(|m| {
+            let nb = m.neighbours(&id);
+            nb.leads_to.iter().chain(&nb.comes_from).chain(&nb.synergy_with).map(|l| l.node.clone()).chain(std::iter::once(id.clone())).collect()
+        })
+    });
+    let on_path = Memo::new(move |_| {
+        let Some(id) = active.get() else { return Vec::<String>::new() };
+        let p = paths.get();
+        model.with_value(|m| {
+            let mut v: Vec<String> = p.path.iter().filter_map(|i| m.edges.get(*i)).flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
+            v.push(id);
+            v
+        })
+    });
+
+    let edges = move || {
+        lay.with(|l| {
+            l.edges
+                .iter()
+                .map(|r| {
+                    let i = r.edge;
+                    view! {
+                        <g
+                            class=format!("edge edge-{}", r.kind.key())
+                            class:edge-near=move || paths.with(|p| p.direct.contains(&i))
+                            class:edge-path=move || paths.with(|p| p.path.contains(&i))
+                            class:edge-dim=move || active.with(|a| a.is_some()) && !paths.with(|p| p.path.contains(&i))
+                        >
+                            <path class="edge-line" d=r.d.clone() fill="none" />
+                            <path class="edge-head" d=r.heads.clone() />
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let nodes = move || {
+        let l = lay.get();
+        model.with_value(|m| {
+            m.reading_order()
+                .into_iter()
+                .filter_map(|n| l.node(&n.id).map(|p| (n.clone(), p.clone())))
+                .map(|(n, p)| {
+                    let id = n.id.clone();
+                    let (id_sel, id_near, id_key, id_click, id_focus, id_enter, id_pressed) =
+                        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                    let total = p.lines.len() + usize::from(p.subtitle.is_some());
+                    let top = p.y + (p.h - total as f64 * l.line_h) / 2.0;
+                    let cx = p.x + p.w / 2.0;
+                    let baseline = move |k: usize| top + (k as f64 + 0.78) * l.line_h;
+                    let label_lines = p
+                        .lines
+                        .iter()
+                        .enumerate()
+                        // A trailing space keeps the lines apart in the text content, so the
+                        // visible text reads as the accessible name does.
+                        .map(|(k, line)| view! { <tspan x=fmt(cx) y=fmt(baseline(k))>{format!("{line} ")}</tspan> })
+                        .collect_view();
+                    let subtitle = p.subtitle.clone().map(|s| {
+                        let k = p.lines.len();
+                        view! { <tspan class="node-subtitle" x=fmt(cx) y=fmt(baseline(k))>{s}</tspan> }
+                    });
+                    let name = match &n.subtitle {
+                        Some(s) => format!("{}, {s}", n.label),
+                        None => n.label.clone(),
+                    };
+                    view! {
+                        <g
+                            class=format!("model-node kind-{}", n.kind.key())
+                            class:selected=move || state.node.with(|s| s.as_deref() == Some(id_sel.as_str()))
+                            class:near=move || near.with(|v| v.contains(&id_near))
+                            class:dim=move || active.with(|a| a.is_some()) && !on_path.with(|v| v.contains(&id_key))
+                            tabindex="0"
+                            role="button"
+                            aria-label=name
+                            aria-describedby=format!("model-desc-{id}")
+                            aria-pressed=move || if state.node.with(|s| s.as_deref() == Some(id_pressed.as_str())) { "true" } else { "false" }
+                            data-node=id.clone()
+                            on:click=move |_| state.node.set(Some(id_click.clone()))
+                            on:keydown=move |ev: KeyboardEvent| {
+                                if ev.key() == "Enter" || ev.key() == " " {
+                                    ev.prevent_default();
+                                    state.node.set(Some(id_enter.clone()));
+                                }
+                            }
+                            on:focus=move |_| hot.set(Some(id_focus.clone()))
+                            on:blur=move |_| hot.set(None)
+                            on:mouseenter={
+                                let id = id.clone();
+                                move |_| hot.set(Some(id.clone()))
+                            }
+                            on:mouseleave=move |_| hot.set(None)
+                        >
+                            <rect class="node-box" x=fmt(p.x) y=fmt(p.y) width=fmt(p.w) height=fmt(p.h) rx="6" />
+                            <text class="node-label" text-anchor="middle" font-size=fmt(l.font)>
+                                {label_lines}
+                                {subtitle}
+                            </text>
+                        </g>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let descriptions = model.with_value(|m| {
+        m.nodes.iter().map(|n| view! { <p id=format!("model-desc-{}", n.id)>{m.describe(&n.id)}</p> }).collect_view()
+    });
+    let legend = EdgeKind::ALL
+        .iter()
+        .map(|k| {
+            view! {
+                <li class=format!("legend-{}", k.key())>
+                    <svg class="legend-line" viewBox="0 0 40 10" width="40" height="10" aria-hidden="true">
+                        <path class="edge-line" d="M2,5L38,5" fill="none" />
+                    </svg>
+                    {k.legend()}
+                </li>
+            }
+        })
+        .collect_view();
+    let on_keydown = move |ev: KeyboardEvent| {
+        if ev.key() == "Escape" {
+            state.node.set(None);
+            hot.set(None);
+        }
+    };
+    let status = move || match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).map(|n| n.label.clone()))) {
+        Some(label) => format!("Selected: {label}."),
+        None => "No construct selected.".to_string(),
+    };
+
+    view! {
+        <section id="model" class="section" aria-labelledby="model-h">
+            <h2 id="model-h">"Conceptual model"</h2>
+            <p class="lede">{note}" "<span class="source">"("{source}")"</span></p>
+            <aside class="caution" aria-label="Caution">
+                <p><strong>"Read with caution. "</strong>{caution.value.clone()}" "<span class="source">"("{caution.source.clone()}")"</span></p>
+            </aside>
+            <p class="model-help" id="model-help">
+                "Each box is a construct of the model. Move between them with Tab, select one with Enter, Space or a click, and clear the selection with Escape. Its definition, codes, quotations and numbers appear below the diagram."
+            </p>
+            <div class="model-area" on:keydown=on_keydown>
+                <div class="model-wrap" node_ref=wrap>
+                    <svg
+                        class=move || format!("model-svg layout-{}", kind.get().key())
+                        viewBox=move || lay.with(|l| l.view_box())
+                        role="group"
+                        aria-labelledby="model-h"
+                        aria-describedby="model-help"
+                    >
+                        <g class="edges" aria-hidden="true">{edges}</g>
+                        <g class="nodes">{nodes}</g>
+                    </svg>
+                </div>
+                <div class="visually-hidden">{descriptions}</div>
+                <ul class="model-legend" aria-label="Kinds of link">{legend}</ul>
+                <p class="visually-hidden" aria-live="polite" id="model-status">{status}</p>
+                <div class="model-detail" id="model-detail">
+                    {move || match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).cloned())) {
+                        Some(n) => detail(state, model, n).into_any(),
+                        None => view! {
+                            <p class="model-empty" id="model-empty">"Select a construct in the diagram to see its definition, its codes from Table 3, its coverage and its quotations."</p>
+                        }
+                        .into_any(),
+                    }}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+/// An SVG coordinate (one decimal).
+fn fmt(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// The detail panel for one node.
+fn detail(state: AppState, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl IntoView {
+    let study: Arc<Study> = state.study.get_value();
+    let nb = model.with_value(|m| m.neighbours(&n.id));
+    let relation_list = |title: &'static str, links: Vec<crate::core::model::Link>, incoming: bool| {
+        if links.is_empty() {
+            return None;
+        }
+        let items = links
+            .into_iter()
+            .map(|l| {
+                let target = l.node.clone();
+                let argument = model.with_value(|m| m.edges.get(l.edge).map(|e| e.argument.clone()));
+                let relation = if incoming { format!("{} it", l.relation) } else { l.relation.clone() };
+                view! {
+                    <li>
+                        <button type="button" class="link-button" on:click=move |_| show_node(state, &target, None)>{l.label.clone()}</button>
+                        " (" {relation} ")"
+                        {argument.map(|a| view! {
+                            <details class="argument">
+                                <summary>"Why the paper draws this link"</summary>
+                                <blockquote><p>{a.text}</p></blockquote>
+                                <p class="source">{a.source}</p>
+                            </details>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="relations">
+                <h4>{title}</h4>
+                <ul>{items}</ul>
+            </div>
+        })
+    };
+    let heading = match &n.subtitle {
+        Some(s) => format!("{} ({s})", n.label),
+        None => n.label.clone(),
+    };
+    let kind_line = match n.parent.as_deref().and_then(|p| model.with_value(|m| m.node(p).map(|x| x.label.clone()))) {
+        Some(p) => format!("{} of {p}", n.kind.label()),
+        None => n.kind.label().to_string(),
+    };
+    let theme_id = n.theme.clone();
+    let codebook = codebook_branch(state, &study, &n, model);
+    let coverage = theme_id.clone().map(|t| coverage_block(state, &study, t));
+    let quotes = quotations_block(&study, &n, model);
+    let tables = example_tables(&study, &n);
+    let media = social_media_block(&study, &n);
+    let outcome = outcome_block(state, &n);
+    view! {
+        <article class="node-detail" aria-labelledby="model-detail-h">
+            <p class="eyebrow">{kind_line}</p>
+            <h3 id="model-detail-h">{heading}</h3>
+            <blockquote class="definition">
+                <p>{n.definition.text.clone()}</p>
+            </blockquote>
+            <p class="source">{format!("Definition: {}", n.definition.source)}</p>
+            {n.note.clone().map(|x| view! { <p class="node-note">{x.text}" "<span class="source">"("{x.source}")"</span></p> })}
+            <div class="relations-grid">
+                {relation_list("Leads to", nb.leads_to, false)}
+                {relation_list("Comes from", nb.comes_from, true)}
+                {relation_list("In synergy with", nb.synergy_with, false)}
+            </div>
+            {outcome}
+            {media}
+            {codebook}
+            {coverage}
+            {quotes}
+            {tables}
+        </article>
+    }
+}
+
+/// The node's branch of Table 3: concepts with their codes (themes), or themes with their
+/// concepts (core categories).
+fn codebook_branch(state: AppState, study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+    let cb = &study.raw.codebook;
+    if let Some(t) = &n.theme {
+        let theme = cb.core_categories.iter().flat_map(|c| &c.themes).find(|x| x.id == *t)?;
+        let concepts = theme
+            .concepts
+            .iter()
+            .map(|c| {
+                let codes = c.codes.iter().map(|code| view! { <li>{code.clone()}</li> }).collect_view();
+                view! {
+                    <li>
+                        <span class="concept">{c.name.clone()}</span>
+                        <ul class="codes">{codes}</ul>
+                    </li>
+                }
+            })
+            .collect_view();
+        return Some(
+            view! {
+                <section class="detail-block" aria-labelledby="model-codebook-h">
+                    <h4 id="model-codebook-h">"Codebook branch: first-order concepts and initial codes"</h4>
+                    <ul class="concepts">{concepts}</ul>
+                    <p class="source">{cb.source.clone()}" \u{00b7} "<a href="#codebook">"The whole codebook"</a></p>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    if let Some(c) = &n.category {
+        let cat = cb.core_categories.iter().find(|x| x.id == *c)?;
+        let themes = cat
+            .themes
+            .iter()
+            .map(|t| {
+                let node = model.with_value(|m| m.node_for_codebook(&t.id).map(|x| x.id.clone()));
+                let concepts = t.concepts.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join("; ");
+                let name = t.name.clone();
+                view! {
+                    <li>
+                        {match node {
+                            Some(id) => view! { <button type="button" class="link-button" on:click=move |_| show_node(state, &id, None)>{name.clone()}</button> }.into_any(),
+                            None => view! { <span>{name.clone()}</span> }.into_any(),
+                        }}
+                        ": " {concepts}
+                    </li>
+                }
+            })
+            .collect_view();
+        return Some(
+            view! {
+                <section class="detail-block" aria-labelledby="model-codebook-h">
+                    <h4 id="model-codebook-h">{format!("Codebook branch: the themes of {}", cat.name)}</h4>
+                    <ul class="concepts">{themes}</ul>
+                    <p class="source">{cb.source.clone()}" \u{00b7} "<a href="#codebook">"The whole codebook"</a></p>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    None
+}
+
+/// Coverage of a theme for the current groups × times, "not reported" where the text has none.
+fn coverage_block(state: AppState, study: &Study, theme: String) -> AnyView {
+    let reported = study.raw.coverage.themes.iter().any(|t| t.id == theme);
+    if !reported {
+        let names = study.raw.coverage.themes.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", ");
+        return view! {
+            <section class="detail-block" aria-labelledby="model-coverage-h">
+                <h4 id="model-coverage-h">"Coverage"</h4>
+                <p>{format!("The paper reports coverage percentages only for {names}.")}" "<a href="#coverage">"Coverage section"</a></p>
+            </section>
+        }
+        .into_any();
+    }
+    let rows = move || {
+        let sel = state.selection.get();
+        state
+            .study
+            .with_value(|s| coverage_bars(s, &sel))
+            .into_iter()
+            .filter(|b| b.theme == theme)
+            .map(|b| {
+                let class = format!("group-{} {}", b.group.key(), if b.value.is_some() { "reported" } else { "not-reported" });
+                view! {
+                    <tr class=class>
+                        <th scope="row">{b.group.label()}</th>
+                        <td>{b.time.label()}</td>
+                        <td class="num">{b.value.map(percent).unwrap_or_else(|| "not reported".into())}</td>
+                        <td class="source">{b.source}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="detail-block" aria-labelledby="model-coverage-h">
+            <h4 id="model-coverage-h">"Coverage for the current selection"</h4>
+            <p class="selection-line">{move || format!("For {}.", state.selection.get().summary())}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage of this theme">
+                <table class="node-coverage" id="model-coverage">
+                    <thead><tr><th scope="col">"Group"</th><th scope="col">"Time"</th><th scope="col" class="num">"Coverage"</th><th scope="col">"Source"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p><a href="#coverage">"All coverage percentages, with the changes over time"</a></p>
+        </section>
+    }
+    .into_any()
+}
+
+/// The quotations of a theme, each with its attribution (or, for a core category, how many
+/// each of its themes has).
+fn quotations_block(study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+    let q = &study.raw.quotations;
+    if let Some(t) = &n.theme {
+        let list = quotations_for(q, t);
+        let items = list
+            .iter()
+            .map(|x| {
+                let a = attribute(study, x);
+                let group_class = a.group_id.map(|g| format!("quote group-{}", g.key())).unwrap_or_else(|| "quote".into());
+                let feature = table7_feature(&study.raw.table7, &x.id).map(|f| format!("Table 7, {f}; ")).unwrap_or_default();
+                view! {
+                    <li>
+                        <figure class=group_class id=format!("quote-{}", x.id)>
+                            <blockquote><p>{x.text.clone()}</p></blockquote>
+                            <figcaption>
+                                <span class="attribution">{a.line()}</span>
+                                " "
+                                <span class="source">{format!("({feature}{}; {})", x.source, x.id)}</span>
+                                {a.contradiction.map(|c| view! { <span class="contradiction">" "{c}</span> })}
+                                {x.doubt.clone().map(|d| view! { <span class="doubt">" Doubtful as an informant's words: "{d}</span> })}
+                            </figcaption>
+                        </figure>
+                    </li>
+                }
+            })
+            .collect_view();
+        let basis = list.first().map(|x| x.timepoint_basis.clone());
+        let count = list.len();
+        return Some(
+            view! {
+                <section class="detail-block" aria-labelledby="model-quotes">
+                    <h4 id="model-quotes" tabindex="-1">{format!("Quotations ({count})")}</h4>
+                    {(count == 0).then(|| view! { <p>"The paper quotes no informant for this theme."</p> })}
+                    <ul class="quotes">{items}</ul>
+                    {basis.map(|b| view! { <p class="source">{format!("Timepoints: {b}")}</p> })}
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    if n.category.is_some() {
+        let children = model.with_value(|m| m.children(&n.id).into_iter().map(|c| (c.label.clone(), c.theme.clone().unwrap_or_default())).collect::<Vec<_>>());
+        let summary = children.iter().map(|(label, t)| format!("{label}: {}", quotations_for(q, t).len())).collect::<Vec<_>>().join("; ");
+        return Some(
+            view! {
+                <section class="detail-block" aria-labelledby="model-quotes">
+                    <h4 id="model-quotes" tabindex="-1">"Quotations"</h4>
+                    <p>{format!("The quotations are listed under the themes ({summary}).")}</p>
+                </section>
+            }
+            .into_any(),
+        );
+    }
+    None
+}
+
+/// Tables 5 and 6 (problem → why → consequences → how DingTalk addresses it → benefits)
+/// for the theme they illustrate.
+fn example_tables(study: &Study, n: &Node) -> Option<AnyView> {
+    let t = n.theme.as_deref()?;
+    let table = [&study.raw.table5, &study.raw.table6].into_iter().find(|x| x.theme == t)?;
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <td>{r.problem.clone()}</td>
+                    <td>{r.why.clone()}</td>
+                    <td>{r.consequences.clone()}</td>
+                    <td>{r.how_dingtalk.clone()}</td>
+                    <td>{r.benefits.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <section class="detail-block" aria-labelledby="model-examples-h">
+                <h4 id="model-examples-h">{table.source.clone()}</h4>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=table.source.clone()>
+                    <table class="examples" id="model-examples">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Problem"</th>
+                                <th scope="col">"Why this problem exists"</th>
+                                <th scope="col">"Consequences"</th>
+                                <th scope="col">"How DingTalk addresses the problem"</th>
+                                <th scope="col">"Benefits"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+/// Table 1's classification and examples, and for DingTalk the features of Table A1.
+fn social_media_block(study: &Study, n: &Node) -> Option<AnyView> {
+    if n.kind != NodeKind::SocialMedia {
+        return None;
+    }
+    let row = study.raw.table1.rows.iter().find(|r| r.node.as_deref() == Some(n.id.as_str()))?.clone();
+    let examples = n.examples.clone().map(|e| view! { <p><strong>"Examples: "</strong>{e.value.join(", ")}" "<span class="source">"("{e.source}")"</span></p> });
+    let features = (study.raw.table_a1.node == n.id).then(|| {
+        let rows = study
+            .raw
+            .table_a1
+            .rows
+            .iter()
+            .map(|f| view! { <tr><td>{f.category.clone()}</td><th scope="row">{f.feature.clone()}</th><td>{f.description.clone()}</td></tr> })
+            .collect_view();
+        let src = study.raw.table_a1.source.clone();
+        view! {
+            <h4 id="model-features-h">{src.clone()}</h4>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=src>
+                <table class="features" id="model-features">
+                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"Feature"</th><th scope="col">"Description"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    Some(
+        view! {
+            <section class="detail-block" aria-labelledby="model-table1-h">
+                <h4 id="model-table1-h">{study.raw.table1.source.clone()}</h4>
+                <dl class="table1">
+                    <dt>"Nature"</dt><dd>{row.nature}</dd>
+                    <dt>"Proximities"</dt><dd>{row.proximities}</dd>
+                    <dt>"Human relationships"</dt><dd>{row.human_relationships}</dd>
+                    <dt>"Social interactions"</dt><dd>{row.social_interactions}</dd>
+                    <dt>"Flows"</dt><dd>{row.flows}</dd>
+                </dl>
+                {examples}
+                <p class="source">{row.source}</p>
+                {features}
+            </section>
+        }
+        .into_any(),
+    )
+}
+
+/// For employee performance, the salary test for the current selection, in place.
+fn outcome_block(state: AppState, n: &Node) -> Option<AnyView> {
+    if n.id != "employee-performance" {
+        return None;
+    }
+    let apa = move || {
+        let sel = state.selection.get();
+        state.analysis.with(|a| test_view(&sel, a).apa)
+    };
+    Some(
+        view! {
+            <section class="detail-block" aria-labelledby="model-test-h">
+                <h4 id="model-test-h">"The salary test for the current selection"</h4>
+                <p class="selection-line">{move || format!("For {}.", state.selection.get().summary())}</p>
+                <p class="apa" id="model-apa">{apa}</p>
+                <p><a href="#test">"The test in detail, with its explanation and t distribution"</a></p>
+            </section>
+        }
+        .into_any(),
+    )
+}
