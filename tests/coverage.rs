@@ -927,3 +927,27 @@ fn teaching_sample_kappa_matches_sklearn() {
     kappa_close(ag.overall_weighted, 0.574992683069);
     assert_eq!(p.agreement_all_pairs().len(), 1);
 }
+
+/// Regression (found by probing the `csv` fuzz target's round trip): a sources CSV with an
+/// attribute column named like the key column in another case ("Source") imported with that
+/// attribute as the key (the last column of a name won), and an export whose header is
+/// `source,…,Source` did not import again ("no text file was given for source “zzz”"). The first
+/// column of a name now wins, so the key stays the first `source` column and "Source" stays an
+/// attribute through export and re-import.
+#[test]
+fn csv_a_column_named_like_source_in_another_case_survives_export_and_reimport() {
+    let files = vec![("a.txt".to_string(), b"hello".to_vec())];
+    let codings = "source,start,end,code,coder\na,0,1,x,k\n";
+    let p = import(codings, Some("source,group,time,Source\na,S,T1,zzz\n"), &files).unwrap().project;
+    assert_eq!(p.sources()[0].attributes.get("Source").map(String::as_str), Some("zzz"));
+    let out = export_csv(&p).unwrap();
+    let again = import_csv(&CsvInput { codings: ("c.csv", out.codings_csv.as_bytes()), sources: Some(("s.csv", out.sources_csv.as_bytes())), texts: &out.text_files() })
+        .unwrap()
+        .project;
+    assert_eq!(again.codings().len(), 1);
+    assert_eq!(again.sources()[0].attributes, p.sources()[0].attributes);
+    // The fuzz input itself: the first column named source ("Source" = "zzz") is the key now,
+    // so it is refused with a message instead of exporting something that cannot be read back.
+    let e = import(codings, Some("Source,source,group,time\nzzz,a,S,T1\n"), &files).unwrap_err();
+    assert_eq!(e.to_string(), "sources.csv line 2: no text file was given for source \u{201c}zzz\u{201d}");
+}

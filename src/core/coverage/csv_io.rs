@@ -138,7 +138,7 @@ impl<'a> Table<'a> {
     fn open(file: &'a str, text: &'a str) -> Result<Table<'a>, CsvError> {
         let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
         let header: Vec<String> = reader.headers().map_err(|e| malformed(file, &e))?.iter().map(str::to_string).collect();
-        let columns = header.iter().enumerate().map(|(i, h)| (h.to_lowercase(), i)).collect();
+        let columns = header.iter().enumerate().rev().map(|(i, h)| (h.to_lowercase(), i)).collect(); // the first column of a name wins
         Ok(Table { file, reader, columns, header })
     }
 

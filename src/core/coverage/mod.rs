@@ -38,6 +38,7 @@
 //! (coverage) and [`kappa`] (agreement); [`qdpx`] / [`qdpx_write`] and [`csv_io`] read and write projects;
 //! [`themes`] maps imported code names to the paper's five theme ids; [`sample`] builds the
 //! teaching sample shipped in `public/sample/teaching-sample.qdpx`.
+//! [`view`] turns all of it into the Workshop page's tables, chart model and texts.
 
 pub mod csv_io;
 pub mod engine;
@@ -48,6 +49,7 @@ pub mod qdpx_write;
 pub mod ranges;
 pub mod sample;
 pub mod themes;
+pub mod view;
 
 pub use csv_io::{export_csv, import_csv, CsvError, CsvExport, CsvInput, HIERARCHY_SEPARATOR};
 pub use engine::{CellCoverage, Cells, CellSources, Coders, CoverageError, CoverageRow, CoverageTable, SourceCoverage};
