@@ -20,6 +20,7 @@
 //! | [`sensitivity`] | the paper's test over a range of discount factors |
 //! | [`report`] | runs all of the above for a design |
 //! | [`summary`] | plain-language sentences from a report |
+//! | [`view`] | the `#robustness` section's view model: display rows, chart models, summaries and tables |
 //! | `numeric` | Brent root finding and adaptive Gauss–Kronrod quadrature (crate-internal) |
 //! | [`error`] | [`RobustError`] |
 //!
@@ -38,6 +39,7 @@ pub mod report;
 pub mod sensitivity;
 pub mod shapiro;
 pub mod summary;
+pub mod view;
 
 pub use bayes::{bf10_one_sample, bf10_two_sample, classify, describe, jzs_bf10, BayesFactor, Favours, Strength, PRIOR_SCALES, R_MEDIUM, R_NARROW, R_WIDE};
 pub use effect::{cohens_d, hedges_j, hedges_j_approx, paired_dz, EffectKind, EffectSize};
