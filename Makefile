@@ -9,6 +9,10 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
 PUBLIC_URL ?= /
+# First-load budget for dist/, gzip -9, in bytes. The performance issue's target is
+# 400 KB (409600); the build with every section is 725 KB today, so the check enforces an
+# interim 768 KB ceiling until the wasm is split or slimmed. Lower it, never raise it.
+SIZE_BUDGET ?= 786432
 
 .PHONY: all bootstrap serve dist test test-native test-wasm test-e2e bench fuzz clean
 
@@ -25,7 +29,7 @@ serve: bootstrap
 dist:
 	@scripts/bootstrap.sh --build
 	trunk build --release --offline --public-url "$(PUBLIC_URL)"
-	@scripts/size-report.sh dist
+	@scripts/size-report.sh dist $(SIZE_BUDGET)
 
 ## Every test: native core, wasm in headless Chromium, release build, browser end-to-end.
 test: bootstrap

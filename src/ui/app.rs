@@ -5,23 +5,35 @@
 //! rules out for the shipped build) the page says why instead of panicking.
 
 use crate::core::dataset::{Study, STUDY_JSON};
+use crate::ui::about::AboutSection;
+use crate::ui::codebook::CodebookSection;
 use crate::ui::controls::ControlBar;
 use crate::ui::coverage::CoverageSection;
 use crate::ui::demographics::DemographicsSection;
 use crate::ui::export::download_text;
+use crate::ui::model::ModelSection;
 use crate::ui::reproducibility::ReproducibilitySection;
+use crate::ui::robustness::RobustnessSection;
 use crate::ui::salaries::SalariesSection;
 use crate::ui::state::{location_query, sync_url, AppState};
 use crate::ui::test_panel::TestSection;
+use crate::ui::tour::TourSection;
+use crate::ui::workshop::WorkshopSection;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// The sections, in reading order: (anchor, title).
-pub const SECTIONS: [(&str, &str); 5] = [
+pub const SECTIONS: [(&str, &str); 11] = [
+    ("about", "About this study"),
+    ("tour", "Guided tour"),
+    ("model", "Conceptual model"),
     ("salaries", "Salaries"),
     ("test", "The test"),
+    ("robustness", "Robustness"),
     ("coverage", "Coverage"),
+    ("workshop", "Workshop"),
     ("demographics", "Demographics"),
+    ("codebook", "Codebook"),
     ("reproducibility", "Reproducibility"),
 ];
 
@@ -84,10 +96,16 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             <div class="content">
                 <ControlBar state=state />
                 <main id="main" tabindex="-1">
+                    <AboutSection state=state />
+                    <TourSection state=state />
+                    <ModelSection state=state />
                     <SalariesSection state=state />
                     <TestSection state=state />
+                    <RobustnessSection state=state />
                     <CoverageSection state=state />
+                    <WorkshopSection study=study.clone() />
                     <DemographicsSection state=state />
+                    <CodebookSection state=state />
                     <ReproducibilitySection study=study.clone() />
                 </main>
             </div>
