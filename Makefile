@@ -47,9 +47,12 @@ test-e2e:
 	trunk build --release --offline --public-url /study-explorer/ --dist target/dist-subpath
 	node --test --test-concurrency=1 e2e/
 
-## Benchmarks (never timed tests): native criterion benches of the core.
-bench: bootstrap
+## Benchmarks (never timed tests): native criterion benches of the core, then browser
+## timings of the release build (startup, recompute, the robustness recompute).
+bench: bootstrap dist
 	cargo bench --locked --bench core
+	node scripts/bench-browser.mjs 15 240
+	node scripts/bench-permutation.mjs 40
 
 ## Fuzzing (cargo-fuzz on nightly; not part of `make test`). FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 30

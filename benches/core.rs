@@ -1,5 +1,6 @@
 //! Native benchmarks of the core (criterion): loading and validating the embedded study,
-//! the statistics recompute for one selection change, and the reproducibility ledger.
+//! the statistics recompute for one selection change, the reproducibility ledger, the exact
+//! permutation test on the paper's 10 vs 12, and the whole robustness recompute.
 //! Run with `make bench`; figures and method are recorded in BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -7,6 +8,10 @@ use std::hint::black_box;
 use study_explorer::core::dataset::{Measure, Study};
 use study_explorer::core::designs::analyse;
 use study_explorer::core::reproduce::reproduce;
+use study_explorer::core::robust::view::robustness_view;
+use study_explorer::core::robust::{permutation_independent, PermutationOptions};
+use study_explorer::core::selection::{salary_points, values};
+use study_explorer::core::dataset::Group;
 use study_explorer::core::selection::Selection;
 use study_explorer::core::validate::validate;
 use study_explorer::core::view::{salary_summaries, test_view};
@@ -36,6 +41,13 @@ fn benches(c: &mut Criterion) {
     monthly_paired.groups = [true, false];
     c.bench_function("recompute: monthly, Service only (paired)", |b| b.iter(|| analyse(&study, black_box(&monthly_paired)).is_ok()));
     c.bench_function("reproducibility ledger", |b| b.iter(|| reproduce(black_box(&study)).len()));
+    let points = salary_points(&study, &paper).unwrap_or_default();
+    let (a, bb) = (values(&points, Group::Service, None), values(&points, Group::Development, None));
+    let opts = PermutationOptions::default();
+    c.bench_function("exact permutation test, 10 vs 12 (646,646 relabellings)", |b| {
+        b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count))
+    });
+    c.bench_function("whole robustness recompute, paper's selection", |b| b.iter(|| robustness_view(&study, black_box(&paper)).summary.len()));
 }
 
 criterion_group!(core, benches);
