@@ -125,17 +125,26 @@ fn word_set<T: Copy + PartialEq>(value: &str, words: &[(&str, T)]) -> Option<Vec
     }
 }
 
+/// The query without its leading `?`, cut at a character boundary to at most
+/// [`MAX_QUERY_BYTES`]; the flag says whether anything was cut.
+fn bounded_query(query: &str) -> (&str, bool) {
+    let q = query.strip_prefix('?').unwrap_or(query);
+    if q.len() <= MAX_QUERY_BYTES {
+        return (q, false);
+    }
+    let mut cut = MAX_QUERY_BYTES;
+    while !q.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    (&q[..cut], true)
+}
+
 /// Parses a query string (with or without the leading `?`) on top of `defaults`.
 pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
     let mut sel = *defaults;
     let mut notices = Vec::new();
-    let mut q = query.strip_prefix('?').unwrap_or(query);
-    if q.len() > MAX_QUERY_BYTES {
-        let mut cut = MAX_QUERY_BYTES;
-        while !q.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        q = &q[..cut];
+    let (q, cut) = bounded_query(query);
+    if cut {
         notices.push(Notice { param: "(link)".into(), value: String::new(), reason: format!("the link is longer than {MAX_QUERY_BYTES} bytes; its end was ignored") });
     }
     let mut seen: Vec<String> = Vec::new();
@@ -213,14 +222,7 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
 /// node ids. It never fails: an unknown, empty or over-long id selects nothing and gives a
 /// [`Notice`]. The last `node` in the query wins; every other parameter is left to [`parse`].
 pub fn parse_node(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>) {
-    let mut q = query.strip_prefix('?').unwrap_or(query);
-    if q.len() > MAX_QUERY_BYTES {
-        let mut cut = MAX_QUERY_BYTES;
-        while !q.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        q = &q[..cut];
-    }
+    let (q, _) = bounded_query(query);
     let mut node = None;
     let mut notices = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "node") {
