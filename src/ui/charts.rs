@@ -11,6 +11,8 @@ use crate::core::format::rmb;
 use crate::core::view::{CoverageBar, SeriesSummary, Slope, TDistChart};
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use plotters::chart::MeshStyle;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
@@ -54,18 +56,49 @@ impl Palette {
 pub struct Scale(pub f64);
 
 impl Scale {
-    fn px(self, v: f64) -> u32 {
+    /// `v` CSS pixels in device pixels (at least one).
+    pub fn px(self, v: f64) -> u32 {
         (v * self.0).round().max(1.0) as u32
     }
-    fn font(self, size: f64, p: &Palette) -> TextStyle<'static> {
+    /// The chart font at `size` CSS pixels, in the theme's foreground colour.
+    pub fn font(self, size: f64, p: &Palette) -> TextStyle<'static> {
         ("sans-serif", size * self.0).into_font().color(&p.fg)
     }
 }
 
-type DrawResult = Result<(), String>;
+/// What every drawing function returns: `Err` carries a message for the chart frame.
+pub type DrawResult = Result<(), String>;
 
-fn err<E: std::fmt::Debug>(e: E) -> String {
+/// A plotters error as the message the chart frame shows.
+pub fn err<E: std::fmt::Debug>(e: E) -> String {
     format!("{e:?}")
+}
+
+/// The canvas as a plotters drawing area, filled with the theme's background.
+pub fn root(canvas: &web_sys::HtmlCanvasElement, p: &Palette) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+    let area = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "no 2D canvas context".to_string())?.into_drawing_area();
+    area.fill(&p.bg).map_err(err)?;
+    Ok(area)
+}
+
+/// The theme's mesh: label and axis-title fonts (labels at `label_size` CSS pixels), light
+/// and bold grid lines, and neutral axes. Callers add their labels and descriptions.
+pub fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    p: &Palette,
+    s: Scale,
+    label_size: f64,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.label_style(s.font(label_size, p))
+        .axis_desc_style(s.font(12.0, p))
+        .light_line_style(p.grid.mix(0.4))
+        .bold_line_style(p.grid)
+        .axis_style(p.neutral)
+}
+
+/// An RMB tick label without the cents (`24,000`).
+pub fn rmb_tick(x: f64) -> String {
+    rmb(x).trim_end_matches(".00").to_string()
 }
 
 /// A chart on a canvas, with its text alternative, PNG download and data table.
@@ -128,11 +161,9 @@ where
     }
 }
 
-fn backend(canvas: &web_sys::HtmlCanvasElement) -> Result<CanvasBackend, String> {
-    CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "no 2D canvas context".to_string())
-}
-
-fn y_range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
+/// (lo, hi) of the finite values, padded by `pad` of the span; a unit span around a flat
+/// series (flat relative to its magnitude), and (0, 1) when nothing is finite.
+pub fn y_range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values.filter(|v| v.is_finite()) {
         lo = lo.min(v);
@@ -141,7 +172,7 @@ fn y_range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
     if !lo.is_finite() {
         return (0.0, 1.0);
     }
-    if hi - lo < 1e-9 {
+    if hi - lo < 1e-9 * hi.abs().max(1.0) {
         return (lo - 1.0, hi + 1.0);
     }
     let p = (hi - lo) * pad;
@@ -150,8 +181,7 @@ fn y_range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
 
 /// Slope chart: each informant's T1→T2 salary, coloured by group.
 pub fn draw_slopes(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], p: Palette, s: Scale) -> DrawResult {
-    let root = backend(canvas)?.into_drawing_area();
-    root.fill(&p.bg).map_err(err)?;
+    let root = root(canvas, &p)?;
     let (lo, hi) = y_range(slopes.iter().flat_map(|x| [x.t1, x.t2]), 0.08);
     let mut chart = ChartBuilder::on(&root)
         .margin(s.px(12.0))
@@ -159,20 +189,20 @@ pub fn draw_slopes(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], p: Pal
         .y_label_area_size(s.px(78.0))
         .build_cartesian_2d(-0.15f64..1.45f64, lo..hi)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(2)
-        .x_label_formatter(&|x| if *x < 0.5 { "T1".into() } else { "T2".into() })
-        .y_label_formatter(&|y| rmb(*y).trim_end_matches(".00").to_string())
-        .y_desc("salary (RMB)")
-        .label_style(s.font(12.0, &p))
-        .axis_desc_style(s.font(12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(2)
+            .x_label_formatter(&|x| if *x < 0.5 { "T1".into() } else { "T2".into() })
+            .y_label_formatter(&|y| rmb_tick(*y))
+            .y_desc("salary (RMB)"),
+        &p,
+        s,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
     for sl in slopes {
         let c = p.group(sl.group);
         chart.draw_series(LineSeries::new([(0.0, sl.t1), (1.0, sl.t2)], c.stroke_width(s.px(1.5)))).map_err(err)?;
@@ -187,8 +217,7 @@ pub fn draw_slopes(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], p: Pal
 
 /// Dot plot: each informant's T2−T1 change with group means and 95 % CIs.
 pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summaries: &[SeriesSummary], p: Palette, s: Scale) -> DrawResult {
-    let root = backend(canvas)?.into_drawing_area();
-    root.fill(&p.bg).map_err(err)?;
+    let root = root(canvas, &p)?;
     let groups: Vec<Group> = Group::ALL.into_iter().filter(|g| slopes.iter().any(|x| x.group == *g)).collect();
     let (lo, hi) = y_range(slopes.iter().map(|x| x.t2 - x.t1).chain(summaries.iter().flat_map(|m| [m.ci95.0, m.ci95.1])).chain([0.0]), 0.08);
     let n = groups.len().max(1) as f64;
@@ -199,20 +228,20 @@ pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summarie
         .build_cartesian_2d(-0.5f64..(n - 0.5), lo..hi)
         .map_err(err)?;
     let labels: Vec<&'static str> = groups.iter().map(|g| g.label()).collect();
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(groups.len().max(1))
-        .x_label_formatter(&|x| labels.get(x.round().max(0.0) as usize).copied().unwrap_or("").to_string())
-        .y_label_formatter(&|y| rmb(*y).trim_end_matches(".00").to_string())
-        .y_desc("T2 \u{2212} T1 (RMB)")
-        .label_style(s.font(12.0, &p))
-        .axis_desc_style(s.font(12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(groups.len().max(1))
+            .x_label_formatter(&|x| labels.get(x.round().max(0.0) as usize).copied().unwrap_or("").to_string())
+            .y_label_formatter(&|y| rmb_tick(*y))
+            .y_desc("T2 \u{2212} T1 (RMB)"),
+        &p,
+        s,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
     chart.draw_series(LineSeries::new([(-0.5, 0.0), (n - 0.5, 0.0)], p.neutral.stroke_width(s.px(1.0)))).map_err(err)?;
     for (gi, g) in groups.iter().enumerate() {
         let c = p.group(*g);
@@ -232,8 +261,7 @@ pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summarie
 
 /// The t distribution with the observed t and the two-sided p area shaded.
 pub fn draw_tdist(canvas: &web_sys::HtmlCanvasElement, m: &TDistChart, p: Palette, s: Scale) -> DrawResult {
-    let root = backend(canvas)?.into_drawing_area();
-    root.fill(&p.bg).map_err(err)?;
+    let root = root(canvas, &p)?;
     let lim = m.curve.first().map(|c| -c.0).unwrap_or(4.0);
     let top = m.curve.iter().map(|c| c.1).fold(0.0, f64::max) * 1.12;
     let mut chart = ChartBuilder::on(&root)
@@ -271,8 +299,7 @@ pub fn draw_tdist(canvas: &web_sys::HtmlCanvasElement, m: &TDistChart, p: Palett
 /// Grouped bars of coverage by theme; cells the text does not report are outlined and
 /// labelled, never drawn as zero.
 pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], p: Palette, s: Scale) -> DrawResult {
-    let root = backend(canvas)?.into_drawing_area();
-    root.fill(&p.bg).map_err(err)?;
+    let root = root(canvas, &p)?;
     let mut themes: Vec<(String, String)> = Vec::new();
     for b in bars {
         if !themes.iter().any(|t| t.0 == b.theme) {
@@ -288,18 +315,18 @@ pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], 
         .y_label_area_size(s.px(48.0))
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_desc("coverage (%)")
-        .label_style(s.font(12.0, &p))
-        .axis_desc_style(s.font(12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_desc("coverage (%)"),
+        &p,
+        s,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
     let width = 0.8 / per_theme as f64;
     let label_style = s.font(11.0, &p).pos(Pos::new(HPos::Center, VPos::Top));
     for (ti, (id, name)) in themes.iter().enumerate() {

@@ -11,48 +11,9 @@
 
 use crate::core::format::{fixed, rmb};
 use crate::core::robust::view::{HistogramChart, InfluenceView, QqChart, SensitivityView};
-use crate::ui::charts::{Palette, Scale};
-use plotters::coord::Shift;
+use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
-
-type DrawResult = Result<(), String>;
-
-fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
-}
-
-fn px(s: Scale, v: f64) -> u32 {
-    (v * s.0).round().max(1.0) as u32
-}
-
-fn font(s: Scale, size: f64, p: &Palette) -> TextStyle<'static> {
-    ("sans-serif", size * s.0).into_font().color(&p.fg)
-}
-
-fn root(canvas: &web_sys::HtmlCanvasElement, p: &Palette) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
-    let area = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "no 2D canvas context".to_string())?.into_drawing_area();
-    area.fill(&p.bg).map_err(err)?;
-    Ok(area)
-}
-
-/// (lo, hi) of the finite values, padded by `pad` of the span (a unit span if flat).
-fn range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in values.filter(|v| v.is_finite()) {
-        lo = lo.min(v);
-        hi = hi.max(v);
-    }
-    if !lo.is_finite() {
-        return (0.0, 1.0);
-    }
-    if hi - lo < 1e-9 * hi.abs().max(1.0) {
-        return (lo - 1.0, hi + 1.0);
-    }
-    let d = (hi - lo) * pad;
-    (lo - d, hi + d)
-}
 
 /// A p-value tick label: ".05", ".001" (three significant digits, trailing zeros dropped).
 fn p_tick(p: f64) -> String {
@@ -64,47 +25,42 @@ fn p_tick(p: f64) -> String {
     }
 }
 
-/// An RMB tick label without the cents.
-fn rmb_tick(x: f64) -> String {
-    rmb(x).trim_end_matches(".00").to_string()
-}
-
 /// The permutation distribution as a histogram, with the observed difference marked.
 pub fn draw_permutation(canvas: &web_sys::HtmlCanvasElement, m: &HistogramChart, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
     let lo = m.bins.first().map(|b| b.0).unwrap_or(0.0);
     let hi = m.bins.last().map(|b| b.1).unwrap_or(1.0);
-    let (lo, hi) = range([lo, hi, m.observed].into_iter(), 0.02);
+    let (lo, hi) = y_range([lo, hi, m.observed].into_iter(), 0.02);
     let top = m.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;
     let mut chart = ChartBuilder::on(&root)
-        .margin(px(s, 12.0))
-        .x_label_area_size(px(s, 40.0))
-        .y_label_area_size(px(s, 64.0))
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(40.0))
+        .y_label_area_size(s.px(64.0))
         .build_cartesian_2d(lo..hi, 0.0..top)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(6)
-        .x_label_formatter(&|x| rmb_tick(*x))
-        .y_label_formatter(&|y| crate::core::format::grouped(*y, 0, ','))
-        .x_desc(m.axis.as_str())
-        .y_desc("relabellings")
-        .label_style(font(s, 12.0, &p))
-        .axis_desc_style(font(s, 12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(6)
+            .x_label_formatter(&|x| rmb_tick(*x))
+            .y_label_formatter(&|y| crate::core::format::grouped(*y, 0, ','))
+            .x_desc(m.axis.as_str())
+            .y_desc("relabellings"),
+        &p,
+        s,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
     chart
         .draw_series(m.bins.iter().filter(|b| b.2 > 0).map(|&(a, b, n)| Rectangle::new([(a, 0.0), (b, n as f64)], p.neutral.mix(0.55).filled())))
         .map_err(err)?;
-    chart.draw_series(LineSeries::new([(m.observed, 0.0), (m.observed, top * 0.88)], p.fg.stroke_width(px(s, 2.5)))).map_err(err)?;
+    chart.draw_series(LineSeries::new([(m.observed, 0.0), (m.observed, top * 0.88)], p.fg.stroke_width(s.px(2.5)))).map_err(err)?;
     let right = m.observed > (lo + hi) / 2.0;
     let anchor = Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Bottom);
     chart
-        .draw_series([Text::new(format!("observed {}", rmb(m.observed)), (m.observed, top * 0.9), font(s, 12.0, &p).pos(anchor))])
+        .draw_series([Text::new(format!("observed {}", rmb(m.observed)), (m.observed, top * 0.9), s.font(12.0, &p).pos(anchor))])
         .map_err(err)?;
     root.present().map_err(err)
 }
@@ -114,14 +70,14 @@ pub fn draw_permutation(canvas: &web_sys::HtmlCanvasElement, m: &HistogramChart,
 pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
     let n = m.rows.len().max(1);
-    let (lo, hi) = range(m.rows.iter().map(|r| r.t).chain([m.full_t]).chain(m.critical_t), 0.08);
+    let (lo, hi) = y_range(m.rows.iter().map(|r| r.t).chain([m.full_t]).chain(m.critical_t), 0.08);
     let names: Vec<String> = m.rows.iter().map(|r| r.informant.clone()).collect();
     // First informant at the top.
     let y_of = |i: usize| (n - 1 - i) as f64;
     let mut chart = ChartBuilder::on(&root)
-        .margin(px(s, 12.0))
-        .x_label_area_size(px(s, 36.0))
-        .y_label_area_size(px(s, 74.0))
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(36.0))
+        .y_label_area_size(s.px(74.0))
         .build_cartesian_2d(lo..hi, -0.6f64..(n as f64 - 0.4))
         .map_err(err)?;
     let label = |y: &f64| -> String {
@@ -132,43 +88,43 @@ pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p:
         let i = n.saturating_sub(1).saturating_sub(k as usize);
         names.get(i).cloned().unwrap_or_default()
     };
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(n * 2 + 1)
-        .y_label_formatter(&label)
-        .x_desc("t without this informant")
-        .label_style(font(s, 11.0, &p))
-        .axis_desc_style(font(s, 12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(n * 2 + 1)
+            .y_label_formatter(&label)
+            .x_desc("t without this informant"),
+        &p,
+        s,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
     let (y0, y1) = (-0.6, n as f64 - 0.4);
     if let Some(c) = m.critical_t.filter(|c| *c >= lo && *c <= hi) {
-        chart.draw_series(DashedLineSeries::new([(c, y0), (c, y1)], px(s, 6.0), px(s, 4.0), p.neutral.stroke_width(px(s, 1.5)))).map_err(err)?;
+        chart.draw_series(DashedLineSeries::new([(c, y0), (c, y1)], s.px(6.0), s.px(4.0), p.neutral.stroke_width(s.px(1.5)))).map_err(err)?;
         chart
-            .draw_series([Text::new(format!("p = .05 needs t = {}", fixed(c, 2)), (c + (hi - lo) * 0.01, y1), font(s, 11.0, &p).color(&p.neutral).pos(Pos::new(HPos::Left, VPos::Top)))])
+            .draw_series([Text::new(format!("p = .05 needs t = {}", fixed(c, 2)), (c + (hi - lo) * 0.01, y1), s.font(11.0, &p).color(&p.neutral).pos(Pos::new(HPos::Left, VPos::Top)))])
             .map_err(err)?;
     }
-    chart.draw_series(LineSeries::new([(m.full_t, y0), (m.full_t, y1)], p.fg.stroke_width(px(s, 1.5)))).map_err(err)?;
+    chart.draw_series(LineSeries::new([(m.full_t, y0), (m.full_t, y1)], p.fg.stroke_width(s.px(1.5)))).map_err(err)?;
     chart
-        .draw_series([Text::new(format!("everyone: t = {}", fixed(m.full_t, 2)), (m.full_t, y0), font(s, 11.0, &p).pos(Pos::new(HPos::Left, VPos::Bottom)))])
+        .draw_series([Text::new(format!("everyone: t = {}", fixed(m.full_t, 2)), (m.full_t, y0), s.font(11.0, &p).pos(Pos::new(HPos::Left, VPos::Bottom)))])
         .map_err(err)?;
     for (i, r) in m.rows.iter().enumerate() {
         let c = p.group(r.group);
         let y = y_of(i);
-        chart.draw_series(LineSeries::new([(m.full_t, y), (r.t, y)], c.mix(0.6).stroke_width(px(s, 1.5)))).map_err(err)?;
-        chart.draw_series([Circle::new((r.t, y), px(s, 4.5), c.filled())]).map_err(err)?;
+        chart.draw_series(LineSeries::new([(m.full_t, y), (r.t, y)], c.mix(0.6).stroke_width(s.px(1.5)))).map_err(err)?;
+        chart.draw_series([Circle::new((r.t, y), s.px(4.5), c.filled())]).map_err(err)?;
         if r.most_influential {
-            chart.draw_series([Circle::new((r.t, y), px(s, 8.0), p.fg.stroke_width(px(s, 2.0)))]).map_err(err)?;
+            chart.draw_series([Circle::new((r.t, y), s.px(8.0), p.fg.stroke_width(s.px(2.0)))]).map_err(err)?;
             // Label on the side with room: left of points in the right half, right otherwise.
             let left = r.t > (lo + hi) / 2.0;
             let anchor = if left { HPos::Right } else { HPos::Left };
             let dx = if left { -(hi - lo) * 0.02 } else { (hi - lo) * 0.02 };
             chart
-                .draw_series([Text::new("most influential".to_string(), (r.t + dx, y), font(s, 11.0, &p).pos(Pos::new(anchor, VPos::Center)))])
+                .draw_series([Text::new("most influential".to_string(), (r.t + dx, y), s.font(11.0, &p).pos(Pos::new(anchor, VPos::Center)))])
                 .map_err(err)?;
         }
     }
@@ -178,36 +134,36 @@ pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p:
 /// A normal Q-Q plot: each value against its normal quantile, with the line mean + SD·z.
 pub fn draw_qq(canvas: &web_sys::HtmlCanvasElement, m: &QqChart, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
-    let (x0, x1) = range(m.points.iter().map(|q| q.theoretical), 0.12);
+    let (x0, x1) = y_range(m.points.iter().map(|q| q.theoretical), 0.12);
     let line = |z: f64| m.mean + m.sd * z;
-    let (y0, y1) = range(m.points.iter().map(|q| q.value).chain([line(x0), line(x1)]), 0.08);
+    let (y0, y1) = y_range(m.points.iter().map(|q| q.value).chain([line(x0), line(x1)]), 0.08);
     let mut chart = ChartBuilder::on(&root)
-        .margin(px(s, 12.0))
-        .x_label_area_size(px(s, 36.0))
-        .y_label_area_size(px(s, 74.0))
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(36.0))
+        .y_label_area_size(s.px(74.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_desc("normal quantile (z)")
-        .y_desc(format!("{} (RMB)", m.label))
-        .y_label_formatter(&|y| rmb_tick(*y))
-        .label_style(font(s, 12.0, &p))
-        .axis_desc_style(font(s, 12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
-    chart.draw_series(LineSeries::new([(x0, line(x0)), (x1, line(x1))], p.neutral.stroke_width(px(s, 1.5)))).map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .x_desc("normal quantile (z)")
+            .y_desc(format!("{} (RMB)", m.label))
+            .y_label_formatter(&|y| rmb_tick(*y)),
+        &p,
+        s,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
+    chart.draw_series(LineSeries::new([(x0, line(x0)), (x1, line(x1))], p.neutral.stroke_width(s.px(1.5)))).map_err(err)?;
     let c = p.group(m.group);
-    chart.draw_series(m.points.iter().map(|q| Circle::new((q.theoretical, q.value), px(s, 4.5), c.filled()))).map_err(err)?;
+    chart.draw_series(m.points.iter().map(|q| Circle::new((q.theoretical, q.value), s.px(4.5), c.filled()))).map_err(err)?;
     // Name the point farthest from the line (the summary names it too).
     if let Some(far) = m.points.iter().max_by(|a, b| (a.value - line(a.theoretical)).abs().total_cmp(&(b.value - line(b.theoretical)).abs())) {
         let anchor = if far.theoretical > (x0 + x1) / 2.0 { HPos::Right } else { HPos::Left };
         let dx = if far.theoretical > (x0 + x1) / 2.0 { -(x1 - x0) * 0.03 } else { (x1 - x0) * 0.03 };
         chart
-            .draw_series([Text::new(far.informant.clone(), (far.theoretical + dx, far.value), font(s, 11.0, &p).color(&c).pos(Pos::new(anchor, VPos::Center)))])
+            .draw_series([Text::new(far.informant.clone(), (far.theoretical + dx, far.value), s.font(11.0, &p).color(&c).pos(Pos::new(anchor, VPos::Center)))])
             .map_err(err)?;
     }
     root.present().map_err(err)
@@ -219,40 +175,41 @@ pub fn draw_sensitivity(canvas: &web_sys::HtmlCanvasElement, m: &SensitivityView
     let root = root(canvas, &p)?;
     let (_, h) = root.dim_in_pixel();
     let (upper, lower) = root.split_vertically(h / 2);
-    let (f0, f1) = range(m.rows.iter().map(|r| r.factor), 0.03);
+    let (f0, f1) = y_range(m.rows.iter().map(|r| r.factor), 0.03);
     let pts_t: Vec<(f64, f64)> = m.rows.iter().map(|r| (r.factor, r.t)).collect();
     let pts_p: Vec<(f64, f64)> = m.rows.iter().filter(|r| r.p > 0.0).map(|r| (r.factor, r.p)).collect();
     let current = m.rows.iter().find(|r| r.is_current);
 
-    let (t0, t1) = range(pts_t.iter().map(|x| x.1), 0.15);
+    let (t0, t1) = y_range(pts_t.iter().map(|x| x.1), 0.15);
     let mut top = ChartBuilder::on(&upper)
-        .margin(px(s, 10.0))
-        .x_label_area_size(px(s, 22.0))
-        .y_label_area_size(px(s, 56.0))
+        .margin(s.px(10.0))
+        .x_label_area_size(s.px(22.0))
+        .y_label_area_size(s.px(56.0))
         .build_cartesian_2d(f0..f1, t0..t1)
         .map_err(err)?;
-    top.configure_mesh()
-        .x_labels(7)
-        .x_label_formatter(&|x| fixed(*x, 2))
-        .y_desc("t")
-        .label_style(font(s, 11.0, &p))
-        .axis_desc_style(font(s, 12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
-    top.draw_series(LineSeries::new(pts_t.iter().copied(), p.neutral.stroke_width(px(s, 1.5)))).map_err(err)?;
-    top.draw_series(pts_t.iter().map(|&(f, t)| Circle::new((f, t), px(s, 3.0), p.neutral.filled()))).map_err(err)?;
+    themed(
+        top
+            .configure_mesh()
+            .x_labels(7)
+            .x_label_formatter(&|x| fixed(*x, 2))
+            .y_desc("t"),
+        &p,
+        s,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
+    top.draw_series(LineSeries::new(pts_t.iter().copied(), p.neutral.stroke_width(s.px(1.5)))).map_err(err)?;
+    top.draw_series(pts_t.iter().map(|&(f, t)| Circle::new((f, t), s.px(3.0), p.neutral.filled()))).map_err(err)?;
     if let Some(c) = current {
-        top.draw_series(DashedLineSeries::new([(c.factor, t0), (c.factor, t1)], px(s, 5.0), px(s, 3.0), p.fg.stroke_width(px(s, 1.5)))).map_err(err)?;
-        top.draw_series([Circle::new((c.factor, c.t), px(s, 6.0), p.fg.filled())]).map_err(err)?;
+        top.draw_series(DashedLineSeries::new([(c.factor, t0), (c.factor, t1)], s.px(5.0), s.px(3.0), p.fg.stroke_width(s.px(1.5)))).map_err(err)?;
+        top.draw_series([Circle::new((c.factor, c.t), s.px(6.0), p.fg.filled())]).map_err(err)?;
         let right = c.factor > (f0 + f1) / 2.0;
         let dx = if right { -(f1 - f0) * 0.015 } else { (f1 - f0) * 0.015 };
         top.draw_series([Text::new(
             format!("current {}: t = {}", c.factor_text, c.t_text),
             (c.factor + dx, t1),
-            font(s, 11.0, &p).pos(Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Top)),
+            s.font(11.0, &p).pos(Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Top)),
         )])
         .map_err(err)?;
     }
@@ -265,39 +222,39 @@ pub fn draw_sensitivity(canvas: &web_sys::HtmlCanvasElement, m: &SensitivityView
     let (pl, ph) = if pmin.is_finite() && pmin > 0.0 { (lg(pmin / 2.0), lg((pmax * 2.0).min(1.0))) } else { (-4.0, 0.0) };
     let decades = ((ph - pl).ceil() as usize).clamp(1, 12);
     let mut bottom = ChartBuilder::on(&lower)
-        .margin(px(s, 10.0))
-        .x_label_area_size(px(s, 36.0))
-        .y_label_area_size(px(s, 56.0))
+        .margin(s.px(10.0))
+        .x_label_area_size(s.px(36.0))
+        .y_label_area_size(s.px(56.0))
         .build_cartesian_2d(f0..f1, pl..ph)
         .map_err(err)?;
-    bottom
-        .configure_mesh()
-        .x_labels(7)
-        .y_labels(decades * 2 + 1)
-        .x_label_formatter(&|x| fixed(*x, 2))
-        .y_label_formatter(&|y| if (y - y.round()).abs() < 1e-6 { p_tick(10f64.powf(y.round())) } else { String::new() })
-        .x_desc("discount factor applied to T2 (1.00 = as paid)")
-        .y_desc("p (log scale)")
-        .label_style(font(s, 11.0, &p))
-        .axis_desc_style(font(s, 12.0, &p))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(err)?;
+    themed(
+        bottom
+            .configure_mesh()
+            .x_labels(7)
+            .y_labels(decades * 2 + 1)
+            .x_label_formatter(&|x| fixed(*x, 2))
+            .y_label_formatter(&|y| if (y - y.round()).abs() < 1e-6 { p_tick(10f64.powf(y.round())) } else { String::new() })
+            .x_desc("discount factor applied to T2 (1.00 = as paid)")
+            .y_desc("p (log scale)"),
+        &p,
+        s,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
     let alpha = lg(m.alpha);
     if alpha >= pl && alpha <= ph {
-        bottom.draw_series(DashedLineSeries::new([(f0, alpha), (f1, alpha)], px(s, 6.0), px(s, 4.0), p.neutral.stroke_width(px(s, 1.5)))).map_err(err)?;
+        bottom.draw_series(DashedLineSeries::new([(f0, alpha), (f1, alpha)], s.px(6.0), s.px(4.0), p.neutral.stroke_width(s.px(1.5)))).map_err(err)?;
         bottom
-            .draw_series([Text::new("p = .05".to_string(), (f0 + (f1 - f0) * 0.01, alpha + (ph - pl) * 0.03), font(s, 11.0, &p).color(&p.neutral).pos(Pos::new(HPos::Left, VPos::Bottom)))])
+            .draw_series([Text::new("p = .05".to_string(), (f0 + (f1 - f0) * 0.01, alpha + (ph - pl) * 0.03), s.font(11.0, &p).color(&p.neutral).pos(Pos::new(HPos::Left, VPos::Bottom)))])
             .map_err(err)?;
     }
     let pts_lg: Vec<(f64, f64)> = pts_p.iter().map(|&(f, q)| (f, lg(q))).collect();
-    bottom.draw_series(LineSeries::new(pts_lg.iter().copied(), p.neutral.stroke_width(px(s, 1.5)))).map_err(err)?;
-    bottom.draw_series(pts_lg.iter().map(|&(f, q)| Circle::new((f, q), px(s, 3.0), p.neutral.filled()))).map_err(err)?;
+    bottom.draw_series(LineSeries::new(pts_lg.iter().copied(), p.neutral.stroke_width(s.px(1.5)))).map_err(err)?;
+    bottom.draw_series(pts_lg.iter().map(|&(f, q)| Circle::new((f, q), s.px(3.0), p.neutral.filled()))).map_err(err)?;
     if let Some(c) = current.filter(|c| c.p > 0.0) {
-        bottom.draw_series(DashedLineSeries::new([(c.factor, pl), (c.factor, ph)], px(s, 5.0), px(s, 3.0), p.fg.stroke_width(px(s, 1.5)))).map_err(err)?;
-        bottom.draw_series([Circle::new((c.factor, lg(c.p)), px(s, 6.0), p.fg.filled())]).map_err(err)?;
+        bottom.draw_series(DashedLineSeries::new([(c.factor, pl), (c.factor, ph)], s.px(5.0), s.px(3.0), p.fg.stroke_width(s.px(1.5)))).map_err(err)?;
+        bottom.draw_series([Circle::new((c.factor, lg(c.p)), s.px(6.0), p.fg.filled())]).map_err(err)?;
     }
     root.present().map_err(err)
 }

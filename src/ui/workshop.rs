@@ -19,14 +19,13 @@ use crate::core::coverage::view::{
 };
 use crate::core::coverage::{export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput, Project, PAPER_THEMES, SAMPLE_NOTICE};
 use crate::core::dataset::{Coverage, Study, Time};
-use crate::ui::charts::{ChartFrame, Palette, Scale};
+use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_canvas::CanvasBackend;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
@@ -727,17 +726,12 @@ fn kappa_table(index: usize, pair: PairView) -> impl IntoView {
     }
 }
 
-fn chart_err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
-}
-
 /// Paired bars per theme: the paper's printed coverage (solid; outlined where not reported)
 /// and the imported coverage (striped), Service blue and Development orange, T1 lighter.
 fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], def: Definition, p: Palette, s: Scale) -> Result<(), String> {
-    let px = |v: f64| (v * s.0).round().max(1.0) as u32;
-    let font = |size: f64| ("sans-serif", size * s.0).into_font().color(&p.fg);
-    let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "no 2D canvas context".to_string())?.into_drawing_area();
-    root.fill(&p.bg).map_err(chart_err)?;
+    let px = |v: f64| s.px(v);
+    let font = |size: f64| s.font(size, &p);
+    let root = root(canvas, &p)?;
     let mut themes: Vec<(String, String)> = Vec::new();
     for b in bars {
         if !themes.iter().any(|t| t.0 == b.theme) {
@@ -752,19 +746,19 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
         .x_label_area_size(px(34.0))
         .y_label_area_size(px(48.0))
         .build_cartesian_2d(0.0..n, 0.0..top)
-        .map_err(chart_err)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_desc("coverage (%)")
-        .label_style(font(12.0))
-        .axis_desc_style(font(12.0))
-        .light_line_style(p.grid.mix(0.4))
-        .bold_line_style(p.grid)
-        .axis_style(p.neutral)
-        .draw()
-        .map_err(chart_err)?;
+        .map_err(err)?;
+    themed(
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_desc("coverage (%)"),
+        &p,
+        s,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
     let shade = |b: &ComparisonBar| {
         let c = p.group(b.group);
         if b.time == Time::T1 {
@@ -778,26 +772,26 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
     let label_style = font(11.0).pos(Pos::new(HPos::Center, VPos::Top));
     for (ti, (id, name)) in themes.iter().enumerate() {
         let (lx, ly) = chart.backend_coord(&(ti as f64 + 0.5, 0.0));
-        root.draw_text(name, &label_style, (lx, ly + px(8.0) as i32)).map_err(chart_err)?;
+        root.draw_text(name, &label_style, (lx, ly + px(8.0) as i32)).map_err(err)?;
         for (k, b) in bars.iter().filter(|b| &b.theme == id).enumerate() {
             let x0 = ti as f64 + 0.08 + k as f64 * slot;
             let c = p.group(b.group);
             match b.paper {
                 Some(v) => {
-                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + w, v)], shade(b).filled())]).map_err(chart_err)?;
+                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + w, v)], shade(b).filled())]).map_err(err)?;
                 }
                 None => {
-                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + w, top * 0.2)], c.stroke_width(px(1.5)))]).map_err(chart_err)?;
+                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + w, top * 0.2)], c.stroke_width(px(1.5)))]).map_err(err)?;
                 }
             }
             if let Some(v) = b.imported {
                 let (ax, ay) = chart.backend_coord(&(x0 + w * 1.08, v));
                 let (bx, by) = chart.backend_coord(&(x0 + w * 2.08, 0.0));
                 let ay = ay.min(by - px(2.0) as i32);
-                root.draw(&Rectangle::new([(ax, ay), (bx, by)], c.stroke_width(px(1.0)))).map_err(chart_err)?;
+                root.draw(&Rectangle::new([(ax, ay), (bx, by)], c.stroke_width(px(1.0)))).map_err(err)?;
                 let step = px(4.0) as usize;
                 for y in (ay..=by).rev().step_by(step.max(2)) {
-                    root.draw(&PathElement::new(vec![(ax, y), (bx, y)], shade(b).stroke_width(px(1.5)))).map_err(chart_err)?;
+                    root.draw(&PathElement::new(vec![(ax, y), (bx, y)], shade(b).stroke_width(px(1.5)))).map_err(err)?;
                 }
             }
         }
@@ -813,11 +807,11 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
     let row1 = px(14.0) as i32;
     for (label, colour) in [("Service", p.service), ("Development", p.development)] {
         for mix in [0.45, 1.0] {
-            root.draw(&Rectangle::new([(x, row1 - sh / 2), (x + sw, row1 + sh / 2)], colour.mix(mix).filled())).map_err(chart_err)?;
+            root.draw(&Rectangle::new([(x, row1 - sh / 2), (x + sw, row1 + sh / 2)], colour.mix(mix).filled())).map_err(err)?;
             x += sw + 2;
         }
         let text = format!("{label} (T1 lighter, T2 darker)");
-        root.draw_text(&text, &legend_font, (x + gap / 2, row1)).map_err(chart_err)?;
+        root.draw_text(&text, &legend_font, (x + gap / 2, row1)).map_err(err)?;
         x += text_width(&text) + gap * 3;
     }
     let row2 = row1 + px(20.0) as i32;
@@ -826,18 +820,18 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
     for (label, kind) in items {
         let r = [(x, row2 - sh / 2), (x + sw, row2 + sh / 2)];
         match kind {
-            0 => root.draw(&Rectangle::new(r, p.neutral.filled())).map_err(chart_err)?,
+            0 => root.draw(&Rectangle::new(r, p.neutral.filled())).map_err(err)?,
             1 => {
-                root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.0)))).map_err(chart_err)?;
+                root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.0)))).map_err(err)?;
                 for y in ((row2 - sh / 2)..=(row2 + sh / 2)).step_by((px(4.0) as usize).max(2)) {
-                    root.draw(&PathElement::new(vec![(x, y), (x + sw, y)], p.neutral.stroke_width(px(1.5)))).map_err(chart_err)?;
+                    root.draw(&PathElement::new(vec![(x, y), (x + sw, y)], p.neutral.stroke_width(px(1.5)))).map_err(err)?;
                 }
             }
-            _ => root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.5)))).map_err(chart_err)?,
+            _ => root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.5)))).map_err(err)?,
         }
         let text = if kind == 1 { format!("imported, {}", def.label()) } else { label.to_string() };
-        root.draw_text(&text, &legend_font, (x + sw + gap, row2)).map_err(chart_err)?;
+        root.draw_text(&text, &legend_font, (x + sw + gap, row2)).map_err(err)?;
         x += sw + gap + text_width(&text) + gap * 3;
     }
-    root.present().map_err(chart_err)
+    root.present().map_err(err)
 }
