@@ -12,6 +12,7 @@ pub mod designs;
 pub mod discount;
 pub mod evidence;
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod permalink;
 pub mod printed;

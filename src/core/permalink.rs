@@ -17,6 +17,7 @@
 
 use crate::core::dataset::{Group, Measure, Time};
 use crate::core::discount::{MAX_TOTAL, MIN_TOTAL};
+use crate::core::i18n::Lang;
 use crate::core::selection::Selection;
 use std::fmt;
 
@@ -240,14 +241,49 @@ pub fn parse_node(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>) 
     (node, notices)
 }
 
+/// Parses the `lang` parameter (`en` or `zh`). `None` when the link names no language (the
+/// page then follows the browser's); an unknown or over-long value gives a [`Notice`] and
+/// `None`. The last `lang` in the query wins.
+pub fn parse_lang(query: &str) -> (Option<Lang>, Vec<Notice>) {
+    let (q, _) = bounded_query(query);
+    let mut lang = None;
+    let mut notices = Vec::new();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "lang") {
+        match Lang::from_key(&value) {
+            Some(l) if value.chars().count() <= MAX_VALUE_CHARS => lang = Some(l),
+            _ => {
+                notices.push(Notice {
+                    param: display_safe(&key),
+                    value: display_safe(&value),
+                    reason: "not a language of the explorer (en or zh); the browser's language is used".to_string(),
+                });
+                lang = None;
+            }
+        }
+    }
+    (lang, notices)
+}
+
 /// The query string for a selection plus the selected diagram node, if any.
 pub fn to_query_with_node(sel: &Selection, defaults: &Selection, node: Option<&str>) -> String {
+    to_query_with(sel, defaults, node, None)
+}
+
+/// The query string for a selection, the selected diagram node and the reader's chosen
+/// language (`None`: the link leaves the language to the reader's browser).
+pub fn to_query_with(sel: &Selection, defaults: &Selection, node: Option<&str>, lang: Option<Lang>) -> String {
     let mut q = to_query(sel, defaults);
+    let mut out = form_urlencoded::Serializer::new(String::new());
     if let Some(n) = node {
-        let mut out = form_urlencoded::Serializer::new(String::new());
         out.append_pair("node", n);
+    }
+    if let Some(l) = lang {
+        out.append_pair("lang", l.key());
+    }
+    let extra = out.finish();
+    if !extra.is_empty() {
         q.push('&');
-        q.push_str(&out.finish());
+        q.push_str(&extra);
     }
     q
 }
@@ -372,6 +408,24 @@ mod tests {
         let q = to_query_with_node(&defaults(), &defaults(), Some("social-support"));
         assert_eq!(q, "groups=service,development&times=t1,t2&salary=quarterly&discount=on&node=social-support");
         assert_eq!(parse_node(&q, &known).0.as_deref(), Some("social-support"));
+    }
+
+    #[test]
+    fn lang_round_trips_and_bad_values_are_named() {
+        assert_eq!(parse_lang("groups=service"), (None, vec![]));
+        assert_eq!(parse_lang("lang=zh").0, Some(Lang::Zh));
+        assert_eq!(parse_lang("lang=%20EN%20&lang=zh").0, Some(Lang::Zh));
+        let (l, n) = parse_lang("lang=fr%00");
+        assert_eq!(l, None);
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].param, "lang");
+        assert_eq!(n[0].value, "fr\u{FFFD}");
+        let (l, n) = parse_lang("lang=zh&lang=xx");
+        assert_eq!((l, n.len()), (None, 1));
+        let q = to_query_with(&defaults(), &defaults(), Some("social-support"), Some(Lang::Zh));
+        assert!(q.ends_with("&node=social-support&lang=zh"), "{q}");
+        assert_eq!(parse_lang(&q).0, Some(Lang::Zh));
+        assert_eq!(to_query_with(&defaults(), &defaults(), None, None), to_query(&defaults(), &defaults()));
         assert_eq!(parse(&q, &defaults()), (defaults(), vec![]));
     }
 

@@ -15,44 +15,48 @@ use crate::ui::model::ModelSection;
 use crate::ui::reproducibility::ReproducibilitySection;
 use crate::ui::robustness::RobustnessSection;
 use crate::ui::salaries::SalariesSection;
-use crate::ui::state::{location_query, sync_url, AppState};
+use crate::core::i18n::{Lang, Strings};
+use crate::ui::state::{location_query, sync_lang, sync_url, AppState};
 use crate::ui::test_panel::TestSection;
 use crate::ui::tour::TourSection;
 use crate::ui::workshop::WorkshopSection;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// A section's title in the current language.
+type Title = fn(&Strings) -> &'static str;
+
 /// The sections, in reading order: (anchor, title).
-pub const SECTIONS: [(&str, &str); 11] = [
-    ("about", "About this study"),
-    ("tour", "Guided tour"),
-    ("model", "Conceptual model"),
-    ("salaries", "Salaries"),
-    ("test", "The test"),
-    ("robustness", "Robustness"),
-    ("coverage", "Coverage"),
-    ("workshop", "Workshop"),
-    ("demographics", "Demographics"),
-    ("codebook", "Codebook"),
-    ("reproducibility", "Reproducibility"),
+pub const SECTIONS: [(&str, Title); 11] = [
+    ("about", |t| t.sec_about),
+    ("tour", |t| t.sec_tour),
+    ("model", |t| t.sec_model),
+    ("salaries", |t| t.sec_salaries),
+    ("test", |t| t.sec_test),
+    ("robustness", |t| t.sec_robustness),
+    ("coverage", |t| t.sec_coverage),
+    ("workshop", |t| t.sec_workshop),
+    ("demographics", |t| t.sec_demographics),
+    ("codebook", |t| t.sec_codebook),
+    ("reproducibility", |t| t.sec_reproducibility),
 ];
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let body = match Study::embedded() {
+    match Study::embedded() {
         Ok(study) => view! { <Loaded study=Arc::new(study) /> }.into_any(),
-        Err(e) => view! {
-            <main id="main" class="load-error" role="alert">
-                <h1>"Study Explorer could not load its data"</h1>
-                <p>{e.to_string()}</p>
-            </main>
+        Err(e) => {
+            let t = Lang::default().strings();
+            view! {
+                <a class="skip-link" href="#main">{t.skip_link}</a>
+                <main id="main" class="load-error" role="alert">
+                    <h1>{t.load_error_title}</h1>
+                    <p>{e.to_string()}</p>
+                </main>
+            }
+            .into_any()
         }
-        .into_any(),
-    };
-    view! {
-        <a class="skip-link" href="#main">"Skip to main content"</a>
-        {body}
     }
 }
 
@@ -62,11 +66,36 @@ fn Notices(state: AppState) -> impl IntoView {
     view! {
         <Show when=move || state.notices.with(|n| !n.is_empty()) fallback=|| ()>
             <div class="notice" role="status" id="url-notices">
-                <p><strong>"Some values in this link were ignored, and defaults are shown instead:"</strong></p>
+                <p><strong>{move || state.t().notices_title}</strong></p>
                 <ul>{move || state.notices.get().into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
-                <button type="button" on:click=move |_| state.notices.set(Vec::new())>"Dismiss"</button>
+                <button type="button" on:click=move |_| state.notices.set(Vec::new())>{move || state.t().dismiss}</button>
             </div>
         </Show>
+    }
+}
+
+/// The language switch: one native select, so it works from the keyboard.
+#[component]
+fn LanguageSwitch(state: AppState) -> impl IntoView {
+    let options = Lang::ALL
+        .into_iter()
+        .map(|l| view! { <option value=l.key() lang=l.bcp47() prop:selected=move || state.lang.get() == l>{l.endonym()}</option> })
+        .collect_view();
+    view! {
+        <label class="language-switch">
+            <span>{move || state.t().language_label}</span>
+            " "
+            <select
+                id="language"
+                on:change=move |ev| {
+                    if let Some(l) = Lang::from_key(&event_target_value(&ev)) {
+                        state.set_lang(l);
+                    }
+                }
+            >
+                {options}
+            </select>
+        </label>
     }
 }
 
@@ -77,20 +106,23 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     let cite = format!("{} ({}). {}. {}, {}, {}.", c.authors.join(", "), c.year, c.title, c.journal, c.volume, c.article);
     let state = AppState::new(study.clone(), &location_query());
     sync_url(state);
-    let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{*title}</a></li> }).collect_view();
+    sync_lang(state);
+    let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{move || title(state.t())}</a></li> }).collect_view();
     let download_json = |_| download_text(STUDY_JSON, "application/json", "song-2019-study.json");
     view! {
+        <a class="skip-link" href="#main">{move || state.t().skip_link}</a>
         <header class="site-header">
-            <p class="eyebrow">"Study Explorer"</p>
-            <h1>{c.title.clone()}</h1>
-            <p class="citation">{cite}</p>
+            <p class="eyebrow">{move || state.t().app_name}</p>
+            <LanguageSwitch state=state />
+            <h1 lang="en">{c.title.clone()}</h1>
+            <p class="citation" lang="en">{cite}</p>
             <p class="header-actions">
-                <button type="button" on:click=download_json>"Download the dataset (JSON, with sources)"</button>
+                <button type="button" on:click=download_json>{move || state.t().download_dataset}</button>
             </p>
         </header>
         <Notices state=state />
         <div class="layout">
-            <nav class="toc" aria-label="Sections">
+            <nav class="toc" aria-label=move || state.t().toc_label>
                 <ul>{toc}</ul>
             </nav>
             <div class="content">
@@ -111,7 +143,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             </div>
         </div>
         <footer class="site-footer">
-            <p>"Every number on this page is computed in your browser from the paper's printed tables. Nothing leaves the page."</p>
+            <p>{move || state.t().footer_computed}</p>
             <p id="offline-status" class="offline-status" role="status"></p>
         </footer>
     }

@@ -7,6 +7,7 @@
 use crate::core::dataset::{Group, Measure, Time};
 use crate::core::discount::DiscountTotals;
 use crate::core::format::{fixed, grouped};
+use crate::core::i18n::{fill, Strings};
 use crate::core::permalink::{amount_text, parse_amount};
 use crate::core::selection::Selection;
 use crate::ui::state::AppState;
@@ -20,13 +21,13 @@ fn set_checked(ev: &leptos::ev::Event, checked: bool) {
 }
 
 /// Toggles one of two flags, refusing to clear the last one.
-fn toggle(state: AppState, ev: &leptos::ev::Event, which: fn(&mut Selection) -> &mut [bool; 2], i: usize, what: &str) {
+fn toggle(state: AppState, ev: &leptos::ev::Event, which: fn(&mut Selection) -> &mut [bool; 2], i: usize, refusal: fn(&Strings) -> &'static str) {
     let checked = event_target_checked(ev);
     let mut sel = state.selection.get_untracked();
     let flags = which(&mut sel);
     if !checked && !flags[1 - i] {
         set_checked(ev, true);
-        state.guard.set(Some(format!("At least one {what} must stay selected: tick another {what} first.")));
+        state.guard.set(Some(refusal(state.lang.get_untracked().strings()).to_string()));
         return;
     }
     flags[i] = checked;
@@ -38,7 +39,8 @@ fn toggle(state: AppState, ev: &leptos::ev::Event, which: fn(&mut Selection) -> 
 #[component]
 pub fn ControlBar(state: AppState) -> impl IntoView {
     let sel = state.selection;
-    let group_box = move |g: Group, detail: &'static str| {
+    let t = move || state.t();
+    let group_box = move |g: Group, detail: fn(&Strings) -> &'static str| {
         let i = g.index();
         view! {
             <label class=format!("check group-{}", g.key())>
@@ -47,14 +49,14 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                     name="groups"
                     value=g.key()
                     prop:checked=move || sel.with(|s| s.groups[i])
-                    on:change=move |ev| toggle(state, &ev, |s| &mut s.groups, i, "group")
+                    on:change=move |ev| toggle(state, &ev, |s| &mut s.groups, i, |t| t.guard_group)
                 />
                 <span class="swatch" aria-hidden="true"></span>
-                <span>{g.label()}" "<small>{detail}</small></span>
+                <span><span lang="en">{g.label()}</span>" "<small>{move || detail(state.t())}</small></span>
             </label>
         }
     };
-    let time_box = move |t: Time, detail: &'static str| {
+    let time_box = move |t: Time, detail: fn(&Strings) -> &'static str| {
         let i = match t {
             Time::T1 => 0,
             Time::T2 => 1,
@@ -66,9 +68,9 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                     name="times"
                     value=t.key()
                     prop:checked=move || sel.with(|s| s.times[i])
-                    on:change=move |ev| toggle(state, &ev, |s| &mut s.times, i, "timepoint")
+                    on:change=move |ev| toggle(state, &ev, |s| &mut s.times, i, |t| t.guard_time)
                 />
-                <span>{t.label()}" "<small>{detail}</small></span>
+                <span>{t.label()}" "<small>{move || detail(state.t())}</small></span>
             </label>
         }
     };
@@ -82,24 +84,24 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                     prop:checked=move || sel.with(|s| s.measure == m)
                     on:change=move |_| sel.update(|s| s.measure = m)
                 />
-                <span>{m.label()}" "<small>{detail}</small></span>
+                <span>{move || if m == Measure::Quarterly { state.t().measure_quarterly } else { state.t().measure_monthly }}" "<small>{detail}</small></span>
             </label>
         }
     };
     view! {
-        <form class="control-bar" id="controls" aria-label="Selection" on:submit=|ev| ev.prevent_default()>
+        <form class="control-bar" id="controls" aria-label=move || t().controls_label on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend>"Groups"</legend>
-                {group_box(Group::Service, "treatment: DingTalk + WeChat")}
-                {group_box(Group::Development, "control: WeChat only")}
+                <legend>{move || t().groups_legend}</legend>
+                {group_box(Group::Service, |t| t.service_detail)}
+                {group_box(Group::Development, |t| t.development_detail)}
             </fieldset>
             <fieldset>
-                <legend>"Timepoints"</legend>
-                {time_box(Time::T1, "Aug 2016 interviews \u{b7} Q3 2016 salaries")}
-                {time_box(Time::T2, "Apr 2017 interviews \u{b7} Q2 2017 salaries")}
+                <legend>{move || t().times_legend}</legend>
+                {time_box(Time::T1, |t| t.t1_detail)}
+                {time_box(Time::T2, |t| t.t2_detail)}
             </fieldset>
             <fieldset>
-                <legend>"Salary measure"</legend>
+                <legend>{move || t().measure_legend}</legend>
                 {measure_radio(Measure::Quarterly, "Table 8")}
                 {measure_radio(Measure::Monthly, "Table A2")}
             </fieldset>
@@ -110,11 +112,11 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
 }
 
 /// The four totals of footnote 3, keyed by permalink name, with labels.
-const TOTALS: [(&str, &str); 4] = [
-    ("salary2016", "Salary total 2016"),
-    ("revenue2016", "Revenue 2016"),
-    ("salary2017", "Salary total 2017"),
-    ("revenue2017", "Revenue 2017"),
+const TOTALS: [(&str, fn(&Strings) -> &'static str); 4] = [
+    ("salary2016", |t| t.total_salary_2016),
+    ("revenue2016", |t| t.total_revenue_2016),
+    ("salary2017", |t| t.total_salary_2017),
+    ("revenue2017", |t| t.total_revenue_2017),
 ];
 
 fn with_total(t: &mut DiscountTotals, i: usize, v: f64) {
@@ -141,12 +143,12 @@ fn DiscountControls(state: AppState) -> impl IntoView {
     let inputs = TOTALS
         .iter()
         .enumerate()
-        .map(|(i, (key, label))| {
+        .map(|(i, &(key, label))| {
             let id = format!("total-{key}");
             let err_id = format!("total-{key}-error");
             view! {
                 <div class="total">
-                    <label for=id.clone()>{*label}" "<small>"(RMB)"</small></label>
+                    <label for=id.clone()>{move || label(state.t())}" "<small>{move || state.t().rmb_unit}</small></label>
                     <input
                         id=id
                         type="text"
@@ -164,7 +166,7 @@ fn DiscountControls(state: AppState) -> impl IntoView {
                                     errors.update(|e| e[i] = None);
                                     sel.update(|s| with_total(&mut s.totals, i, v));
                                 }
-                                Err(e) => errors.update(|x| x[i] = Some(format!("{e}; the last valid value is still used."))),
+                                Err(e) => errors.update(|x| x[i] = Some(fill(state.lang.get_untracked().strings().total_error, &[("error", &e.to_string())]))),
                             }
                         }
                     />
@@ -175,11 +177,9 @@ fn DiscountControls(state: AppState) -> impl IntoView {
         .collect_view();
     let live = move || {
         let t = sel.get().totals;
-        format!(
-            "2016 ratio {}%, 2017 ratio {}%, factor {} (T2 \u{d7} factor = T2 in 2016 terms)",
-            fixed(t.ratio_2016() * 100.0, 2),
-            fixed(t.ratio_2017() * 100.0, 2),
-            fixed(t.factor(), 4)
+        fill(
+            state.t().live_factor,
+            &[("r16", &fixed(t.ratio_2016() * 100.0, 2)), ("r17", &fixed(t.ratio_2017() * 100.0, 2)), ("factor", &fixed(t.factor(), 4))],
         )
     };
     let paper = state.defaults.get_value().totals;
@@ -189,26 +189,31 @@ fn DiscountControls(state: AppState) -> impl IntoView {
     });
     view! {
         <fieldset class="discount">
-            <legend>"Discount (footnote 3)"</legend>
+            <legend>{move || state.t().discount_legend}</legend>
             <label class="check">
                 <input type="checkbox" name="discount" prop:checked=move || sel.with(|s| s.discount) on:change=move |ev| sel.update(|s| s.discount = event_target_checked(&ev)) />
-                <span>"Discount T2 to 2016 terms "<small>"(off: T2 as originally paid)"</small></span>
+                <span>{move || state.t().discount_toggle}" "<small>{move || state.t().discount_toggle_detail}</small></span>
             </label>
             <details class="totals">
-                <summary>"Totals behind the factor"</summary>
+                <summary>{move || state.t().totals_summary}</summary>
                 <div class="totals-grid">{inputs}</div>
                 <p class="live-factor" aria-live="polite">{live}</p>
-                <button type="button" on:click=reset>"Reset to the paper's values"</button>
+                <button type="button" on:click=reset>{move || state.t().reset_totals}</button>
                 <p class="source">
-                    {format!(
-                        "The paper: {} / {} RMB in 2016 (printed ratio {}%) and {} / {} RMB in 2017 (printed ratio {}%), the 2017 totals implied by footnote 3.",
-                        grouped(paper.salary_2016, 0, ','),
-                        grouped(paper.revenue_2016, 0, ','),
-                        r16,
-                        grouped(paper.salary_2017, 0, ','),
-                        grouped(paper.revenue_2017, 0, ','),
-                        r17
-                    )}
+                    {move || {
+                        let sep = state.lang.get().numbers().group;
+                        fill(
+                            state.t().printed_ratios,
+                            &[
+                                ("s16", &grouped(paper.salary_2016, 0, sep)),
+                                ("v16", &grouped(paper.revenue_2016, 0, sep)),
+                                ("r16", &r16),
+                                ("s17", &grouped(paper.salary_2017, 0, sep)),
+                                ("v17", &grouped(paper.revenue_2017, 0, sep)),
+                                ("r17", &r17),
+                            ],
+                        )
+                    }}
                 </p>
             </details>
         </fieldset>

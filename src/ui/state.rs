@@ -6,6 +6,7 @@
 use crate::core::dataset::Study;
 use crate::core::designs::{analyse_points, Analysis, AnalysisError};
 use crate::core::discount::DiscountError;
+use crate::core::i18n::{Lang, Strings};
 use crate::core::permalink::{self, Notice};
 use crate::core::selection::{salary_points, SalaryPoint, Selection};
 use leptos::prelude::*;
@@ -24,6 +25,11 @@ pub struct AppState {
     pub guard: RwSignal<Option<String>>,
     /// The conceptual-model node the reader selected (`node=` in the URL).
     pub node: RwSignal<Option<String>>,
+    /// The UI language.
+    pub lang: RwSignal<Lang>,
+    /// The language the reader chose (switch or `lang=`), written into the permalink;
+    /// `None` leaves the language to the browser of whoever opens the link.
+    pub lang_chosen: RwSignal<Option<Lang>>,
     pub points: Memo<Result<Vec<SalaryPoint>, DiscountError>>,
     pub analysis: Memo<Result<Analysis, AnalysisError>>,
 }
@@ -35,6 +41,9 @@ impl AppState {
         let (initial, mut notices) = permalink::parse(query, &defaults);
         let (node, node_notices) = permalink::parse_node(query, &study.raw.model.ids());
         notices.extend(node_notices);
+        let (lang_chosen, lang_notices) = permalink::parse_lang(query);
+        notices.extend(lang_notices);
+        let lang = lang_chosen.unwrap_or_else(browser_lang);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);
         let points = Memo::new(move |_| {
@@ -61,6 +70,8 @@ impl AppState {
             notices: RwSignal::new(notices),
             guard,
             node: RwSignal::new(node),
+            lang: RwSignal::new(lang),
+            lang_chosen: RwSignal::new(lang_chosen),
             points,
             analysis,
         }
@@ -70,7 +81,19 @@ impl AppState {
     pub fn query(&self) -> String {
         let sel = self.selection.get();
         let node = self.node.get();
-        self.defaults.with_value(|d| permalink::to_query_with_node(&sel, d, node.as_deref()))
+        let lang = self.lang_chosen.get();
+        self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang))
+    }
+
+    /// The current language's string table (tracked: a view reading it follows the switch).
+    pub fn t(&self) -> &'static Strings {
+        self.lang.get().strings()
+    }
+
+    /// Switches the UI language and remembers it as the reader's choice.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang_chosen.set(Some(lang));
+        self.lang.set(lang);
     }
 }
 
@@ -83,6 +106,29 @@ pub fn sync_url(state: AppState) {
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{q}{hash}")));
         }
+    });
+}
+
+/// The browser's preferred language (`navigator.languages`), English when it names neither.
+fn browser_lang() -> Lang {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Lang::En };
+    let tags: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+    if tags.is_empty() {
+        return Lang::from_navigator(nav.language().as_deref());
+    }
+    Lang::from_navigator(tags.iter().map(String::as_str))
+}
+
+/// Keeps `<html lang>` and the document title in step with the UI language, so screen
+/// readers pronounce the page in the right language.
+pub fn sync_lang(state: AppState) {
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang.bcp47());
+        }
+        doc.set_title(lang.strings().page_title);
     });
 }
 
