@@ -54,4 +54,22 @@ pub const EN: Strings = Strings {
     reset_totals: "Reset to the paper's values",
     measure_quarterly: "quarterly",
     measure_monthly: "monthly",
+
+    // ── area A: about, tour, salaries, test, demographics, codebook, charts, notices (ui/about.rs … core/view.rs, core/permalink.rs) ──
+    // (end of area A)
+
+    // ── area B: robustness (ui/robustness.rs, ui/robust_charts.rs, core/robust/view.rs) ──
+    // (end of area B)
+
+    // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──
+    // (end of area C)
+
+    // ── area D: model and reproducibility (ui/model.rs, ui/reproducibility.rs, core/model.rs, core/reproduce.rs) ──
+    // (end of area D)
+
+    // ── area E: publishing: embed, copy, print, cite (ui/app.rs, ui/publish.rs) ──
+    // (end of area E)
+
+    // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
+    // (end of area F)
 };
