@@ -135,10 +135,10 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
                     <TestSection state=state />
                     <RobustnessSection state=state />
                     <CoverageSection state=state />
-                    <WorkshopSection study=study.clone() />
+                    <WorkshopSection study=study.clone() state=state />
                     <DemographicsSection state=state />
                     <CodebookSection state=state />
-                    <ReproducibilitySection study=study.clone() />
+                    <ReproducibilitySection study=study.clone() state=state />
                 </main>
             </div>
         </div>

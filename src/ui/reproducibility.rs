@@ -5,12 +5,14 @@ use crate::core::dataset::Study;
 use crate::core::format::fixed;
 use crate::core::reproduce::{reproduce, ReproRow, Status, CATEGORIES};
 use crate::core::validate::{validate, Kind, Problem};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// `#reproducibility`.
 #[component]
-pub fn ReproducibilitySection(study: Arc<Study>) -> impl IntoView {
+pub fn ReproducibilitySection(study: Arc<Study>, state: AppState) -> impl IntoView {
+    let _ = state;
     let rows = reproduce(&study);
     let problems = validate(&study);
     let matched = rows.iter().filter(|r| r.status == Status::Match).count();

@@ -22,6 +22,7 @@ use crate::core::dataset::{Coverage, Study, Time};
 use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
 use leptos::html::Input;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::*;
@@ -107,7 +108,8 @@ const UNCHANGED: &str = "Nothing was imported; the data shown before (if any) is
 
 /// `#workshop`.
 #[component]
-pub fn WorkshopSection(study: Arc<Study>) -> impl IntoView {
+pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
+    let _ = state;
     let imported: RwSignal<Option<Arc<Imported>>> = RwSignal::new(None);
     let status = RwSignal::new(Status::Idle);
     let serial = StoredValue::new(0u32);
