@@ -2,7 +2,9 @@
 //! - the core (`src/core/`) never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`,
 //!   so it builds and tests natively and UI code depends on it, not the reverse;
 //! - every `.rs` file opens with a `//!` doc saying what it owns;
-//! - the UI module is compiled for `wasm32` only.
+//! - the UI module is compiled for `wasm32` only;
+//! - nothing listens for `message` events: an embedded page only posts its height and
+//!   never acts on what a host sends (see `core::embed`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -87,4 +89,40 @@ fn every_rust_file_opens_with_a_module_doc() {
 fn ui_is_wasm_only() {
     let lib = fs::read_to_string(root().join("src/lib.rs")).unwrap_or_default();
     assert!(lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"), "src/lib.rs must gate `pub mod ui` on wasm32");
+}
+
+/// Ways a page could start listening for `postMessage` traffic, and where one was found.
+fn message_listeners(text: &str) -> Vec<usize> {
+    const PATTERNS: [&str; 5] = ["\"message\"", "on:message", "set_onmessage", "MessageEvent", "onmessage"];
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let code = line.split("//").next().unwrap_or("");
+            PATTERNS.iter().any(|p| code.contains(p))
+        })
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+#[test]
+fn the_message_detector_catches_listeners() {
+    assert_eq!(message_listeners("let x = 1;\nw.add_event_listener_with_callback(\"message\", f);"), vec![2]);
+    assert_eq!(message_listeners("<div on:message=f>"), vec![1]);
+    assert!(message_listeners("// a \"message\" in a comment\np.post_message(&v, \"*\");").is_empty());
+}
+
+#[test]
+fn nothing_listens_for_messages_from_a_host_page() {
+    let mut files = rust_files(&root().join("src"));
+    // public/sw.js is left out on purpose: a service worker's `message` events come only
+    // from same-origin pages (its "skip-waiting" request), never from a host page.
+    files.push(root().join("public/boot.js"));
+    let mut found = Vec::new();
+    for f in files {
+        let Ok(text) = fs::read_to_string(&f) else { continue };
+        for line in message_listeners(&text) {
+            found.push(format!("{}:{line}", f.display()));
+        }
+    }
+    assert!(found.is_empty(), "message listeners found (an embedded page must not act on host messages): {found:?}");
 }

@@ -7,6 +7,7 @@
 pub mod apa;
 pub mod coverage;
 pub mod dataset;
+pub mod embed;
 pub mod demographics;
 pub mod designs;
 pub mod discount;

@@ -128,7 +128,7 @@ fn word_set<T: Copy + PartialEq>(value: &str, words: &[(&str, T)]) -> Option<Vec
 
 /// The query without its leading `?`, cut at a character boundary to at most
 /// [`MAX_QUERY_BYTES`]; the flag says whether anything was cut.
-fn bounded_query(query: &str) -> (&str, bool) {
+pub(crate) fn bounded_query(query: &str) -> (&str, bool) {
     let q = query.strip_prefix('?').unwrap_or(query);
     if q.len() <= MAX_QUERY_BYTES {
         return (q, false);

@@ -12,6 +12,7 @@ use crate::ui::coverage::CoverageSection;
 use crate::ui::demographics::DemographicsSection;
 use crate::ui::export::download_text;
 use crate::ui::model::ModelSection;
+use crate::ui::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
 use crate::ui::reproducibility::ReproducibilitySection;
 use crate::ui::robustness::RobustnessSection;
 use crate::ui::salaries::SalariesSection;
@@ -107,6 +108,9 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     let state = AppState::new(study.clone(), &location_query());
     sync_url(state);
     sync_lang(state);
+    if let Some(section) = state.embed.get_value() {
+        return view! { <Embedded state=state study=study.clone() section=section /> }.into_any();
+    }
     let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{move || title(state.t())}</a></li> }).collect_view();
     let download_json = |_| download_text(STUDY_JSON, "application/json", "song-2019-study.json");
     view! {
@@ -119,7 +123,9 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             <p class="header-actions">
                 <button type="button" on:click=download_json>{move || state.t().download_dataset}</button>
             </p>
+            <SharePanel state=state />
         </header>
+        <PrintHeader state=state />
         <Notices state=state />
         <div class="layout">
             <nav class="toc" aria-label=move || state.t().toc_label>
@@ -144,7 +150,49 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         </div>
         <footer class="site-footer">
             <p>{move || state.t().footer_computed}</p>
+            <CiteExplorer state=state />
             <p id="offline-status" class="offline-status" role="status"></p>
         </footer>
+    }
+    .into_any()
+}
+
+/// One section by its anchor (the embed mode shows only this).
+fn section_view(id: &str, state: AppState, study: Arc<Study>) -> AnyView {
+    match id {
+        "about" => view! { <AboutSection state=state /> }.into_any(),
+        "tour" => view! { <TourSection state=state /> }.into_any(),
+        "model" => view! { <ModelSection state=state /> }.into_any(),
+        "salaries" => view! { <SalariesSection state=state /> }.into_any(),
+        "robustness" => view! { <RobustnessSection state=state /> }.into_any(),
+        "coverage" => view! { <CoverageSection state=state /> }.into_any(),
+        "workshop" => view! { <WorkshopSection study=study state=state /> }.into_any(),
+        "demographics" => view! { <DemographicsSection state=state /> }.into_any(),
+        "codebook" => view! { <CodebookSection state=state /> }.into_any(),
+        "reproducibility" => view! { <ReproducibilitySection study=study state=state /> }.into_any(),
+        _ => view! { <TestSection state=state /> }.into_any(),
+    }
+}
+
+/// `embed=1`: no site chrome — the controls, the chosen section and a link to the full
+/// explorer — and the height reported to the host page.
+#[component]
+fn Embedded(state: AppState, study: Arc<Study>, section: String) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    report_height(root, section.clone());
+    let full = move || {
+        state.selection.track();
+        state.lang_chosen.track();
+        permalink(state)
+    };
+    view! {
+        <div class="embedded" id="embed-root" node_ref=root>
+            <Notices state=state />
+            <ControlBar state=state />
+            <main id="main" tabindex="-1">{section_view(&section, state, study)}</main>
+            <p class="embed-credit">
+                <a href=full target="_blank" rel="noopener">{move || state.t().e_open_full}</a>
+            </p>
+        </div>
     }
 }

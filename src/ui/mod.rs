@@ -14,6 +14,7 @@ pub mod demographics;
 pub mod export;
 pub mod model;
 pub mod panic;
+pub mod publish;
 pub mod reproducibility;
 pub mod robust_charts;
 pub mod robustness;

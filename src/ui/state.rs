@@ -6,6 +6,7 @@
 use crate::core::dataset::Study;
 use crate::core::designs::{analyse_points, Analysis, AnalysisError};
 use crate::core::discount::DiscountError;
+use crate::core::embed;
 use crate::core::i18n::{Lang, Strings};
 use crate::core::permalink::{self, Notice};
 use crate::core::selection::{salary_points, SalaryPoint, Selection};
@@ -27,6 +28,9 @@ pub struct AppState {
     pub node: RwSignal<Option<String>>,
     /// The UI language.
     pub lang: RwSignal<Lang>,
+    /// The embedded section (`embed=1&section=…`), fixed for the page's life; `None` is
+    /// the full page.
+    pub embed: StoredValue<Option<String>>,
     /// The language the reader chose (switch or `lang=`), written into the permalink;
     /// `None` leaves the language to the browser of whoever opens the link.
     pub lang_chosen: RwSignal<Option<Lang>>,
@@ -44,6 +48,8 @@ impl AppState {
         let (lang_chosen, lang_notices) = permalink::parse_lang(query);
         notices.extend(lang_notices);
         let lang = lang_chosen.unwrap_or_else(browser_lang);
+        let (embed, embed_notices) = embed::parse_embed(query, &crate::ui::app::SECTIONS.map(|(id, _)| id));
+        notices.extend(embed_notices);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);
         let points = Memo::new(move |_| {
@@ -70,6 +76,7 @@ impl AppState {
             notices: RwSignal::new(notices),
             guard,
             node: RwSignal::new(node),
+            embed: StoredValue::new(embed),
             lang: RwSignal::new(lang),
             lang_chosen: RwSignal::new(lang_chosen),
             points,
@@ -82,6 +89,19 @@ impl AppState {
         let sel = self.selection.get();
         let node = self.node.get();
         let lang = self.lang_chosen.get();
+        let mut q = self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang));
+        if let Some(section) = self.embed.get_value() {
+            q.push_str("&embed=1&section=");
+            q.push_str(&section);
+        }
+        q
+    }
+
+    /// The permalink query of the current view as the full page (no `embed`).
+    pub fn view_query(&self) -> String {
+        let sel = self.selection.get_untracked();
+        let node = self.node.get_untracked();
+        let lang = self.lang_chosen.get_untracked();
         self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang))
     }
 

@@ -68,6 +68,21 @@ pub const EN: Strings = Strings {
     // (end of area D)
 
     // ── area E: publishing: embed, copy, print, cite (ui/app.rs, ui/publish.rs) ──
+    e_share_title: "Share, embed or print",
+    e_copy_link: "Copy link to this view",
+    e_section_label: "Section",
+    e_copy_embed: "Copy embed code",
+    e_print: "Print a handout of this section",
+    e_copied: "Copied to the clipboard.",
+    e_copy_failed: "The browser did not allow copying: select the text below and copy it.",
+    e_copied_label: "The copied text",
+    e_iframe_title: "Study Explorer: {section}",
+    e_print_selection: "Selection:",
+    e_print_permalink: "Permalink:",
+    e_print_build: "Printed from Study Explorer {version}, commit {commit}.",
+    e_cite_title: "Cite this explorer",
+    e_cite_bibtex: "Download the citation (BibTeX)",
+    e_open_full: "Open the full explorer",
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──

@@ -235,6 +235,21 @@ string_table! {
     // (end of area D)
 
     // ── area E: publishing: embed, copy, print, cite (ui/app.rs, ui/publish.rs) ──
+    e_share_title,
+    e_copy_link,
+    e_section_label,
+    e_copy_embed,
+    e_print,
+    e_copied,
+    e_copy_failed,
+    e_copied_label,
+    e_iframe_title,
+    e_print_selection,
+    e_print_permalink,
+    e_print_build,
+    e_cite_title,
+    e_cite_bibtex,
+    e_open_full,
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──

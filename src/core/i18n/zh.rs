@@ -70,6 +70,21 @@ pub const ZH: Strings = Strings {
     // (end of area D)
 
     // ── area E: publishing: embed, copy, print, cite (ui/app.rs, ui/publish.rs) ──
+    e_share_title: "分享、嵌入或打印",
+    e_copy_link: "复制本视图的链接",
+    e_section_label: "章节",
+    e_copy_embed: "复制嵌入代码",
+    e_print: "打印本章节的讲义",
+    e_copied: "已复制到剪贴板。",
+    e_copy_failed: "浏览器不允许复制：请选中下方文字后手动复制。",
+    e_copied_label: "已复制的文字",
+    e_iframe_title: "Study Explorer 研究浏览器：{section}",
+    e_print_selection: "当前选择：",
+    e_print_permalink: "永久链接：",
+    e_print_build: "打印自 Study Explorer 研究浏览器 {version}，提交 {commit}。",
+    e_cite_title: "引用本浏览器",
+    e_cite_bibtex: "下载引用（BibTeX）",
+    e_open_full: "打开完整的浏览器",
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
