@@ -18,10 +18,10 @@ async function sections(page) {
   return page.$$eval('main > section[id]', (els) => els.map((e) => e.id));
 }
 
-for (const scheme of ['light', 'dark']) {
-  test(`axe finds no serious or critical violation in any section (${scheme})`, async () => {
+for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'zh']]) {
+  test(`axe finds no serious or critical violation in any section (${scheme}, ${lang})`, async () => {
     const { page, problems, context } = await watchedPage(browser, server.origin, { colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.goto(server.base);
+    await page.goto(`${server.base}?lang=${lang}`);
     await ready(page);
     // Open every disclosure so the data tables are checked too.
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
