@@ -6,19 +6,32 @@ await init({ module_or_path: tag.dataset.wasm });
 
 // Offline support: register the service worker (sw.js, next to this file), show whether the
 // explorer is available offline, and offer a reload when a new version has been deployed.
+// The words come from the page (data-* attributes the app keeps in the reader's language).
 const status = document.getElementById('offline-status');
-const say = (text) => { if (status) status.textContent = text; };
-
+let shown = null; // 'ready' | 'update' | 'unavailable'
+let waitingWorker = null;
 let wantReload = false;
 
+function render() {
+  if (!status || !shown) return;
+  const words = status.dataset;
+  if (shown === 'ready') status.textContent = `\u2713 ${words.ready}`;
+  if (shown === 'unavailable') status.textContent = words.unavailable;
+  if (shown === 'update') {
+    status.textContent = `${words.update} `;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = words.reload;
+    button.addEventListener('click', () => { wantReload = true; waitingWorker?.postMessage('skip-waiting'); });
+    status.append(button);
+  }
+}
+const say = (what) => { shown = what; render(); };
+if (status) new MutationObserver(render).observe(status, { attributes: true, attributeFilter: ['data-ready', 'data-update', 'data-reload', 'data-unavailable'] });
+
 function offerReload(worker) {
-  if (!status) return;
-  status.textContent = 'A new version of Study Explorer is available. ';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Reload for the new version';
-  button.addEventListener('click', () => { wantReload = true; worker.postMessage('skip-waiting'); });
-  status.append(button);
+  waitingWorker = worker;
+  say('update');
 }
 
 if ('serviceWorker' in navigator && window.isSecureContext) {
@@ -37,12 +50,12 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
       worker?.addEventListener('statechange', () => {
         if (worker.state !== 'installed') return;
         if (navigator.serviceWorker.controller) offerReload(worker);
-        else say('\u2713 Available offline');
+        else say('ready');
       });
     });
     await navigator.serviceWorker.ready;
-    if (!registration.waiting) say('\u2713 Available offline');
+    if (!registration.waiting) say('ready');
   } catch (error) {
-    say('Offline use is not available in this browser.');
+    say('unavailable');
   }
 }

@@ -151,7 +151,17 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         <footer class="site-footer">
             <p>{move || state.t().footer_computed}</p>
             <CiteExplorer state=state />
-            <p id="offline-status" class="offline-status" role="status"></p>
+            // public/boot.js writes the offline status here, in the words these attributes
+            // hold, and rewrites it when the language changes.
+            <p
+                id="offline-status"
+                class="offline-status"
+                role="status"
+                data-ready=move || state.t().e_offline_ready
+                data-update=move || state.t().e_offline_update
+                data-reload=move || state.t().e_offline_reload
+                data-unavailable=move || state.t().e_offline_unavailable
+            ></p>
         </footer>
     }
     .into_any()

@@ -83,6 +83,10 @@ pub const EN: Strings = Strings {
     e_cite_title: "Cite this explorer",
     e_cite_bibtex: "Download the citation (BibTeX)",
     e_open_full: "Open the full explorer",
+    e_offline_ready: "Available offline",
+    e_offline_update: "A new version of Study Explorer is available.",
+    e_offline_reload: "Reload for the new version",
+    e_offline_unavailable: "Offline use is not available in this browser.",
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──

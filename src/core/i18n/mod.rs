@@ -250,6 +250,10 @@ string_table! {
     e_cite_title,
     e_cite_bibtex,
     e_open_full,
+    e_offline_ready,
+    e_offline_update,
+    e_offline_reload,
+    e_offline_unavailable,
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──

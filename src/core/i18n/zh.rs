@@ -85,6 +85,10 @@ pub const ZH: Strings = Strings {
     e_cite_title: "引用本浏览器",
     e_cite_bibtex: "下载引用（BibTeX）",
     e_open_full: "打开完整的浏览器",
+    e_offline_ready: "可离线使用",
+    e_offline_update: "Study Explorer 研究浏览器有新版本。",
+    e_offline_reload: "重新加载以使用新版本",
+    e_offline_unavailable: "此浏览器不支持离线使用。",
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
