@@ -7,6 +7,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use study_explorer::core::dataset::{Measure, Study};
 use study_explorer::core::designs::analyse;
+use study_explorer::core::i18n::Lang;
 use study_explorer::core::reproduce::reproduce;
 use study_explorer::core::robust::view::robustness_view;
 use study_explorer::core::robust::{permutation_independent, PermutationOptions};
@@ -40,7 +41,7 @@ fn benches(c: &mut Criterion) {
     monthly_paired.measure = Measure::Monthly;
     monthly_paired.groups = [true, false];
     c.bench_function("recompute: monthly, Service only (paired)", |b| b.iter(|| analyse(&study, black_box(&monthly_paired)).is_ok()));
-    c.bench_function("reproducibility ledger", |b| b.iter(|| reproduce(black_box(&study)).len()));
+    c.bench_function("reproducibility ledger", |b| b.iter(|| reproduce(black_box(&study), Lang::En).len()));
     let points = salary_points(&study, &paper).unwrap_or_default();
     let (a, bb) = (values(&points, Group::Service, None), values(&points, Group::Development, None));
     let opts = PermutationOptions::default();

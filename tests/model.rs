@@ -6,7 +6,8 @@
 
 use study_explorer::core::dataset::{Group, Study, Time};
 use study_explorer::core::evidence::{attribute, bibtex, highlight, quotations_for, search_codebook};
-use study_explorer::core::model::{check, layout, layout_kind, EdgeKind, LayoutKind, NodeKind, PHONE_BREAKPOINT};
+use study_explorer::core::i18n::{Lang, EN, ZH};
+use study_explorer::core::model::{check, fill_pieces, layout, layout_kind, plain, selection_summary, EdgeKind, LayoutKind, NodeKind, Piece, PHONE_BREAKPOINT};
 use study_explorer::core::permalink;
 use study_explorer::core::selection::Selection;
 
@@ -144,16 +145,47 @@ fn every_tour_step_parses_without_notices() {
 fn neighbour_descriptions_let_a_listener_travel_the_graph() {
     let s = study();
     let m = &s.raw.model;
-    let d = m.describe("instrumental-value");
+    let d = m.describe("instrumental-value", Lang::En);
     assert!(d.starts_with("Core category (Table 3)."), "{d}");
     assert!(d.contains("Leads to: Team reflexivity (includes); Team monitoring (includes); Team effort (includes); Team performance (improves); Employee performance (improves)."), "{d}");
     assert!(d.contains("Comes from: Work-oriented social media (creates it); Complementarity (generates it)."), "{d}");
     assert!(d.contains("In synergy with: Expressive value."), "{d}");
-    let t = m.describe("team-monitoring");
+    let t = m.describe("team-monitoring", Lang::En);
     assert_eq!(t, "Second-order theme (Table 3) of Instrumental value. Comes from: Instrumental value (includes it).");
-    assert!(m.describe("work-oriented-social-media").contains("studied as DingTalk"));
-    assert!(!m.describe("employee-performance").contains("Leads to"));
-    assert_eq!(m.describe("no-such-node"), "");
+    assert!(m.describe("work-oriented-social-media", Lang::En).contains("studied as DingTalk"));
+    assert!(!m.describe("employee-performance", Lang::En).contains("Leads to"));
+    assert_eq!(m.describe("no-such-node", Lang::En), "");
+    // In Chinese the explorer's words are translated and the node names stay as published,
+    // marked as the study's own words.
+    let zh = m.describe("team-monitoring", Lang::Zh);
+    assert_eq!(zh, "二阶主题（Table 3），属于 Instrumental value。来自：Instrumental value（包含本构念）。");
+    assert_ne!(zh, t);
+    let pieces = m.describe_pieces("team-monitoring", Lang::Zh);
+    assert_eq!(pieces.iter().filter(|p| p.study).map(|p| p.text.as_str()).collect::<Vec<_>>(), vec!["Instrumental value", "Instrumental value"]);
+    assert_eq!(plain(&pieces), zh);
+    assert_eq!(NodeKind::Theme.label(&EN), "Second-order theme (Table 3)");
+    assert_ne!(NodeKind::Theme.label(&ZH), NodeKind::Theme.label(&EN));
+    for k in EdgeKind::ALL {
+        assert_ne!(k.legend(&ZH), k.legend(&EN));
+        // In English the verb is the study file's label for the kind.
+        for e in m.edges.iter().filter(|e| e.kind == k) {
+            assert_eq!(k.verb(&EN), e.label);
+        }
+    }
+    assert_eq!(
+        fill_pieces("{a} of {b}.", &[("a", vec![Piece::ui("x")]), ("b", vec![Piece::study("Y")])]),
+        vec![Piece::ui("x of "), Piece::study("Y"), Piece::ui(".")]
+    );
+    assert_eq!(plain(&fill_pieces("{missing}!", &[])), "{missing}!");
+    // The selection line: English as Selection::summary says it, Chinese translated.
+    let s = study();
+    let paper = Selection::paper(&s);
+    assert_eq!(selection_summary(&paper, Lang::En), paper.summary());
+    assert_eq!(selection_summary(&paper, Lang::Zh), "Service 和 Development，T1\u{2192}T2，季度，T2 折算为 2016 年水平");
+    let mut one = paper;
+    one.groups = [true, false];
+    one.discount = false;
+    assert_eq!(selection_summary(&one, Lang::En), one.summary());
     let nb = m.neighbours("expressive-value");
     assert_eq!(nb.synergy_with.len(), 1);
     assert_eq!(nb.synergy_with[0].node, "instrumental-value");

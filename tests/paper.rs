@@ -11,7 +11,8 @@ use study_explorer::core::demographics::{self, Variable};
 use study_explorer::core::designs::{analyse, Analysis};
 use study_explorer::core::discount::DiscountTotals;
 use study_explorer::core::printed::Printed;
-use study_explorer::core::reproduce::{reproduce, Status};
+use study_explorer::core::i18n::Lang;
+use study_explorer::core::reproduce::{category_title, reproduce, Status, CATEGORIES};
 use study_explorer::core::selection::Selection;
 use study_explorer::core::stats;
 use study_explorer::core::validate::{validate, Kind};
@@ -196,12 +197,39 @@ fn validation_reports_exactly_the_known_traps() {
 #[test]
 fn the_ledger_flags_exactly_the_discrepancies() {
     let s = study();
-    let ledger = reproduce(&s);
+    let ledger = reproduce(&s, Lang::En);
     // 24 table statistics, 4 test rows, 5 demographic p, 2 ratios, 4 group sizes,
     // 2 codebook counts, 44 row differences.
     assert_eq!(ledger.len(), 24 + 4 + 5 + 2 + 4 + 2 + 44);
     let flagged: Vec<&str> = ledger.iter().filter(|r| r.status != Status::Match).map(|r| r.id.as_str()).collect();
     assert_eq!(flagged, vec!["monthly-development-diff-sd", "monthly-jeremy-diff", "monthly-grace-diff"]);
+}
+
+#[test]
+fn the_ledger_names_its_quantities_in_the_ui_language() {
+    let s = study();
+    let en = reproduce(&s, Lang::En);
+    let zh = reproduce(&s, Lang::Zh);
+    let quantity = |rows: &[study_explorer::core::reproduce::ReproRow], id: &str| rows.iter().find(|r| r.id == id).unwrap().quantity_text();
+    assert_eq!(quantity(&en, "quarterly-service-t1-mean"), "Service mean, quarterly T1");
+    assert_eq!(quantity(&en, "ratio-2016"), "2016 salary total \u{f7} revenue (%)");
+    assert_eq!(quantity(&en, "quarterly-jeremy-diff"), "Jeremy (Development), T2 \u{2212} T1, quarterly");
+    assert_eq!(quantity(&zh, "quarterly-service-t1-mean"), "Service 均值，季度，T1");
+    assert_eq!(quantity(&zh, "quarterly-jeremy-diff"), "Jeremy（Development），T2 \u{2212} T1，季度");
+    // The pseudonym is the study's own word, marked for lang="en"; the rest is translated.
+    let jeremy = &zh.iter().find(|r| r.id == "quarterly-jeremy-diff").unwrap().quantity;
+    assert!(jeremy[0].study && jeremy[0].text == "Jeremy" && jeremy[1..].iter().all(|p| !p.study), "{jeremy:?}");
+    // Same rows, same numbers, same verdicts in both languages; only the words differ.
+    assert_eq!(en.len(), zh.len());
+    for (a, b) in en.iter().zip(&zh) {
+        assert_eq!((&a.id, &a.printed, &a.recomputed_text, &a.status), (&b.id, &b.printed, &b.recomputed_text, &b.status));
+        assert_ne!(a.quantity_text(), b.quantity_text(), "{}", a.id);
+    }
+    assert_eq!(category_title(CATEGORIES[1], Lang::En.strings()), "Salary t-tests");
+    assert_eq!(category_title(CATEGORIES[1], Lang::Zh.strings()), "薪资 t 检验");
+    for c in CATEGORIES {
+        assert_eq!(category_title(c, Lang::En.strings()), c);
+    }
 }
 
 #[test]

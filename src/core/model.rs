@@ -10,7 +10,8 @@
 //! links that do not parse, …). The shipped study has none; `tests/model.rs` pins that and
 //! shows each check catching a broken copy. Nothing here panics on bad input.
 
-use crate::core::dataset::{Sourced, Study};
+use crate::core::dataset::{Measure, Sourced, Study};
+use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::permalink;
 use crate::core::selection::Selection;
 use crate::core::validate::{Kind, Problem};
@@ -47,13 +48,13 @@ pub enum NodeKind {
 }
 
 impl NodeKind {
-    /// How the detail panel names the kind.
-    pub fn label(self) -> &'static str {
+    /// How the detail panel names the kind, in the UI language.
+    pub fn label(self, t: &Strings) -> &'static str {
         match self {
-            NodeKind::SocialMedia => "Type of social media (Table 1)",
-            NodeKind::CoreCategory => "Core category (Table 3)",
-            NodeKind::Theme => "Second-order theme (Table 3)",
-            NodeKind::Outcome => "Outcome",
+            NodeKind::SocialMedia => t.d_kind_social_media,
+            NodeKind::CoreCategory => t.d_kind_core_category,
+            NodeKind::Theme => t.d_kind_theme,
+            NodeKind::Outcome => t.d_kind_outcome,
         }
     }
     /// The CSS class word.
@@ -128,15 +129,27 @@ impl EdgeKind {
             EdgeKind::Improves => "improves",
         }
     }
-    /// The legend's description of the line.
-    pub fn legend(self) -> &'static str {
+    /// The legend's description of the line, in the UI language.
+    pub fn legend(self, t: &Strings) -> &'static str {
         match self {
-            EdgeKind::Creates => "creates (solid arrow)",
-            EdgeKind::Complements => "takes part in the complementarity (dashed arrow)",
-            EdgeKind::Comprises => "includes a theme (thin grey bracket)",
-            EdgeKind::Drives => "generates (solid arrow)",
-            EdgeKind::Synergy => "synergy: the two values reinforce each other (thick double arrow)",
-            EdgeKind::Improves => "improves (solid arrow)",
+            EdgeKind::Creates => t.d_legend_creates,
+            EdgeKind::Complements => t.d_legend_complements,
+            EdgeKind::Comprises => t.d_legend_comprises,
+            EdgeKind::Drives => t.d_legend_drives,
+            EdgeKind::Synergy => t.d_legend_synergy,
+            EdgeKind::Improves => t.d_legend_improves,
+        }
+    }
+    /// The relation's verb in the UI language, read from `from` to `to`. In English it is
+    /// the study file's edge label (`creates`, `includes`, …), one per kind.
+    pub fn verb(self, t: &Strings) -> &'static str {
+        match self {
+            EdgeKind::Creates => t.d_verb_creates,
+            EdgeKind::Complements => t.d_verb_complements,
+            EdgeKind::Comprises => t.d_verb_comprises,
+            EdgeKind::Drives => t.d_verb_drives,
+            EdgeKind::Synergy => t.d_verb_synergy,
+            EdgeKind::Improves => t.d_verb_improves,
         }
     }
     /// All kinds, in legend order.
@@ -292,31 +305,42 @@ impl ModelDesc {
     }
 
     /// The description a screen reader hears after the node's name, so the graph can be
-    /// travelled by ear: its kind, then "Leads to …", "Comes from …", "In synergy with …".
-    pub fn describe(&self, id: &str) -> String {
-        let Some(n) = self.node(id) else { return String::new() };
+    /// travelled by ear: its kind, then "Leads to …", "Comes from …", "In synergy with …",
+    /// in the UI language (node names stay as the study file has them).
+    pub fn describe(&self, id: &str, lang: Lang) -> String {
+        plain(&self.describe_pieces(id, lang))
+    }
+
+    /// [`describe`](Self::describe) as runs, the node names marked as the study's own
+    /// words (the page wraps those in `lang="en"`).
+    pub fn describe_pieces(&self, id: &str, lang: Lang) -> Vec<Piece> {
+        let Some(n) = self.node(id) else { return Vec::new() };
+        let t = lang.strings();
         let nb = self.neighbours(id);
+        let kind = vec![Piece::ui(n.kind.label(t))];
         let mut parts = vec![match (&n.subtitle, n.parent.as_deref().and_then(|p| self.node(p))) {
-            (Some(s), _) => format!("{}, studied as {s}.", n.kind.label()),
-            (None, Some(p)) => format!("{} of {}.", n.kind.label(), p.label),
-            (None, None) => format!("{}.", n.kind.label()),
+            (Some(s), _) => fill_pieces(t.d_desc_studied_as, &[("kind", kind), ("platform", vec![Piece::study(s)])]),
+            (None, Some(p)) => fill_pieces(t.d_desc_of, &[("kind", kind), ("parent", vec![Piece::study(&p.label)])]),
+            (None, None) => fill_pieces(t.d_desc_kind, &[("kind", kind)]),
         }];
+        let links = |links: &[Link], template: &str| -> Vec<Piece> {
+            let items = links.iter().map(|l| fill_pieces(template, &[("node", vec![Piece::study(&l.label)]), ("relation", vec![Piece::ui(l.kind.verb(t))])])).collect();
+            join_pieces(items, list_separator(lang))
+        };
         if !nb.leads_to.is_empty() {
-            let items: Vec<String> = nb.leads_to.iter().map(|l| format!("{} ({})", l.label, l.relation)).collect();
-            parts.push(format!("Leads to: {}.", items.join("; ")));
+            parts.push(fill_pieces(t.d_desc_leads_to, &[("items", links(&nb.leads_to, t.d_link_out))]));
         }
         if !nb.comes_from.is_empty() {
-            let items: Vec<String> = nb.comes_from.iter().map(|l| format!("{} ({} it)", l.label, l.relation)).collect();
-            parts.push(format!("Comes from: {}.", items.join("; ")));
+            parts.push(fill_pieces(t.d_desc_comes_from, &[("items", links(&nb.comes_from, t.d_link_in))]));
         }
         if !nb.synergy_with.is_empty() {
-            let items: Vec<String> = nb.synergy_with.iter().map(|l| l.label.clone()).collect();
-            parts.push(format!("In synergy with: {}.", items.join("; ")));
+            let items = nb.synergy_with.iter().map(|l| vec![Piece::study(&l.label)]).collect();
+            parts.push(fill_pieces(t.d_desc_synergy, &[("items", join_pieces(items, list_separator(lang)))]));
         }
         if nb.leads_to.is_empty() && nb.comes_from.is_empty() && nb.synergy_with.is_empty() {
-            parts.push("Not connected to any other construct.".into());
+            parts.push(vec![Piece::ui(t.d_desc_unconnected)]);
         }
-        parts.join(" ")
+        join_pieces(parts, sentence_separator(lang))
     }
 
     /// The edges to highlight for a node.
@@ -350,6 +374,127 @@ impl ModelDesc {
         }
         p
     }
+}
+
+// ---- Translated text with the study's own words in it ---------------------------------
+
+/// A run of text in a translated sentence: the explorer's own words, or words that stay in
+/// English in every UI language — the study's content as published (node names,
+/// pseudonyms, sources) and the names printed on keys — which the page marks `lang="en"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    /// The study's own words (English in every UI language).
+    pub study: bool,
+}
+
+impl Piece {
+    /// The explorer's own words.
+    pub fn ui(text: impl Into<String>) -> Piece {
+        Piece { text: text.into(), study: false }
+    }
+    /// The study's own words.
+    pub fn study(text: impl Into<String>) -> Piece {
+        Piece { text: text.into(), study: true }
+    }
+}
+
+fn push_piece(out: &mut Vec<Piece>, p: Piece) {
+    if p.text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.study == p.study => last.text.push_str(&p.text),
+        _ => out.push(p),
+    }
+}
+
+/// Fills `{name}` placeholders like [`crate::core::i18n::fill`], each value being runs of
+/// its own; the template's words are the explorer's. Adjacent runs of one kind merge.
+pub fn fill_pieces(template: &str, args: &[(&str, Vec<Piece>)]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        push_piece(&mut out, Piece::ui(&rest[..open]));
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            push_piece(&mut out, Piece::ui(&rest[open..]));
+            rest = "";
+            break;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(k, _)| *k == name) {
+            Some((_, v)) => v.iter().cloned().for_each(|p| push_piece(&mut out, p)),
+            None => push_piece(&mut out, Piece::ui(format!("{{{name}}}"))),
+        }
+        rest = &after[close + 1..];
+    }
+    push_piece(&mut out, Piece::ui(rest));
+    out
+}
+
+/// Joins runs with a separator of the explorer's.
+pub fn join_pieces(parts: Vec<Vec<Piece>>, sep: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            push_piece(&mut out, Piece::ui(sep));
+        }
+        part.into_iter().for_each(|p| push_piece(&mut out, p));
+    }
+    out
+}
+
+/// The runs as one string.
+pub fn plain(pieces: &[Piece]) -> String {
+    pieces.iter().map(|p| p.text.as_str()).collect()
+}
+
+/// Between the items of a list ("A; B" / "A；B").
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "; ",
+        Lang::Zh => "\u{ff1b}",
+    }
+}
+
+/// Between a few names ("A, B" / "A、B").
+pub fn name_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Zh => "\u{3001}",
+    }
+}
+
+/// Between sentences (a blank in English, none in Chinese).
+pub fn sentence_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => " ",
+        Lang::Zh => "",
+    }
+}
+
+/// The selection line of the detail panel ("Service and Development, T1→T2, quarterly,
+/// T2 discounted to 2016 terms") in the UI language; in English it is
+/// [`Selection::summary`].
+pub fn selection_summary(sel: &Selection, lang: Lang) -> String {
+    let t = lang.strings();
+    let groups: Vec<&str> = sel.selected_groups().iter().map(|g| g.label()).collect();
+    let groups = match groups.as_slice() {
+        [a, b] => fill(t.d_groups_and, &[("first", a), ("second", b)]),
+        _ => groups.join(name_separator(lang)),
+    };
+    let times: Vec<&str> = sel.selected_times().iter().map(|x| x.label()).collect();
+    let measure = match sel.measure {
+        Measure::Quarterly => t.measure_quarterly,
+        Measure::Monthly => t.measure_monthly,
+    };
+    let discount = if sel.discount { t.d_discounted } else { t.d_as_paid };
+    let comma = match lang {
+        Lang::En => ", ",
+        Lang::Zh => "\u{ff0c}",
+    };
+    [groups.as_str(), &times.join("\u{2192}"), measure, discount].join(comma)
 }
 
 // ---- Layout -----------------------------------------------------------------------------

@@ -3,6 +3,10 @@
 //!
 //! Nothing here is typed in: each recomputed value comes from the raw rows of the study
 //! file through the same functions the explorer uses.
+//!
+//! The quantities are named in the UI language ([`reproduce`] takes a [`Lang`]); the
+//! informants' pseudonyms in them are marked as the study's own words ([`Piece`]), and the
+//! sources (`Table 8`) and printed values stay as the paper has them.
 
 use crate::core::apa;
 use crate::core::dataset::{Group, Measure, Study};
@@ -10,6 +14,8 @@ use crate::core::printed::Printed;
 use crate::core::demographics::{self, Variable};
 use crate::core::discount::DiscountTotals;
 use crate::core::format::fixed;
+use crate::core::i18n::{fill, Lang, Strings};
+use crate::core::model::{fill_pieces, plain, Piece};
 use crate::core::stats;
 
 /// How a recomputation compares with the print.
@@ -30,7 +36,8 @@ pub struct ReproRow {
     pub id: String,
     /// Which block of the ledger.
     pub category: &'static str,
-    pub quantity: String,
+    /// What the number is, in the UI language (pseudonyms marked as the study's words).
+    pub quantity: Vec<Piece>,
     pub source: String,
     /// As printed, with any relation (`≤ .001`).
     pub printed: String,
@@ -43,7 +50,12 @@ pub struct ReproRow {
 }
 
 impl ReproRow {
-    fn compare(id: String, category: &'static str, quantity: String, source: &str, printed: &Printed, value: Result<f64, String>) -> ReproRow {
+    /// The quantity as one string.
+    pub fn quantity_text(&self) -> String {
+        plain(&self.quantity)
+    }
+
+    fn compare(id: String, category: &'static str, quantity: Vec<Piece>, source: &str, printed: &Printed, value: Result<f64, String>) -> ReproRow {
         let d = printed.decimals() as usize;
         match value {
             Ok(v) => ReproRow {
@@ -72,7 +84,8 @@ impl ReproRow {
     }
 }
 
-/// Ledger categories, in display order.
+/// Ledger categories, in display order (stable English names; [`category_title`] gives
+/// the caption in the UI language).
 pub const CATEGORIES: [&str; 7] = [
     "Salary tables: means and standard deviations",
     "Salary t-tests",
@@ -83,19 +96,52 @@ pub const CATEGORIES: [&str; 7] = [
     "Salary tables: per-row differences",
 ];
 
-/// Builds the whole ledger.
-pub fn reproduce(study: &Study) -> Vec<ReproRow> {
+/// The caption of a ledger category in the UI language (the category itself when it is
+/// not one of [`CATEGORIES`]).
+pub fn category_title(category: &'static str, t: &Strings) -> &'static str {
+    let titles: [&'static str; 7] =
+        [t.d_cat_salary_summaries, t.d_cat_salary_tests, t.d_cat_demographics, t.d_cat_discount, t.d_cat_sizes, t.d_cat_codebook, t.d_cat_row_diffs];
+    CATEGORIES.iter().position(|c| *c == category).map(|i| titles[i]).unwrap_or(category)
+}
+
+/// Builds the whole ledger, its quantities named in `lang`.
+pub fn reproduce(study: &Study, lang: Lang) -> Vec<ReproRow> {
+    let t = lang.strings();
     let mut rows = Vec::new();
-    salary_summaries(study, &mut rows);
-    salary_tests(study, &mut rows);
-    demographic_tests(study, &mut rows);
-    discount(study, &mut rows);
-    sizes_and_counts(study, &mut rows);
-    row_differences(study, &mut rows);
+    salary_summaries(study, t, &mut rows);
+    salary_tests(study, t, &mut rows);
+    demographic_tests(study, t, &mut rows);
+    discount(study, t, &mut rows);
+    sizes_and_counts(study, t, &mut rows);
+    row_differences(study, t, &mut rows);
     rows
 }
 
-fn salary_summaries(study: &Study, rows: &mut Vec<ReproRow>) {
+/// A quantity in the explorer's own words.
+fn words(text: impl Into<String>) -> Vec<Piece> {
+    vec![Piece::ui(text)]
+}
+
+/// The salary measure in the UI language.
+fn measure_label(m: Measure, t: &Strings) -> &'static str {
+    match m {
+        Measure::Quarterly => t.measure_quarterly,
+        Measure::Monthly => t.measure_monthly,
+    }
+}
+
+/// A demographic variable in the UI language.
+fn variable_label(v: Variable, t: &Strings) -> &'static str {
+    match v {
+        Variable::Age => t.d_var_age,
+        Variable::Gender => t.d_var_gender,
+        Variable::Education => t.d_var_education,
+        Variable::Tenure => t.d_var_tenure,
+        Variable::Position => t.d_var_position,
+    }
+}
+
+fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     for m in Measure::ALL {
         let table = study.table(m);
         let printed = &study.raw.salaries.get(m).printed_summary;
@@ -117,7 +163,7 @@ fn salary_summaries(study: &Study, rows: &mut Vec<ReproRow>) {
                 rows.push(ReproRow::compare(
                     format!("{}-{}-{}-mean", m.key(), g.key(), key),
                     CATEGORIES[0],
-                    format!("{} mean, {} {}", g.label(), m.label(), label),
+                    words(fill(t.d_q_mean, &[("group", g.label()), ("measure", measure_label(m, t)), ("series", *label)])),
                     &table.source,
                     pm,
                     d.clone().map(|d| d.mean),
@@ -125,7 +171,7 @@ fn salary_summaries(study: &Study, rows: &mut Vec<ReproRow>) {
                 rows.push(ReproRow::compare(
                     format!("{}-{}-{}-sd", m.key(), g.key(), key),
                     CATEGORIES[0],
-                    format!("{} S.D., {} {}", g.label(), m.label(), label),
+                    words(fill(t.d_q_sd, &[("group", g.label()), ("measure", measure_label(m, t)), ("series", *label)])),
                     &table.source,
                     ps,
                     d.map(|d| d.sd),
@@ -135,27 +181,27 @@ fn salary_summaries(study: &Study, rows: &mut Vec<ReproRow>) {
     }
 }
 
-fn salary_tests(study: &Study, rows: &mut Vec<ReproRow>) {
+fn salary_tests(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     for pt in &study.raw.printed_tests {
         let table = study.table(pt.measure);
         let diffs = |g: Group| -> Vec<f64> { table.group_rows(g).map(|r| r.t2_printed - r.t1).collect() };
         let test = stats::student(&diffs(Group::Service), &diffs(Group::Development));
-        let label = format!("{} salary difference, Service vs Development", pt.measure.label());
+        let label = fill(t.d_q_difference, &[("measure", measure_label(pt.measure, t))]);
         rows.push(ReproRow::compare(
             format!("{}-t", pt.id),
             CATEGORIES[1],
-            format!("t, {label}"),
+            words(fill(t.d_q_t, &[("label", &label)])),
             &pt.source,
             &pt.t,
-            test.clone().map(|t| t.t).map_err(|e| e.to_string()),
+            test.clone().map(|x| x.t).map_err(|e| e.to_string()),
         ));
         let mut p_row = ReproRow::compare(
             format!("{}-p", pt.id),
             CATEGORIES[1],
-            format!("p (two-sided), {label}"),
+            words(fill(t.d_q_p, &[("label", &label)])),
             &pt.source,
             &pt.p,
-            test.map(|t| t.p).map_err(|e| e.to_string()),
+            test.map(|x| x.p).map_err(|e| e.to_string()),
         );
         if pt.p_relation == "<=" {
             p_row.printed = format!("\u{2264} {}", pt.p.text());
@@ -170,19 +216,19 @@ fn salary_tests(study: &Study, rows: &mut Vec<ReproRow>) {
     }
 }
 
-fn demographic_tests(study: &Study, rows: &mut Vec<ReproRow>) {
+fn demographic_tests(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     let balance = demographics::balance(study, &[]);
     for printed in &study.raw.printed_demographic_p {
         let row = balance.iter().find(|b| b.variable.key() == printed.variable);
         let value = match row {
-            Some(b) => b.test.clone().map(|t| t.p).map_err(|e| e.to_string()),
-            None => Err(format!("unknown variable \"{}\"", printed.variable)),
+            Some(b) => b.test.clone().map(|x| x.p).map_err(|e| e.to_string()),
+            None => Err(fill(t.d_unknown_variable, &[("variable", &printed.variable)])),
         };
-        let label = Variable::ALL.iter().find(|v| v.key() == printed.variable).map(|v| v.label()).unwrap_or("?");
+        let label = Variable::ALL.iter().find(|v| v.key() == printed.variable).map(|v| variable_label(*v, t)).unwrap_or("?");
         rows.push(ReproRow::compare(
             format!("demographic-{}-p", printed.variable),
             CATEGORIES[2],
-            format!("p, {label}, Service vs Development"),
+            words(fill(t.d_q_demographic_p, &[("variable", label)])),
             &printed.source,
             &printed.p,
             value,
@@ -190,14 +236,14 @@ fn demographic_tests(study: &Study, rows: &mut Vec<ReproRow>) {
     }
 }
 
-fn discount(study: &Study, rows: &mut Vec<ReproRow>) {
+fn discount(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     let d = &study.raw.discount;
     let totals = DiscountTotals::from_study(d);
     let ok = totals.validate().map_err(|e| e.to_string());
     rows.push(ReproRow::compare(
         "ratio-2016".into(),
         CATEGORIES[3],
-        "2016 salary total \u{f7} revenue (%)".into(),
+        words(fill(t.d_q_ratio, &[("year", "2016")])),
         &d.printed.ratio_2016_percent.source,
         &d.printed.ratio_2016_percent.value,
         ok.clone().map(|_| totals.ratio_2016() * 100.0),
@@ -205,25 +251,25 @@ fn discount(study: &Study, rows: &mut Vec<ReproRow>) {
     rows.push(ReproRow::compare(
         "ratio-2017".into(),
         CATEGORIES[3],
-        "2017 salary total \u{f7} revenue (%)".into(),
+        words(fill(t.d_q_ratio, &[("year", "2017")])),
         &d.printed.ratio_2017_percent.source,
         &d.printed.ratio_2017_percent.value,
         ok.map(|_| totals.ratio_2017() * 100.0),
     ));
 }
 
-fn count_row(id: &str, category: &'static str, quantity: String, source: &str, printed: usize, found: usize) -> ReproRow {
+fn count_row(id: &str, category: &'static str, quantity: Vec<Piece>, source: &str, printed: usize, found: usize) -> ReproRow {
     ReproRow::compare(id.to_string(), category, quantity, source, &Printed::count(printed), Ok(found as f64))
 }
 
-fn sizes_and_counts(study: &Study, rows: &mut Vec<ReproRow>) {
+fn sizes_and_counts(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     for g in &study.raw.groups {
         for m in Measure::ALL {
             let n = study.table(m).group_rows(g.id).count();
             rows.push(count_row(
                 &format!("n-{}-{}", m.key(), g.id.key()),
                 CATEGORIES[4],
-                format!("{} informants in {}", g.label, study.table(m).source),
+                words(fill(t.d_q_group_size, &[("group", &g.label), ("table", &study.table(m).source)])),
                 &g.source,
                 g.n_stated,
                 n,
@@ -231,18 +277,21 @@ fn sizes_and_counts(study: &Study, rows: &mut Vec<ReproRow>) {
         }
     }
     let cb = &study.raw.codebook;
-    rows.push(count_row("codebook-concepts", CATEGORIES[5], "First-order concepts in Table 3".into(), &cb.printed_counts.source, cb.printed_counts.first_order_concepts, cb.concept_count()));
-    rows.push(count_row("codebook-codes", CATEGORIES[5], "Initial codes in Table 3".into(), &cb.printed_counts.source, cb.printed_counts.initial_codes, cb.code_count()));
+    rows.push(count_row("codebook-concepts", CATEGORIES[5], words(t.d_q_concepts), &cb.printed_counts.source, cb.printed_counts.first_order_concepts, cb.concept_count()));
+    rows.push(count_row("codebook-codes", CATEGORIES[5], words(t.d_q_codes), &cb.printed_counts.source, cb.printed_counts.initial_codes, cb.code_count()));
 }
 
-fn row_differences(study: &Study, rows: &mut Vec<ReproRow>) {
+fn row_differences(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     for m in Measure::ALL {
         let table = study.table(m);
         for r in &table.rows {
             rows.push(ReproRow::compare(
                 format!("{}-{}-diff", m.key(), r.informant.to_lowercase()),
                 CATEGORIES[6],
-                format!("{} ({}), T2 \u{2212} T1, {}", r.informant, r.group.label(), m.label()),
+                fill_pieces(
+                    t.d_q_row_diff,
+                    &[("informant", vec![Piece::study(&r.informant)]), ("group", words(r.group.label())), ("measure", words(measure_label(m, t)))],
+                ),
                 &table.source,
                 &r.diff_printed,
                 Ok(r.t2_printed - r.t1),

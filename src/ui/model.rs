@@ -9,13 +9,16 @@
 //! `core::model::layout` for the container's width. The panel shows the definition, the
 //! Table 3 branch, coverage for the current selection, the quotations with attribution,
 //! Tables 5/6, Table 1 and A1 for the social media, and the live APA sentence for employee
-//! performance. Every text comes from the study file.
+//! performance. Every text of the study comes from the study file and stays in English as
+//! published (marked `lang="en"`); the explorer's own words follow the UI language.
 
 use crate::core::dataset::Study;
 use crate::core::evidence::{attribute, quotations_for, table7_feature};
 use crate::core::format::percent;
-use crate::core::model::{layout_kind, EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths};
+use crate::core::i18n::{fill, Lang};
+use crate::core::model::{fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary, EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece};
 use crate::core::view::{coverage_bars, test_view};
+use crate::ui::reproducibility::pieces_view;
 use crate::ui::state::AppState;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Div;
@@ -159,6 +162,7 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
                             class:dim=move || active.with(|a| a.is_some()) && !on_path.with(|v| v.contains(&id_key))
                             tabindex="0"
                             role="button"
+                            lang="en"
                             aria-label=name
                             aria-describedby=format!("model-desc-{id}")
                             aria-pressed=move || if state.node.with(|s| s.as_deref() == Some(id_pressed.as_str())) { "true" } else { "false" }
@@ -190,18 +194,21 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
         })
     };
 
-    let descriptions = model.with_value(|m| {
-        m.nodes.iter().map(|n| view! { <p id=format!("model-desc-{}", n.id)>{m.describe(&n.id)}</p> }).collect_view()
-    });
+    let descriptions = move || {
+        let lang = state.lang.get();
+        model.with_value(|m| {
+            m.nodes.iter().map(|n| view! { <p id=format!("model-desc-{}", n.id)>{pieces_view(m.describe_pieces(&n.id, lang))}</p> }).collect_view()
+        })
+    };
     let legend = EdgeKind::ALL
         .iter()
-        .map(|k| {
+        .map(|&k| {
             view! {
                 <li class=format!("legend-{}", k.key())>
                     <svg class="legend-line" viewBox="0 0 40 10" width="40" height="10" aria-hidden="true">
                         <path class="edge-line" d="M2,5L38,5" fill="none" />
                     </svg>
-                    {k.legend()}
+                    {move || k.legend(state.t())}
                 </li>
             }
         })
@@ -213,19 +220,27 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
         }
     };
     let status = move || match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).map(|n| n.label.clone()))) {
-        Some(label) => format!("Selected: {label}."),
-        None => "No construct selected.".to_string(),
+        Some(label) => pieces_view(fill_pieces(state.t().d_model_selected, &[("label", vec![Piece::study(label)])])).into_any(),
+        None => state.t().d_model_none_selected.into_any(),
     };
 
     view! {
         <section id="model" class="section" aria-labelledby="model-h">
-            <h2 id="model-h">"Conceptual model"</h2>
-            <p class="lede">{note}" "<span class="source">"("{source}")"</span></p>
-            <aside class="caution" aria-label="Caution">
-                <p><strong>"Read with caution. "</strong>{caution.value.clone()}" "<span class="source">"("{caution.source.clone()}")"</span></p>
+            <h2 id="model-h">{move || state.t().sec_model}</h2>
+            <p class="lede" lang="en">{note}" "<span class="source">"("{source}")"</span></p>
+            <aside class="caution" aria-label=move || state.t().d_caution_label>
+                <p>
+                    <strong>{move || state.t().d_caution_lead}" "</strong>
+                    <span lang="en">{caution.value.clone()}" "<span class="source">"("{caution.source.clone()}")"</span></span>
+                </p>
             </aside>
             <p class="model-help" id="model-help">
-                "Each box is a construct of the model. Move between them with Tab, select one with Enter, Space or a click, and clear the selection with Escape. Its definition, codes, quotations and numbers appear below the diagram."
+                {move || {
+                    // The key names stay as printed on the keys.
+                    let key = |k: &str| vec![Piece::study(k)];
+                    let escape = if state.lang.get() == Lang::En { "Escape" } else { "Esc" };
+                    pieces_view(fill_pieces(state.t().d_model_help, &[("tab", key("Tab")), ("enter", key("Enter")), ("escape", key(escape))]))
+                }}
             </p>
             <div class="model-area" on:keydown=on_keydown>
                 <div class="model-wrap" node_ref=wrap>
@@ -241,15 +256,15 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
                     </svg>
                 </div>
                 <div class="visually-hidden">{descriptions}</div>
-                <ul class="model-legend" aria-label="Kinds of link">{legend}</ul>
+                <ul class="model-legend" aria-label=move || state.t().d_legend_label>{legend}</ul>
                 <p class="visually-hidden" aria-live="polite" id="model-status">{status}</p>
                 <div class="model-detail" id="model-detail">
-                    {move || match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).cloned())) {
-                        Some(n) => detail(state, model, n).into_any(),
-                        None => view! {
-                            <p class="model-empty" id="model-empty">"Select a construct in the diagram to see its definition, its codes from Table 3, its coverage and its quotations."</p>
+                    {move || {
+                        let t = state.t();
+                        match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).cloned())) {
+                            Some(n) => detail(state, state.lang.get(), model, n).into_any(),
+                            None => view! { <p class="model-empty" id="model-empty">{t.d_model_empty}</p> }.into_any(),
                         }
-                        .into_any(),
                     }}
                 </div>
             </div>
@@ -257,34 +272,46 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
     }
 }
 
+/// "For Service and Development, T1→T2, quarterly, T2 discounted to 2016 terms." in the UI
+/// language (tracks the selection and the language).
+fn selection_line(state: AppState) -> String {
+    let lang = state.lang.get();
+    fill(lang.strings().d_for_selection, &[("selection", &selection_summary(&state.selection.get(), lang))])
+}
+
 /// An SVG coordinate (one decimal).
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
 
-/// The detail panel for one node.
-fn detail(state: AppState, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl IntoView {
+/// The detail panel for one node, in the UI language `lang` (the panel is rebuilt when it
+/// changes).
+fn detail(state: AppState, lang: Lang, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl IntoView {
+    let t = lang.strings();
     let study: Arc<Study> = state.study.get_value();
     let nb = model.with_value(|m| m.neighbours(&n.id));
     let relation_list = |title: &'static str, links: Vec<crate::core::model::Link>, incoming: bool| {
         if links.is_empty() {
             return None;
         }
+        let template = if incoming { t.d_link_in } else { t.d_link_out };
         let items = links
             .into_iter()
             .map(|l| {
                 let target = l.node.clone();
                 let argument = model.with_value(|m| m.edges.get(l.edge).map(|e| e.argument.clone()));
-                let relation = if incoming { format!("{} it", l.relation) } else { l.relation.clone() };
+                // "{node} ({relation})": the node is the button, the rest follows it.
+                let after = template.split_once("{node}").map_or(template, |(_, a)| a);
+                let relation = fill(after, &[("relation", l.kind.verb(t))]);
                 view! {
                     <li>
-                        <button type="button" class="link-button" on:click=move |_| show_node(state, &target, None)>{l.label.clone()}</button>
-                        " (" {relation} ")"
+                        <button type="button" class="link-button" lang="en" on:click=move |_| show_node(state, &target, None)>{l.label.clone()}</button>
+                        {relation}
                         {argument.map(|a| view! {
                             <details class="argument">
-                                <summary>"Why the paper draws this link"</summary>
-                                <blockquote><p>{a.text}</p></blockquote>
-                                <p class="source">{a.source}</p>
+                                <summary>{t.d_why_link}</summary>
+                                <blockquote lang="en"><p>{a.text}</p></blockquote>
+                                <p class="source" lang="en">{a.source}</p>
                             </details>
                         })}
                     </li>
@@ -303,29 +330,30 @@ fn detail(state: AppState, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl 
         None => n.label.clone(),
     };
     let kind_line = match n.parent.as_deref().and_then(|p| model.with_value(|m| m.node(p).map(|x| x.label.clone()))) {
-        Some(p) => format!("{} of {p}", n.kind.label()),
-        None => n.kind.label().to_string(),
+        Some(p) => fill_pieces(t.d_kind_of, &[("kind", vec![Piece::ui(n.kind.label(t))]), ("parent", vec![Piece::study(p)])]),
+        None => vec![Piece::ui(n.kind.label(t))],
     };
     let theme_id = n.theme.clone();
-    let codebook = codebook_branch(state, &study, &n, model);
-    let coverage = theme_id.clone().map(|t| coverage_block(state, &study, t));
-    let quotes = quotations_block(&study, &n, model);
-    let tables = example_tables(&study, &n);
-    let media = social_media_block(&study, &n);
-    let outcome = outcome_block(state, &n);
+    let codebook = codebook_branch(state, lang, &study, &n, model);
+    let coverage = theme_id.clone().map(|x| coverage_block(state, lang, &study, x));
+    let quotes = quotations_block(lang, &study, &n, model);
+    let tables = example_tables(lang, &study, &n);
+    let media = social_media_block(lang, &study, &n);
+    let outcome = outcome_block(state, lang, &n);
+    let definition_source = fill_pieces(t.d_definition, &[("source", vec![Piece::study(n.definition.source.clone())])]);
     view! {
         <article class="node-detail" aria-labelledby="model-detail-h">
-            <p class="eyebrow">{kind_line}</p>
-            <h3 id="model-detail-h">{heading}</h3>
-            <blockquote class="definition">
+            <p class="eyebrow">{pieces_view(kind_line)}</p>
+            <h3 id="model-detail-h" lang="en">{heading}</h3>
+            <blockquote class="definition" lang="en">
                 <p>{n.definition.text.clone()}</p>
             </blockquote>
-            <p class="source">{format!("Definition: {}", n.definition.source)}</p>
-            {n.note.clone().map(|x| view! { <p class="node-note">{x.text}" "<span class="source">"("{x.source}")"</span></p> })}
+            <p class="source">{pieces_view(definition_source)}</p>
+            {n.note.clone().map(|x| view! { <p class="node-note" lang="en">{x.text}" "<span class="source">"("{x.source}")"</span></p> })}
             <div class="relations-grid">
-                {relation_list("Leads to", nb.leads_to, false)}
-                {relation_list("Comes from", nb.comes_from, true)}
-                {relation_list("In synergy with", nb.synergy_with, false)}
+                {relation_list(t.d_leads_to, nb.leads_to, false)}
+                {relation_list(t.d_comes_from, nb.comes_from, true)}
+                {relation_list(t.d_synergy_with, nb.synergy_with, false)}
             </div>
             {outcome}
             {media}
@@ -339,10 +367,11 @@ fn detail(state: AppState, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl 
 
 /// The node's branch of Table 3: concepts with their codes (themes), or themes with their
 /// concepts (core categories).
-fn codebook_branch(state: AppState, study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+fn codebook_branch(state: AppState, lang: Lang, study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+    let t = lang.strings();
     let cb = &study.raw.codebook;
-    if let Some(t) = &n.theme {
-        let theme = cb.core_categories.iter().flat_map(|c| &c.themes).find(|x| x.id == *t)?;
+    if let Some(th) = &n.theme {
+        let theme = cb.core_categories.iter().flat_map(|c| &c.themes).find(|x| x.id == *th)?;
         let concepts = theme
             .concepts
             .iter()
@@ -359,9 +388,9 @@ fn codebook_branch(state: AppState, study: &Study, n: &Node, model: StoredValue<
         return Some(
             view! {
                 <section class="detail-block" aria-labelledby="model-codebook-h">
-                    <h4 id="model-codebook-h">"Codebook branch: first-order concepts and initial codes"</h4>
-                    <ul class="concepts">{concepts}</ul>
-                    <p class="source">{cb.source.clone()}" \u{00b7} "<a href="#codebook">"The whole codebook"</a></p>
+                    <h4 id="model-codebook-h">{t.d_codebook_branch}</h4>
+                    <ul class="concepts" lang="en">{concepts}</ul>
+                    <p class="source"><span lang="en">{cb.source.clone()}</span>" \u{00b7} "<a href="#codebook">{t.d_whole_codebook}</a></p>
                 </section>
             }
             .into_any(),
@@ -372,10 +401,10 @@ fn codebook_branch(state: AppState, study: &Study, n: &Node, model: StoredValue<
         let themes = cat
             .themes
             .iter()
-            .map(|t| {
-                let node = model.with_value(|m| m.node_for_codebook(&t.id).map(|x| x.id.clone()));
-                let concepts = t.concepts.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join("; ");
-                let name = t.name.clone();
+            .map(|th| {
+                let node = model.with_value(|m| m.node_for_codebook(&th.id).map(|x| x.id.clone()));
+                let concepts = th.concepts.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join("; ");
+                let name = th.name.clone();
                 view! {
                     <li>
                         {match node {
@@ -390,9 +419,9 @@ fn codebook_branch(state: AppState, study: &Study, n: &Node, model: StoredValue<
         return Some(
             view! {
                 <section class="detail-block" aria-labelledby="model-codebook-h">
-                    <h4 id="model-codebook-h">{format!("Codebook branch: the themes of {}", cat.name)}</h4>
-                    <ul class="concepts">{themes}</ul>
-                    <p class="source">{cb.source.clone()}" \u{00b7} "<a href="#codebook">"The whole codebook"</a></p>
+                    <h4 id="model-codebook-h">{pieces_view(fill_pieces(t.d_codebook_branch_themes, &[("category", vec![Piece::study(cat.name.clone())])]))}</h4>
+                    <ul class="concepts" lang="en">{themes}</ul>
+                    <p class="source"><span lang="en">{cb.source.clone()}</span>" \u{00b7} "<a href="#codebook">{t.d_whole_codebook}</a></p>
                 </section>
             }
             .into_any(),
@@ -402,14 +431,16 @@ fn codebook_branch(state: AppState, study: &Study, n: &Node, model: StoredValue<
 }
 
 /// Coverage of a theme for the current groups × times, "not reported" where the text has none.
-fn coverage_block(state: AppState, study: &Study, theme: String) -> AnyView {
-    let reported = study.raw.coverage.themes.iter().any(|t| t.id == theme);
+fn coverage_block(state: AppState, lang: Lang, study: &Study, theme: String) -> AnyView {
+    let t = lang.strings();
+    let reported = study.raw.coverage.themes.iter().any(|x| x.id == theme);
     if !reported {
-        let names = study.raw.coverage.themes.iter().map(|t| t.name.clone()).collect::<Vec<_>>().join(", ");
+        let names = study.raw.coverage.themes.iter().map(|x| vec![Piece::study(x.name.clone())]).collect::<Vec<_>>();
+        let text = fill_pieces(t.d_coverage_only_for, &[("names", join_pieces(names, name_separator(lang)))]);
         return view! {
             <section class="detail-block" aria-labelledby="model-coverage-h">
-                <h4 id="model-coverage-h">"Coverage"</h4>
-                <p>{format!("The paper reports coverage percentages only for {names}.")}" "<a href="#coverage">"Coverage section"</a></p>
+                <h4 id="model-coverage-h">{t.d_coverage}</h4>
+                <p>{pieces_view(text)}" "<a href="#coverage">{t.d_coverage_section}</a></p>
             </section>
         }
         .into_any();
@@ -427,8 +458,8 @@ fn coverage_block(state: AppState, study: &Study, theme: String) -> AnyView {
                     <tr class=class>
                         <th scope="row">{b.group.label()}</th>
                         <td>{b.time.label()}</td>
-                        <td class="num">{b.value.map(percent).unwrap_or_else(|| "not reported".into())}</td>
-                        <td class="source">{b.source}</td>
+                        <td class="num">{b.value.map(percent).unwrap_or_else(|| t.d_not_reported.into())}</td>
+                        <td class="source" lang="en">{b.source}</td>
                     </tr>
                 }
             })
@@ -436,15 +467,22 @@ fn coverage_block(state: AppState, study: &Study, theme: String) -> AnyView {
     };
     view! {
         <section class="detail-block" aria-labelledby="model-coverage-h">
-            <h4 id="model-coverage-h">"Coverage for the current selection"</h4>
-            <p class="selection-line">{move || format!("For {}.", state.selection.get().summary())}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage of this theme">
+            <h4 id="model-coverage-h">{t.d_coverage_current}</h4>
+            <p class="selection-line">{move || selection_line(state)}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.d_coverage_region>
                 <table class="node-coverage" id="model-coverage">
-                    <thead><tr><th scope="col">"Group"</th><th scope="col">"Time"</th><th scope="col" class="num">"Coverage"</th><th scope="col">"Source"</th></tr></thead>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.d_col_group}</th>
+                            <th scope="col">{t.d_col_time}</th>
+                            <th scope="col" class="num">{t.d_col_coverage}</th>
+                            <th scope="col">{t.d_col_source}</th>
+                        </tr>
+                    </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <p><a href="#coverage">"All coverage percentages, with the changes over time"</a></p>
+            <p><a href="#coverage">{t.d_all_coverage}</a></p>
         </section>
     }
     .into_any()
@@ -452,10 +490,11 @@ fn coverage_block(state: AppState, study: &Study, theme: String) -> AnyView {
 
 /// The quotations of a theme, each with its attribution (or, for a core category, how many
 /// each of its themes has).
-fn quotations_block(study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+fn quotations_block(lang: Lang, study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+    let t = lang.strings();
     let q = &study.raw.quotations;
-    if let Some(t) = &n.theme {
-        let list = quotations_for(q, t);
+    if let Some(th) = &n.theme {
+        let list = quotations_for(q, th);
         let items = list
             .iter()
             .map(|x| {
@@ -465,13 +504,13 @@ fn quotations_block(study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>)
                 view! {
                     <li>
                         <figure class=group_class id=format!("quote-{}", x.id)>
-                            <blockquote><p>{x.text.clone()}</p></blockquote>
+                            <blockquote lang="en"><p>{x.text.clone()}</p></blockquote>
                             <figcaption>
-                                <span class="attribution">{a.line()}</span>
+                                <span class="attribution" lang="en">{a.line()}</span>
                                 " "
-                                <span class="source">{format!("({feature}{}; {})", x.source, x.id)}</span>
-                                {a.contradiction.map(|c| view! { <span class="contradiction">" "{c}</span> })}
-                                {x.doubt.clone().map(|d| view! { <span class="doubt">" Doubtful as an informant's words: "{d}</span> })}
+                                <span class="source" lang="en">{format!("({feature}{}; {})", x.source, x.id)}</span>
+                                {a.contradiction.map(|c| view! { <span class="contradiction" lang="en">" "{c}</span> })}
+                                {x.doubt.clone().map(|d| view! { <span class="doubt">" "{t.d_doubtful}" "<span lang="en">{d}</span></span> })}
                             </figcaption>
                         </figure>
                     </li>
@@ -483,10 +522,10 @@ fn quotations_block(study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>)
         return Some(
             view! {
                 <section class="detail-block" aria-labelledby="model-quotes">
-                    <h4 id="model-quotes" tabindex="-1">{format!("Quotations ({count})")}</h4>
-                    {(count == 0).then(|| view! { <p>"The paper quotes no informant for this theme."</p> })}
+                    <h4 id="model-quotes" tabindex="-1">{fill(t.d_quotations_count, &[("count", &count.to_string())])}</h4>
+                    {(count == 0).then(|| view! { <p>{t.d_no_quotations}</p> })}
                     <ul class="quotes">{items}</ul>
-                    {basis.map(|b| view! { <p class="source">{format!("Timepoints: {b}")}</p> })}
+                    {basis.map(|b| view! { <p class="source">{pieces_view(fill_pieces(t.d_timepoints, &[("basis", vec![Piece::study(b)])]))}</p> })}
                 </section>
             }
             .into_any(),
@@ -494,12 +533,15 @@ fn quotations_block(study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>)
     }
     if n.category.is_some() {
         let children = model.with_value(|m| m.children(&n.id).into_iter().map(|c| (c.label.clone(), c.theme.clone().unwrap_or_default())).collect::<Vec<_>>());
-        let summary = children.iter().map(|(label, t)| format!("{label}: {}", quotations_for(q, t).len())).collect::<Vec<_>>().join("; ");
+        // The label is the study's; the count and the punctuation are the explorer's.
+        let colon = if lang == Lang::En { ": " } else { "\u{ff1a}" };
+        let summary = children.iter().map(|(label, th)| vec![Piece::study(label.clone()), Piece::ui(format!("{colon}{}", quotations_for(q, th).len()))]).collect::<Vec<_>>();
+        let text = fill_pieces(t.d_quotations_under, &[("summary", join_pieces(summary, list_separator(lang)))]);
         return Some(
             view! {
                 <section class="detail-block" aria-labelledby="model-quotes">
-                    <h4 id="model-quotes" tabindex="-1">"Quotations"</h4>
-                    <p>{format!("The quotations are listed under the themes ({summary}).")}</p>
+                    <h4 id="model-quotes" tabindex="-1">{t.d_quotations}</h4>
+                    <p>{pieces_view(text)}</p>
                 </section>
             }
             .into_any(),
@@ -510,9 +552,10 @@ fn quotations_block(study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>)
 
 /// Tables 5 and 6 (problem → why → consequences → how DingTalk addresses it → benefits)
 /// for the theme they illustrate.
-fn example_tables(study: &Study, n: &Node) -> Option<AnyView> {
-    let t = n.theme.as_deref()?;
-    let table = [&study.raw.table5, &study.raw.table6].into_iter().find(|x| x.theme == t)?;
+fn example_tables(lang: Lang, study: &Study, n: &Node) -> Option<AnyView> {
+    let t = lang.strings();
+    let th = n.theme.as_deref()?;
+    let table = [&study.raw.table5, &study.raw.table6].into_iter().find(|x| x.theme == th)?;
     let rows = table
         .rows
         .iter()
@@ -531,19 +574,19 @@ fn example_tables(study: &Study, n: &Node) -> Option<AnyView> {
     Some(
         view! {
             <section class="detail-block" aria-labelledby="model-examples-h">
-                <h4 id="model-examples-h">{table.source.clone()}</h4>
+                <h4 id="model-examples-h" lang="en">{table.source.clone()}</h4>
                 <div class="table-wrap" tabindex="0" role="region" aria-label=table.source.clone()>
                     <table class="examples" id="model-examples">
                         <thead>
                             <tr>
-                                <th scope="col">"Problem"</th>
-                                <th scope="col">"Why this problem exists"</th>
-                                <th scope="col">"Consequences"</th>
-                                <th scope="col">"How DingTalk addresses the problem"</th>
-                                <th scope="col">"Benefits"</th>
+                                <th scope="col">{t.d_col_problem}</th>
+                                <th scope="col">{t.d_col_why}</th>
+                                <th scope="col">{t.d_col_consequences}</th>
+                                <th scope="col">{t.d_col_how}</th>
+                                <th scope="col">{t.d_col_benefits}</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        <tbody lang="en">{rows}</tbody>
                     </table>
                 </div>
             </section>
@@ -553,12 +596,15 @@ fn example_tables(study: &Study, n: &Node) -> Option<AnyView> {
 }
 
 /// Table 1's classification and examples, and for DingTalk the features of Table A1.
-fn social_media_block(study: &Study, n: &Node) -> Option<AnyView> {
+fn social_media_block(lang: Lang, study: &Study, n: &Node) -> Option<AnyView> {
+    let t = lang.strings();
     if n.kind != NodeKind::SocialMedia {
         return None;
     }
     let row = study.raw.table1.rows.iter().find(|r| r.node.as_deref() == Some(n.id.as_str()))?.clone();
-    let examples = n.examples.clone().map(|e| view! { <p><strong>"Examples: "</strong>{e.value.join(", ")}" "<span class="source">"("{e.source}")"</span></p> });
+    let examples = n.examples.clone().map(|e| {
+        view! { <p><strong>{t.d_examples}" "</strong><span lang="en">{e.value.join(", ")}" "<span class="source">"("{e.source}")"</span></span></p> }
+    });
     let features = (study.raw.table_a1.node == n.id).then(|| {
         let rows = study
             .raw
@@ -569,11 +615,11 @@ fn social_media_block(study: &Study, n: &Node) -> Option<AnyView> {
             .collect_view();
         let src = study.raw.table_a1.source.clone();
         view! {
-            <h4 id="model-features-h">{src.clone()}</h4>
+            <h4 id="model-features-h" lang="en">{src.clone()}</h4>
             <div class="table-wrap" tabindex="0" role="region" aria-label=src>
                 <table class="features" id="model-features">
-                    <thead><tr><th scope="col">"Kind"</th><th scope="col">"Feature"</th><th scope="col">"Description"</th></tr></thead>
-                    <tbody>{rows}</tbody>
+                    <thead><tr><th scope="col">{t.d_col_kind}</th><th scope="col">{t.d_col_feature}</th><th scope="col">{t.d_col_description}</th></tr></thead>
+                    <tbody lang="en">{rows}</tbody>
                 </table>
             </div>
         }
@@ -581,16 +627,16 @@ fn social_media_block(study: &Study, n: &Node) -> Option<AnyView> {
     Some(
         view! {
             <section class="detail-block" aria-labelledby="model-table1-h">
-                <h4 id="model-table1-h">{study.raw.table1.source.clone()}</h4>
+                <h4 id="model-table1-h" lang="en">{study.raw.table1.source.clone()}</h4>
                 <dl class="table1">
-                    <dt>"Nature"</dt><dd>{row.nature}</dd>
-                    <dt>"Proximities"</dt><dd>{row.proximities}</dd>
-                    <dt>"Human relationships"</dt><dd>{row.human_relationships}</dd>
-                    <dt>"Social interactions"</dt><dd>{row.social_interactions}</dd>
-                    <dt>"Flows"</dt><dd>{row.flows}</dd>
+                    <dt>{t.d_nature}</dt><dd lang="en">{row.nature}</dd>
+                    <dt>{t.d_proximities}</dt><dd lang="en">{row.proximities}</dd>
+                    <dt>{t.d_relationships}</dt><dd lang="en">{row.human_relationships}</dd>
+                    <dt>{t.d_interactions}</dt><dd lang="en">{row.social_interactions}</dd>
+                    <dt>{t.d_flows}</dt><dd lang="en">{row.flows}</dd>
                 </dl>
                 {examples}
-                <p class="source">{row.source}</p>
+                <p class="source" lang="en">{row.source}</p>
                 {features}
             </section>
         }
@@ -599,7 +645,8 @@ fn social_media_block(study: &Study, n: &Node) -> Option<AnyView> {
 }
 
 /// For employee performance, the salary test for the current selection, in place.
-fn outcome_block(state: AppState, n: &Node) -> Option<AnyView> {
+fn outcome_block(state: AppState, lang: Lang, n: &Node) -> Option<AnyView> {
+    let t = lang.strings();
     if n.id != "employee-performance" {
         return None;
     }
@@ -610,10 +657,10 @@ fn outcome_block(state: AppState, n: &Node) -> Option<AnyView> {
     Some(
         view! {
             <section class="detail-block" aria-labelledby="model-test-h">
-                <h4 id="model-test-h">"The salary test for the current selection"</h4>
-                <p class="selection-line">{move || format!("For {}.", state.selection.get().summary())}</p>
+                <h4 id="model-test-h">{t.d_salary_test}</h4>
+                <p class="selection-line">{move || selection_line(state)}</p>
                 <p class="apa" id="model-apa">{apa}</p>
-                <p><a href="#test">"The test in detail, with its explanation and t distribution"</a></p>
+                <p><a href="#test">{t.d_test_link}</a></p>
             </section>
         }
         .into_any(),
