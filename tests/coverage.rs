@@ -205,6 +205,8 @@ fn out_of_range_and_dangling_codings_are_errors_that_name_the_coding() {
     assert!(matches!(err, ModelError::OutOfRange { end: 9, len: 5, .. }));
     let msg = err.to_string();
     assert!(msg.contains("codings.csv line 7") && msg.contains("\u{201c}x\u{201d}") && msg.contains("[2, 9)"), "{msg}");
+    let zh = err.message(&study_explorer::core::i18n::ZH);
+    assert!(zh.starts_with("第 1 条编码记录（codings.csv line 7: 编码\u{201c}x\u{201d}") && zh.contains("结束于第 9 个字符"), "{zh}");
 
     let err = make(coding("s", 4, 2, "x", "ann")).unwrap_err();
     assert!(matches!(err, ModelError::Reversed { start: 4, end: 2, .. }), "{err:?}");
@@ -442,7 +444,7 @@ fn qdpx_fixture_is_read_completely() {
     assert_eq!(two.text, "钉钉 & 微信", "inline text, entity resolved");
     assert_eq!(two.attributes.get("Time").map(String::as_str), Some("T2"));
     assert_eq!(p.sources().len(), 2, "the PDF source is skipped");
-    assert!(notes.iter().any(|n| n.contains("PDFSource")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.to_string().contains("PDFSource")), "{notes:?}");
 
     // S-1: ann [2,6), bob [4,8) (coder from the Coding) → all [2,8) = 6 of 10.
     close(p.source_coverage("S-1", "C-mon", &all()).unwrap().percent, 60.0);
@@ -575,7 +577,7 @@ fn qdpx_codings_without_a_user_and_conflicting_variables() {
     let xml = QDE.replacen(r#"<Coding guid="G-2" creatingUser="U-bob">"#, r#"<Coding guid="G-2">"#, 1);
     let Import { project, notes } = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap();
     assert!(project.users().iter().any(|u| u.name == "(unknown coder)"));
-    assert!(notes.iter().any(|n| n.contains("name no coder")));
+    assert!(notes.iter().any(|n| n.to_string().contains("name no coder")));
     // The selection's creatingUser is used when the Coding has none.
     let xml = QDE.replacen(r#"<Coding guid="G-1" creatingUser="U-ann">"#, r#"<Coding guid="G-1">"#, 1);
     let p = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap().project;
@@ -651,7 +653,7 @@ fn csv_import_reads_hierarchy_attributes_and_cjk() {
     close(p.source_coverage("one", "Instrumental value", &all()).unwrap().percent, 60.0);
     close(p.source_coverage("二", "Social support", &all()).unwrap().percent, 50.0);
     assert_eq!(p.source("二").unwrap().attributes.get("group").map(String::as_str), Some("Development"));
-    assert!(notes.iter().any(|n| n.contains("1 source(s) have no row in sources.csv")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.to_string().contains("1 source(s) have no row in sources.csv")), "{notes:?}");
     assert_eq!(p.cells(&p.detect_cell_keys().unwrap()).unassigned, strings(&["uncoded"]));
     // A slash is part of a name, not a level.
     let p = import("source,start,end,code,coder\none,0,1,DingTalk/WeChat,ann\n", None, &texts()).unwrap().project;
@@ -950,4 +952,7 @@ fn csv_a_column_named_like_source_in_another_case_survives_export_and_reimport()
     // so it is refused with a message instead of exporting something that cannot be read back.
     let e = import(codings, Some("Source,source,group,time\nzzz,a,S,T1\n"), &files).unwrap_err();
     assert_eq!(e.to_string(), "sources.csv line 2: no text file was given for source \u{201c}zzz\u{201d}");
+    // The same error in the UI's Chinese: the English one is unchanged, file and line stay named.
+    assert_eq!(e.message(&study_explorer::core::i18n::EN), e.to_string());
+    assert_eq!(e.message(&study_explorer::core::i18n::ZH), "sources.csv 第 2 行：没有为来源\u{201c}zzz\u{201d}提供文本文件");
 }

@@ -8,6 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 use study_explorer::core::coverage::view::{agreement_view, coverage_view};
 use study_explorer::core::coverage::{import_qdpx, write_qdpx, Coders, Project};
+use study_explorer::core::i18n::EN;
 
 fn check_project(p: &Project) {
     let keys = p.detect_cell_keys();
@@ -24,7 +25,7 @@ fn check_project(p: &Project) {
                 }
             }
         }
-        let view = coverage_view(p, keys.as_ref(), who).expect("a valid project and coder give a view");
+        let view = coverage_view(p, keys.as_ref(), who, &EN).expect("a valid project and coder give a view");
         assert_eq!(view.rows.len(), p.code_rows().len());
     }
     for pair in p.agreement_all_pairs() {
@@ -34,7 +35,7 @@ fn check_project(p: &Project) {
             }
         }
     }
-    let _ = agreement_view(p);
+    let _ = agreement_view(p, &EN);
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -4,13 +4,19 @@
 //! involved is reported. Every number shows its source.
 
 use crate::core::format::percent;
+use crate::core::i18n::{fill, Strings};
 use crate::core::view::{coverage_bars, coverage_changes, coverage_summary};
 use crate::ui::charts::{draw_coverage, ChartFrame};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-fn opt_pct(v: Option<f64>) -> String {
-    v.map(percent).unwrap_or_else(|| "not reported".into())
+fn opt_pct(v: Option<f64>, t: &Strings) -> String {
+    v.map(percent).unwrap_or_else(|| t.c_not_reported.into())
+}
+
+/// A change in percentage points ("+9.24 points"), or "not reported".
+fn points(v: Option<f64>, t: &Strings) -> String {
+    v.map(|v| fill(t.c_points, &[("value", &format!("{:+.2}", v))])).unwrap_or_else(|| t.c_not_reported.into())
 }
 
 /// `#coverage`.
@@ -24,51 +30,71 @@ pub fn CoverageSection(state: AppState) -> impl IntoView {
     let note = state.study.with_value(|s| s.raw.coverage.note.clone());
     let definition = state.study.with_value(|s| s.raw.coverage.definition.clone());
     let changes = state.study.with_value(|s| coverage_changes(s));
+    let t = move || state.t();
     let table = move || {
+        let t = state.t();
         bars.get()
             .into_iter()
             .map(|b| {
                 let class = if b.value.is_some() { "reported" } else { "not-reported" };
                 view! {
                     <tr class=class data-theme=b.theme.clone()>
-                        <th scope="row">{b.theme_name}</th>
+                        <th scope="row" lang="en">{b.theme_name}</th>
                         <td>{b.group.label()}</td>
                         <td>{b.time.label()}</td>
-                        <td class="num">{opt_pct(b.value)}</td>
-                        <td class="source">{b.source}</td>
+                        <td class="num">{opt_pct(b.value, t)}</td>
+                        <td class="source" lang="en">{b.source}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
-    let change_rows = changes
-        .into_iter()
-        .map(|c| {
-            view! {
-                <tr data-theme=c.theme.clone()>
-                    <th scope="row">{c.theme_name}</th>
-                    <td class="num">{c.change[0].map(|v| format!("{:+.2} points", v)).unwrap_or_else(|| "not reported".into())}</td>
-                    <td class="num">{c.change[1].map(|v| format!("{:+.2} points", v)).unwrap_or_else(|| "not reported".into())}</td>
-                    <td class="num">{c.did.map(|v| format!("{:+.2} points", v)).unwrap_or_else(|| "not reported".into())}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section id="coverage" class="section" aria-labelledby="coverage-h">
-            <h2 id="coverage-h">"Coverage"</h2>
-            <p class="selection-line">{move || format!("For {} \u{00d7} {}.", state.selection.get().selected_groups().iter().map(|g| g.label()).collect::<Vec<_>>().join(" and "), state.selection.get().selected_times().iter().map(|t| t.label()).collect::<Vec<_>>().join(" and "))}</p>
-            <p class="lede">{definition}" "{note}</p>
-            <ChartFrame id="chart-coverage" title="Coverage of the five second-order themes by group and time" summary=summary draw=move |c, p, s| draw_coverage(c, &bars.get(), p, s)>
+    let change_rows = move || {
+        let t = state.t();
+        changes
+            .iter()
+            .map(|c| {
+                view! {
+                    <tr data-theme=c.theme.clone()>
+                        <th scope="row" lang="en">{c.theme_name.clone()}</th>
+                        <td class="num">{points(c.change[0], t)}</td>
+                        <td class="num">{points(c.change[1], t)}</td>
+                        <td class="num">{points(c.did, t)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let selection_line = move || {
+        let t = state.t();
+        let and = format!(" {} ", t.c_and);
+        let sel = state.selection.get();
+        let groups = sel.selected_groups().iter().map(|g| g.label()).collect::<Vec<_>>().join(&and);
+        let times = sel.selected_times().iter().map(|t| t.label()).collect::<Vec<_>>().join(&and);
+        fill(t.c_selection_line, &[("groups", &groups), ("times", &times)])
+    };
+    // The chart is built again when the language changes (its title is a plain string).
+    let chart = move || {
+        let t = state.t();
+        view! {
+            <ChartFrame id="chart-coverage" title=t.c_cov_chart_title summary=summary draw=move |c, p, s| draw_coverage(c, &bars.get(), p, s)>
                 <table id="coverage-table">
-                    <thead><tr><th scope="col">"Theme"</th><th scope="col">"Group"</th><th scope="col">"Time"</th><th scope="col" class="num">"Coverage"</th><th scope="col">"Source"</th></tr></thead>
+                    <thead><tr><th scope="col">{t.c_col_theme}</th><th scope="col">{t.c_col_group}</th><th scope="col">{t.c_col_time}</th><th scope="col" class="num">{t.c_col_coverage}</th><th scope="col">{t.c_col_source}</th></tr></thead>
                     <tbody>{table}</tbody>
                 </table>
             </ChartFrame>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage changes table">
+        }
+    };
+    view! {
+        <section id="coverage" class="section" aria-labelledby="coverage-h">
+            <h2 id="coverage-h">{move || t().sec_coverage}</h2>
+            <p class="selection-line">{selection_line}</p>
+            <p class="lede" lang="en">{definition}" "{note}</p>
+            {chart}
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().c_changes_region>
                 <table id="coverage-changes">
-                    <caption>"Change T2 \u{2212} T1 and difference-in-differences (Service change \u{2212} Development change), in percentage points, where every cell involved is reported"</caption>
-                    <thead><tr><th scope="col">"Theme"</th><th scope="col" class="num">"Service"</th><th scope="col" class="num">"Development"</th><th scope="col" class="num">"Difference-in-differences"</th></tr></thead>
+                    <caption>{move || t().c_changes_caption}</caption>
+                    <thead><tr><th scope="col">{move || t().c_col_theme}</th><th scope="col" class="num">"Service"</th><th scope="col" class="num">"Development"</th><th scope="col" class="num">{move || t().c_col_did}</th></tr></thead>
                     <tbody>{change_rows}</tbody>
                 </table>
             </div>

@@ -14,11 +14,14 @@
 //! and draws the comparison chart.
 
 use crate::core::coverage::view::{
-    agreement_view, check_csv_sizes, check_qdpx_size, comparison_bars, comparison_summary, coverage_view, import_summary,
+    agreement_view, check_csv_sizes, check_qdpx_size, comparison_bars, comparison_summary, count_text, coverage_view,
     mappable_codes, theme_assignments, ComparisonBar, CoverageView, Definition, PairView,
 };
-use crate::core::coverage::{export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput, Project, PAPER_THEMES, SAMPLE_NOTICE};
+use crate::core::coverage::{
+    export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput, ImportNote, Project, PAPER_THEMES, SAMPLE_NOTICE,
+};
 use crate::core::dataset::{Coverage, Study, Time};
+use crate::core::i18n::{fill, Strings};
 use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
 use leptos::html::Input;
@@ -39,7 +42,7 @@ const SAMPLE_URL: &str = "sample/teaching-sample.qdpx";
 /// One successful import.
 struct Imported {
     project: Arc<Project>,
-    notes: Vec<String>,
+    notes: Vec<ImportNote>,
     /// What was read ("x.qdpx", "the teaching sample", "codings.csv and 3 other files").
     origin: String,
     /// Loaded with the "Load the sample" button.
@@ -50,7 +53,7 @@ struct Imported {
 
 /// An import under way: the project, its notes and whether it is the shipped sample, or a
 /// message for the reader.
-type ImportJob = std::pin::Pin<Box<dyn Future<Output = Result<(Project, Vec<String>, bool), String>>>>;
+type ImportJob = std::pin::Pin<Box<dyn Future<Output = Result<(Project, Vec<ImportNote>, bool), String>>>>;
 
 /// What the import controls report.
 #[derive(Clone, PartialEq)]
@@ -62,29 +65,29 @@ enum Status {
 }
 
 /// A JS error as text.
-fn js_text(e: &wasm_bindgen::JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".into())
+fn js_text(e: &wasm_bindgen::JsValue, t: &Strings) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| t.c_unknown_error.into())
 }
 
 /// The bytes of a picked file.
-async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+async fn read_file(file: &web_sys::File, t: &'static Strings) -> Result<Vec<u8>, String> {
     let buf = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("{}: the browser could not read the file ({})", file.name(), js_text(&e)))?;
+        .map_err(|e| fill(t.c_err_browser_read, &[("file", &file.name()), ("error", &js_text(&e, t))]))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// The bytes of the shipped sample, fetched from this site.
-async fn fetch_sample() -> Result<Vec<u8>, String> {
-    let fail = |m: String| format!("The teaching sample could not be loaded from this site ({SAMPLE_URL}): {m}");
-    let window = web_sys::window().ok_or_else(|| fail("no browser window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(SAMPLE_URL)).await.map_err(|e| fail(js_text(&e)))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| fail("the answer is not an HTTP response".into()))?;
+async fn fetch_sample(t: &'static Strings) -> Result<Vec<u8>, String> {
+    let fail = |m: String| fill(t.c_err_sample_fetch, &[("url", SAMPLE_URL), ("error", &m)]);
+    let window = web_sys::window().ok_or_else(|| fail(t.c_no_window.into()))?;
+    let response = JsFuture::from(window.fetch_with_str(SAMPLE_URL)).await.map_err(|e| fail(js_text(&e, t)))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| fail(t.c_not_http.into()))?;
     if !response.ok() {
-        return Err(fail(format!("the server answered {} {}", response.status(), response.status_text())));
+        return Err(fail(fill(t.c_server_answered, &[("status", &response.status().to_string()), ("text", &response.status_text())])));
     }
-    let promise = response.array_buffer().map_err(|e| fail(js_text(&e)))?;
-    let buf = JsFuture::from(promise).await.map_err(|e| fail(js_text(&e)))?;
+    let promise = response.array_buffer().map_err(|e| fail(js_text(&e, t)))?;
+    let buf = JsFuture::from(promise).await.map_err(|e| fail(js_text(&e, t)))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -104,12 +107,44 @@ fn select_value(ev: &leptos::ev::Event) -> String {
     ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }
 
-const UNCHANGED: &str = "Nothing was imported; the data shown before (if any) is unchanged.";
+/// A refusal followed by the note that nothing changed.
+fn unchanged(message: &str, t: &Strings) -> String {
+    format!("{message}{}{}", if t.c_unchanged.is_ascii() { " " } else { "" }, t.c_unchanged)
+}
+
+/// Fills a table entry's `{name}` placeholders as a view: each value in a `<span>` with
+/// its own `lang` (the imported project's words keep their language inside a translated
+/// sentence); `None` leaves the value as plain text.
+fn fill_spans(template: &str, args: &[(&str, String, Option<&'static str>)]) -> Vec<AnyView> {
+    let mut out: Vec<AnyView> = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        out.push(rest[..open].to_string().into_any());
+        let name = &rest[open + 1..close];
+        match args.iter().find(|(k, _, _)| *k == name) {
+            Some((_, v, Some(lang))) => out.push(view! { <span lang=*lang>{v.clone()}</span> }.into_any()),
+            Some((_, v, None)) => out.push(v.clone().into_any()),
+            None => out.push(rest[open..=close].to_string().into_any()),
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push(rest.to_string().into_any());
+    out
+}
+
+/// A space between two sentences in English; none between Chinese ones.
+fn gap(t: &Strings) -> &'static str {
+    if t.c_and.is_ascii() {
+        " "
+    } else {
+        ""
+    }
+}
 
 /// `#workshop`.
 #[component]
 pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
-    let _ = state;
     let imported: RwSignal<Option<Arc<Imported>>> = RwSignal::new(None);
     let status = RwSignal::new(Status::Idle);
     let serial = StoredValue::new(0u32);
@@ -122,7 +157,8 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
 
     // Runs one import; on success replaces the data, on failure only reports.
     let run = move |what: String, job: ImportJob| {
-        status.set(Status::Busy(format!("Reading {what}\u{2026}")));
+        let t = state.lang.get_untracked().strings();
+        status.set(Status::Busy(fill(t.c_reading, &[("what", &what)])));
         spawn_local(async move {
             match job.await {
                 Ok((project, notes, sample)) => {
@@ -130,12 +166,12 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
                         *s += 1;
                         *s
                     });
-                    let done = format!("Imported {what}.");
+                    let done = fill(t.c_imported, &[("what", &what)]);
                     imported.try_set(Some(Arc::new(Imported { project: Arc::new(project), notes, origin: what, sample, serial: n.unwrap_or(0) })));
                     status.try_set(Status::Done(done));
                 }
                 Err(message) => {
-                    status.try_set(Status::Failed(format!("{message} {UNCHANGED}")));
+                    status.try_set(Status::Failed(unchanged(&message, t)));
                 }
             }
         });
@@ -149,26 +185,28 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
             i.set_value("");
         }
         let name = file.name();
+        let t = state.lang.get_untracked().strings();
         run(
             name.clone(),
             Box::pin(async move {
-                check_qdpx_size(&name, size_of(&file))?;
-                let bytes = read_file(&file).await?;
+                check_qdpx_size(&name, size_of(&file), t)?;
+                let bytes = read_file(&file, t).await?;
                 import_qdpx(&bytes)
                     .map(|i| (i.project, i.notes, false))
-                    .map_err(|e| format!("Could not import {name}: {e}."))
+                    .map_err(|e| fill(t.c_could_not_import, &[("name", &name), ("error", &e.message(t))]))
             }),
         );
     };
 
     let on_sample = move |_| {
+        let t = state.lang.get_untracked().strings();
         run(
-            "the teaching sample".into(),
+            t.c_the_sample.into(),
             Box::pin(async move {
-                let bytes = fetch_sample().await?;
+                let bytes = fetch_sample(t).await?;
                 import_qdpx(&bytes)
                     .map(|i| (i.project, i.notes, true))
-                    .map_err(|e| format!("Could not import the teaching sample: {e}."))
+                    .map_err(|e| fill(t.c_could_not_import_sample, &[("error", &e.message(t))]))
             }),
         );
     };
@@ -177,42 +215,45 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
         let codings = files_of(codings_ref.get_untracked()).into_iter().next();
         let sources = files_of(sources_ref.get_untracked()).into_iter().next();
         let texts = files_of(texts_ref.get_untracked());
+        let t = state.lang.get_untracked().strings();
         let Some(codings) = codings else {
-            status.set(Status::Failed(format!("Choose a codings CSV (columns source, start, end, code, coder) first. {UNCHANGED}")));
+            status.set(Status::Failed(unchanged(t.c_choose_codings, t)));
             return;
         };
         if texts.is_empty() {
-            status.set(Status::Failed(format!("Choose the plain-text source files the codings refer to (you can pick several at once). {UNCHANGED}")));
+            status.set(Status::Failed(unchanged(t.c_choose_texts, t)));
             return;
         }
-        let what = format!("{} and {} other file{}", codings.name(), texts.len() + usize::from(sources.is_some()), if texts.len() + usize::from(sources.is_some()) == 1 { "" } else { "s" });
+        let others = texts.len() + usize::from(sources.is_some());
+        let what = fill(if others == 1 { t.c_and_other_file } else { t.c_and_other_files }, &[("codings", &codings.name()), ("n", &others.to_string())]);
         run(
             what,
             Box::pin(async move {
                 let mut sizes = vec![(codings.name(), size_of(&codings))];
                 sizes.extend(sources.iter().map(|f| (f.name(), size_of(f))));
                 sizes.extend(texts.iter().map(|f| (f.name(), size_of(f))));
-                check_csv_sizes(&sizes)?;
+                check_csv_sizes(&sizes, t)?;
                 let codings_name = codings.name();
-                let codings_bytes = read_file(&codings).await?;
+                let codings_bytes = read_file(&codings, t).await?;
                 let sources_file = match &sources {
-                    Some(f) => Some((f.name(), read_file(f).await?)),
+                    Some(f) => Some((f.name(), read_file(f, t).await?)),
                     None => None,
                 };
                 let mut text_files = Vec::with_capacity(texts.len());
                 for f in &texts {
-                    text_files.push((f.name(), read_file(f).await?));
+                    text_files.push((f.name(), read_file(f, t).await?));
                 }
                 let input = CsvInput {
                     codings: (&codings_name, &codings_bytes),
                     sources: sources_file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
                     texts: &text_files,
                 };
-                import_csv(&input).map(|i| (i.project, i.notes, false)).map_err(|e| format!("Could not import the CSV files: {e}."))
+                import_csv(&input).map(|i| (i.project, i.notes, false)).map_err(|e| fill(t.c_could_not_import_csv, &[("error", &e.message(t))]))
             }),
         );
     };
 
+    let t = move || state.t();
     let status_line = move || match status.get() {
         Status::Busy(m) | Status::Done(m) => Some(view! { <p id="workshop-status" class="workshop-status" role="status">{m}</p> }.into_any()),
         Status::Failed(m) => Some(view! { <p id="workshop-error" class="field-error workshop-error" role="alert">{m}</p> }.into_any()),
@@ -221,39 +262,34 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
 
     view! {
         <section id="workshop" class="section" aria-labelledby="workshop-h">
-            <h2 id="workshop-h">"Workshop"</h2>
-            <p class="lede">
-                "Recompute coverage on your own coded interviews and compare it with the paper. Import a REFI-QDA project (.qdpx, exported by NVivo, ATLAS.ti, MAXQDA and others) or CSV files, or load the teaching sample. "
-                "Coverage of a code in a source is the share of the source's characters coded at it (overlapping codings count once; a parent code includes its sub-codes). Positions count Unicode characters, not bytes."
-            </p>
-            <p class="privacy-note" id="workshop-privacy">
-                "Your files stay in this page: your browser reads them, nothing is uploaded and nothing is saved. Reloading the page forgets the import. The only request this section makes is for the teaching sample, from this site."
-            </p>
+            <h2 id="workshop-h">{move || t().sec_workshop}</h2>
+            <p class="lede">{move || t().c_workshop_lede}</p>
+            <p class="privacy-note" id="workshop-privacy">{move || t().c_privacy}</p>
             <div class="workshop-import">
                 <div class="import-route">
-                    <h3>"The teaching sample"</h3>
-                    <p>"Eight short excerpts built from quotations printed in the paper (not the study's transcripts), coded with the paper's codebook by two invented coders."</p>
-                    <button type="button" id="workshop-sample" on:click=on_sample>"Load the sample"</button>
+                    <h3>{move || t().c_sample_h}</h3>
+                    <p>{move || t().c_sample_desc}</p>
+                    <button type="button" id="workshop-sample" on:click=on_sample>{move || t().c_load_sample}</button>
                 </div>
                 <div class="import-route">
-                    <h3>"A REFI-QDA project"</h3>
-                    <label for="workshop-qdpx">"Project file (.qdpx)"</label>
+                    <h3>{move || t().c_qdpx_h}</h3>
+                    <label for="workshop-qdpx">{move || t().c_qdpx_label}</label>
                     <input id="workshop-qdpx" type="file" accept=".qdpx,application/zip" node_ref=qdpx_ref on:change=on_qdpx />
-                    <p class="hint">"Imported as soon as it is chosen. Only text sources are read."</p>
+                    <p class="hint">{move || t().c_qdpx_hint}</p>
                 </div>
                 <fieldset class="import-route">
-                    <legend>"CSV files"</legend>
-                    <label for="workshop-csv-codings">"Codings CSV (columns source, start, end, code, coder; a code written \u{201c}Parent > Child\u{201d} is nested)"</label>
+                    <legend>{move || t().c_csv_legend}</legend>
+                    <label for="workshop-csv-codings">{move || t().c_csv_codings_label}</label>
                     <input id="workshop-csv-codings" type="file" accept=".csv,text/csv" node_ref=codings_ref />
-                    <label for="workshop-csv-sources">"Sources CSV (optional: source, then attributes such as group and time)"</label>
+                    <label for="workshop-csv-sources">{move || t().c_csv_sources_label}</label>
                     <input id="workshop-csv-sources" type="file" accept=".csv,text/csv" node_ref=sources_ref />
-                    <label for="workshop-csv-texts">"Plain-text sources (.txt, pick several at once; the file name without .txt is the source)"</label>
+                    <label for="workshop-csv-texts">{move || t().c_csv_texts_label}</label>
                     <input id="workshop-csv-texts" type="file" accept=".txt,text/plain" multiple node_ref=texts_ref />
-                    <button type="button" id="workshop-csv-import" on:click=on_csv>"Import the CSV files"</button>
+                    <button type="button" id="workshop-csv-import" on:click=on_csv>{move || t().c_csv_import}</button>
                 </fieldset>
             </div>
             {status_line}
-            {move || imported.get().map(|data| view! { <Results data=data paper=paper kappa_printed=kappa_printed /> })}
+            {move || imported.get().map(|data| view! { <Results data=data paper=paper kappa_printed=kappa_printed state=state /> })}
         </section>
     }
 }
@@ -274,9 +310,13 @@ fn depth_class(depth: usize) -> String {
 
 /// Everything shown after an import; its signals start afresh with every import.
 #[component]
-fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: StoredValue<(String, String)>) -> impl IntoView {
+fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: StoredValue<(String, String)>, state: AppState) -> impl IntoView {
+    let t = move || state.t();
     let project = data.project.clone();
     let is_sample = data.sample || project.name().contains(SAMPLE_NOTICE) || project.description().contains(SAMPLE_NOTICE);
+    // The imported project's own words (names, descriptions): the shipped sample is in
+    // English; another project's language is unknown (`lang=""`), not the page's.
+    let content_lang: &'static str = if is_sample { "en" } else { "" };
     let detected = project.detect_cell_keys();
     let attributes = project.attribute_names();
     let keys = RwSignal::new(detected.clone());
@@ -289,7 +329,8 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
     let p = project.clone();
     let coverage = Memo::new(move |_| {
         let k = keys.get();
-        coverage_view(&p, k.as_ref(), &coders_of(&coder.get())).map_err(|e| e.to_string())
+        let t = state.t();
+        coverage_view(&p, k.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
     });
     let p = project.clone();
     let table = Memo::new(move |_| {
@@ -299,58 +340,70 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
     let themes = match_themes(&project, &PAPER_THEMES);
     let mappable = mappable_codes(&project, &themes);
     let p = project.clone();
-    let assignments = Memo::new(move |_| chosen.with(|c| theme_assignments(&p, &themes, &PAPER_THEMES, c)));
+    let assignments = Memo::new(move |_| {
+        let t = state.t();
+        chosen.with(|c| theme_assignments(&p, &themes, &PAPER_THEMES, c, t))
+    });
     let p = project.clone();
     let bars = Memo::new(move |_| {
         let t = table.get()?;
         let a = assignments.get();
-        Some(paper.with_value(|c| comparison_bars(c, &p, &t, &a, definition.get())))
+        let lang = state.t();
+        Some(paper.with_value(|c| comparison_bars(c, &p, &t, &a, definition.get(), lang)))
     });
-    let summary = Signal::derive(move || bars.get().map(|b| comparison_summary(&b, definition.get())).unwrap_or_default());
+    let summary = Signal::derive(move || bars.get().map(|b| comparison_summary(&b, definition.get(), state.t())).unwrap_or_default());
 
     // The notice naming the project.
     let sample_label = is_sample.then(|| {
         view! {
             <p class="sample-label" id="workshop-sample-label">
-                <strong>"Teaching sample: "</strong>
-                "built from quotations printed in the paper, not the study's transcripts. Its group \u{d7} time cells are assigned for the exercise, so its percentages say nothing about the study. "
-                <span class="sample-notice">{SAMPLE_NOTICE}</span>
+                <strong>{move || t().c_sample_label_strong}</strong>
+                {move || gap(t())}
+                {move || t().c_sample_label_text}
+                {move || gap(t())}
+                <span class="sample-notice">{move || t().c_sample_notice}</span>
             </p>
         }
     });
-    let description = (!project.description().trim().is_empty()).then(|| view! { <p class="project-description">{project.description().to_string()}</p> });
+    let description = (!project.description().trim().is_empty()).then(|| view! { <p class="project-description" lang=content_lang>{project.description().to_string()}</p> });
     let notes = (!data.notes.is_empty()).then(|| {
-        let items = data.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
-        view! { <p>"Import notes:"</p><ul class="import-notes">{items}</ul> }
+        let items = data.notes.iter().map(|n| {
+            let n = n.clone();
+            view! { <li>{move || n.message(t())}</li> }
+        }).collect_view();
+        view! { <p>{move || t().c_import_notes}</p><ul class="import-notes">{items}</ul> }
     });
 
     // Variable pickers, when group and time are not named so.
     let pickers = match (&detected, attributes.is_empty()) {
-        (Some(k), _) => view! {
-            <p class="note" id="workshop-keys">{format!("Group \u{d7} time cells come from the source variables \u{201c}{}\u{201d} and \u{201c}{}\u{201d}.", k.group, k.time)}</p>
+        (Some(k), _) => {
+            let (g, tm) = (k.group.clone(), k.time.clone());
+            view! {
+                <p class="note" id="workshop-keys">{move || fill_spans(t().c_keys_detected, &[("group", g.clone(), Some(content_lang)), ("time", tm.clone(), Some(content_lang))])}</p>
+            }
+            .into_any()
         }
-        .into_any(),
         (None, true) => view! {
-            <p class="note" id="workshop-keys">"The sources have no variables (attributes), so there are no group \u{d7} time cells: coverage is shown per source only."</p>
+            <p class="note" id="workshop-keys">{move || t().c_keys_none}</p>
         }
         .into_any(),
         (None, false) => {
-            let options = move || attributes.iter().map(|a| view! { <option value=a.clone()>{a.clone()}</option> }).collect_view();
+            let options = move || attributes.iter().map(|a| view! { <option value=a.clone() lang=content_lang>{a.clone()}</option> }).collect_view();
             let update = move || {
                 let (g, t) = (group_pick.get_untracked(), time_pick.get_untracked());
                 keys.set((!g.is_empty() && !t.is_empty()).then_some(CellKeys { group: g, time: t }));
             };
             view! {
                 <fieldset class="workshop-pickers" id="workshop-keys">
-                    <legend>"No variables named group and time were found: choose which variable is which"</legend>
-                    <label for="workshop-group-var">"Group variable"</label>
+                    <legend>{move || t().c_pickers_legend}</legend>
+                    <label for="workshop-group-var">{move || t().c_group_var}</label>
                     <select id="workshop-group-var" on:change=move |ev| { group_pick.set(select_value(&ev)); update(); }>
-                        <option value="">"(choose)"</option>
+                        <option value="">{move || t().c_choose}</option>
                         {options.clone()}
                     </select>
-                    <label for="workshop-time-var">"Time variable"</label>
+                    <label for="workshop-time-var">{move || t().c_time_var}</label>
                     <select id="workshop-time-var" on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
-                        <option value="">"(choose)"</option>
+                        <option value="">{move || t().c_choose}</option>
                         {options}
                     </select>
                 </fieldset>
@@ -359,12 +412,19 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
         }
     };
 
-    let coder_options = project.users().iter().map(|u| view! { <option value=u.id.clone()>{format!("Only {}", u.name)}</option> }).collect_view();
+    let coder_options = project
+        .users()
+        .iter()
+        .map(|u| {
+            let name = u.name.clone();
+            view! { <option value=u.id.clone()>{move || fill(t().c_only_coder, &[("name", &name)])}</option> }
+        })
+        .collect_view();
 
     // The comparison with the paper.
     let p = project.clone();
     let mapping = if mappable.is_empty() {
-        view! { <p class="note">"Every code either matches a theme by name or is not needed for the comparison."</p> }.into_any()
+        view! { <p class="note">{move || t().c_mapping_none}</p> }.into_any()
     } else {
         let rows = mappable
             .iter()
@@ -373,17 +433,17 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
                 let id = format!("workshop-map-{}", i + 1);
                 let name = p.code_row(code).map(|r| r.name).unwrap_or_else(|| code.clone());
                 let code = code.clone();
-                let options = PAPER_THEMES.iter().map(|(t, n)| view! { <option value=*t>{*n}</option> }).collect_view();
+                let options = PAPER_THEMES.iter().map(|(id, n)| view! { <option value=*id lang="en">{*n}</option> }).collect_view();
                 view! {
                     <div class="map-row">
-                        <label for=id.clone()>{name}</label>
+                        <label for=id.clone() lang=content_lang>{name}</label>
                         <select id=id data-code=code.clone() on:change=move |ev| {
                             let v = select_value(&ev);
                             chosen.update(|m| {
                                 if v.is_empty() { m.remove(&code); } else { m.insert(code.clone(), v); }
                             });
                         }>
-                            <option value="">"(not mapped)"</option>
+                            <option value="">{move || t().c_not_mapped}</option>
                             {options}
                         </select>
                     </div>
@@ -392,8 +452,8 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             .collect_view();
         view! {
             <details class="theme-mapping" id="workshop-mapping">
-                <summary>"Map other codes to the paper's themes"</summary>
-                <p class="note">"Codes whose names match a theme (case, spaces, hyphens and underscores aside) are used automatically. Map a code here to compare it with a theme; a code you map replaces a match by name."</p>
+                <summary>{move || t().c_mapping_summary}</summary>
+                <p class="note">{move || t().c_mapping_note}</p>
                 {rows}
             </details>
         }
@@ -403,7 +463,7 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
         assignments
             .get()
             .into_iter()
-            .map(|a| view! { <li data-theme=a.theme.clone()><strong>{a.theme_name}</strong>": "{a.note}</li> })
+            .map(|a| view! { <li data-theme=a.theme.clone()><strong lang="en">{a.theme_name}</strong>{if gap(state.t()).is_empty() { "：" } else { ": " }}{a.note}</li> })
             .collect_view()
     };
     let compare_rows = move || {
@@ -411,61 +471,67 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             .unwrap_or_default()
             .into_iter()
             .map(|b| {
-                let paper_text = b.paper.map(crate::core::format::percent).unwrap_or_else(|| "not reported".into());
+                let paper_text = b.paper.map(crate::core::format::percent).unwrap_or_else(|| state.t().c_not_reported.into());
                 let class = if b.paper.is_some() { "reported" } else { "not-reported" };
                 view! {
                     <tr class=class data-theme=b.theme.clone() data-group=b.group.label() data-time=b.time.label()>
-                        <th scope="row">{b.theme_name}</th>
+                        <th scope="row" lang="en">{b.theme_name}</th>
                         <td>{b.group.label()}</td>
                         <td>{b.time.label()}</td>
                         <td class="num paper-value">{paper_text}</td>
                         <td class="num imported-value">{b.imported_text}</td>
-                        <td>{b.code_name.unwrap_or_default()}</td>
+                        <td lang=content_lang>{b.code_name.unwrap_or_default()}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
+    // The chart is built again when the language changes (its title is a plain string).
     let comparison = view! {
         <Show
             when=move || bars.with(|b| b.is_some())
-            fallback=|| view! { <p class="note" id="workshop-compare-none">"Choose the group and time variables above to compare with the paper."</p> }
+            fallback=move || view! { <p class="note" id="workshop-compare-none">{move || t().c_compare_none}</p> }
         >
-            <ChartFrame
-                id="chart-workshop"
-                title="Imported coverage beside the paper's printed coverage, by theme, group and time"
-                summary=summary
-                height=360
-                draw=move |c, pal, s| draw_comparison(c, &bars.get().unwrap_or_default(), definition.get(), pal, s)
-            >
-                <table id="workshop-compare-table">
-                    <thead><tr><th scope="col">"Theme"</th><th scope="col">"Group"</th><th scope="col">"Time"</th><th scope="col" class="num">"Paper"</th><th scope="col" class="num">{move || format!("Imported, {}", definition.get().label())}</th><th scope="col">"Imported code"</th></tr></thead>
-                    <tbody>{compare_rows}</tbody>
-                </table>
-            </ChartFrame>
+            {move || {
+                let t = state.t();
+                view! {
+                    <ChartFrame
+                        id="chart-workshop"
+                        title=t.c_compare_chart_title
+                        summary=summary
+                        height=360
+                        draw=move |c, pal, s| draw_comparison(c, &bars.get().unwrap_or_default(), definition.get(), t, pal, s)
+                    >
+                        <table id="workshop-compare-table">
+                            <thead><tr><th scope="col">{t.c_col_theme}</th><th scope="col">{t.c_col_group}</th><th scope="col">{t.c_col_time}</th><th scope="col" class="num">{t.c_col_paper}</th><th scope="col" class="num">{move || fill(t.c_col_imported, &[("definition", definition.get().label(t))])}</th><th scope="col">{t.c_col_imported_code}</th></tr></thead>
+                            <tbody>{compare_rows}</tbody>
+                        </table>
+                    </ChartFrame>
+                }
+            }}
         </Show>
     };
 
     // Agreement.
-    let pairs = agreement_view(&project);
+    let p = project.clone();
     let n_coders = project.users().len();
     let (kappa_value, kappa_source) = kappa_printed.get_value();
-    let kappa_body = if pairs.is_empty() {
-        view! {
-            <p id="workshop-kappa-none" class="note">{format!(
-                "Agreement needs two or more coders who coded the same sources; this project has {n_coders} coder{} and no source coded by two of them.",
-                if n_coders == 1 { "" } else { "s" }
-            )}</p>
+    let kappa_body = move || {
+        let t = state.t();
+        let pairs = agreement_view(&p, t);
+        if pairs.is_empty() {
+            let template = if n_coders == 1 { t.c_kappa_none_one } else { t.c_kappa_none_many };
+            view! { <p id="workshop-kappa-none" class="note">{fill(template, &[("n", &n_coders.to_string())])}</p> }.into_any()
+        } else {
+            pairs.into_iter().enumerate().map(|(i, pair)| kappa_table(i, pair, t, content_lang)).collect_view().into_any()
         }
-        .into_any()
-    } else {
-        pairs.into_iter().enumerate().map(|(i, pair)| kappa_table(i, pair)).collect_view().into_any()
     };
 
     // Export.
-    let export: StoredValue<Result<CsvExport, String>> = StoredValue::new(export_csv(&project).map_err(|e| e.to_string()));
+    let export: StoredValue<Result<CsvExport, crate::core::coverage::CsvError>> = StoredValue::new(export_csv(&project));
     let export_view = export.with_value(|e| match e {
         Ok(x) => {
+            let n_texts = x.texts.len();
             let texts = x
                 .texts
                 .iter()
@@ -475,114 +541,138 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
                     view! {
                         <li><button type="button" class="link-button" on:click=move |_| export.with_value(|e| if let Ok(x) = e {
                             if let Some((n, t)) = x.texts.get(i) { download_text(t, "text/plain;charset=utf-8", n); }
-                        })>{format!("Download {file}")}</button></li>
+                        })>{move || fill(t().c_download_file, &[("file", &file)])}</button></li>
                     }
                 })
                 .collect_view();
             view! {
                 <p class="export-actions">
-                    <button type="button" id="workshop-export-codings" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.codings_csv, "text/csv;charset=utf-8", "codings.csv"); })>"Download the codings CSV"</button>
+                    <button type="button" id="workshop-export-codings" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.codings_csv, "text/csv;charset=utf-8", "codings.csv"); })>{move || t().c_download_codings}</button>
                     " "
-                    <button type="button" id="workshop-export-sources" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.sources_csv, "text/csv;charset=utf-8", "sources.csv"); })>"Download the sources CSV"</button>
+                    <button type="button" id="workshop-export-sources" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.sources_csv, "text/csv;charset=utf-8", "sources.csv"); })>{move || t().c_download_sources}</button>
                 </p>
                 <details class="export-texts">
-                    <summary>{format!("The {} source texts (for importing the CSV again)", x.texts.len())}</summary>
+                    <summary>{move || fill(t().c_export_texts, &[("n", &n_texts.to_string())])}</summary>
                     <ul>{texts}</ul>
                 </details>
             }
             .into_any()
         }
-        Err(m) => view! { <p class="field-error" role="alert">{format!("The project could not be exported as CSV: {m}")}</p> }.into_any(),
+        Err(e) => {
+            let e = e.clone();
+            view! { <p class="field-error" role="alert">{move || fill(t().c_export_failed, &[("error", &e.message(t()))])}</p> }.into_any()
+        }
     });
 
+    let summary_project = project.clone();
+    let origin = data.origin.clone();
     view! {
         <div id="workshop-results" class="workshop-results" data-serial=data.serial.to_string()>
             <div class="notice workshop-notice" id="workshop-notice">
                 {sample_label}
-                <p class="import-summary">{import_summary(&project)}" Read from "{data.origin.clone()}"."</p>
+                <p class="import-summary">{move || {
+                    let t = t();
+                    // As core's import_summary, with the project's name in its own language.
+                    let p = &summary_project;
+                    let name = if p.name().trim().is_empty() { t.c_no_name.to_string() } else { p.name().to_string() };
+                    let mut parts = fill_spans(
+                        t.c_import_summary,
+                        &[
+                            ("name", name, if p.name().trim().is_empty() { None } else { Some(content_lang) }),
+                            ("sources", count_text(p.sources().len(), t.c_sources_one, t.c_sources_many), None),
+                            ("codes", count_text(p.code_rows().len(), t.c_codes_one, t.c_codes_many), None),
+                            ("codings", count_text(p.codings().len(), t.c_codings_one, t.c_codings_many), None),
+                            ("coders", count_text(p.users().len(), t.c_coders_one, t.c_coders_many), None),
+                        ],
+                    );
+                    parts.push(gap(t).into_any());
+                    parts.push(fill(t.c_read_from, &[("origin", &origin)]).into_any());
+                    parts
+                }}</p>
                 {description}
                 {notes}
             </div>
 
-            <h3>"Coverage"</h3>
+            <h3>{move || t().sec_coverage}</h3>
             {pickers}
             <p class="workshop-coder">
-                <label for="workshop-coder">"Codings of "</label>
+                <label for="workshop-coder">{move || t().c_codings_of}" "</label>
                 <select id="workshop-coder" on:change=move |ev| coder.set(select_value(&ev))>
-                    <option value="">"All coders (a character counts if any coder coded it)"</option>
+                    <option value="">{move || t().c_all_coders}</option>
                     {coder_options}
                 </select>
             </p>
             <p class="definitions">
-                "Each group \u{d7} time cell has two figures. "
-                <strong>"pooled (\u{3a3} coded \u{f7} \u{3a3} characters)"</strong>
-                " adds up the coded characters of the cell's sources and divides by all their characters, so long interviews weigh more. "
-                <strong>"mean of per-source %"</strong>
-                " averages the sources' own percentages, so every interview weighs the same. NVivo defines neither for a set of sources, and the paper does not say which it printed. "
-                "An empty source has "<em>"undefined"</em>" coverage (not 0%) and is left out of the mean."
+                {move || t().c_defs_intro}{move || gap(t())}
+                <strong>{move || t().c_def_pooled}</strong>
+                " "{move || t().c_defs_pooled}{move || gap(t())}
+                <strong>{move || t().c_def_mean}</strong>
+                " "{move || t().c_defs_mean}{move || gap(t())}
+                {move || t().c_defs_empty_a}" "<em>{move || t().c_undefined}</em>{move || gap(t())}{move || t().c_defs_empty_b}
             </p>
-            {move || match coverage.get() {
-                Ok(v) => coverage_tables(v).into_any(),
-                Err(m) => view! { <p class="field-error" role="alert">{m}</p> }.into_any(),
+            {move || {
+                let t = state.t();
+                match coverage.get() {
+                    Ok(v) => coverage_tables(v, t, content_lang).into_any(),
+                    Err(m) => view! { <p class="field-error" role="alert">{m}</p> }.into_any(),
+                }
             }}
 
-            <h3>"Beside the paper"</h3>
-            <p>"The paper prints coverage for five second-order themes. Where an imported code stands for a theme, its coverage (for the coders chosen above) is drawn beside the printed value. Cells the paper's text does not report are outlined, never drawn as zero. In each theme the bars run Service T1, Service T2, Development T1, Development T2; in each pair the left bar is the paper, the right (striped) one the import."</p>
+            <h3>{move || t().c_beside_h}</h3>
+            <p>{move || t().c_beside_text}</p>
             <fieldset class="workshop-definition">
-                <legend>"Imported figure to compare"</legend>
+                <legend>{move || t().c_def_legend}</legend>
                 <label class="check">
                     <input type="radio" name="workshop-definition" value="pooled" prop:checked=move || definition.get() == Definition::Pooled on:change=move |_| definition.set(Definition::Pooled) />
-                    <span>{Definition::Pooled.label()}</span>
+                    <span>{move || Definition::Pooled.label(t())}</span>
                 </label>
                 <label class="check">
                     <input type="radio" name="workshop-definition" value="mean" prop:checked=move || definition.get() == Definition::MeanOfSources on:change=move |_| definition.set(Definition::MeanOfSources) />
-                    <span>{Definition::MeanOfSources.label()}</span>
+                    <span>{move || Definition::MeanOfSources.label(t())}</span>
                 </label>
             </fieldset>
             <ul class="theme-assignments" id="workshop-assignments">{assignment_list}</ul>
             {mapping}
             {comparison}
 
-            <h3>"Agreement between coders"</h3>
+            <h3>{move || t().c_agreement_h}</h3>
             <div class="kappa-method" id="workshop-kappa-method">
-                <p>
-                    "How kappa is computed here: at the character level. For each code and each coder, every character of a source is either coded or not coded (a parent code counts its sub-codes' codings too). "
-                    "Two coders' coded/not-coded characters form a 2 \u{d7} 2 table (both, only the first, only the second, neither), and Cohen's \u{3ba} = (p\u{2092} \u{2212} p\u{2091}) \u{f7} (1 \u{2212} p\u{2091}): p\u{2092} is the share of characters they agree on, p\u{2091} the agreement expected by chance from how much each coded. "
-                    "Only sources both coders coded are compared."
-                </p>
-                <p>
-                    "Per code, \u{201c}pooled\u{201d} adds the tables of those sources; \u{201c}weighted\u{201d} averages the per-source \u{3ba} weighted by source length, as NVivo's coding comparison does. "
-                    "Overall, each code counts only its own codings (a character is not counted again for each parent), over the codes either coder used. "
-                    "\u{3ba} is undefined (not 0, not 1) when chance agreement is 1: both coders coded nothing, or both coded everything, in what is compared."
-                </p>
+                <p>{move || t().c_kappa_method_1}</p>
+                <p>{move || t().c_kappa_method_2}</p>
                 <p id="workshop-kappa-paper">
-                    "The paper prints \u{3ba} = "<strong class="printed-kappa">{kappa_value}</strong>" ("{kappa_source}"). It does not say at what unit or how it pooled codes and sources, so it is a reference point, not the same measurement."
+                    {move || t().c_kappa_paper_a}" \u{3ba} = "<strong class="printed-kappa">{kappa_value}</strong>
+                    {move || if gap(t()).is_empty() { "（" } else { " (" }}<span lang="en">{kappa_source}</span>{move || if gap(t()).is_empty() { "）。" } else { "). " }}
+                    {move || t().c_kappa_paper_b}
                 </p>
             </div>
             <div id="workshop-kappa">{kappa_body}</div>
 
-            <h3>"Export"</h3>
-            <p>"Save the imported project as CSV files (codings, sources with their variables, and the texts), which the CSV route above reads back. The files are made in this page."</p>
+            <h3>{move || t().c_export_h}</h3>
+            <p>{move || t().c_export_text}</p>
             {export_view}
         </div>
     }
 }
 
 /// The two coverage tables: codes × cells (both definitions) and codes × sources.
-fn coverage_tables(v: CoverageView) -> impl IntoView {
+fn coverage_tables(v: CoverageView, t: &'static Strings, content_lang: &'static str) -> impl IntoView {
     let cell_table = (!v.cells.is_empty()).then(|| {
         let top = v
             .cells
             .iter()
             .map(|c| {
-                let empty = if c.n_empty > 0 { format!(", {} empty", c.n_empty) } else { String::new() };
-                view! { <th scope="colgroup" colspan="2" class="cell-head">{c.label.clone()}<span class="cell-n">{format!(" ({} source{}{empty}, {} characters)", c.n_sources, if c.n_sources == 1 { "" } else { "s" }, c.total_chars)}</span></th> }
+                let empty = if c.n_empty > 0 { fill(t.c_n_empty, &[("n", &c.n_empty.to_string())]) } else { String::new() };
+                let n = fill(
+                    t.c_cell_n,
+                    &[("sources", &count_text(c.n_sources, t.c_sources_one, t.c_sources_many)), ("empty", &empty), ("chars", &c.total_chars.to_string())],
+                );
+                view! { <th scope="colgroup" colspan="2" class="cell-head"><span lang=content_lang>{c.label.clone()}</span><span class="cell-n">{format!(" {n}")}</span></th> }
             })
             .collect_view();
         let sub = v
             .cells
             .iter()
-            .map(|_| view! { <th scope="col" class="num">{Definition::Pooled.label()}</th><th scope="col" class="num">{Definition::MeanOfSources.label()}</th> })
+            .map(|_| view! { <th scope="col" class="num">{Definition::Pooled.label(t)}</th><th scope="col" class="num">{Definition::MeanOfSources.label(t)}</th> })
             .collect_view();
         let rows = v
             .rows
@@ -599,15 +689,15 @@ fn coverage_tables(v: CoverageView) -> impl IntoView {
                         }
                     })
                     .collect_view();
-                view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate)}{tds}</tr> }
+                view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
             })
             .collect_view();
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage by group and time cell">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_cells_region>
                 <table id="workshop-cells" class="workshop-table">
-                    <caption>"Coverage per code and group \u{d7} time cell, both definitions"</caption>
+                    <caption>{t.c_cells_caption}</caption>
                     <thead>
-                        <tr><th scope="col" rowspan="2">"Code"</th>{top}</tr>
+                        <tr><th scope="col" rowspan="2">{t.c_col_code}</th>{top}</tr>
                         <tr>{sub}</tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -616,12 +706,12 @@ fn coverage_tables(v: CoverageView) -> impl IntoView {
         }
     });
     let unassigned = (!v.unassigned.is_empty()).then(|| {
-        view! { <p class="note" id="workshop-unassigned">{format!("{} source(s) lack a group or time value and belong to no cell: {}.", v.unassigned.len(), v.unassigned.join("; "))}</p> }
+        view! { <p class="note" id="workshop-unassigned">{fill_spans(t.c_unassigned, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join("; "), Some(content_lang))])}</p> }
     });
     let source_heads = v
         .sources
         .iter()
-        .map(|s| view! { <th scope="col" class="num"><abbr title=s.name.clone()>{s.key.clone()}</abbr></th> })
+        .map(|s| view! { <th scope="col" class="num"><abbr title=s.name.clone() lang=content_lang>{s.key.clone()}</abbr></th> })
         .collect_view();
     let source_rows = v
         .rows
@@ -633,7 +723,7 @@ fn coverage_tables(v: CoverageView) -> impl IntoView {
                 .zip(&v.sources)
                 .map(|(c, head)| view! { <td class="num" data-source=head.id.clone()>{c.text.clone()}</td> })
                 .collect_view();
-            view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate)}{tds}</tr> }
+            view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
         })
         .collect_view();
     let source_list = v
@@ -643,8 +733,8 @@ fn coverage_tables(v: CoverageView) -> impl IntoView {
             view! {
                 <tr data-source=s.id.clone()>
                     <th scope="row">{s.key.clone()}</th>
-                    <td>{s.name.clone()}</td>
-                    <td>{s.cell.clone().unwrap_or_else(|| "no cell".into())}</td>
+                    <td lang=content_lang>{s.name.clone()}</td>
+                    <td>{s.cell.clone().unwrap_or_else(|| t.c_no_cell.into())}</td>
                     <td class="num">{s.chars}</td>
                 </tr>
             }
@@ -653,17 +743,17 @@ fn coverage_tables(v: CoverageView) -> impl IntoView {
     view! {
         {cell_table}
         {unassigned}
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Coverage by source">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_sources_region>
             <table id="workshop-sources" class="workshop-table">
-                <caption>"Coverage per code and source (source keys below)"</caption>
-                <thead><tr><th scope="col">"Code"</th>{source_heads}</tr></thead>
+                <caption>{t.c_sources_caption}</caption>
+                <thead><tr><th scope="col">{t.c_col_code}</th>{source_heads}</tr></thead>
                 <tbody>{source_rows}</tbody>
             </table>
         </div>
-        <div class="table-wrap" tabindex="0" role="region" aria-label="Sources">
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_sources_list>
             <table id="workshop-source-list">
-                <caption>"Sources"</caption>
-                <thead><tr><th scope="col">"Key"</th><th scope="col">"Source"</th><th scope="col">"Group \u{d7} time"</th><th scope="col" class="num">"Characters"</th></tr></thead>
+                <caption>{t.c_sources_list}</caption>
+                <thead><tr><th scope="col">{t.c_col_key}</th><th scope="col">{t.c_col_source}</th><th scope="col">{t.c_col_group_time}</th><th scope="col" class="num">{t.c_col_chars}</th></tr></thead>
                 <tbody>{source_list}</tbody>
             </table>
         </div>
@@ -671,20 +761,20 @@ fn coverage_tables(v: CoverageView) -> impl IntoView {
 }
 
 /// A code's row head, indented by depth, aggregates marked.
-fn code_head(name: &str, depth: usize, aggregate: bool) -> impl IntoView {
-    let mark = aggregate.then(|| view! { " "<span class="aggregate-mark" title="Aggregate: the union of this code's codings and all its sub-codes'">"with sub-codes"</span> });
-    view! { <th scope="row" class=depth_class(depth)><span class="code-label">{name.to_string()}</span>{mark}</th> }
+fn code_head(name: &str, depth: usize, aggregate: bool, t: &'static Strings, content_lang: &'static str) -> impl IntoView {
+    let mark = aggregate.then(|| view! { " "<span class="aggregate-mark" title=t.c_aggregate_title>{t.c_with_subcodes}</span> });
+    view! { <th scope="row" class=depth_class(depth)><span class="code-label" lang=content_lang>{name.to_string()}</span>{mark}</th> }
 }
 
 /// One pair of coders' kappa table.
-fn kappa_table(index: usize, pair: PairView) -> impl IntoView {
+fn kappa_table(index: usize, pair: PairView, t: &'static Strings, content_lang: &'static str) -> impl IntoView {
     let rows = pair
         .rows
         .iter()
         .map(|r| {
             view! {
                 <tr data-code=r.code.clone() class:aggregate=r.aggregate>
-                    {code_head(&r.name, r.depth, r.aggregate)}
+                    {code_head(&r.name, r.depth, r.aggregate, t, content_lang)}
                     <td class="num kappa" data-value=r.kappa.map(|k| format!("{k:.6}")).unwrap_or_default()>{r.kappa_text.clone()}</td>
                     <td class="num kappa-weighted" data-value=r.weighted.map(|k| format!("{k:.6}")).unwrap_or_default()>{r.weighted_text.clone()}</td>
                     <td class="num">{r.table.both}</td>
@@ -695,32 +785,34 @@ fn kappa_table(index: usize, pair: PairView) -> impl IntoView {
             }
         })
         .collect_view();
-    let t = pair.overall_table;
+    let ot = pair.overall_table;
+    let (a, b) = (pair.coder_a.as_str(), pair.coder_b.as_str());
+    let caption = if pair.n_sources == 1 { t.c_kappa_caption_one } else { t.c_kappa_caption_many };
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=format!("Agreement between {} and {}", pair.coder_a, pair.coder_b)>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=fill(t.c_agreement_region, &[("a", a), ("b", b)])>
             <table class="kappa-table workshop-table" id=format!("workshop-kappa-{}", index + 1)>
-                <caption>{format!("{} and {}: Cohen's \u{3ba} over the {} source{} both coded", pair.coder_a, pair.coder_b, pair.n_sources, if pair.n_sources == 1 { "" } else { "s" })}</caption>
+                <caption>{fill_spans(caption, &[("a", a.to_string(), Some(content_lang)), ("b", b.to_string(), Some(content_lang)), ("n", pair.n_sources.to_string(), None)])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Code"</th>
-                        <th scope="col" class="num">"\u{3ba}, pooled over sources"</th>
-                        <th scope="col" class="num">"\u{3ba}, weighted by source length"</th>
-                        <th scope="col" class="num">"Characters both coded"</th>
-                        <th scope="col" class="num">{format!("Only {}", pair.coder_a)}</th>
-                        <th scope="col" class="num">{format!("Only {}", pair.coder_b)}</th>
-                        <th scope="col" class="num">"Neither"</th>
+                        <th scope="col">{t.c_col_code}</th>
+                        <th scope="col" class="num">{t.c_col_kappa_pooled}</th>
+                        <th scope="col" class="num">{t.c_col_kappa_weighted}</th>
+                        <th scope="col" class="num">{t.c_col_both}</th>
+                        <th scope="col" class="num">{fill(t.c_only_coder, &[("name", a)])}</th>
+                        <th scope="col" class="num">{fill(t.c_only_coder, &[("name", b)])}</th>
+                        <th scope="col" class="num">{t.c_col_neither}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
                 <tfoot>
                     <tr class="overall">
-                        <th scope="row">"Overall (each code's own codings)"</th>
+                        <th scope="row">{t.c_overall}</th>
                         <td class="num kappa overall-pooled" data-value=pair.overall_pooled.map(|k| format!("{k:.6}")).unwrap_or_default()>{pair.overall_pooled_text.clone()}</td>
                         <td class="num kappa-weighted overall-weighted" data-value=pair.overall_weighted.map(|k| format!("{k:.6}")).unwrap_or_default()>{pair.overall_weighted_text.clone()}</td>
-                        <td class="num">{t.both}</td>
-                        <td class="num">{t.only_a}</td>
-                        <td class="num">{t.only_b}</td>
-                        <td class="num">{t.neither}</td>
+                        <td class="num">{ot.both}</td>
+                        <td class="num">{ot.only_a}</td>
+                        <td class="num">{ot.only_b}</td>
+                        <td class="num">{ot.neither}</td>
                     </tr>
                 </tfoot>
             </table>
@@ -730,7 +822,7 @@ fn kappa_table(index: usize, pair: PairView) -> impl IntoView {
 
 /// Paired bars per theme: the paper's printed coverage (solid; outlined where not reported)
 /// and the imported coverage (striped), Service blue and Development orange, T1 lighter.
-fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], def: Definition, p: Palette, s: Scale) -> Result<(), String> {
+fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], def: Definition, t: &Strings, p: Palette, s: Scale) -> Result<(), String> {
     let px = |v: f64| s.px(v);
     let font = |size: f64| s.font(size, &p);
     let root = root(canvas, &p)?;
@@ -754,7 +846,7 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(0)
-            .y_desc("coverage (%)"),
+            .y_desc(t.c_axis_coverage),
         &p,
         s,
         12.0,
@@ -804,7 +896,8 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
     let legend_font = font(11.0).pos(Pos::new(HPos::Left, VPos::Center));
     // plotters measures text with a styled <span>, which the CSP forbids: estimate instead
     // (0.6 em a character at 11 px is generous for the system sans-serif).
-    let text_width = |t: &str| (t.chars().count() as f64 * 11.0 * 0.6 * s.0).round() as i32;
+    // A CJK character takes a full em.
+    let text_width = |text: &str| (text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * 11.0 * s.0).round() as i32;
     let mut x = px(12.0) as i32;
     let row1 = px(14.0) as i32;
     for (label, colour) in [("Service", p.service), ("Development", p.development)] {
@@ -812,13 +905,13 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
             root.draw(&Rectangle::new([(x, row1 - sh / 2), (x + sw, row1 + sh / 2)], colour.mix(mix).filled())).map_err(err)?;
             x += sw + 2;
         }
-        let text = format!("{label} (T1 lighter, T2 darker)");
+        let text = fill(t.c_legend_group, &[("group", label)]);
         root.draw_text(&text, &legend_font, (x + gap / 2, row1)).map_err(err)?;
         x += text_width(&text) + gap * 3;
     }
     let row2 = row1 + px(20.0) as i32;
     let mut x = px(12.0) as i32;
-    let items: [(&str, u8); 3] = [("paper (printed)", 0), ("imported", 1), ("paper: not reported in the text", 2)];
+    let items: [(&str, u8); 3] = [(t.c_legend_paper, 0), ("", 1), (t.c_legend_not_reported, 2)];
     for (label, kind) in items {
         let r = [(x, row2 - sh / 2), (x + sw, row2 + sh / 2)];
         match kind {
@@ -831,7 +924,7 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
             }
             _ => root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.5)))).map_err(err)?,
         }
-        let text = if kind == 1 { format!("imported, {}", def.label()) } else { label.to_string() };
+        let text = if kind == 1 { fill(t.c_legend_imported, &[("definition", def.label(t))]) } else { label.to_string() };
         root.draw_text(&text, &legend_font, (x + sw + gap, row2)).map_err(err)?;
         x += sw + gap + text_width(&text) + gap * 3;
     }

@@ -20,8 +20,9 @@
 //! have codings and coders who coded something; export keeps everything else that matters
 //! (sources, including uncoded ones, and their attributes).
 
-use super::model::{describe_coding, Code, Coding, Import, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
+use super::model::{describe_coding, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
 use std::collections::{BTreeMap, BTreeSet};
+use crate::core::i18n::{fill, Strings, EN};
 use std::fmt;
 
 /// Separates the levels of a hierarchical code name in the `code` column.
@@ -79,29 +80,34 @@ pub enum CsvError {
     Write(String),
 }
 
+impl CsvError {
+    /// The message in the UI language (`Display` gives the English one).
+    pub fn message(&self, t: &Strings) -> String {
+        let at = |file: &str, line: &str, message: &str| fill(t.c_at_line, &[("file", file), ("line", line), ("message", message)]);
+        let in_file = |file: &str, message: &str| fill(t.c_in_file, &[("file", file), ("message", message)]);
+        match self {
+            CsvError::NotUtf8 { file, line } => at(file, &line.to_string(), t.c_err_not_utf8),
+            CsvError::Malformed { file, line: Some(l), message } => at(file, &l.to_string(), message),
+            CsvError::Malformed { file, line: None, message } => in_file(file, message),
+            CsvError::MissingColumn { file, column } => at(file, "1", &fill(t.c_err_missing_column, &[("column", column)])),
+            CsvError::EmptyValue { file, line, column } => at(file, &line.to_string(), &fill(t.c_err_empty_value, &[("column", column)])),
+            CsvError::BadPosition { file, line, column, value } => {
+                at(file, &line.to_string(), &fill(t.c_err_bad_position, &[("column", column), ("value", value)]))
+            }
+            CsvError::UnknownSource { file, line, source } => at(file, &line.to_string(), &fill(t.c_err_no_text_file, &[("source", source)])),
+            CsvError::DuplicateSource { file, source } => in_file(file, &fill(t.c_err_duplicate_source, &[("source", source)])),
+            CsvError::BadCodePath { file, line, code } => {
+                at(file, &line.to_string(), &fill(t.c_err_bad_code_path, &[("code", code), ("limit", &MAX_CODE_DEPTH.to_string())]))
+            }
+            CsvError::Model(e) => e.message(t),
+            CsvError::Write(m) => fill(t.c_err_write_csv, &[("error", m)]),
+        }
+    }
+}
+
 impl fmt::Display for CsvError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CsvError::NotUtf8 { file, line } => write!(f, "{file} line {line}: the file is not UTF-8 text"),
-            CsvError::Malformed { file, line: Some(l), message } => write!(f, "{file} line {l}: {message}"),
-            CsvError::Malformed { file, line: None, message } => write!(f, "{file}: {message}"),
-            CsvError::MissingColumn { file, column } => write!(f, "{file} line 1: the header has no \u{201c}{column}\u{201d} column"),
-            CsvError::EmptyValue { file, line, column } => write!(f, "{file} line {line}: the \u{201c}{column}\u{201d} value is empty"),
-            CsvError::BadPosition { file, line, column, value } => write!(
-                f,
-                "{file} line {line}: {column} \u{201c}{value}\u{201d} is not a whole number of characters \u{2265} 0"
-            ),
-            CsvError::UnknownSource { file, line, source } => {
-                write!(f, "{file} line {line}: no text file was given for source \u{201c}{source}\u{201d}")
-            }
-            CsvError::DuplicateSource { file, source } => write!(f, "{file}: source \u{201c}{source}\u{201d} appears twice"),
-            CsvError::BadCodePath { file, line, code } => write!(
-                f,
-                "{file} line {line}: code \u{201c}{code}\u{201d} has an empty level or more than {MAX_CODE_DEPTH} levels"
-            ),
-            CsvError::Model(e) => e.fmt(f),
-            CsvError::Write(m) => write!(f, "could not write the CSV: {m}"),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -231,7 +237,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
         }
         let missing = sources.len() - seen.len();
         if missing > 0 {
-            notes.push(format!("{missing} source(s) have no row in {file}, so they belong to no group \u{d7} time cell"));
+            notes.push(ImportNote::NoRow { n: missing, file: file.to_string() });
         }
     }
 

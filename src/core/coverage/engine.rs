@@ -16,6 +16,7 @@
 use super::model::{CellKeys, Project};
 use super::ranges::{self, Range};
 use std::collections::BTreeMap;
+use crate::core::i18n::{fill, Strings, EN};
 use std::fmt;
 
 /// Whose codings count.
@@ -39,14 +40,22 @@ pub enum CoverageError {
     SameCoder(String),
 }
 
+impl CoverageError {
+    /// The message in the UI language (`Display` gives the English one).
+    pub fn message(&self, t: &Strings) -> String {
+        let (template, id) = match self {
+            CoverageError::UnknownSource(id) => (t.c_err_no_source, id),
+            CoverageError::UnknownCode(id) => (t.c_err_no_code, id),
+            CoverageError::UnknownCoder(id) => (t.c_err_no_coder, id),
+            CoverageError::SameCoder(id) => (t.c_err_same_coder, id),
+        };
+        fill(template, &[("id", id)])
+    }
+}
+
 impl fmt::Display for CoverageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CoverageError::UnknownSource(id) => write!(f, "there is no source \u{201c}{id}\u{201d} in this project"),
-            CoverageError::UnknownCode(id) => write!(f, "there is no code \u{201c}{id}\u{201d} in this project"),
-            CoverageError::UnknownCoder(id) => write!(f, "there is no coder \u{201c}{id}\u{201d} in this project"),
-            CoverageError::SameCoder(id) => write!(f, "agreement compares two different coders, but both are \u{201c}{id}\u{201d}"),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 

@@ -29,6 +29,7 @@
 use super::engine::CoverageError;
 use super::model::Project;
 use super::ranges;
+use crate::core::i18n::{Strings, EN};
 use std::fmt;
 
 /// Character counts for two coders.
@@ -70,14 +71,19 @@ impl Kappa {
     }
 }
 
+impl KappaUndefined {
+    /// Why kappa has no value, in the UI language (without the "not defined: " lead).
+    pub fn reason(self, t: &Strings) -> &'static str {
+        match self {
+            KappaUndefined::NoCharacters => t.c_kappa_no_chars,
+            KappaUndefined::NoVariation => t.c_kappa_no_variation,
+        }
+    }
+}
+
 impl fmt::Display for KappaUndefined {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            KappaUndefined::NoCharacters => f.write_str("not defined: there are no characters to compare"),
-            KappaUndefined::NoVariation => {
-                f.write_str("not defined: both coders coded nothing (or both coded everything), so chance agreement is 1")
-            }
-        }
+        write!(f, "not defined: {}", self.reason(&EN))
     }
 }
 

@@ -54,7 +54,7 @@ pub mod view;
 pub use csv_io::{export_csv, import_csv, CsvError, CsvExport, CsvInput, HIERARCHY_SEPARATOR};
 pub use engine::{CellCoverage, Cells, CellSources, Coders, CoverageError, CoverageRow, CoverageTable, SourceCoverage};
 pub use kappa::{AgreementTable, CodeAgreement, Kappa, KappaUndefined, PairAgreement, SourceAgreement};
-pub use model::{CellKeys, Code, CodeRow, Coding, Import, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
+pub use model::{CellKeys, Code, CodeRow, Coding, CodingRef, Import, ImportNote, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
 pub use sample::{build_teaching_sample, teaching_project, SampleError, SAMPLE_NOTICE, SAMPLE_PATH};
 pub use qdpx::{import_qdpx, import_qdpx_with_limits, write_qdpx, QdpxError, QdpxLimits, QDPX_LIMITS};
 pub use themes::{match_themes, normalize_code_name, ThemeMatch, ThemeMapping, PAPER_THEMES};

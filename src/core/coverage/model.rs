@@ -10,6 +10,7 @@
 //! doc of [`crate::core::coverage`].
 
 use std::collections::{BTreeMap, BTreeSet};
+use crate::core::i18n::{fill, Strings, EN};
 use std::fmt;
 
 /// The deepest code tree accepted (a root code is depth 1). Real codebooks are 3–5 deep; the
@@ -117,8 +118,40 @@ pub struct CellKeys {
 #[derive(Debug, Clone)]
 pub struct Import {
     pub project: Project,
-    /// Sentences for the reader ("2 PDF sources were skipped: only text sources are read").
-    pub notes: Vec<String>,
+    /// Notes for the reader ("2 PDF source(s) were skipped: only text sources are read").
+    pub notes: Vec<ImportNote>,
+}
+
+/// Something an importer skipped or assumed. `Display` gives the English sentence,
+/// [`ImportNote::message`] the sentence in the UI language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportNote {
+    /// The `.qde` declares another namespace than QDA-XML 1.0.
+    Namespace { ns: String, expected: String },
+    /// Sources of a kind that is not read (`PDF`, `Picture`, …).
+    Skipped { n: usize, kind: String },
+    /// Codings that name no coder.
+    NoCoder { n: usize },
+    /// Sources with no row in the sources CSV.
+    NoRow { n: usize, file: String },
+}
+
+impl ImportNote {
+    /// The note in the UI language.
+    pub fn message(&self, t: &Strings) -> String {
+        match self {
+            ImportNote::Namespace { ns, expected } => fill(t.c_note_namespace, &[("ns", ns), ("expected", expected)]),
+            ImportNote::Skipped { n, kind } => fill(t.c_note_skipped, &[("n", &n.to_string()), ("kind", kind)]),
+            ImportNote::NoCoder { n } => fill(t.c_note_no_coder, &[("n", &n.to_string())]),
+            ImportNote::NoRow { n, file } => fill(t.c_note_no_row, &[("n", &n.to_string()), ("file", file)]),
+        }
+    }
+}
+
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&EN))
+    }
 }
 
 /// One code in the flattened tree, in pre-order (parents before children).
@@ -144,36 +177,53 @@ pub enum ModelError {
     /// The code tree is deeper than [`MAX_CODE_DEPTH`].
     CodeTreeTooDeep { code: String, limit: usize },
     /// A coding names a source that does not exist.
-    UnknownSource { coding: String, source: String },
+    UnknownSource { coding: CodingRef, source: String },
     /// A coding names a code that does not exist.
-    UnknownCode { coding: String, code: String },
+    UnknownCode { coding: CodingRef, code: String },
     /// A coding names a coder that does not exist.
-    UnknownCoder { coding: String, coder: String },
+    UnknownCoder { coding: CodingRef, coder: String },
     /// A coding ends before it starts.
-    Reversed { coding: String, start: usize, end: usize },
+    Reversed { coding: CodingRef, start: usize, end: usize },
     /// A coding runs past the end of its source.
-    OutOfRange { coding: String, end: usize, len: usize },
+    OutOfRange { coding: CodingRef, end: usize, len: usize },
+}
+
+/// The name of an item kind ("source", "code", "coder", "user", "variable") in the UI
+/// language; an unknown kind is shown as it is.
+pub(crate) fn kind_name<'a>(kind: &'a str, t: &Strings) -> &'a str {
+    match kind {
+        "source" => t.c_kind_source,
+        "code" => t.c_kind_code,
+        "coder" => t.c_kind_coder,
+        "user" => t.c_kind_user,
+        "variable" => t.c_kind_variable,
+        other => other,
+    }
+}
+
+impl ModelError {
+    /// The message in the UI language (`Display` gives the English one).
+    pub fn message(&self, t: &Strings) -> String {
+        match self {
+            ModelError::DuplicateId { kind, id } => fill(t.c_err_duplicate_id, &[("kind", kind_name(kind, t)), ("id", id)]),
+            ModelError::EmptyId { kind, name } => fill(t.c_err_empty_id, &[("kind", kind_name(kind, t)), ("name", name)]),
+            ModelError::CodeTreeTooDeep { code, limit } => fill(t.c_err_tree_deep, &[("limit", &limit.to_string()), ("code", code)]),
+            ModelError::UnknownSource { coding, source } => fill(t.c_err_ref_source, &[("coding", &coding.message(t)), ("source", source)]),
+            ModelError::UnknownCode { coding, code } => fill(t.c_err_ref_code, &[("coding", &coding.message(t)), ("code", code)]),
+            ModelError::UnknownCoder { coding, coder } => fill(t.c_err_ref_coder, &[("coding", &coding.message(t)), ("coder", coder)]),
+            ModelError::Reversed { coding, start, end } => {
+                fill(t.c_err_reversed, &[("coding", &coding.message(t)), ("start", &start.to_string()), ("end", &end.to_string())])
+            }
+            ModelError::OutOfRange { coding, end, len } => {
+                fill(t.c_err_out_of_range, &[("coding", &coding.message(t)), ("end", &end.to_string()), ("len", &len.to_string())])
+            }
+        }
+    }
 }
 
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::DuplicateId { kind, id } => write!(f, "two {kind}s have the same id \u{201c}{id}\u{201d}"),
-            ModelError::EmptyId { kind, name } => write!(f, "the {kind} \u{201c}{name}\u{201d} has an empty id"),
-            ModelError::CodeTreeTooDeep { code, limit } => {
-                write!(f, "the code tree is deeper than {limit} levels (at code \u{201c}{code}\u{201d})")
-            }
-            ModelError::UnknownSource { coding, source } => write!(f, "{coding} refers to a source \u{201c}{source}\u{201d} that does not exist"),
-            ModelError::UnknownCode { coding, code } => write!(f, "{coding} refers to a code \u{201c}{code}\u{201d} that does not exist"),
-            ModelError::UnknownCoder { coding, coder } => write!(f, "{coding} refers to a coder \u{201c}{coder}\u{201d} who does not exist"),
-            ModelError::Reversed { coding, start, end } => {
-                write!(f, "{coding} ends (at {end}) before it starts (at {start})")
-            }
-            ModelError::OutOfRange { coding, end, len } => write!(
-                f,
-                "{coding} ends at character {end}, past the end of its source ({len} characters; positions count Unicode characters, not bytes)"
-            ),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -214,18 +264,57 @@ pub struct Project {
     pub(crate) by_source: Vec<Vec<usize>>,
 }
 
-/// "coding 3 (project.qde line 40: code “x” by “y” in source “z”, [5, 9))" — for messages.
-pub(crate) fn describe_coding(index: usize, c: &Coding) -> String {
-    let at = if c.origin.is_empty() { String::new() } else { format!("{}: ", c.origin) };
-    format!(
-        "coding {} ({at}code \u{201c}{}\u{201d} by \u{201c}{}\u{201d} in source \u{201c}{}\u{201d}, [{}, {}))",
-        index + 1,
-        c.code,
-        c.coder,
-        c.source,
-        c.start,
-        c.end
-    )
+/// A coding named in a message: "coding 3 (project.qde line 40: code “x” by “y” in source
+/// “z”, [5, 9))" (`Display`, English) or [`CodingRef::message`] in the UI language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodingRef {
+    /// 0-based index of the coding.
+    pub index: usize,
+    /// Where it was read ("project.qde line 40"), or empty.
+    pub origin: String,
+    pub code: String,
+    pub coder: String,
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl CodingRef {
+    /// The description in the UI language.
+    pub fn message(&self, t: &Strings) -> String {
+        let at = if self.origin.is_empty() { String::new() } else { format!("{}: ", self.origin) };
+        fill(
+            t.c_coding_ref,
+            &[
+                ("n", &(self.index + 1).to_string()),
+                ("at", &at),
+                ("code", &self.code),
+                ("coder", &self.coder),
+                ("source", &self.source),
+                ("start", &self.start.to_string()),
+                ("end", &self.end.to_string()),
+            ],
+        )
+    }
+}
+
+impl fmt::Display for CodingRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&EN))
+    }
+}
+
+/// The coding `index` for messages.
+pub(crate) fn describe_coding(index: usize, c: &Coding) -> CodingRef {
+    CodingRef {
+        index,
+        origin: c.origin.clone(),
+        code: c.code.clone(),
+        coder: c.coder.clone(),
+        source: c.source.clone(),
+        start: c.start,
+        end: c.end,
+    }
 }
 
 fn flatten(codes: &[Code], depth: usize, parent: Option<usize>, out: &mut Vec<FlatCode>) -> Result<(), ModelError> {

@@ -31,11 +31,12 @@
 //! [`QdpxLimits`] ([`QDPX_LIMITS`]: compressed size, each entry's and the total uncompressed
 //! size actually read — a zip bomb stops at the limit, whatever its headers claim).
 
-use super::model::{Code, Coding, Import, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
+use super::model::{kind_name, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
 pub use super::qdpx_write::write_qdpx;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::{BTreeMap, BTreeSet};
+use crate::core::i18n::{fill, Strings, EN};
 use std::fmt;
 use std::io::{Cursor, Read};
 
@@ -103,61 +104,49 @@ pub enum QdpxError {
     Write(String),
 }
 
+impl QdpxError {
+    /// The message in the UI language (`Display` gives the English one).
+    pub fn message(&self, t: &Strings) -> String {
+        use QdpxError::*;
+        let at = |file: &str, line: &usize, message: &str| fill(t.c_at_line, &[("file", file), ("line", &line.to_string()), ("message", message)]);
+        match self {
+            ArchiveTooLarge { size, limit } => fill(t.c_err_archive_too_large, &[("size", &size.to_string()), ("limit", &mib(*limit))]),
+            EntryTooLarge { file, limit } => fill(t.c_err_entry_too_large, &[("file", file), ("limit", &mib(*limit))]),
+            TotalTooLarge { limit } => fill(t.c_err_total_too_large, &[("limit", &mib(*limit))]),
+            NotAZip(m) => fill(t.c_err_not_zip, &[("error", m)]),
+            Unreadable { file, message } => fill(t.c_err_unreadable, &[("file", file), ("error", message)]),
+            NoProjectFile => t.c_err_no_project_file.to_string(),
+            SeveralProjectFiles(names) => fill(t.c_err_several_project_files, &[("names", &names.join(", "))]),
+            NotUtf8 { file, line } => at(file, line, t.c_err_not_utf8_qdpx),
+            Xml { file, line, message } => at(file, line, &fill(t.c_err_xml, &[("error", message)])),
+            NotAProject { file, root } => fill(t.c_in_file, &[("file", file), ("message", &fill(t.c_err_not_a_project, &[("root", root)]))]),
+            MissingAttribute { file, line, element, attribute } => {
+                at(file, line, &fill(t.c_err_missing_attribute, &[("element", element), ("attribute", attribute)]))
+            }
+            MissingChild { file, line, element, child } => at(file, line, &fill(t.c_err_missing_child, &[("element", element), ("child", child)])),
+            BadPosition { file, line, selection, attribute, value } => {
+                at(file, line, &fill(t.c_err_bad_selection, &[("selection", selection), ("attribute", attribute), ("value", value)]))
+            }
+            NoSourcesFolder { source, path } => fill(t.c_err_no_sources_folder, &[("source", source), ("path", path)]),
+            MissingTextFile { source, path } => fill(t.c_err_missing_text_file, &[("source", source), ("path", path)]),
+            ExternalText { source, path } => fill(t.c_err_external_text, &[("source", source), ("path", path)]),
+            NoText { source, file, line } => at(file, line, &fill(t.c_err_no_text, &[("source", source)])),
+            UnknownReference { kind, guid, file, line, element } => {
+                at(file, line, &fill(t.c_err_unknown_reference, &[("element", element), ("kind", kind_name(kind, t)), ("guid", guid)]))
+            }
+            ConflictingValue { source, variable, first, second } => {
+                fill(t.c_err_conflicting_value, &[("source", source), ("variable", variable), ("first", first), ("second", second)])
+            }
+            CodeTreeTooDeep { file, line } => at(file, line, &fill(t.c_err_nested_too_deep, &[("limit", &MAX_CODE_DEPTH.to_string())])),
+            Model(e) => e.message(t),
+            Write(m) => fill(t.c_err_write_qdpx, &[("error", m)]),
+        }
+    }
+}
+
 impl fmt::Display for QdpxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use QdpxError::*;
-        match self {
-            ArchiveTooLarge { size, limit } => write!(
-                f,
-                "the file is {} bytes, over the {} limit; export the project without audio, video and PDF sources",
-                size,
-                mib(*limit)
-            ),
-            EntryTooLarge { file, limit } => {
-                write!(f, "{file} unpacks to more than {}, over the limit for one file (a damaged archive or a zip bomb?)", mib(*limit))
-            }
-            TotalTooLarge { limit } => write!(f, "the archive unpacks to more than {}, over the limit (a zip bomb?)", mib(*limit)),
-            NotAZip(m) => write!(f, "this is not a readable .qdpx (zip) file: {m}"),
-            Unreadable { file, message } => write!(f, "{file} could not be unpacked: {message}"),
-            NoProjectFile => f.write_str("the archive has no .qde project file, so it is not a REFI-QDA project"),
-            SeveralProjectFiles(names) => write!(f, "the archive has several .qde project files ({}); expected one", names.join(", ")),
-            NotUtf8 { file, line } => write!(f, "{file} line {line}: the file is not UTF-8 text (REFI-QDA files are UTF-8)"),
-            Xml { file, line, message } => write!(f, "{file} line {line}: malformed XML: {message}"),
-            NotAProject { file, root } => {
-                write!(f, "{file}: the root element is <{root}>, not <Project>, so this is not a REFI-QDA project")
-            }
-            MissingAttribute { file, line, element, attribute } => {
-                write!(f, "{file} line {line}: <{element}> has no {attribute} attribute")
-            }
-            MissingChild { file, line, element, child } => write!(f, "{file} line {line}: <{element}> has no <{child}>"),
-            BadPosition { file, line, selection, attribute, value } => write!(
-                f,
-                "{file} line {line}: PlainTextSelection {selection} has {attribute} \u{201c}{value}\u{201d}, which is not a whole number \u{2265} 0"
-            ),
-            NoSourcesFolder { source, path } => {
-                write!(f, "source \u{201c}{source}\u{201d} has its text at {path}, but the archive has no Sources folder")
-            }
-            MissingTextFile { source, path } => {
-                write!(f, "source \u{201c}{source}\u{201d} has its text at {path}, but the Sources folder has no such file")
-            }
-            ExternalText { source, path } => write!(
-                f,
-                "source \u{201c}{source}\u{201d} has its text outside the archive ({path}); export the project with its sources included"
-            ),
-            NoText { source, file, line } => {
-                write!(f, "{file} line {line}: source \u{201c}{source}\u{201d} has neither PlainTextContent nor a plainTextPath")
-            }
-            UnknownReference { kind, guid, file, line, element } => {
-                write!(f, "{file} line {line}: <{element}> refers to {kind} {guid}, which the project does not define")
-            }
-            ConflictingValue { source, variable, first, second } => write!(
-                f,
-                "source \u{201c}{source}\u{201d} has two values for variable \u{201c}{variable}\u{201d}: \u{201c}{first}\u{201d} and \u{201c}{second}\u{201d}"
-            ),
-            CodeTreeTooDeep { file, line } => write!(f, "{file} line {line}: codes are nested more than {MAX_CODE_DEPTH} levels deep"),
-            Model(e) => e.fmt(f),
-            Write(m) => write!(f, "could not write the .qdpx: {m}"),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -259,7 +248,7 @@ struct Parser<'a> {
     coding: Option<RawCoding>,
     capture: Option<(Capture, usize, String)>,
     skipped_sources: BTreeMap<String, usize>,
-    notes: Vec<String>,
+    notes: Vec<ImportNote>,
 }
 
 fn local(name: &str) -> &str {
@@ -366,7 +355,7 @@ impl<'a> Parser<'a> {
             let attrs = self.attrs(e, line)?;
             self.name = attrs.get("name").cloned().unwrap_or_default();
             if let Some(ns) = attrs.get("xmlns").filter(|ns| ns.as_str() != QDA_NAMESPACE) {
-                self.notes.push(format!("the project's namespace is {ns}, not {QDA_NAMESPACE}; it was read as QDA-XML 1.0"));
+                self.notes.push(ImportNote::Namespace { ns: ns.clone(), expected: QDA_NAMESPACE.to_string() });
             }
             return Ok(());
         }
@@ -723,7 +712,7 @@ fn find_text(archive: &Archive, qde_name: &str, source: &str, path: &str) -> Res
 fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, QdpxError> {
     let mut notes = p.notes;
     for (kind, n) in &p.skipped_sources {
-        notes.push(format!("{n} {kind} source(s) were skipped: only text sources are read"));
+        notes.push(ImportNote::Skipped { n: *n, kind: kind.to_string() });
     }
     let source_guids: BTreeSet<&str> = p.sources.iter().map(|s| s.guid.as_str()).collect();
     let user_guids: BTreeSet<&str> = p.users.iter().map(|u| u.id.as_str()).collect();
@@ -828,7 +817,7 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
     let mut users = p.users;
     if anonymous > 0 {
         users.push(User { id: ANONYMOUS.to_string(), name: "(unknown coder)".to_string() });
-        notes.push(format!("{anonymous} coding(s) name no coder; they are attributed to \u{201c}(unknown coder)\u{201d}"));
+        notes.push(ImportNote::NoCoder { n: anonymous });
     }
     let parts = ProjectParts { name: p.name, description: p.description.trim().to_string(), users, codes: p.roots, sources, codings };
     let project = Project::new(parts).map_err(QdpxError::Model)?;
