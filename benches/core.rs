@@ -9,6 +9,7 @@ use study_explorer::core::dataset::{Measure, Study};
 use study_explorer::core::designs::analyse;
 use study_explorer::core::i18n::Lang;
 use study_explorer::core::reproduce::reproduce;
+use study_explorer::core::i18n::Lang;
 use study_explorer::core::robust::view::robustness_view;
 use study_explorer::core::robust::{permutation_independent, PermutationOptions};
 use study_explorer::core::selection::{salary_points, values};
@@ -48,7 +49,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("exact permutation test, 10 vs 12 (646,646 relabellings)", |b| {
         b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count))
     });
-    c.bench_function("whole robustness recompute, paper's selection", |b| b.iter(|| robustness_view(&study, black_box(&paper)).summary.len()));
+    c.bench_function("whole robustness recompute, paper's selection", |b| b.iter(|| robustness_view(&study, black_box(&paper), Lang::En).summary.len()));
 }
 
 criterion_group!(core, benches);

@@ -49,6 +49,7 @@ use study_explorer::core::dataset::{Group, Measure, Study, Time};
 use study_explorer::core::robust::permutation::binomial;
 use study_explorer::core::robust::*;
 use study_explorer::core::selection::{salary_points, values, Design, SalaryPoint, Selection};
+use study_explorer::core::i18n::Lang;
 use study_explorer::core::stats;
 
 /// Relative tolerance for statistics (t, U, W, d, BF, …) against SciPy.
@@ -961,7 +962,7 @@ fn the_summary_reports_agreement_without_overclaiming() {
     let r = robustness(&p, Design::DiffInDiff, &RobustnessOptions::default()).unwrap();
     let pf = paper_factor(&s).unwrap();
     let sens = discount_sensitivity(&s.table(Measure::Quarterly).rows, pf, &default_factors(pf)).unwrap();
-    let text = summarize(&r, Some(&sens), ALPHA);
+    let text = summarize(&r, Some(&sens), ALPHA, Lang::En);
     for line in &text {
         println!("{line}");
     }
@@ -973,6 +974,14 @@ fn the_summary_reports_agreement_without_overclaiming() {
     assert!(all.contains("No single informant's removal changes the conclusion"), "{all}");
     assert!(all.contains("anecdotal evidence (footnote 2)"), "{all}");
     assert!(all.contains("Shapiro\u{2013}Wilk suggests Service T2 \u{2212} T1 (W = .64, p < .001) may not be"), "{all}");
+    let zh = summarize(&r, Some(&sens), ALPHA, Lang::Zh);
+    assert_eq!(zh.len(), text.len());
+    for (e, z) in text.iter().zip(&zh) {
+        assert_ne!(e, z);
+        assert!(z.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "no Chinese: {z}");
+    }
+    let zh_all = zh.join("");
+    assert!(zh_all.contains("t(20) = 3.99, p < .001") && zh_all.contains("Mann\u{2013}Whitney U 检验（精确，p < .001）") && zh_all.contains("Harry 的影响最大"), "{zh_all}");
     for word in ["prove", "confirm", "demonstrate", "causal"] {
         assert!(!all.to_lowercase().contains(word), "overclaims with {word:?}: {all}");
     }
@@ -989,7 +998,7 @@ fn the_summary_names_tests_that_disagree() {
     let r = robustness(&pts, Design::DiffInDiff, &RobustnessOptions::default()).unwrap();
     close_p(r.primary.p, 0.48743377481699934, "t-test p");
     close_p(r.rank.as_ref().unwrap().p(), 0.0015046872632011952, "Mann-Whitney p");
-    let all = summarize(&r, None, ALPHA).join(" ");
+    let all = summarize(&r, None, ALPHA, Lang::En).join(" ");
     assert!(all.contains("not significant at \u{3b1} = .05"), "{all}");
     assert!(all.contains("The Mann\u{2013}Whitney U test (exact, p = .002) does not reach it, so the conclusion depends on the method."), "{all}");
     assert!(all.contains("Removing only P9 (p would be < .001) would change the conclusion"), "the outlier is named: {all}");

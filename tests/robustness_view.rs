@@ -16,6 +16,7 @@
 //! Q-Q plotting positions: `scipy.stats.norm.ppf((i - 0.375) / (n + 0.25))`.
 
 use study_explorer::core::dataset::{Group, Measure, Study, Time};
+use study_explorer::core::i18n::Lang;
 use study_explorer::core::robust::view::*;
 use study_explorer::core::selection::{Design, SalaryPoint, Selection};
 
@@ -36,7 +37,7 @@ fn values(rows: &[Row]) -> Vec<&str> {
 #[test]
 fn the_paper_selection_shows_the_expected_strings() {
     let (s, sel) = paper();
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert_eq!(v.design, Some(Design::DiffInDiff));
     assert!(v.comparison.contains("the paper's design"), "{}", v.comparison);
 
@@ -153,7 +154,7 @@ fn the_paper_selection_shows_the_expected_strings() {
 fn monthly_shows_its_own_numbers() {
     let (s, mut sel) = paper();
     sel.measure = Measure::Monthly;
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert_eq!(v.tests[0].value, "t(20) = 3.22, p = .004");
     assert!(v.tests[0].note.contains("p = .00434"), "{}", v.tests[0].note);
     assert!(v.tests[2].note.contains("normal approximation with tie and continuity corrections"), "ties: {}", v.tests[2].note);
@@ -170,7 +171,7 @@ fn monthly_shows_its_own_numbers() {
 fn one_group_is_paired_with_wilcoxon_and_sign_flips() {
     let (s, mut sel) = paper();
     sel.groups = [true, false];
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert_eq!(v.design, Some(Design::Paired(Group::Service)));
     assert_eq!(v.tests.len(), 2, "paired t and Wilcoxon, no Welch");
     assert_eq!(v.tests[0].label, "Paired t-test");
@@ -198,7 +199,7 @@ fn one_group_is_paired_with_wilcoxon_and_sign_flips() {
 fn between_groups_at_one_time() {
     let (s, mut sel) = paper();
     sel.times = [false, true];
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert_eq!(v.design, Some(Design::Between(Time::T2)));
     assert!(v.permutation.as_ref().unwrap().method.contains("T2 salaries"));
     assert_eq!(v.normality[0].label, "Service T2");
@@ -211,7 +212,7 @@ fn one_group_at_one_time_is_not_defined_everywhere() {
     let (s, mut sel) = paper();
     sel.groups = [false, true];
     sel.times = [true, false];
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert_eq!(v.design, Some(Design::Descriptive(Group::Development, Time::T1)));
     let nd = "not defined for this selection";
     assert!(v.summary.iter().all(|x| x.starts_with(nd)), "{:?}", v.summary);
@@ -232,11 +233,11 @@ fn one_group_at_one_time_is_not_defined_everywhere() {
 fn nothing_selected_and_bad_totals_are_messages() {
     let (s, mut sel) = paper();
     sel.groups = [false, false];
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert!(v.summary[0].starts_with("not defined for this selection"), "{:?}", v.summary);
     let (s, mut sel) = paper();
     sel.totals.revenue_2017 = 0.0;
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     assert!(v.summary[0].contains("revenue"), "{:?}", v.summary);
     assert!(v.permutation.is_err() && v.sensitivity.is_err());
 }
@@ -245,7 +246,7 @@ fn nothing_selected_and_bad_totals_are_messages() {
 fn the_current_factor_is_marked() {
     let (s, mut sel) = paper();
     sel.discount = false;
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     let sens = v.sensitivity.unwrap();
     let cur: Vec<_> = sens.rows.iter().filter(|r| r.is_current).collect();
     assert_eq!(cur.len(), 1);
@@ -256,7 +257,7 @@ fn the_current_factor_is_marked() {
     let (s, mut sel) = paper();
     sel.totals.salary_2017 = 2_000_000.0;
     let f = sel.totals.factor();
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     let sens = v.sensitivity.unwrap();
     let cur: Vec<_> = sens.rows.iter().filter(|r| r.is_current).collect();
     assert_eq!(cur.len(), 1);
@@ -279,24 +280,24 @@ fn degenerate_points_never_panic() {
     let pt = |i: usize, group: Group, diff: f64| SalaryPoint { informant: format!("P{i}"), group, t1: 100.0, t2: 100.0 + diff, diff };
     // Zero variance: the headline test is undefined, so everything says why.
     let flat: Vec<SalaryPoint> = (0..6).map(|i| pt(i, if i < 3 { Group::Service } else { Group::Development }, 5.0)).collect();
-    let v = robustness_view_points(&s, &sel, &flat);
+    let v = robustness_view_points(&s, &sel, &flat, Lang::En);
     assert!(v.summary[0].starts_with("not defined for this selection"), "{:?}", v.summary);
     // Two values per group: the t-test is defined, Shapiro–Wilk and leave-one-out are not.
     let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0].iter().enumerate().map(|(i, d)| pt(i, if i < 2 { Group::Service } else { Group::Development }, *d)).collect();
-    let v = robustness_view_points(&s, &sel, &two);
+    let v = robustness_view_points(&s, &sel, &two, Lang::En);
     assert!(v.tests[0].defined);
     assert!(v.normality.iter().all(|r| !r.defined && r.reading.contains("needs at least 3 values")));
     assert!(v.qq.iter().all(|q| q.is_err()));
     assert!(v.influence.as_ref().unwrap_err().starts_with("not defined for this selection: without "));
     // Ties: the rank test says it used the approximation.
     let tied: Vec<SalaryPoint> = [1.0, 2.0, 2.0, 5.0, 2.0, 3.0, 3.0, 9.0].iter().enumerate().map(|(i, d)| pt(i, if i < 4 { Group::Service } else { Group::Development }, *d)).collect();
-    let v = robustness_view_points(&s, &sel, &tied);
+    let v = robustness_view_points(&s, &sel, &tied, Lang::En);
     assert!(v.tests[2].note.contains("normal approximation"), "{}", v.tests[2].note);
     // Non-finite values and an empty list.
     let bad = vec![pt(0, Group::Service, f64::NAN), pt(1, Group::Service, 1.0), pt(2, Group::Development, 2.0), pt(3, Group::Development, 3.0)];
-    let v = robustness_view_points(&s, &sel, &bad);
+    let v = robustness_view_points(&s, &sel, &bad, Lang::En);
     assert!(v.summary[0].starts_with("not defined for this selection"));
-    let v = robustness_view_points(&s, &sel, &[]);
+    let v = robustness_view_points(&s, &sel, &[], Lang::En);
     assert!(v.summary[0].starts_with("not defined for this selection"));
 }
 
@@ -311,7 +312,7 @@ fn above_five_million_relabellings_it_is_monte_carlo_with_seed_and_count() {
             SalaryPoint { informant: format!("P{i}"), group, t1: 1000.0, t2: 1000.0 + diff, diff }
         })
         .collect();
-    let v = robustness_view_points(&s, &sel, &pts);
+    let v = robustness_view_points(&s, &sel, &pts, Lang::En);
     let perm = v.permutation.as_ref().unwrap();
     assert!(!perm.exact);
     assert_eq!(perm.count, "100,000");
@@ -321,14 +322,14 @@ fn above_five_million_relabellings_it_is_monte_carlo_with_seed_and_count() {
     assert_eq!(perm.chart.bins.iter().map(|b| b.2).sum::<u64>(), 100_000);
     assert!(perm.chart.summary().contains("over 100,000 random relabellings (seed 2019)"), "{}", perm.chart.summary());
     // The same seed gives the same page.
-    assert_eq!(robustness_view_points(&s, &sel, &pts).permutation, v.permutation);
+    assert_eq!(robustness_view_points(&s, &sel, &pts, Lang::En).permutation, v.permutation);
 }
 
 #[test]
 fn paired_permutation_rows_count_sign_patterns() {
     let (s, mut sel) = paper();
     sel.groups = [true, false];
-    let v = robustness_view(&s, &sel);
+    let v = robustness_view(&s, &sel, Lang::En);
     let perm = v.permutation.unwrap();
     // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', alternative='greater'): 0.0009765625 = 1/1024
     assert_eq!((perm.rows[0].p.as_str(), perm.rows[0].count.as_str()), (".000977", "1 of 1,024 sign patterns"));
@@ -336,4 +337,82 @@ fn paired_permutation_rows_count_sign_patterns() {
     let inf = v.influence.unwrap();
     assert_eq!(inf.most_influential, "Blake");
     assert!(inf.summary().contains("one dot per informant"));
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+#[test]
+fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
+    let (s, sel) = paper();
+    let en = robustness_view(&s, &sel, Lang::En);
+    let zh = robustness_view(&s, &sel, Lang::Zh);
+    assert_eq!(zh.lang, Lang::Zh);
+    // APA strings and numbers are the same in both languages.
+    assert_eq!(values(&zh.tests)[..2], values(&en.tests)[..2]);
+    assert_eq!(zh.tests[2].value, en.tests[2].value);
+    let (pe, pz) = (en.permutation.as_ref().unwrap(), zh.permutation.as_ref().unwrap());
+    assert_eq!(pz.count, pe.count);
+    assert_eq!(pz.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>(), pe.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>());
+    assert_eq!(pz.rows[0].count, "646,646 种重新分组中的 12 种");
+    assert!(pz.observed.ends_with("= 7,311.62 RMB"), "{}", pz.observed);
+    assert_eq!(zh.effects[0].value, "d = 1.71\u{ff0c}95% 置信区间 [0.70, 2.68]");
+    assert_eq!(zh.bayes_row(DEFAULT_PRIOR).unwrap().bf10, "39.26");
+    assert_eq!(zh.bayes_row(DEFAULT_PRIOR).unwrap().label, "支持存在差异（H\u{2081}）的很强证据");
+    assert_eq!(zh.influence.as_ref().unwrap().min_text, "3.71（剔除 Harry）");
+    // Every sentence the page shows differs from the English one and is Chinese.
+    let texts = |v: &RobustnessView| {
+        let mut out = vec![v.comparison.clone()];
+        out.extend(v.summary.iter().cloned());
+        out.extend(v.tests.iter().flat_map(|r| [r.label.clone(), r.note.clone()]));
+        out.extend(v.effects.iter().flat_map(|r| [r.label.clone(), r.note.clone()]));
+        let p = v.permutation.as_ref().unwrap();
+        out.extend([p.method.clone(), p.two_sided_note.clone(), p.chart.summary()]);
+        out.extend(p.rows.iter().map(|r| r.label.clone()));
+        let i = v.influence.as_ref().unwrap();
+        out.extend([i.test.clone(), i.reading.clone(), i.summary()]);
+        out.extend(v.normality.iter().map(|r| r.reading.clone()));
+        out.extend(v.variances.as_ref().unwrap().iter().flat_map(|r| [r.label.clone(), r.reading.clone()]));
+        out.extend(v.qq.iter().map(|q| q.as_ref().unwrap().summary()));
+        out.extend(v.bayes.as_ref().unwrap().iter().flat_map(|r| [r.prior.clone(), r.label.clone(), r.reading.clone()]));
+        let x = v.sensitivity.as_ref().unwrap();
+        out.extend([x.summary(), x.measure.clone()]);
+        out
+    };
+    let (te, tz) = (texts(&en), texts(&zh));
+    assert_eq!(te.len(), tz.len());
+    for (e, z) in te.iter().zip(&tz) {
+        assert_ne!(e, z, "not translated: {e}");
+        assert!(has_chinese(z), "no Chinese: {z}");
+    }
+    let sens = zh.sensitivity.as_ref().unwrap();
+    assert_eq!(sens.rows.iter().find(|r| r.is_current).unwrap().note, "论文的系数\u{3001}当前");
+    assert!(zh.summary.last().unwrap().contains("脚注 2"), "{:?}", zh.summary);
+    assert!(zh.summary[0].contains("t(20) = 3.99, p < .001"), "APA stays APA: {}", zh.summary[0]);
+    assert_eq!(zh.bayes_row(9).unwrap_err(), "没有这个先验尺度");
+    assert_eq!(PRIOR_CHOICES[DEFAULT_PRIOR].label(&study_explorer::core::i18n::EN), "r = \u{221a}2/2 \u{2248} 0.707 (medium, the usual default)");
+}
+
+#[test]
+fn chinese_messages_for_undefined_parts() {
+    let (s, mut sel) = paper();
+    sel.groups = [true, false];
+    let v = robustness_view(&s, &sel, Lang::Zh);
+    assert_eq!(v.sensitivity.as_ref().unwrap_err(), study_explorer::core::i18n::ZH.b_sensitivity_design);
+    assert!(v.variances.as_ref().unwrap_err().starts_with("不适用于配对设计"));
+    assert!(v.permutation.as_ref().unwrap().method.contains("1,024 种符号组合"));
+    assert_eq!(v.tests[0].label, "配对 t 检验");
+    sel.times = [true, false];
+    let v = robustness_view(&s, &sel, Lang::Zh);
+    let nd = "当前选择下无法计算";
+    assert!(v.summary.iter().all(|x| x.starts_with(nd)), "{:?}", v.summary);
+    assert!(v.comparison.contains("没有可比较的内容"), "{}", v.comparison);
+    // Too few values: the reason is Chinese too.
+    let pt = |i: usize, group: Group, diff: f64| SalaryPoint { informant: format!("P{i}"), group, t1: 100.0, t2: 100.0 + diff, diff };
+    let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0].iter().enumerate().map(|(i, d)| pt(i, if i < 2 { Group::Service } else { Group::Development }, *d)).collect();
+    let (s, sel) = paper();
+    let v = robustness_view_points(&s, &sel, &two, Lang::Zh);
+    assert!(v.normality.iter().all(|r| r.reading == "当前选择下无法计算：至少需要 3 个数值，但只有 2 个"), "{:?}", v.normality);
+    assert!(v.influence.as_ref().unwrap_err().starts_with("当前选择下无法计算：剔除 "));
 }

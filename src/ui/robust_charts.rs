@@ -5,11 +5,13 @@
 //! Like `charts.rs`, these functions only project numbers the core computed
 //! (`core::robust::view`) onto pixels; they compute no statistic. Colours follow
 //! DESIGN.md through [`Palette`]: groups in their colour, reference marks in grey, the
-//! observed or current value in the foreground colour.
+//! observed or current value in the foreground colour. Their words come from the chart
+//! model's language (`m.lang`), so a language switch redraws them with the model.
 //!
 //! [`ChartFrame`]: crate::ui::charts::ChartFrame
 
 use crate::core::format::{fixed, rmb};
+use crate::core::i18n::fill;
 use crate::core::robust::view::{HistogramChart, InfluenceView, QqChart, SensitivityView};
 use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;
@@ -28,6 +30,7 @@ fn p_tick(p: f64) -> String {
 /// The permutation distribution as a histogram, with the observed difference marked.
 pub fn draw_permutation(canvas: &web_sys::HtmlCanvasElement, m: &HistogramChart, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
+    let (t, sep) = (m.lang.strings(), m.lang.numbers().group);
     let lo = m.bins.first().map(|b| b.0).unwrap_or(0.0);
     let hi = m.bins.last().map(|b| b.1).unwrap_or(1.0);
     let (lo, hi) = y_range([lo, hi, m.observed].into_iter(), 0.02);
@@ -44,9 +47,9 @@ pub fn draw_permutation(canvas: &web_sys::HtmlCanvasElement, m: &HistogramChart,
             .disable_x_mesh()
             .x_labels(6)
             .x_label_formatter(&|x| rmb_tick(*x))
-            .y_label_formatter(&|y| crate::core::format::grouped(*y, 0, ','))
+            .y_label_formatter(&|y| crate::core::format::grouped(*y, 0, sep))
             .x_desc(m.axis.as_str())
-            .y_desc("relabellings"),
+            .y_desc(t.b_ax_relabellings),
         &p,
         s,
         12.0,
@@ -60,7 +63,7 @@ pub fn draw_permutation(canvas: &web_sys::HtmlCanvasElement, m: &HistogramChart,
     let right = m.observed > (lo + hi) / 2.0;
     let anchor = Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Bottom);
     chart
-        .draw_series([Text::new(format!("observed {}", rmb(m.observed)), (m.observed, top * 0.9), s.font(12.0, &p).pos(anchor))])
+        .draw_series([Text::new(fill(t.b_ax_observed, &[("value", &rmb(m.observed))]), (m.observed, top * 0.9), s.font(12.0, &p).pos(anchor))])
         .map_err(err)?;
     root.present().map_err(err)
 }
@@ -69,6 +72,7 @@ pub fn draw_permutation(canvas: &web_sys::HtmlCanvasElement, m: &HistogramChart,
 /// full-sample t as a solid reference line and the t that p = .05 needs dashed.
 pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
+    let t = m.lang.strings();
     let n = m.rows.len().max(1);
     let (lo, hi) = y_range(m.rows.iter().map(|r| r.t).chain([m.full_t]).chain(m.critical_t), 0.08);
     let names: Vec<String> = m.rows.iter().map(|r| r.informant.clone()).collect();
@@ -94,7 +98,7 @@ pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p:
             .disable_y_mesh()
             .y_labels(n * 2 + 1)
             .y_label_formatter(&label)
-            .x_desc("t without this informant"),
+            .x_desc(t.b_ax_t_without),
         &p,
         s,
         11.0,
@@ -105,12 +109,12 @@ pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p:
     if let Some(c) = m.critical_t.filter(|c| *c >= lo && *c <= hi) {
         chart.draw_series(DashedLineSeries::new([(c, y0), (c, y1)], s.px(6.0), s.px(4.0), p.neutral.stroke_width(s.px(1.5)))).map_err(err)?;
         chart
-            .draw_series([Text::new(format!("p = .05 needs t = {}", fixed(c, 2)), (c + (hi - lo) * 0.01, y1), s.font(11.0, &p).color(&p.neutral).pos(Pos::new(HPos::Left, VPos::Top)))])
+            .draw_series([Text::new(fill(t.b_ax_needs, &[("t", &fixed(c, 2))]), (c + (hi - lo) * 0.01, y1), s.font(11.0, &p).color(&p.neutral).pos(Pos::new(HPos::Left, VPos::Top)))])
             .map_err(err)?;
     }
     chart.draw_series(LineSeries::new([(m.full_t, y0), (m.full_t, y1)], p.fg.stroke_width(s.px(1.5)))).map_err(err)?;
     chart
-        .draw_series([Text::new(format!("everyone: t = {}", fixed(m.full_t, 2)), (m.full_t, y0), s.font(11.0, &p).pos(Pos::new(HPos::Left, VPos::Bottom)))])
+        .draw_series([Text::new(fill(t.b_ax_everyone, &[("t", &fixed(m.full_t, 2))]), (m.full_t, y0), s.font(11.0, &p).pos(Pos::new(HPos::Left, VPos::Bottom)))])
         .map_err(err)?;
     for (i, r) in m.rows.iter().enumerate() {
         let c = p.group(r.group);
@@ -124,7 +128,7 @@ pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p:
             let anchor = if left { HPos::Right } else { HPos::Left };
             let dx = if left { -(hi - lo) * 0.02 } else { (hi - lo) * 0.02 };
             chart
-                .draw_series([Text::new("most influential".to_string(), (r.t + dx, y), s.font(11.0, &p).pos(Pos::new(anchor, VPos::Center)))])
+                .draw_series([Text::new(t.b_mark_most.to_string(), (r.t + dx, y), s.font(11.0, &p).pos(Pos::new(anchor, VPos::Center)))])
                 .map_err(err)?;
         }
     }
@@ -134,6 +138,7 @@ pub fn draw_influence(canvas: &web_sys::HtmlCanvasElement, m: &InfluenceView, p:
 /// A normal Q-Q plot: each value against its normal quantile, with the line mean + SD·z.
 pub fn draw_qq(canvas: &web_sys::HtmlCanvasElement, m: &QqChart, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
+    let t = m.lang.strings();
     let (x0, x1) = y_range(m.points.iter().map(|q| q.theoretical), 0.12);
     let line = |z: f64| m.mean + m.sd * z;
     let (y0, y1) = y_range(m.points.iter().map(|q| q.value).chain([line(x0), line(x1)]), 0.08);
@@ -146,8 +151,8 @@ pub fn draw_qq(canvas: &web_sys::HtmlCanvasElement, m: &QqChart, p: Palette, s: 
     themed(
         chart
             .configure_mesh()
-            .x_desc("normal quantile (z)")
-            .y_desc(format!("{} (RMB)", m.label))
+            .x_desc(t.b_ax_quantile)
+            .y_desc(fill(t.b_ax_rmb, &[("label", &m.label)]))
             .y_label_formatter(&|y| rmb_tick(*y)),
         &p,
         s,
@@ -173,6 +178,7 @@ pub fn draw_qq(canvas: &web_sys::HtmlCanvasElement, m: &QqChart, p: Palette, s: 
 /// factor; the current factor is marked in both.
 pub fn draw_sensitivity(canvas: &web_sys::HtmlCanvasElement, m: &SensitivityView, p: Palette, s: Scale) -> DrawResult {
     let root = root(canvas, &p)?;
+    let tx = m.lang.strings();
     let (_, h) = root.dim_in_pixel();
     let (upper, lower) = root.split_vertically(h / 2);
     let (f0, f1) = y_range(m.rows.iter().map(|r| r.factor), 0.03);
@@ -207,7 +213,7 @@ pub fn draw_sensitivity(canvas: &web_sys::HtmlCanvasElement, m: &SensitivityView
         let right = c.factor > (f0 + f1) / 2.0;
         let dx = if right { -(f1 - f0) * 0.015 } else { (f1 - f0) * 0.015 };
         top.draw_series([Text::new(
-            format!("current {}: t = {}", c.factor_text, c.t_text),
+            fill(tx.b_ax_current, &[("factor", &c.factor_text), ("t", &c.t_text)]),
             (c.factor + dx, t1),
             s.font(11.0, &p).pos(Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Top)),
         )])
@@ -234,8 +240,8 @@ pub fn draw_sensitivity(canvas: &web_sys::HtmlCanvasElement, m: &SensitivityView
             .y_labels(decades * 2 + 1)
             .x_label_formatter(&|x| fixed(*x, 2))
             .y_label_formatter(&|y| if (y - y.round()).abs() < 1e-6 { p_tick(10f64.powf(y.round())) } else { String::new() })
-            .x_desc("discount factor applied to T2 (1.00 = as paid)")
-            .y_desc("p (log scale)"),
+            .x_desc(tx.b_ax_factor)
+            .y_desc(tx.b_ax_p_log),
         &p,
         s,
         11.0,

@@ -11,27 +11,67 @@
 //! permutation test. Chart models are memos of their own, so a chart redraws only when
 //! its numbers change. Every table goes through one helper ([`table`] / [`body`]), which
 //! keeps the markup uniform and the wasm small.
+//!
+//! Words come from the UI language's table (`state.t()`); the view model is built in that
+//! language too, so a language switch recomputes it (and redraws the charts).
 
 use crate::core::dataset::Group;
 use crate::core::format::fixed;
-use crate::core::robust::view::{robustness_view_points, BayesRow, QqChart, RobustnessView, Row, BAYES_LABEL_NOTE, DEFAULT_PRIOR, PRIOR_CHOICES};
+use crate::core::i18n::{fill, Lang, Strings};
+use crate::core::robust::error::discount_message;
+use crate::core::robust::view::{robustness_view_points, BayesRow, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// One table row: a class, the row header, and (class, text) cells.
+/// One table row: a class, the row header, and (class, text) cells. A row headed by an
+/// informant keeps the pseudonym (study content, never translated) in a `lang="en"` span.
 struct TRow {
     class: String,
     head: String,
+    /// The header's leading pseudonym, if any (`head` then holds what follows it).
+    name: Option<String>,
     cells: Vec<(&'static str, String)>,
 }
 
 impl TRow {
     fn new(class: impl Into<String>, head: impl Into<String>, cells: Vec<(&'static str, String)>) -> TRow {
-        TRow { class: class.into(), head: head.into(), cells }
+        TRow { class: class.into(), head: head.into(), name: None, cells }
     }
+
+    /// A row headed by an informant's pseudonym, then `rest` (", most influential", …).
+    fn named(class: impl Into<String>, name: String, rest: String, cells: Vec<(&'static str, String)>) -> TRow {
+        TRow { class: class.into(), head: rest, name: Some(name), cells }
+    }
+}
+
+/// Text with the informants' pseudonyms wrapped in `lang="en"` spans (whole words only).
+fn with_names(text: &str, names: &[String]) -> AnyView {
+    let mut parts: Vec<AnyView> = Vec::new();
+    let (mut plain, mut i) = (0, 0);
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    while i < text.len() {
+        let hit = names.iter().filter(|n| !n.is_empty()).find(|n| {
+            text[i..].starts_with(n.as_str()) && !word(text[..i].chars().next_back()) && !word(text[i + n.len()..].chars().next())
+        });
+        match hit {
+            Some(n) => {
+                if plain < i {
+                    parts.push(text[plain..i].to_string().into_any());
+                }
+                parts.push(view! { <span lang="en">{n.clone()}</span> }.into_any());
+                i += n.len();
+                plain = i;
+            }
+            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if plain < text.len() {
+        parts.push(text[plain..].to_string().into_any());
+    }
+    parts.into_iter().collect_view().into_any()
 }
 
 const NUM: &str = "num";
@@ -43,7 +83,10 @@ fn body(rows: Vec<TRow>) -> AnyView {
     rows.into_iter()
         .map(|r| {
             let cells = r.cells.into_iter().map(|(class, text)| view! { <td class=class>{text}</td> }).collect_view();
-            view! { <tr class=r.class><th scope="row">{r.head}</th>{cells}</tr> }
+            match r.name {
+                Some(name) => view! { <tr class=r.class><th scope="row"><span lang="en">{name}</span>{r.head}</th>{cells}</tr> }.into_any(),
+                None => view! { <tr class=r.class><th scope="row">{r.head}</th>{cells}</tr> }.into_any(),
+            }
         })
         .collect_view()
         .into_any()
@@ -82,9 +125,10 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     // when only the prior scale does.
     let model: Memo<RobustnessView> = Memo::new(move |_| {
         let sel = state.selection.get();
+        let lang = state.lang.get();
         state.points.with(|p| match p {
-            Ok(points) => state.study.with_value(|s| robustness_view_points(s, &sel, points)),
-            Err(e) => RobustnessView::undefined(&e.to_string()),
+            Ok(points) => state.study.with_value(|s| robustness_view_points(s, &sel, points, lang)),
+            Err(e) => RobustnessView::undefined(&discount_message(e, lang), lang),
         })
     });
     let prior = RwSignal::new(DEFAULT_PRIOR);
@@ -99,24 +143,29 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let (qq_service, qq_development) = (qq_of(Group::Service), qq_of(Group::Development));
     let sensitivity = Memo::new(move |_| model.with(|m| m.sensitivity.as_ref().ok().cloned()));
 
-    let summary = move || model.with(|m| m.summary.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view());
+    // The informants' pseudonyms, for `lang="en"` spans in sentences.
+    let names = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<Vec<String>>()).unwrap_or_default()));
+    let summary = move || names.with(|n| model.with(|m| m.summary.iter().map(|s| view! { <li>{with_names(s, n)}</li> }).collect_view()));
     let tests = move || {
+        let t = state.t();
         let rows = model.with(|m| labelled(&m.tests));
-        table("robustness-tests", "Tests of the difference (APA style; exact two-sided p beside each)".into(), &[(TEXT, "Test"), (TEXT, "Result"), (TEXT, "How it is computed")], rows)
+        table("robustness-tests", t.b_tests_caption.into(), &[(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)], rows)
     };
     let effects = move || {
+        let t = state.t();
         let rows = model.with(|m| labelled(&m.effects));
-        table("robustness-effects", "Effect sizes with 95% confidence intervals".into(), &[(TEXT, "Measure"), (TEXT, "Value"), (TEXT, "Definition")], rows)
+        table("robustness-effects", t.b_effects_caption.into(), &[(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)], rows)
     };
 
     let permutation = move || {
+        let t = state.t();
         model.with(|m| match &m.permutation {
             Ok(p) => {
                 let rows = p.rows.iter().map(|r| TRow::new("", r.label.clone(), vec![(NUM, r.p.clone()), (NUM, r.count.clone())])).collect();
                 view! {
                     <p id="permutation-method" data-count=p.count.clone()>{p.method.clone()}</p>
-                    <p id="permutation-observed">"Observed: "{p.observed.clone()}"."</p>
-                    {table("permutation-table", "Permutation p-values (D is the statistic under relabelling)".into(), &[(TEXT, "Which p"), (NUM, "p"), (NUM, "Count")], rows)}
+                    <p id="permutation-observed">{fill(t.b_observed, &[("observed", &p.observed)])}</p>
+                    {table("permutation-table", t.b_perm_caption.into(), &[(TEXT, t.b_col_which_p), (NUM, "p"), (NUM, t.b_col_count)], rows)}
                     <p class="note">{p.two_sided_note.clone()}</p>
                 }
                 .into_any()
@@ -126,32 +175,36 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     };
 
     let influence_table = move || {
+        let t = state.t();
+        let sep = if state.lang.get() == Lang::Zh { "\u{3001}" } else { ", " };
         model.with(|m| match &m.influence {
             Ok(inf) => {
+                let names: Vec<String> = inf.rows.iter().map(|r| r.informant.clone()).collect();
                 let rows = inf
                     .rows
                     .iter()
                     .map(|r| {
                         let mut marks = Vec::new();
                         if r.most_influential {
-                            marks.push("most influential");
+                            marks.push(t.b_mark_most);
                         }
                         if r.is_min {
-                            marks.push("lowest t");
+                            marks.push(t.b_mark_lowest);
                         }
                         if r.is_max {
-                            marks.push("highest t");
+                            marks.push(t.b_mark_highest);
                         }
-                        let head = if marks.is_empty() { r.informant.clone() } else { format!("{} ({})", r.informant, marks.join(", ")) };
+                        let head = if marks.is_empty() { r.informant.clone() } else { fill(t.b_marked, &[("name", &r.informant), ("marks", &marks.join(sep))]) };
+                        let rest = head.strip_prefix(r.informant.as_str()).unwrap_or(&head).to_string();
                         let class = format!("group-{}{}", r.group.key(), if r.most_influential { " most-influential" } else { "" });
-                        TRow::new(class, head, vec![(TEXT, r.group.label().to_string()), (NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (NUM, r.change.clone())])
+                        TRow::named(class, r.informant.clone(), rest, vec![(TEXT, r.group.label().to_string()), (NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (NUM, r.change.clone())])
                     })
                     .collect();
-                let caption = format!("{} without each informant (change from t = {} with everyone)", inf.test, fixed(inf.full_t, 2));
+                let caption = fill(t.b_influence_caption, &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]);
                 view! {
-                    <p id="influence-reading">{inf.reading.clone()}</p>
-                    <p class="minmax" id="influence-minmax">"Lowest t: "{inf.min_text.clone()}". Highest t: "{inf.max_text.clone()}"."</p>
-                    {table("influence-table", caption, &[(TEXT, "Left out"), (TEXT, "Group"), (NUM, "t"), (NUM, "p (two-sided)"), (NUM, "Change in t")], rows)}
+                    <p id="influence-reading">{with_names(&inf.reading, &names)}</p>
+                    <p class="minmax" id="influence-minmax">{with_names(&fill(t.b_minmax, &[("min", &inf.min_text), ("max", &inf.max_text)]), &names)}</p>
+                    {table("influence-table", caption, &[(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)}
                 }
                 .into_any()
             }
@@ -160,26 +213,31 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     };
 
     let normality = move || {
+        let t = state.t();
         let rows = model.with(|m| {
             m.normality.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.n.clone()), (NUM, r.w.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect()
         });
-        table("normality-table", "Normality: Shapiro\u{2013}Wilk (Royston's algorithm)".into(), &[(TEXT, "Values"), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, "Reading")], rows)
+        table("normality-table", t.b_normality_caption.into(), &[(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
     };
     let variances = move || {
+        let t = state.t();
         model.with(|m| match &m.variances {
             Ok(rows) => {
                 let rows = rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.w.clone()), (NUM, r.df.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect();
                 table(
                     "variance-table",
-                    "Equal spread: Levene (deviations from each group's mean) and Brown\u{2013}Forsythe (from its median)".into(),
-                    &[(TEXT, "Test"), (NUM, "Statistic"), (NUM, "df"), (NUM, "p"), (TEXT, "Reading")],
+                    t.b_variance_caption.into(),
+                    &[(TEXT, t.b_col_test), (NUM, t.b_col_statistic), (NUM, t.b_col_df), (NUM, "p"), (TEXT, t.b_col_reading)],
                     rows,
                 )
             }
             Err(e) => undefined("variance-table", e.clone()),
         })
     };
-    let qq_missing = move || model.with(|m| m.qq.iter().filter_map(|q| q.as_ref().err()).next().cloned().map(|e| view! { <p class="undefined">"Q-Q plot: "{e}</p> }));
+    let qq_missing = move || {
+        let t = state.t();
+        model.with(|m| m.qq.iter().filter_map(|q| q.as_ref().err()).next().map(|e| view! { <p class="undefined">{fill(t.b_qq_error, &[("error", e)])}</p> }))
+    };
 
     let prior_radios = PRIOR_CHOICES
         .iter()
@@ -188,23 +246,29 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
             view! {
                 <label class="check">
                     <input type="radio" name="bayes-prior" value=c.key prop:checked=move || prior.get() == i on:change=move |_| prior.set(i) />
-                    <span>{c.label}</span>
+                    <span>{move || c.label(state.t())}</span>
                 </label>
             }
         })
         .collect_view();
     let bayes_result = move || match bayes.get() {
-        Ok(b) if b.defined => view! {
-            <p class="bayes-result" id="bayes-result">
-                "BF\u{2081}\u{2080} = "<strong id="bayes-bf10">{b.bf10}</strong>" with prior scale "{b.prior}": "{b.label}"."
-            </p>
-            <p id="bayes-reading">{b.reading}</p>
+        Ok(b) if b.defined => {
+            // The number is bold wherever the language puts it in the sentence.
+            let sentence = fill(state.t().b_bayes_result, &[("prior", &b.prior), ("label", &b.label)]);
+            let (before, after) = sentence.split_once("{bf}").map(|(a, c)| (a.to_string(), c.to_string())).unwrap_or((sentence.clone(), String::new()));
+            view! {
+                <p class="bayes-result" id="bayes-result">
+                    {before}<strong id="bayes-bf10">{b.bf10}</strong>{after}
+                </p>
+                <p id="bayes-reading">{b.reading}</p>
+            }
+            .into_any()
         }
-        .into_any(),
         Ok(b) => undefined("bayes-result", b.bf10),
         Err(e) => undefined("bayes-result", e),
     };
     let bayes_table = move || {
+        let t = state.t();
         let chosen = prior.get();
         model.with(|m| {
             m.bayes.as_ref().ok().map(|rows| {
@@ -212,11 +276,11 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .map(|(i, r)| {
-                        let (class, head) = if i == chosen { ("chosen", format!("{} (shown above)", r.prior)) } else { ("", r.prior.clone()) };
+                        let (class, head) = if i == chosen { ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)])) } else { ("", r.prior.clone()) };
                         TRow::new(class, head, vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())])
                     })
                     .collect();
-                table("bayes-table", "BF\u{2081}\u{2080} for each prior scale".into(), &[(TEXT, "Prior scale"), (NUM, "BF\u{2081}\u{2080}"), (TEXT, "Label")], rows)
+                table("bayes-table", t.b_bayes_caption.into(), &[(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)], rows)
             })
         })
     };
@@ -226,7 +290,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let hist_summary = Signal::derive(move || histogram.with(|h| h.as_ref().map(|h| h.summary()).unwrap_or_default()));
     let hist_rows = move || histogram.with(|h| body(h.as_ref().map(|h| h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()).unwrap_or_default()));
     let inf_summary = Signal::derive(move || influence.with(|i| i.as_ref().map(|i| i.summary()).unwrap_or_default()));
-    let inf_rows = move || influence.with(|i| body(i.as_ref().map(|i| i.table().into_iter().map(|[a, b, c]| TRow::new("", a, vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default()));
+    let inf_rows = move || influence.with(|i| body(i.as_ref().map(|i| i.table().into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default()));
     let sens_summary = Signal::derive(move || sensitivity.with(|x| x.as_ref().map(|x| x.summary()).unwrap_or_default()));
     let sens_rows = move || {
         sensitivity.with(|x| {
@@ -234,128 +298,146 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
             body(rows.unwrap_or_default())
         })
     };
-    let qq_frame = move |m: Memo<Option<QqChart>>, id: &'static str, title: &'static str| {
+    let qq_frame = move |m: Memo<Option<QqChart>>, id: &'static str, title: fn(&Strings) -> &'static str| {
         let summary = Signal::derive(move || m.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
-        let rows = move || m.with(|q| body(q.as_ref().map(|q| q.table().into_iter().map(|[a, b, c]| TRow::new("", a, vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default()));
+        let rows = move || m.with(|q| body(q.as_ref().map(|q| q.table().into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default()));
         view! {
             <Show when=move || m.with(|q| q.is_some()) fallback=|| ()>
-                <ChartFrame id=id title=title summary=summary height=300 draw=move |c, p, s| match m.get() {
-                    Some(q) => draw_qq(c, &q, p, s),
-                    None => Ok(()),
-                }>
-                    <table>
-                        <thead><tr><th scope="col">"Informant"</th><th scope="col" class="num">"Normal quantile"</th><th scope="col" class="num">"Value (RMB)"</th></tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </ChartFrame>
+                {move || {
+                    let t = state.t();
+                    view! {
+                        <ChartFrame id=id title=title(t) summary=summary height=300 draw=move |c, p, s| match m.get() {
+                            Some(q) => draw_qq(c, &q, p, s),
+                            None => Ok(()),
+                        }>
+                            <table>
+                                <thead><tr><th scope="col">{t.b_col_informant}</th><th scope="col" class="num">{t.b_col_normal_quantile}</th><th scope="col" class="num">{t.b_col_value_rmb}</th></tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </ChartFrame>
+                    }
+                }}
             </Show>
         }
     };
 
+    let t = move || state.t();
     view! {
         <section id="robustness" class="section robustness" aria-labelledby="robustness-h">
-            <h2 id="robustness-h">"Robustness"</h2>
+            <h2 id="robustness-h">{move || t().sec_robustness}</h2>
             <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">
-                "Does the result survive other reasonable ways of analysing the same salaries? Each analysis below answers one question: "
-                "without assuming normal values, without any one person, how big, and under a different discount."
-            </p>
+            <p class="lede">{move || t().b_lede}</p>
             <p class="comparison" id="robustness-comparison">{move || model.with(|m| m.comparison.clone())}</p>
 
             <div class="robust-summary" id="robustness-summary">
-                <h3>"In short"</h3>
+                <h3>{move || t().b_in_short}</h3>
                 <ul>{summary}</ul>
             </div>
 
-            <h3>"The same difference, tested other ways"</h3>
+            <h3>{move || t().b_h_tests}</h3>
             {tests}
 
-            <h3>"Exact permutation test"</h3>
-            <p>"If the groups' labels meant nothing, every way of relabelling the informants would be as likely as the real one. The p-value is the share of relabellings that give a difference at least as extreme as the one observed."</p>
+            <h3>{move || t().b_h_perm}</h3>
+            <p>{move || t().b_perm_intro}</p>
             <div id="permutation">{permutation}</div>
             <Show when=move || histogram.with(|h| h.is_some()) fallback=|| ()>
-                <ChartFrame
-                    id="chart-permutation"
-                    title="Where the observed difference falls among all relabellings"
-                    summary=hist_summary
-                    height=280
-                    draw=move |c, p, s| match histogram.get() {
-                        Some(h) => draw_permutation(c, &h, p, s),
-                        None => Ok(()),
+                {move || {
+                    let t = t();
+                    view! {
+                        <ChartFrame
+                            id="chart-permutation"
+                            title=t.b_chart_perm
+                            summary=hist_summary
+                            height=280
+                            draw=move |c, p, s| match histogram.get() {
+                                Some(h) => draw_permutation(c, &h, p, s),
+                                None => Ok(()),
+                            }
+                        >
+                            <table>
+                                <thead><tr><th scope="col" class="num">{t.b_col_bin}</th><th scope="col" class="num">{t.b_col_relabellings}</th></tr></thead>
+                                <tbody>{hist_rows}</tbody>
+                            </table>
+                        </ChartFrame>
                     }
-                >
-                    <table>
-                        <thead><tr><th scope="col" class="num">"Bin (RMB)"</th><th scope="col" class="num">"Relabellings"</th></tr></thead>
-                        <tbody>{hist_rows}</tbody>
-                    </table>
-                </ChartFrame>
+                }}
             </Show>
 
-            <h3>"Effect sizes"</h3>
-            <p>"How big is the difference, in the units of its own spread, and how uncertain is that? Tools define these differently, so each definition is named."</p>
+            <h3>{move || t().b_h_effects}</h3>
+            <p>{move || t().b_effects_intro}</p>
             {effects}
 
-            <h3>"Influence: leaving one informant out"</h3>
-            <p>"Is the result driven by one person? Each informant is dropped in turn and the test rerun on the others."</p>
+            <h3>{move || t().b_h_influence}</h3>
+            <p>{move || t().b_influence_intro}</p>
             <div id="influence">{influence_table}</div>
             <Show when=move || influence.with(|i| i.is_some()) fallback=|| ()>
-                <ChartFrame
-                    id="chart-influence"
-                    title="t with each informant left out"
-                    summary=inf_summary
-                    height=440
-                    draw=move |c, p, s| match influence.get() {
-                        Some(i) => draw_influence(c, &i, p, s),
-                        None => Ok(()),
+                {move || {
+                    let t = t();
+                    view! {
+                        <ChartFrame
+                            id="chart-influence"
+                            title=t.b_chart_influence
+                            summary=inf_summary
+                            height=440
+                            draw=move |c, p, s| match influence.get() {
+                                Some(i) => draw_influence(c, &i, p, s),
+                                None => Ok(()),
+                            }
+                        >
+                            <table>
+                                <thead><tr><th scope="col">{t.b_col_left_out}</th><th scope="col">{t.b_col_group}</th><th scope="col" class="num">"t"</th></tr></thead>
+                                <tbody>{inf_rows}</tbody>
+                            </table>
+                        </ChartFrame>
                     }
-                >
-                    <table>
-                        <thead><tr><th scope="col">"Left out"</th><th scope="col">"Group"</th><th scope="col" class="num">"t"</th></tr></thead>
-                        <tbody>{inf_rows}</tbody>
-                    </table>
-                </ChartFrame>
+                }}
             </Show>
 
-            <h3>"Assumption checks"</h3>
-            <p>"The t-test assumes roughly normal values and, in Student's form, equal spread. These checks look for signs against that; with groups this small, a check that finds nothing is weak reassurance."</p>
+            <h3>{move || t().b_h_assumptions}</h3>
+            <p>{move || t().b_assumptions_intro}</p>
             {normality}
             {variances}
             {qq_missing}
             <div class="qq-grid">
-                {qq_frame(qq_service, "chart-qq-service", "Normal Q-Q plot: Service")}
-                {qq_frame(qq_development, "chart-qq-development", "Normal Q-Q plot: Development")}
+                {qq_frame(qq_service, "chart-qq-service", |t| t.b_chart_qq_service)}
+                {qq_frame(qq_development, "chart-qq-development", |t| t.b_chart_qq_development)}
             </div>
-            <p class="note">"Q-Q plots put the i-th smallest of n values against the normal quantile \u{3a6}\u{207b}\u{b9}((i \u{2212} 0.375)/(n + 0.25)); the line is the group's mean plus its SD times that quantile."</p>
+            <p class="note">{move || t().b_qq_note}</p>
 
-            <h3>"Bayes factor"</h3>
-            <p>"How much more likely are the data if there is a difference than if there is none? The JZS Bayes factor (Rouder et al., 2009) answers that for a Cauchy prior on the standardized difference, whose scale r you can choose."</p>
+            <h3>{move || t().b_h_bayes}</h3>
+            <p>{move || t().b_bayes_intro}</p>
             <fieldset class="prior-choice" id="bayes-prior">
-                <legend>"Prior scale r"</legend>
+                <legend>{move || t().b_prior_legend}</legend>
                 {prior_radios}
             </fieldset>
             <div aria-live="polite">{bayes_result}</div>
-            <p class="note" id="bayes-note">{BAYES_LABEL_NOTE}</p>
+            <p class="note" id="bayes-note">{move || t().b_bayes_note}</p>
             {bayes_table}
 
-            <h3>"Discount sensitivity"</h3>
-            <p>"Does the result depend on the discount? The paper scales T2 salaries by a factor from four company totals (footnote 3). Here its test is rerun for a range of factors, from 0.80 to 1.40, including 1.00 (no discount)."</p>
+            <h3>{move || t().b_h_sensitivity}</h3>
+            <p>{move || t().b_sensitivity_intro}</p>
             {sensitivity_missing}
             <Show when=move || sensitivity.with(|x| x.is_some()) fallback=|| ()>
-                <ChartFrame
-                    id="chart-sensitivity"
-                    title="t and p of the paper's test against the discount factor"
-                    summary=sens_summary
-                    height=420
-                    draw=move |c, p, s| match sensitivity.get() {
-                        Some(x) => draw_sensitivity(c, &x, p, s),
-                        None => Ok(()),
+                {move || {
+                    let t = t();
+                    view! {
+                        <ChartFrame
+                            id="chart-sensitivity"
+                            title=t.b_chart_sens
+                            summary=sens_summary
+                            height=420
+                            draw=move |c, p, s| match sensitivity.get() {
+                                Some(x) => draw_sensitivity(c, &x, p, s),
+                                None => Ok(()),
+                            }
+                        >
+                            <table id="sensitivity-table">
+                                <thead><tr><th scope="col" class="num">{t.b_col_factor}</th><th scope="col" class="num">"t"</th><th scope="col" class="num">"p"</th><th scope="col">{t.b_col_note}</th></tr></thead>
+                                <tbody>{sens_rows}</tbody>
+                            </table>
+                        </ChartFrame>
                     }
-                >
-                    <table id="sensitivity-table">
-                        <thead><tr><th scope="col" class="num">"Factor"</th><th scope="col" class="num">"t"</th><th scope="col" class="num">"p"</th><th scope="col">"Note"</th></tr></thead>
-                        <tbody>{sens_rows}</tbody>
-                    </table>
-                </ChartFrame>
+                }}
             </Show>
         </section>
     }

@@ -29,6 +29,7 @@
 //! evidence for H₁; the mirror image (BF₁₀ in [1/3, 1) anecdotal, …) for H₀; exactly 1 no
 //! evidence. A value on a boundary takes the weaker label.
 
+use crate::core::i18n::{fill, Strings};
 use crate::core::robust::error::{check_positive, RobustError};
 use crate::core::robust::numeric::integrate;
 
@@ -103,12 +104,21 @@ pub fn classify(bf10: f64) -> (Strength, Favours) {
     (strength, favours)
 }
 
-/// "moderate evidence for a difference (H₁)", "anecdotal evidence for no difference (H₀)".
-pub fn describe(bf10: f64) -> String {
+/// "moderate evidence for a difference (H₁)", "anecdotal evidence for no difference (H₀)"
+/// (in the UI language `t`; the labels are Lee and Wagenmakers').
+pub fn describe(bf10: f64, t: &Strings) -> String {
+    let strength = |s: Strength| match s {
+        Strength::NoEvidence => t.b_strength_no,
+        Strength::Anecdotal => t.b_strength_anecdotal,
+        Strength::Moderate => t.b_strength_moderate,
+        Strength::Strong => t.b_strength_strong,
+        Strength::VeryStrong => t.b_strength_very_strong,
+        Strength::Extreme => t.b_strength_extreme,
+    };
     match classify(bf10) {
-        (_, Favours::Neither) => "no evidence either way".to_string(),
-        (s, Favours::Alternative) => format!("{} evidence for a difference (H\u{2081})", s.label()),
-        (s, Favours::Null) => format!("{} evidence for no difference (H\u{2080})", s.label()),
+        (_, Favours::Neither) => t.b_bf_neither.to_string(),
+        (s, Favours::Alternative) => fill(t.b_bf_for_h1, &[("strength", strength(s))]),
+        (s, Favours::Null) => fill(t.b_bf_for_h0, &[("strength", strength(s))]),
     }
 }
 
@@ -216,7 +226,9 @@ mod tests {
         assert_eq!(classify(3.5), (Strength::Moderate, Favours::Alternative));
         assert_eq!(classify(1.0 / 12.0), (Strength::Strong, Favours::Null));
         assert_eq!(classify(1000.0), (Strength::Extreme, Favours::Alternative));
-        assert_eq!(describe(0.5), "anecdotal evidence for no difference (H\u{2080})");
+        assert_eq!(describe(0.5, &crate::core::i18n::EN), "anecdotal evidence for no difference (H\u{2080})");
+        assert_eq!(describe(0.5, &crate::core::i18n::ZH), "支持不存在差异（H\u{2080}）的轶事性证据");
+        assert_eq!(describe(1.0, &crate::core::i18n::EN), "no evidence either way");
     }
 
     #[test]

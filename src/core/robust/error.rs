@@ -6,6 +6,7 @@
 //! bad parameters (a prior scale of zero, no resamples) name the parameter.
 
 use crate::core::discount::DiscountError;
+use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::stats::StatsError;
 use std::fmt;
 
@@ -42,31 +43,98 @@ pub enum RobustError {
     Discount(DiscountError),
 }
 
+impl RobustError {
+    /// The reader-facing message in a UI language. `Display` is the English one.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.strings();
+        let not = |reason: String| fill(t.b_err_not_defined, &[("reason", &reason)]);
+        match self {
+            RobustError::InvalidParameter { name, value } => fill(t.b_err_invalid, &[("name", parameter_name(name, t)), ("value", &value.to_string())]),
+            RobustError::Discount(e) => discount_message(e, lang),
+            other => not(other.reason(lang)),
+        }
+    }
+
+    /// The part after "not defined for this selection: ".
+    fn reason(&self, lang: Lang) -> String {
+        let t = lang.strings();
+        match self {
+            RobustError::TooFew { needed, got } => fill(t.b_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
+            RobustError::TooMany { max, got } => fill(t.b_err_too_many, &[("max", &max.to_string()), ("got", &got.to_string())]),
+            RobustError::NonFinite { index } => fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())]),
+            RobustError::ZeroVariance => t.b_err_zero_variance.to_string(),
+            RobustError::ZeroRange => t.b_err_zero_range.to_string(),
+            RobustError::AllTied => t.b_err_all_tied.to_string(),
+            RobustError::LengthMismatch { left, right } => fill(t.b_err_length, &[("left", &left.to_string()), ("right", &right.to_string())]),
+            RobustError::NoComparison => t.b_err_no_comparison.to_string(),
+            RobustError::NoConvergence { what } => fill(t.b_err_no_convergence, &[("what", parameter_name(what, t))]),
+            RobustError::Overflow => t.b_err_overflow.to_string(),
+            RobustError::LeaveOneOut { informant, reason } => {
+                let inner = match reason.as_ref() {
+                    RobustError::InvalidParameter { .. } | RobustError::Discount(_) => reason.message(lang),
+                    other => other.reason(lang),
+                };
+                fill(t.b_err_without, &[("name", informant), ("reason", &inner)])
+            }
+            RobustError::Stats(e) => stats_message(e, lang),
+            RobustError::InvalidParameter { .. } | RobustError::Discount(_) => self.message(lang),
+        }
+    }
+}
+
+/// A [`StatsError`] in a UI language (the English text is its `Display`).
+pub fn stats_message(e: &StatsError, lang: Lang) -> String {
+    let t = lang.strings();
+    match e {
+        StatsError::TooFew { needed, got } => fill(t.b_err_stats_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
+        StatsError::NonFinite { index } => fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())]),
+        StatsError::ZeroVariance => t.b_err_stats_zero_variance.to_string(),
+        StatsError::LengthMismatch { left, right } => fill(t.b_err_length, &[("left", &left.to_string()), ("right", &right.to_string())]),
+        StatsError::Distribution => t.b_err_stats_distribution.to_string(),
+        StatsError::Overflow => t.b_err_overflow.to_string(),
+    }
+}
+
+/// A [`DiscountError`] in a UI language: English names the permalink field (its
+/// `Display`), Chinese the control's label.
+pub fn discount_message(e: &DiscountError, lang: Lang) -> String {
+    let t = lang.strings();
+    let field = match (lang, e.field) {
+        (Lang::En, f) => f,
+        (_, "salary2016") => t.total_salary_2016,
+        (_, "revenue2016") => t.total_revenue_2016,
+        (_, "salary2017") => t.total_salary_2017,
+        (_, "revenue2017") => t.total_revenue_2017,
+        (_, f) => f,
+    };
+    fill(t.b_err_discount, &[("field", field), ("value", &e.value.to_string())])
+}
+
+/// A parameter or search target named in an error, in the UI language (unknown names as given).
+fn parameter_name(name: &'static str, t: &'static Strings) -> &'static str {
+    let en = &crate::core::i18n::EN;
+    let keys: [(&str, &'static str); 14] = [
+        (en.b_param_n_eff, t.b_param_n_eff),
+        (en.b_param_df, t.b_param_df),
+        (en.b_param_prior, t.b_param_prior),
+        (en.b_param_ncp, t.b_param_ncp),
+        (en.b_param_probability, t.b_param_probability),
+        (en.b_param_level, t.b_param_level),
+        (en.b_param_hedges_df, t.b_param_hedges_df),
+        (en.b_param_subset, t.b_param_subset),
+        (en.b_param_bins, t.b_param_bins),
+        (en.b_param_resamples, t.b_param_resamples),
+        (en.b_param_paper_factor, t.b_param_paper_factor),
+        (en.b_param_factor, t.b_param_factor),
+        (en.b_what_bf_integral, t.b_what_bf_integral),
+        (en.b_what_ncp, t.b_what_ncp),
+    ];
+    keys.iter().find(|(e, _)| *e == name).map(|(_, x)| *x).unwrap_or(name)
+}
+
 impl fmt::Display for RobustError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const NOT: &str = "not defined for this selection";
-        match self {
-            RobustError::TooFew { needed, got } => write!(f, "{NOT}: needs at least {needed} values, but has {got}"),
-            RobustError::TooMany { max, got } => write!(f, "{NOT}: valid for at most {max} values, but has {got}"),
-            RobustError::NonFinite { index } => write!(f, "{NOT}: value {} is not a finite number", index + 1),
-            RobustError::ZeroVariance => write!(f, "{NOT}: the values do not vary (zero variance)"),
-            RobustError::ZeroRange => write!(f, "{NOT}: all values are identical (zero range)"),
-            RobustError::AllTied => write!(f, "{NOT}: all values are tied (or every difference is zero), so ranks carry no information"),
-            RobustError::LengthMismatch { left, right } => {
-                write!(f, "{NOT}: paired series have different lengths ({left} and {right})")
-            }
-            RobustError::NoComparison => write!(f, "{NOT}: select two groups or two timepoints to compare"),
-            RobustError::InvalidParameter { name, value } => write!(f, "{name} must be a positive finite number (got {value})"),
-            RobustError::NoConvergence { what } => write!(f, "{NOT}: the numerical search for {what} did not converge"),
-            RobustError::Overflow => write!(f, "{NOT}: the values are too large to compute with"),
-            RobustError::LeaveOneOut { informant, reason } => {
-                let inner = reason.to_string();
-                let inner = inner.strip_prefix(&format!("{NOT}: ")).unwrap_or(&inner).to_string();
-                write!(f, "{NOT}: without {informant}, {inner}")
-            }
-            RobustError::Stats(e) => write!(f, "{NOT}: {e}"),
-            RobustError::Discount(e) => write!(f, "{e}"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -111,5 +179,10 @@ mod tests {
         let loo = RobustError::LeaveOneOut { informant: "Blake".into(), reason: Box::new(RobustError::ZeroVariance) };
         assert_eq!(loo.to_string(), "not defined for this selection: without Blake, the values do not vary (zero variance)");
         assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }.to_string().starts_with("prior scale r"));
+        assert_eq!(loo.message(Lang::En), loo.to_string());
+        assert_eq!(loo.message(Lang::Zh), "当前选择下无法计算：剔除 Blake 后，数值没有变化（方差为零）");
+        assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }.message(Lang::Zh).starts_with("先验尺度 r"));
+        let stats = RobustError::Stats(StatsError::ZeroVariance);
+        assert_eq!(stats.message(Lang::En), format!("not defined for this selection: {}", StatsError::ZeroVariance));
     }
 }

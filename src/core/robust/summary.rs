@@ -13,11 +13,16 @@
 //! company, and recalls that the authors themselves describe their design as able to
 //! present only anecdotal evidence (footnote 2). An analysis that could not be computed
 //! is named with its reason rather than dropped silently.
+//!
+//! The sentences are written in the UI language passed in (the `b_sum_…` entries of the
+//! string tables); APA strings and numbers read the same in both languages.
 
 use crate::core::apa;
+use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::format::fixed;
 use crate::core::robust::bayes::{describe, BayesFactor, R_MEDIUM};
 use crate::core::robust::effect::EffectKind;
+use crate::core::robust::rank::RankMethod;
 use crate::core::robust::report::Robustness;
 use crate::core::robust::sensitivity::SensitivityRow;
 use crate::core::selection::Design;
@@ -44,29 +49,54 @@ fn bf_text(bf: f64) -> String {
     }
 }
 
-/// "A, B and C".
-fn join(items: &[String]) -> String {
+/// "A, B and C" ("A、B和C" in Chinese).
+pub fn join(items: &[String], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+        [init @ .., last] => fill(lang.strings().b_and, &[("a", &init.join(list_sep(lang))), ("b", last)]),
     }
 }
 
-/// The sentences, in reading order.
-pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: f64) -> Vec<String> {
+/// The separator of a list: ", " in English, "、" in Chinese.
+pub fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Zh => "\u{3001}",
+    }
+}
+
+/// A rank test's name and method label in the UI language.
+pub fn rank_name(test: &crate::core::robust::report::RankTest, t: &Strings) -> &'static str {
+    match test {
+        crate::core::robust::report::RankTest::MannWhitney(_) => t.b_mann_whitney,
+        crate::core::robust::report::RankTest::Wilcoxon(_) => t.b_wilcoxon,
+    }
+}
+
+fn method_label(m: RankMethod, t: &Strings) -> &'static str {
+    match m {
+        RankMethod::Exact => t.b_rank_exact,
+        RankMethod::ExactConditional => t.b_rank_exact_ties,
+        RankMethod::Asymptotic => t.b_rank_approx,
+    }
+}
+
+/// The sentences, in reading order, in the UI language.
+pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: f64, lang: Lang) -> Vec<String> {
+    let t = lang.strings();
     let mut out = Vec::new();
     let a = alpha_text(alpha);
     let sig = r.primary.p < alpha;
-    let side = |p: f64| if p < alpha { "significant" } else { "not significant" };
+    let side = |p: f64| if p < alpha { t.b_significant } else { t.b_not_significant };
 
     // 1. The design's own test.
     let name = match (r.design, r.primary.kind) {
-        (Design::DiffInDiff, _) => "The paper's test (Student's t on the T2 \u{2212} T1 differences)",
-        (_, TTestKind::Paired) => "The paired t-test",
-        _ => "Student's t-test",
+        (Design::DiffInDiff, _) => t.b_sum_paper_test,
+        (_, TTestKind::Paired) => t.b_sum_paired,
+        _ => t.b_sum_student,
     };
-    out.push(format!("{name} gives {}: {} at \u{3b1} = {a}.", apa::t_test(&r.primary), side(r.primary.p)));
+    out.push(fill(t.b_sum_gives, &[("name", name), ("apa", &apa::t_test(&r.primary)), ("side", side(r.primary.p)), ("alpha", &a)]));
 
     // 2. Agreement of the alternative tests.
     let mut agree = Vec::new();
@@ -74,62 +104,73 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
     let mut undefined = Vec::new();
     let mut consider = |label: String, note: Option<&str>, p: Result<f64, String>| {
         let detail = |x: String| match note {
-            Some(n) => format!("{label} ({n}, {x})"),
-            None => format!("{label} ({x})"),
+            Some(n) => fill(t.b_detail_note, &[("label", &label), ("note", n), ("p", &x)]),
+            None => fill(t.b_detail, &[("label", &label), ("p", &x)]),
         };
         match p {
             Ok(p) if (p < alpha) == sig => agree.push(detail(apa::p_value(p))),
             Ok(p) => disagree.push(detail(apa::p_value(p))),
-            Err(e) => undefined.push(format!("{label}: {e}")),
+            Err(e) => undefined.push(fill(t.b_label_error, &[("label", &label), ("error", &e)])),
         }
     };
     if let Some(w) = &r.welch {
-        consider("Welch's t-test".to_string(), None, w.as_ref().map(|t| t.p).map_err(|e| e.to_string()));
+        consider(t.b_sum_welch.to_string(), None, w.as_ref().map(|x| x.p).map_err(|e| e.message(lang)));
     }
     match &r.rank {
-        Ok(t) => consider(format!("the {}", t.name()), Some(t.method().label()), Ok(t.p())),
-        Err(e) => consider("the rank test".to_string(), None, Err(e.to_string())),
+        Ok(x) => {
+            let name = match x {
+                crate::core::robust::report::RankTest::MannWhitney(_) => t.b_sum_mann_whitney,
+                crate::core::robust::report::RankTest::Wilcoxon(_) => t.b_sum_wilcoxon,
+            };
+            consider(name.to_string(), Some(method_label(x.method(), t)), Ok(x.p()))
+        }
+        Err(e) => consider(t.b_sum_rank_test.to_string(), None, Err(e.message(lang))),
     }
     match &r.permutation {
-        Ok(p) => consider(format!("the {} permutation test", if p.exact { "exact" } else { "Monte Carlo" }), None, Ok(p.p_two_sided)),
-        Err(e) => consider("the permutation test".to_string(), None, Err(e.to_string())),
+        Ok(p) => consider((if p.exact { t.b_sum_perm_exact } else { t.b_sum_perm_mc }).to_string(), None, Ok(p.p_two_sided)),
+        Err(e) => consider(t.b_sum_perm.to_string(), None, Err(e.message(lang))),
     }
     if !agree.is_empty() {
-        out.push(format!("At \u{3b1} = {a}, {} {} the same conclusion.", join(&agree), if agree.len() == 1 { "reaches" } else { "reach" }));
+        out.push(fill(if agree.len() == 1 { t.b_sum_agree_one } else { t.b_sum_agree_many }, &[("alpha", &a), ("list", &join(&agree, lang))]));
     }
     if !disagree.is_empty() {
-        out.push(format!("{} {} not reach it, so the conclusion depends on the method.", capitalize(&join(&disagree)), if disagree.len() == 1 { "does" } else { "do" }));
+        out.push(fill(if disagree.len() == 1 { t.b_sum_disagree_one } else { t.b_sum_disagree_many }, &[("list", &capitalize(&join(&disagree, lang)))]));
     }
     if !undefined.is_empty() {
-        out.push(format!("Not computed: {}.", undefined.join("; ")));
+        let sep = if lang == Lang::En { "; " } else { "\u{ff1b}" };
+        out.push(fill(t.b_sum_not_computed, &[("list", &undefined.join(sep))]));
     }
 
     // 3. Effect size.
     if let Ok(e) = &r.effect {
         let symbol = e.kind.symbol();
-        let sizes = if e.n1 == e.n2 && matches!(r.design, Design::Paired(_)) { format!("{} informants", e.n1) } else { format!("{} and {} informants", e.n1, e.n2) };
-        let zero = if e.ci_d.0 <= 0.0 && e.ci_d.1 >= 0.0 { " The interval includes zero." } else { "" };
-        let g_name = match e.kind {
-            EffectKind::CohensD => "Hedges' g",
-            EffectKind::PairedDz => "bias-corrected g_z",
+        let sizes = if e.n1 == e.n2 && matches!(r.design, Design::Paired(_)) {
+            fill(t.b_sum_informants_one, &[("n", &e.n1.to_string())])
+        } else {
+            fill(t.b_sum_informants_two, &[("n1", &e.n1.to_string()), ("n2", &e.n2.to_string())])
         };
-        out.push(format!(
-            "The standardized difference is {symbol} = {} (95 % CI {} to {}; {g_name} = {}). With {sizes} the interval is wide.{zero}",
-            fixed(e.d, 2),
-            fixed(e.ci_d.0, 2),
-            fixed(e.ci_d.1, 2),
-            fixed(e.g, 2)
-        ));
+        let g_name = match e.kind {
+            EffectKind::CohensD => t.b_sum_hedges,
+            EffectKind::PairedDz => t.b_sum_gz,
+        };
+        let mut s = fill(
+            t.b_sum_effect,
+            &[("sym", symbol), ("d", &fixed(e.d, 2)), ("lo", &fixed(e.ci_d.0, 2)), ("hi", &fixed(e.ci_d.1, 2)), ("gname", g_name), ("g", &fixed(e.g, 2)), ("sizes", &sizes)],
+        );
+        if e.ci_d.0 <= 0.0 && e.ci_d.1 >= 0.0 {
+            then(&mut s, t.b_sum_includes_zero, lang);
+        }
+        out.push(s);
     }
 
     // 4. Bayes factor.
     let bfs: Vec<&BayesFactor> = r.bayes.iter().filter_map(|b| b.as_ref().ok()).collect();
     if let Some(main) = bfs.iter().find(|b| (b.r - R_MEDIUM).abs() < 1e-12).or(bfs.first()) {
-        let mut s = format!("The JZS Bayes factor (prior scale r = {}) is BF\u{2081}\u{2080} = {}: {} by Lee and Wagenmakers' labels.", fixed(main.r, 3), bf_text(main.bf10), describe(main.bf10));
+        let mut s = fill(t.b_sum_bayes, &[("r", &fixed(main.r, 3)), ("bf", &bf_text(main.bf10)), ("label", &describe(main.bf10, t))]);
         if bfs.len() > 1 {
             let lo = bfs.iter().map(|b| b.bf10).fold(f64::INFINITY, f64::min);
             let hi = bfs.iter().map(|b| b.bf10).fold(f64::NEG_INFINITY, f64::max);
-            s.push_str(&format!(" Over the prior scales shown it ranges from {} to {}.", bf_text(lo), bf_text(hi)));
+            then(&mut s, &fill(t.b_sum_bayes_range, &[("lo", &bf_text(lo)), ("hi", &bf_text(hi))]), lang);
         }
         out.push(s);
     }
@@ -138,44 +179,35 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
     let non_normal: Vec<String> = r
         .normality
         .iter()
-        .filter_map(|n| n.result.as_ref().ok().filter(|s| s.p < alpha).map(|s| format!("{} (W = {}, {})", n.label, apa::no_leading_zero(s.w, 2), apa::p_value(s.p))))
+        .filter_map(|n| n.result.as_ref().ok().filter(|s| s.p < alpha).map(|s| fill(t.b_sum_sw_item, &[("label", &n.label), ("w", &apa::no_leading_zero(s.w, 2)), ("p", &apa::p_value(s.p))])))
         .collect();
     let unequal = r.levene_mean.as_ref().and_then(|l| l.as_ref().ok()).filter(|l| l.p < alpha);
     if !non_normal.is_empty() {
-        out.push(format!("Shapiro\u{2013}Wilk suggests {} may not be normally distributed; the rank and permutation tests do not assume normality.", join(&non_normal)));
+        out.push(fill(t.b_sum_sw, &[("list", &join(&non_normal, lang))]));
     }
     if let Some(l) = unequal {
-        out.push(format!("Levene's test suggests unequal variances ({}); Welch's test allows for them.", apa::p_value(l.p)));
+        out.push(fill(t.b_sum_levene, &[("p", &apa::p_value(l.p))]));
     }
     if non_normal.is_empty() && unequal.is_none() {
-        let checks = if r.levene_mean.is_some() { "Neither Shapiro\u{2013}Wilk nor Levene's test flags a problem" } else { "Shapiro\u{2013}Wilk does not flag a problem" };
-        out.push(format!("{checks}, but with groups this small such checks can easily miss one."));
+        out.push((if r.levene_mean.is_some() { t.b_sum_checks_both } else { t.b_sum_checks_sw }).to_string());
     }
 
     // 6. Influence.
     if let Ok(inf) = &r.influence {
         let (lo, hi, top) = (&inf.rows[inf.min_t], &inf.rows[inf.max_t], inf.most_influential_row());
-        out.push(format!(
-            "Leaving out one informant at a time, t ranges from {} (without {}) to {} (without {}); {} moves it most (\u{394}t = {}).",
-            fixed(lo.t, 2),
-            lo.informant,
-            fixed(hi.t, 2),
-            hi.informant,
-            top.informant,
-            fixed(top.delta_t, 2)
+        out.push(fill(
+            t.b_sum_influence,
+            &[("lo", &fixed(lo.t, 2)), ("lo_name", &lo.informant), ("hi", &fixed(hi.t, 2)), ("hi_name", &hi.informant), ("top", &top.informant), ("dt", &fixed(top.delta_t, 2))],
         ));
         let would_be = |p: f64| {
             let text = apa::p_value(p);
             text.strip_prefix("p = ").or_else(|| text.strip_prefix("p ")).unwrap_or(&text).to_string()
         };
-        let crossing: Vec<String> = inf.crossing(alpha).map(|x| format!("{} (p would be {})", x.informant, would_be(x.p))).collect();
+        let crossing: Vec<String> = inf.crossing(alpha).map(|x| fill(t.b_sum_would_be, &[("name", &x.informant), ("p", &would_be(x.p))])).collect();
         match crossing.as_slice() {
-            [] => out.push(format!("No single informant's removal changes the conclusion at \u{3b1} = {a}.")),
-            [one] => out.push(format!("Removing only {one} would change the conclusion at \u{3b1} = {a}: it depends on a single informant.")),
-            [init @ .., last] => out.push(format!(
-                "Removing any one of {} or {last} would change the conclusion at \u{3b1} = {a}: it depends on single informants.",
-                init.join(", ")
-            )),
+            [] => out.push(fill(t.b_sum_no_crossing, &[("alpha", &a)])),
+            [one] => out.push(fill(t.b_sum_one_crossing, &[("name", one), ("alpha", &a)])),
+            [init @ .., last] => out.push(fill(t.b_sum_many_crossing, &[("list", &init.join(list_sep(lang))), ("last", last), ("alpha", &a)])),
         }
     }
 
@@ -183,29 +215,30 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
     if let Some(rows) = sensitivity.filter(|s| !s.is_empty()) {
         let lo = rows.iter().map(|x| x.factor).fold(f64::INFINITY, f64::min);
         let hi = rows.iter().map(|x| x.factor).fold(f64::NEG_INFINITY, f64::max);
-        let changed: Vec<String> = rows.iter().filter(|x| (x.p < alpha) != sig).map(|x| format!("{} ({})", fixed(x.factor, 2), apa::p_value(x.p))).collect();
+        let changed: Vec<String> = rows.iter().filter(|x| (x.p < alpha) != sig).map(|x| fill(t.b_detail, &[("label", &fixed(x.factor, 2)), ("p", &apa::p_value(x.p))])).collect();
         let max_p = rows.iter().map(|x| x.p).fold(0.0, f64::max);
         if changed.is_empty() {
-            out.push(format!(
-                "For every discount factor from {} to {} (1.00 = T2 as originally paid), the conclusion is the same (largest {}).",
-                fixed(lo, 2),
-                fixed(hi, 2),
-                apa::p_value(max_p)
-            ));
+            out.push(fill(t.b_sum_sens_same, &[("lo", &fixed(lo, 2)), ("hi", &fixed(hi, 2)), ("p", &apa::p_value(max_p))]));
         } else {
-            out.push(format!("The conclusion changes with the discount factor: at {} it is {}.", join(&changed), if sig { "no longer significant" } else { "significant" }));
+            out.push(fill(t.b_sum_sens_changes, &[("list", &join(&changed, lang)), ("side", if sig { t.b_no_longer_significant } else { t.b_significant })]));
         }
         if let Some(none) = rows.iter().find(|x| x.factor == 1.0) {
-            out.push(format!("Without any discount (factor 1.00), t = {}, {}.", fixed(none.t, 2), apa::p_value(none.p)));
+            out.push(fill(t.b_sum_no_discount, &[("t", &fixed(none.t, 2)), ("p", &apa::p_value(none.p))]));
         }
     }
 
     // 8. The caveat.
     let n = r.primary.a.n + if matches!(r.design, Design::Paired(_)) { 0 } else { r.primary.b.n };
-    out.push(format!(
-        "All of these reanalyse the same {n} informants from one company: agreement shows the result does not hinge on the t-test's assumptions, not that it generalizes. The authors themselves say their design can present only anecdotal evidence (footnote 2)."
-    ));
+    out.push(fill(t.b_sum_caveat, &[("n", &n.to_string())]));
     out
+}
+
+/// Appends a sentence: after a space in English, directly in Chinese.
+pub fn then(s: &mut String, sentence: &str, lang: Lang) {
+    if lang == Lang::En {
+        s.push(' ');
+    }
+    s.push_str(sentence);
 }
 
 fn capitalize(s: &str) -> String {

@@ -9,6 +9,12 @@
 //! core's own error text), never a panic. Views render these strings; charts receive the
 //! numbers in the chart models and draw nothing they compute themselves.
 //!
+//! **Language.** Every text is built in the UI language passed in ([`Lang`]; the tables'
+//! `b_…` entries), and the chart models carry that language for their summaries, data
+//! tables and drawn labels. Numbers, APA strings, statistic symbols, pseudonyms and the
+//! groups' names are the same in both languages; grouped numbers use the locale's
+//! separator ([`Lang::numbers`]). English output is unchanged by the translation.
+//!
 //! Conventions (every definition is labelled on the page, because tools disagree):
 //! - t-tests in APA 7 (`t(18.73) = 3.96, p < .001` for Welch), with the exact two-sided p
 //!   beside them; exact p-values with three significant digits
@@ -34,9 +40,10 @@
 use crate::core::apa;
 use crate::core::dataset::{Group, Study, Time};
 use crate::core::format::{fixed, grouped, rmb};
+use crate::core::i18n::{fill, Lang, Strings, EN};
 use crate::core::robust::bayes::{describe, BayesFactor, PRIOR_SCALES, R_MEDIUM, R_NARROW, R_WIDE};
 use crate::core::robust::effect::{EffectKind, EffectSize};
-use crate::core::robust::error::RobustError;
+use crate::core::robust::error::{discount_message, RobustError};
 use crate::core::robust::influence::Influence;
 use crate::core::robust::levene::Levene;
 use crate::core::robust::permutation::{PermutationDesign, PermutationTest};
@@ -44,7 +51,7 @@ use crate::core::robust::rank::RankMethod;
 use crate::core::robust::report::{robustness, NormalityCheck, RankTest, Robustness, RobustnessOptions};
 use crate::core::robust::sensitivity::{default_factors, discount_sensitivity, paper_factor, SensitivityRow};
 use crate::core::robust::shapiro::ShapiroWilk;
-use crate::core::robust::summary::{summarize, ALPHA};
+use crate::core::robust::summary::{list_sep, rank_name, summarize, then, ALPHA};
 use crate::core::selection::{salary_points, values, Design, SalaryPoint, Selection};
 use crate::core::stats::TTest;
 use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
@@ -52,30 +59,38 @@ use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 /// Groups above this size are not "small" for the normality reading.
 const SMALL_N: usize = 30;
 
-/// Keeps the Bayes factor's verbal label apart from the paper's "anecdotal evidence".
-pub const BAYES_LABEL_NOTE: &str = "The label grades only the size of the Bayes factor (Lee and Wagenmakers' convention). \
-It is a different thing from the paper's own remark that its design can present only anecdotal evidence: that is about the study \
-(a few informants in one company), and no reanalysis of the same numbers changes it.";
+/// Keeps the Bayes factor's verbal label apart from the paper's "anecdotal evidence"
+/// (English; the page shows `b_bayes_note` in its language).
+pub const BAYES_LABEL_NOTE: &str = EN.b_bayes_note;
 
-/// Why the discount sensitivity is shown only for the paper's design.
-pub const SENSITIVITY_DESIGN: &str = "not defined for this selection: the discount sensitivity reruns the paper's test \
-(Service against Development on the T2 \u{2212} T1 changes), so select both groups and both timepoints";
+/// Why the discount sensitivity is shown only for the paper's design (English; the page
+/// shows `b_sensitivity_design` in its language).
+pub const SENSITIVITY_DESIGN: &str = EN.b_sensitivity_design;
 
 /// One prior scale the reader can choose for the Bayes factor.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PriorChoice {
     /// The `<option>` value ("0.5", "0.707", "1").
     pub key: &'static str,
-    /// What the option says.
-    pub label: &'static str,
     pub r: f64,
+}
+
+impl PriorChoice {
+    /// What the option says ("r = 0.5 (narrow)"), in the UI language.
+    pub fn label(&self, t: &Strings) -> &'static str {
+        match self.key {
+            "0.5" => t.b_prior_narrow,
+            "1" => t.b_prior_wide,
+            _ => t.b_prior_medium,
+        }
+    }
 }
 
 /// The three prior scales, in the order of [`PRIOR_SCALES`]; [`DEFAULT_PRIOR`] is the default.
 pub const PRIOR_CHOICES: [PriorChoice; 3] = [
-    PriorChoice { key: "0.5", label: "r = 0.5 (narrow)", r: R_NARROW },
-    PriorChoice { key: "0.707", label: "r = \u{221a}2/2 \u{2248} 0.707 (medium, the usual default)", r: R_MEDIUM },
-    PriorChoice { key: "1", label: "r = 1 (wide)", r: R_WIDE },
+    PriorChoice { key: "0.5", r: R_NARROW },
+    PriorChoice { key: "0.707", r: R_MEDIUM },
+    PriorChoice { key: "1", r: R_WIDE },
 ];
 
 /// Index into [`PRIOR_CHOICES`] of the default prior scale (√2/2).
@@ -103,8 +118,8 @@ impl Row {
         Row { label: label.into(), value: value.into(), note: note.into(), defined: true }
     }
 
-    fn undefined(label: impl Into<String>, reason: &RobustError) -> Row {
-        Row { label: label.into(), value: reason.to_string(), note: String::new(), defined: false }
+    fn undefined(label: impl Into<String>, reason: &RobustError, lang: Lang) -> Row {
+        Row { label: label.into(), value: reason.message(lang), note: String::new(), defined: false }
     }
 }
 
@@ -146,6 +161,8 @@ pub struct HistogramChart {
     pub exact: bool,
     /// Axis label of the statistic ("Service − Development, mean T2 − T1 change (RMB)").
     pub axis: String,
+    /// The language of every text in the chart.
+    pub lang: Lang,
     summary: String,
 }
 
@@ -157,7 +174,8 @@ impl HistogramChart {
 
     /// Data table: one row per bin.
     pub fn table(&self) -> Vec<[String; 2]> {
-        self.bins.iter().map(|(lo, hi, n)| [format!("{} to {}", rmb(*lo), rmb(*hi)), grouped(*n as f64, 0, ',')]).collect()
+        let (t, sep) = (self.lang.strings(), self.lang.numbers().group);
+        self.bins.iter().map(|(lo, hi, n)| [fill(t.b_range, &[("lo", &rmb(*lo)), ("hi", &rmb(*hi))]), grouped(*n as f64, 0, sep)]).collect()
     }
 }
 
@@ -193,20 +211,22 @@ pub struct InfluenceView {
     pub reading: String,
     /// The t that two-sided p = .05 needs with one informant fewer (None when undefined).
     pub critical_t: Option<f64>,
+    /// The language of every text in the view.
+    pub lang: Lang,
 }
 
 impl InfluenceView {
     /// The chart's text alternative.
     pub fn summary(&self) -> String {
-        let crit = self.critical_t.map(|c| format!(" The dashed line marks t = {}, the value p = .05 needs with one informant fewer.", fixed(c, 2))).unwrap_or_default();
-        format!(
-            "{} with each informant left out in turn, one dot per informant; the solid line marks t = {} with everyone. t ranges from {} to {}; {} moves it most.{crit}",
-            self.test,
-            fixed(self.full_t, 2),
-            self.min_text,
-            self.max_text,
-            self.most_influential
-        )
+        let t = self.lang.strings();
+        let mut s = fill(
+            t.b_inf_summary,
+            &[("test", &self.test), ("t", &fixed(self.full_t, 2)), ("min", &self.min_text), ("max", &self.max_text), ("most", &self.most_influential)],
+        );
+        if let Some(c) = self.critical_t {
+            then(&mut s, &fill(t.b_inf_crit, &[("t", &fixed(c, 2))]), self.lang);
+        }
+        s
     }
 
     /// Data table rows: informant, group, t without them.
@@ -260,6 +280,8 @@ pub struct QqChart {
     /// Reference line value = mean + sd·z.
     pub mean: f64,
     pub sd: f64,
+    /// The language of every text in the chart.
+    pub lang: Lang,
 }
 
 impl QqChart {
@@ -273,15 +295,15 @@ impl QqChart {
                 let db = (b.value - (self.mean + self.sd * b.theoretical)).abs();
                 da.total_cmp(&db)
             })
-            .map(|p| format!(" The point farthest from the line is {} ({} RMB).", p.informant, rmb(p.value)))
-            .unwrap_or_default();
-        format!(
-            "Normal Q-Q plot of {} ({} values): each value against the normal quantile for its rank. Values from a normal distribution would lie near the line (mean {} RMB, SD {} RMB).{far}",
-            self.label,
-            self.points.len(),
-            rmb(self.mean),
-            rmb(self.sd)
-        )
+            .map(|p| fill(self.lang.strings().b_qq_far, &[("name", &p.informant), ("value", &rmb(p.value))]));
+        let mut s = fill(
+            self.lang.strings().b_qq_summary,
+            &[("label", &self.label), ("n", &self.points.len().to_string()), ("mean", &rmb(self.mean)), ("sd", &rmb(self.sd))],
+        );
+        if let Some(far) = far {
+            then(&mut s, &far, self.lang);
+        }
+        s
     }
 
     /// Data table rows: informant, theoretical quantile, value.
@@ -330,6 +352,8 @@ pub struct SensitivityView {
     pub alpha: f64,
     /// Which measure ("quarterly").
     pub measure: String,
+    /// The language of every text in the view.
+    pub lang: Lang,
 }
 
 impl SensitivityView {
@@ -340,17 +364,23 @@ impl SensitivityView {
         let p_hi = self.rows.iter().map(|r| r.p).fold(0.0, f64::max);
         let f_lo = self.rows.first().map(|r| r.factor).unwrap_or(f64::NAN);
         let f_hi = self.rows.last().map(|r| r.factor).unwrap_or(f64::NAN);
-        let current = self.rows.iter().find(|r| r.is_current).map(|r| format!(" The current factor, {}, gives t = {} and p = {}.", r.factor_text, r.t_text, r.p_text)).unwrap_or_default();
-        format!(
-            "The paper's t-test on the {} T2 \u{2212} T1 differences for discount factors from {} to {} (1.00 = T2 as originally paid, {} = the paper's factor): t (top) runs from {} to {}, and p (bottom, log scale, dashed line at .05) is at most {}.{current}",
-            self.measure,
-            fixed(f_lo, 2),
-            fixed(f_hi, 2),
-            fixed(self.paper, 3),
-            fixed(t_lo, 2),
-            fixed(t_hi, 2),
-            apa::p_significant(p_hi)
-        )
+        let t = self.lang.strings();
+        let mut s = fill(
+            t.b_sens_summary,
+            &[
+                ("measure", &self.measure),
+                ("lo", &fixed(f_lo, 2)),
+                ("hi", &fixed(f_hi, 2)),
+                ("paper", &fixed(self.paper, 3)),
+                ("tlo", &fixed(t_lo, 2)),
+                ("thi", &fixed(t_hi, 2)),
+                ("pmax", &apa::p_significant(p_hi)),
+            ],
+        );
+        if let Some(r) = self.rows.iter().find(|r| r.is_current) {
+            then(&mut s, &fill(t.b_sens_current, &[("factor", &r.factor_text), ("t", &r.t_text), ("p", &r.p_text)]), self.lang);
+        }
+        s
     }
 
     /// Data table rows: factor, t, p, note.
@@ -380,85 +410,99 @@ pub struct RobustnessView {
     /// One per [`PRIOR_CHOICES`] entry, in that order.
     pub bayes: Result<Vec<BayesRow>, String>,
     pub sensitivity: Result<SensitivityView, String>,
+    /// The language every text of the view is in.
+    pub lang: Lang,
 }
 
 impl RobustnessView {
     /// A view in which every part says why it is not defined.
-    pub fn undefined(reason: &str) -> RobustnessView {
+    pub fn undefined(reason: &str, lang: Lang) -> RobustnessView {
+        let t = lang.strings();
         let r = reason.to_string();
         RobustnessView {
             design: None,
-            comparison: "Nothing is compared for this selection.".to_string(),
+            comparison: t.b_nothing_compared.to_string(),
             summary: vec![r.clone()],
-            tests: vec![Row { label: "Tests".into(), value: r.clone(), note: String::new(), defined: false }],
+            tests: vec![Row { label: t.b_tests_label.into(), value: r.clone(), note: String::new(), defined: false }],
             permutation: Err(r.clone()),
-            effects: vec![Row { label: "Effect sizes".into(), value: r.clone(), note: String::new(), defined: false }],
+            effects: vec![Row { label: t.b_h_effects.into(), value: r.clone(), note: String::new(), defined: false }],
             influence: Err(r.clone()),
             normality: vec![NormalityRow { label: "Shapiro\u{2013}Wilk".into(), n: String::new(), w: String::new(), p: String::new(), reading: r.clone(), defined: false }],
             variances: Err(r.clone()),
             qq: vec![Err(r.clone())],
             bayes: Err(r.clone()),
             sensitivity: Err(r),
+            lang,
         }
     }
 
     /// The Bayes row for [`PRIOR_CHOICES`]`[index]`.
     pub fn bayes_row(&self, index: usize) -> Result<BayesRow, String> {
         match &self.bayes {
-            Ok(rows) => rows.get(index).cloned().ok_or_else(|| "no such prior scale".to_string()),
+            Ok(rows) => rows.get(index).cloned().ok_or_else(|| self.lang.strings().b_no_prior.to_string()),
             Err(e) => Err(e.clone()),
         }
     }
 }
 
-/// The view for a selection, computing its salary points from the study.
-pub fn robustness_view(study: &Study, sel: &Selection) -> RobustnessView {
+/// The view for a selection, computing its salary points from the study, in a UI language.
+pub fn robustness_view(study: &Study, sel: &Selection, lang: Lang) -> RobustnessView {
     match salary_points(study, sel) {
-        Ok(points) => robustness_view_points(study, sel, &points),
-        Err(e) => RobustnessView::undefined(&e.to_string()),
+        Ok(points) => robustness_view_points(study, sel, &points, lang),
+        Err(e) => RobustnessView::undefined(&e.to_string(), lang),
     }
 }
 
-/// The view for a selection whose salary points are already computed.
-pub fn robustness_view_points(study: &Study, sel: &Selection, points: &[SalaryPoint]) -> RobustnessView {
+/// The view for a selection whose salary points are already computed, in a UI language.
+pub fn robustness_view_points(study: &Study, sel: &Selection, points: &[SalaryPoint], lang: Lang) -> RobustnessView {
     let Some(design) = sel.design() else {
-        return RobustnessView::undefined(&RobustError::NoComparison.to_string());
+        return RobustnessView::undefined(&RobustError::NoComparison.message(lang), lang);
     };
     let report = match robustness(points, design, &RobustnessOptions::default()) {
         Ok(r) => r,
         Err(e) => {
-            let mut v = RobustnessView::undefined(&e.to_string());
+            let mut v = RobustnessView::undefined(&e.message(lang), lang);
             v.design = Some(design);
-            v.comparison = comparison(design, sel);
+            v.comparison = comparison(design, sel, lang);
             return v;
         }
     };
-    let sensitivity = sensitivity_rows(study, sel, design);
-    let summary = summarize(&report, sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()), ALPHA);
+    let sensitivity = sensitivity_rows(study, sel, design, lang);
+    let summary = summarize(&report, sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()), ALPHA, lang);
     RobustnessView {
         design: Some(design),
-        comparison: comparison(design, sel),
+        comparison: comparison(design, sel, lang),
         summary,
-        tests: tests(&report),
-        permutation: report.permutation.as_ref().map(|p| permutation_view(p, &report)).map_err(|e| e.to_string()),
-        effects: effects(&report),
-        influence: report.influence.as_ref().map(influence_view).map_err(|e| e.to_string()),
-        normality: report.normality.iter().map(normality_row).collect(),
-        variances: variances(&report),
-        qq: qq_charts(points, design),
-        bayes: Ok(bayes_rows(&report.bayes)),
-        sensitivity: sensitivity.map(|(rows, paper, current)| sensitivity_view(&rows, paper, current, sel)),
+        tests: tests(&report, lang),
+        permutation: report.permutation.as_ref().map(|p| permutation_view(p, &report, lang)).map_err(|e| e.message(lang)),
+        effects: effects(&report, lang),
+        influence: report.influence.as_ref().map(|i| influence_view(i, lang)).map_err(|e| e.message(lang)),
+        normality: report.normality.iter().map(|n| normality_row(n, lang)).collect(),
+        variances: variances(&report, lang),
+        qq: qq_charts(points, design, lang),
+        bayes: Ok(bayes_rows(&report.bayes, lang)),
+        sensitivity: sensitivity.map(|(rows, paper, current)| sensitivity_view(&rows, paper, current, sel, lang)),
+        lang,
+    }
+}
+
+/// The measure's name in the UI language ("quarterly", "季度").
+fn measure_name(sel: &Selection, t: &Strings) -> &'static str {
+    match sel.measure {
+        crate::core::dataset::Measure::Quarterly => t.measure_quarterly,
+        crate::core::dataset::Measure::Monthly => t.measure_monthly,
     }
 }
 
 /// "Service vs Development, comparing each informant's T2 − T1 change (the paper's design)".
-fn comparison(design: Design, sel: &Selection) -> String {
-    let m = sel.measure.label();
+fn comparison(design: Design, sel: &Selection, lang: Lang) -> String {
+    let t = lang.strings();
+    let m = measure_name(sel, t);
     match design {
-        Design::DiffInDiff => format!("Service against Development, comparing each informant's {m} T2 \u{2212} T1 change (the paper's design)."),
-        Design::Between(t) => format!("Service against Development, comparing {m} salaries at {}.", t.label()),
-        Design::Paired(g) => format!("{} only, comparing each informant's {m} salary at T2 with their own at T1 (paired).", g.label()),
-        Design::Descriptive(g, t) => format!("Only {} at {} is selected, so nothing is compared.", g.label(), t.label()),
+        Design::DiffInDiff => fill(t.b_cmp_did, &[("measure", m)]),
+        Design::Between(x) => fill(t.b_cmp_between, &[("measure", m), ("time", x.label())]),
+        Design::Paired(g) => fill(t.b_cmp_paired, &[("measure", m), ("group", g.label())]),
+        Design::Descriptive(g, x) => fill(t.b_cmp_none, &[("group", g.label()), ("time", x.label())]),
     }
 }
 
@@ -482,8 +526,16 @@ fn p3(p: f64) -> String {
     }
 }
 
-fn count_text(n: u64) -> String {
-    grouped(n as f64, 0, ',')
+fn count_text(n: u64, lang: Lang) -> String {
+    grouped(n as f64, 0, lang.numbers().group)
+}
+
+/// The separator before a clause that follows a comma: ", " or "，".
+fn comma(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Zh => "\u{ff0c}",
+    }
 }
 
 fn u_text(u: f64) -> String {
@@ -494,125 +546,125 @@ fn u_text(u: f64) -> String {
     }
 }
 
-fn t_row(label: &str, t: &TTest, note: &str) -> Row {
-    Row::new(label, apa::t_test(t), format!("two-sided p = {}; {note}", p3(t.p)))
+fn t_row(label: &str, t: &TTest, note: &str, lang: Lang) -> Row {
+    Row::new(label, apa::t_test(t), fill(lang.strings().b_two_sided_p, &[("p", &p3(t.p)), ("note", note)]))
 }
 
-fn tests(r: &Robustness) -> Vec<Row> {
+fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
+    let t = lang.strings();
     let mut out = Vec::new();
     match r.design {
-        Design::Paired(_) => out.push(t_row("Paired t-test", &r.primary, "assumes the T2 \u{2212} T1 changes are roughly normal")),
-        Design::DiffInDiff => out.push(t_row("Student's t-test (pooled variance; the paper's test)", &r.primary, "assumes normal values with equal spread in both groups")),
-        _ => out.push(t_row("Student's t-test (pooled variance)", &r.primary, "assumes normal values with equal spread in both groups")),
+        Design::Paired(_) => out.push(t_row(t.b_t_paired, &r.primary, t.b_note_paired, lang)),
+        Design::DiffInDiff => out.push(t_row(t.b_t_student_paper, &r.primary, t.b_note_student, lang)),
+        _ => out.push(t_row(t.b_t_student, &r.primary, t.b_note_student, lang)),
     }
     if let Some(w) = &r.welch {
-        let label = "Welch's t-test (unequal variances)";
+        let label = t.b_t_welch;
         out.push(match w {
-            Ok(t) => t_row(label, t, "does not assume equal spread; degrees of freedom by Welch\u{2013}Satterthwaite"),
-            Err(e) => Row::undefined(label, e),
+            Ok(x) => t_row(label, x, t.b_note_welch, lang),
+            Err(e) => Row::undefined(label, e, lang),
         });
     }
     let rank_label = match r.design {
-        Design::Paired(_) => "Wilcoxon signed-rank test",
-        _ => "Mann\u{2013}Whitney U test",
+        Design::Paired(_) => t.b_wilcoxon,
+        _ => t.b_mann_whitney,
     };
+    let z_text = |z: Option<f64>| z.map(|z| format!("{}z = {}", comma(lang), fixed(z, 2))).unwrap_or_default();
     out.push(match &r.rank {
-        Ok(RankTest::MannWhitney(m)) => {
+        Ok(x @ RankTest::MannWhitney(m)) => {
             let method = match m.method {
-                RankMethod::Exact => "exact distribution of U; there are no ties".to_string(),
-                _ => format!("normal approximation with tie and continuity corrections{}", m.z.map(|z| format!(", z = {}", fixed(z, 2))).unwrap_or_default()),
+                RankMethod::Exact => t.b_mw_exact.to_string(),
+                _ => fill(t.b_mw_approx, &[("z", &z_text(m.z))]),
             };
             Row::new(
-                format!("{rank_label} (ranks)"),
+                fill(t.b_ranks, &[("test", rank_name(x, t))]),
                 format!("U = {}, {}", u_text(m.u1), apa::p_value(m.p)),
-                format!(
-                    "two-sided p = {} ({method}); U counts the {} \u{d7} {} = {} Service\u{2013}Development pairs in which Service is larger (ties count \u{bd})",
-                    p3(m.p),
-                    m.n1,
-                    m.n2,
-                    m.n1 * m.n2
+                fill(
+                    t.b_mw_note,
+                    &[("p", &p3(m.p)), ("method", &method), ("n1", &m.n1.to_string()), ("n2", &m.n2.to_string()), ("pairs", &(m.n1 * m.n2).to_string())],
                 ),
             )
         }
-        Ok(RankTest::Wilcoxon(w)) => {
+        Ok(x @ RankTest::Wilcoxon(w)) => {
             let method = match w.method {
-                RankMethod::Exact => "exact distribution".to_string(),
-                RankMethod::ExactConditional => "exact, conditional on the tied ranks".to_string(),
-                RankMethod::Asymptotic => format!("normal approximation with tie correction{}", w.z.map(|z| format!(", z = {}", fixed(z, 2))).unwrap_or_default()),
+                RankMethod::Exact => t.b_w_exact.to_string(),
+                RankMethod::ExactConditional => t.b_w_exact_cond.to_string(),
+                RankMethod::Asymptotic => fill(t.b_w_approx, &[("z", &z_text(w.z))]),
             };
-            let zeros = if w.zeros > 0 { format!("; {} zero change{} dropped first, as SciPy and R do", w.zeros, if w.zeros == 1 { "" } else { "s" }) } else { String::new() };
+            let zeros = if w.zeros > 0 {
+                let sep = if lang == Lang::En { "; " } else { "\u{ff1b}" };
+                format!("{sep}{}", fill(if w.zeros == 1 { t.b_zero_one } else { t.b_zero_many }, &[("n", &w.zeros.to_string())]))
+            } else {
+                String::new()
+            };
             Row::new(
-                format!("{rank_label} (ranks)"),
+                fill(t.b_ranks, &[("test", rank_name(x, t))]),
                 format!("T = {}, {}", u_text(w.statistic), apa::p_value(w.p)),
-                format!("two-sided p = {} ({method}); T = min(R\u{207a}, R\u{207b}) with R\u{207a} = {} and R\u{207b} = {}, the rank sums of the rises and falls{zeros}", p3(w.p), u_text(w.r_plus), u_text(w.r_minus)),
+                fill(t.b_w_note, &[("p", &p3(w.p)), ("method", &method), ("rp", &u_text(w.r_plus)), ("rm", &u_text(w.r_minus)), ("zeros", &zeros)]),
             )
         }
-        Err(e) => Row::undefined(rank_label, e),
+        Err(e) => Row::undefined(rank_label, e, lang),
     });
     out
 }
 
-fn permutation_view(p: &PermutationTest, r: &Robustness) -> PermutationView {
+fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> PermutationView {
+    let t = lang.strings();
     let (n1, n2) = (r.primary.a.n, r.primary.b.n);
     let what = match r.design {
-        Design::DiffInDiff => "T2 \u{2212} T1 changes",
-        Design::Between(Time::T1) => "T1 salaries",
-        Design::Between(Time::T2) => "T2 salaries",
-        _ => "changes",
+        Design::DiffInDiff => t.b_what_diffs,
+        Design::Between(Time::T1) => t.b_what_t1,
+        Design::Between(Time::T2) => t.b_what_t2,
+        _ => t.b_what_changes,
     };
-    let count = count_text(p.count);
+    let count = count_text(p.count, lang);
     let unit = match p.design {
-        PermutationDesign::Independent => "relabellings",
-        PermutationDesign::PairedSignFlip => "sign patterns",
+        PermutationDesign::Independent => t.b_unit_relabellings,
+        PermutationDesign::PairedSignFlip => t.b_unit_signs,
     };
+    let seed = p.seed.map(|s| s.to_string()).unwrap_or_else(|| "\u{2014}".into());
     let method = match (p.design, p.exact) {
-        (PermutationDesign::Independent, true) => format!(
-            "Exact: all {count} relabellings of the {} {what} into groups of {n1} (Service) and {n2} (Development), each visited once.",
-            n1 + n2
-        ),
-        (PermutationDesign::PairedSignFlip, true) => {
-            format!("Exact: all {count} sign patterns of the {n1} T2 \u{2212} T1 changes (if nothing changed, each change was as likely to be a rise as a fall), each visited once.")
+        (PermutationDesign::Independent, true) => {
+            fill(t.b_method_exact, &[("count", &count), ("n", &(n1 + n2).to_string()), ("what", what), ("n1", &n1.to_string()), ("n2", &n2.to_string())])
         }
-        (_, false) => format!(
-            "Monte Carlo: {count} random {unit} with seed {} (there are more than {} in all); p = (b + 1)/(m + 1), counting the observed labelling once.",
-            p.seed.map(|s| s.to_string()).unwrap_or_else(|| "\u{2014}".into()),
-            count_text(crate::core::robust::permutation::EXACT_LIMIT)
+        (PermutationDesign::PairedSignFlip, true) => fill(t.b_method_signs, &[("count", &count), ("n", &n1.to_string())]),
+        (_, false) => fill(
+            t.b_method_mc,
+            &[("count", &count), ("unit", unit), ("seed", &seed), ("limit", &count_text(crate::core::robust::permutation::EXACT_LIMIT, lang))],
         ),
     };
     let (statistic, axis) = match r.design {
-        Design::Paired(g) => (format!("mean T2 \u{2212} T1 change in {}", g.label()), format!("mean T2 \u{2212} T1 change, {} (RMB)", g.label())),
-        Design::DiffInDiff => ("difference in mean T2 \u{2212} T1 change, Service \u{2212} Development".to_string(), "Service \u{2212} Development, mean T2 \u{2212} T1 change (RMB)".to_string()),
-        _ => ("difference in mean salary, Service \u{2212} Development".to_string(), "Service \u{2212} Development, mean salary (RMB)".to_string()),
+        Design::Paired(g) => (fill(t.b_stat_paired, &[("group", g.label())]), fill(t.b_axis_paired, &[("group", g.label())])),
+        Design::DiffInDiff => (t.b_stat_did.to_string(), t.b_axis_did.to_string()),
+        _ => (t.b_stat_between.to_string(), t.b_axis_between.to_string()),
     };
     let observed = format!("{statistic} = {} RMB", rmb(p.observed));
+    let k_of = |prob: f64| count_text(((prob * p.count as f64).round() as u64).min(p.count), lang);
     let of = |prob: f64| -> String {
         if p.exact {
-            let k = ((prob * p.count as f64).round() as u64).min(p.count);
-            format!("{} of {count} {unit}", count_text(k))
+            fill(t.b_of, &[("k", &k_of(prob)), ("count", &count), ("unit", unit)])
         } else {
-            format!("estimated from {count} resamples, (b + 1)/(m + 1)")
+            fill(t.b_of_mc, &[("count", &count)])
         }
     };
     let rows = vec![
-        PRow { label: "one-sided, greater: P(D \u{2265} observed)".into(), p: p3(p.p_greater), count: of(p.p_greater) },
-        PRow { label: "one-sided, less: P(D \u{2264} observed)".into(), p: p3(p.p_less), count: of(p.p_less) },
-        PRow { label: "two-sided, SciPy's definition: twice the smaller one-sided p".into(), p: p3(p.p_two_sided), count: of(p.p_two_sided) },
-        PRow { label: "two-sided, |D| \u{2265} |observed| (distance from 0 either way)".into(), p: p3(p.p_two_sided_abs), count: of(p.p_two_sided_abs) },
+        PRow { label: t.b_p_greater.into(), p: p3(p.p_greater), count: of(p.p_greater) },
+        PRow { label: t.b_p_less.into(), p: p3(p.p_less), count: of(p.p_less) },
+        PRow { label: t.b_p_scipy.into(), p: p3(p.p_two_sided), count: of(p.p_two_sided) },
+        PRow { label: t.b_p_abs.into(), p: p3(p.p_two_sided_abs), count: of(p.p_two_sided_abs) },
     ];
-    let two_sided_note = "The summary and the comparison with the other tests use SciPy's two-sided p (twice the smaller tail). \
-The |D| version counts relabellings at least as far from zero in either direction; the two differ when the permutation distribution is not symmetric."
-        .to_string();
+    let two_sided_note = t.b_two_sided_note.to_string();
     let h = &p.histogram;
     let w = h.bin_width();
     let bins: Vec<(f64, f64, u64)> = h.counts.iter().enumerate().map(|(i, c)| (h.lo + w * i as f64, h.lo + w * (i + 1) as f64, *c)).collect();
-    let (tail_p, tail_word) = if p.observed >= 0.0 { (p.p_greater, "at least as large") } else { (p.p_less, "at least as small") };
+    let (tail_p, tail_word) = if p.observed >= 0.0 { (p.p_greater, t.b_tail_large) } else { (p.p_less, t.b_tail_small) };
     let tail = if p.exact {
-        format!("{} ({}) give a value {tail_word}", of(tail_p).replace(&format!(" {unit}"), ""), p3(tail_p))
+        fill(t.b_tail_exact, &[("k", &k_of(tail_p)), ("count", &count), ("p", &p3(tail_p)), ("tail", tail_word)])
     } else {
-        format!("an estimated proportion {} gives a value {tail_word}", p3(tail_p))
+        fill(t.b_tail_mc, &[("p", &p3(tail_p)), ("tail", tail_word)])
     };
-    let over = if p.exact { format!("all {count} {unit}") } else { format!("{count} random {unit} (seed {})", p.seed.unwrap_or_default()) };
-    let summary = format!("Histogram of the {statistic} over {over}. The observed value, {} RMB, is marked with a line; {tail}.", rmb(p.observed));
+    let over = if p.exact { fill(t.b_over_exact, &[("count", &count), ("unit", unit)]) } else { fill(t.b_over_mc, &[("count", &count), ("unit", unit), ("seed", &p.seed.unwrap_or_default().to_string())]) };
+    let summary = fill(t.b_hist_summary, &[("statistic", &statistic), ("over", &over), ("observed", &rmb(p.observed)), ("tail", &tail)]);
     PermutationView {
         exact: p.exact,
         count,
@@ -620,7 +672,7 @@ The |D| version counts relabellings at least as far from zero in either directio
         observed,
         rows,
         two_sided_note,
-        chart: HistogramChart { bins, observed: p.observed, total: p.count, exact: p.exact, axis, summary },
+        chart: HistogramChart { bins, observed: p.observed, total: p.count, exact: p.exact, axis, lang, summary },
     }
 }
 
@@ -628,53 +680,45 @@ fn ci(x: (f64, f64)) -> String {
     format!("[{}, {}]", fixed(x.0, 2), fixed(x.1, 2))
 }
 
-fn effects(r: &Robustness) -> Vec<Row> {
+fn effects(r: &Robustness, lang: Lang) -> Vec<Row> {
+    let t = lang.strings();
     let mut out = Vec::new();
     let (a, b) = sides(r.design);
     match &r.effect {
-        Ok(e) => out.extend(effect_rows(e)),
-        Err(err) => out.push(Row::undefined(if matches!(r.design, Design::Paired(_)) { "d_z" } else { "Cohen's d and Hedges' g" }, err)),
+        Ok(e) => out.extend(effect_rows(e, lang)),
+        Err(err) => out.push(Row::undefined(if matches!(r.design, Design::Paired(_)) { "d_z" } else { t.b_d_and_g }, err, lang)),
     }
-    let t = &r.primary;
+    let x = &r.primary;
     let (label, note) = match r.design {
-        Design::Paired(g) => (format!("Mean change, {} (T2 \u{2212} T1)", g.label()), "in RMB; the 95% CI is from the paired t-test".to_string()),
-        _ => (format!("Mean difference ({a} \u{2212} {b})"), "in RMB; the 95% CI is from Student's t-test (pooled variance)".to_string()),
+        Design::Paired(g) => (fill(t.b_mean_change, &[("group", g.label())]), t.b_mean_change_note.to_string()),
+        _ => (fill(t.b_mean_diff, &[("a", a), ("b", b)]), t.b_mean_diff_note.to_string()),
     };
-    out.push(Row::new(label, format!("{} RMB, 95% CI [{}, {}]", rmb(t.mean_diff), rmb(t.ci95.0), rmb(t.ci95.1)), note));
+    out.push(Row::new(label, fill(t.b_mean_value, &[("m", &rmb(x.mean_diff)), ("lo", &rmb(x.ci95.0)), ("hi", &rmb(x.ci95.1))]), note));
     out
 }
 
-fn effect_rows(e: &EffectSize) -> Vec<Row> {
+fn effect_rows(e: &EffectSize, lang: Lang) -> Vec<Row> {
+    let t = lang.strings();
     let df = fixed(e.df, 0);
-    let j = format!(
-        "J = \u{393}(df/2) / (\u{221a}(df/2)\u{b7}\u{393}((df \u{2212} 1)/2)) = {} with df = {df} (the common approximation 1 \u{2212} 3/(4df \u{2212} 1) gives {}); its CI is d's CI times J",
-        fixed(e.j, 4),
-        fixed(e.j_approx, 4)
-    );
+    let j = fill(t.b_j_note, &[("j", &fixed(e.j, 4)), ("df", &df), ("approx", &fixed(e.j_approx, 4))]);
+    let value = |sym: &str, v: f64, c: (f64, f64)| fill(t.b_effect_value, &[("sym", sym), ("v", &fixed(v, 2)), ("ci", &ci(c))]);
     match e.kind {
         EffectKind::CohensD => vec![
-            Row::new(
-                "Cohen's d (pooled SD)",
-                format!("d = {}, 95% CI {}", fixed(e.d, 2), ci(e.ci_d)),
-                format!("the difference in means divided by the pooled standard deviation; the interval inverts the non-central t distribution (df = {df})"),
-            ),
-            Row::new("Hedges' g (exact small-sample correction)", format!("g = {}, 95% CI {}", fixed(e.g, 2), ci(e.ci_g)), format!("g = d \u{d7} J, {j}")),
+            Row::new(t.b_cohen_label, value("d", e.d, e.ci_d), fill(t.b_cohen_note, &[("df", &df)])),
+            Row::new(t.b_hedges_label, value("g", e.g, e.ci_g), fill(t.b_g_note, &[("j", &j)])),
         ],
         EffectKind::PairedDz => vec![
-            Row::new(
-                "d_z (paired)",
-                format!("d_z = {}, 95% CI {}", fixed(e.d, 2), ci(e.ci_d)),
-                format!("the mean T2 \u{2212} T1 change divided by the SD of the changes (t/\u{221a}n); the interval inverts the non-central t distribution (df = {df})"),
-            ),
-            Row::new("g_z (d_z with the small-sample correction)", format!("g_z = {}, 95% CI {}", fixed(e.g, 2), ci(e.ci_g)), format!("g_z = d_z \u{d7} J, {j}")),
+            Row::new(t.b_dz_label, value("d_z", e.d, e.ci_d), fill(t.b_dz_note, &[("df", &df)])),
+            Row::new(t.b_gz_label, value("g_z", e.g, e.ci_g), fill(t.b_gz_note, &[("j", &j)])),
         ],
     }
 }
 
-fn influence_view(inf: &Influence) -> InfluenceView {
+fn influence_view(inf: &Influence, lang: Lang) -> InfluenceView {
+    let t = lang.strings();
     let test = match inf.full.kind {
-        crate::core::stats::TTestKind::Paired => "The paired t",
-        _ => "Student's t (pooled variance)",
+        crate::core::stats::TTestKind::Paired => t.b_inf_test_paired,
+        _ => t.b_inf_test_student,
     };
     let rows: Vec<InfluenceViewRow> = inf
         .rows
@@ -693,75 +737,72 @@ fn influence_view(inf: &Influence) -> InfluenceView {
         })
         .collect();
     let at = |i: usize| inf.rows.get(i);
-    let text = |i: usize| at(i).map(|r| format!("{} (without {})", fixed(r.t, 2), r.informant)).unwrap_or_default();
+    let text = |i: usize| at(i).map(|r| fill(t.b_without, &[("t", &fixed(r.t, 2)), ("name", &r.informant)])).unwrap_or_default();
     let most = at(inf.most_influential).map(|r| r.informant.clone()).unwrap_or_default();
     let crossing: Vec<String> = inf.crossing(ALPHA).map(|r| r.informant.clone()).collect();
-    let verdict = if crossing.is_empty() {
-        "Removing any single informant leaves the result on the same side of p = .05.".to_string()
-    } else {
-        format!("Removing {} would move p across .05, so the result leans on {}.", crossing.join(" or "), if crossing.len() == 1 { "one person" } else { "single people" })
+    let verdict = match crossing.split_first() {
+        None => t.b_verdict_none.to_string(),
+        Some((first, rest)) => {
+            let names = rest.iter().fold(first.clone(), |acc, x| fill(t.b_or, &[("a", &acc), ("b", x)]));
+            fill(if crossing.len() == 1 { t.b_verdict_one } else { t.b_verdict_many }, &[("names", &names)])
+        }
     };
-    let reading = format!("With everyone, t = {}. Leaving one informant out at a time, t runs from {} to {}; {most} moves it most. {verdict}", fixed(inf.full.t, 2), text(inf.min_t), text(inf.max_t));
+    let reading = fill(t.b_inf_reading, &[("t", &fixed(inf.full.t, 2)), ("min", &text(inf.min_t)), ("max", &text(inf.max_t)), ("most", &most), ("verdict", &verdict)]);
     let df = inf.full.df - 1.0;
     let critical_t = if df > 0.0 { StudentsT::new(0.0, 1.0, df).ok().map(|d| d.inverse_cdf(0.975)).filter(|c| c.is_finite()) } else { None };
-    InfluenceView { test: test.to_string(), full_t: inf.full.t, rows, min_text: text(inf.min_t), max_text: text(inf.max_t), most_influential: most, reading, critical_t }
+    InfluenceView { test: test.to_string(), full_t: inf.full.t, rows, min_text: text(inf.min_t), max_text: text(inf.max_t), most_influential: most, reading, critical_t, lang }
 }
 
-fn normality_row(n: &NormalityCheck) -> NormalityRow {
+fn normality_row(n: &NormalityCheck, lang: Lang) -> NormalityRow {
     match &n.result {
-        Ok(s) => NormalityRow { label: n.label.clone(), n: s.n.to_string(), w: fixed(s.w, 4), p: p3(s.p), reading: normality_reading(&n.label, s), defined: true },
-        Err(e) => NormalityRow { label: n.label.clone(), n: String::new(), w: String::new(), p: String::new(), reading: e.to_string(), defined: false },
+        Ok(s) => NormalityRow { label: n.label.clone(), n: s.n.to_string(), w: fixed(s.w, 4), p: p3(s.p), reading: normality_reading(&n.label, s, lang), defined: true },
+        Err(e) => NormalityRow { label: n.label.clone(), n: String::new(), w: String::new(), p: String::new(), reading: e.message(lang), defined: false },
     }
 }
 
 /// One sentence that never overclaims.
-fn normality_reading(label: &str, s: &ShapiroWilk) -> String {
-    let power = if s.n <= SMALL_N {
-        format!("with n = {} the test has little power either way", s.n)
-    } else {
-        format!("with n = {} even a small, harmless departure can give a small p", s.n)
-    };
-    if s.p < ALPHA {
-        format!("A small p ({}) suggests the values of {label} are not normally distributed; {power}.", apa::p_value(s.p))
-    } else {
-        format!("No clear sign that the values of {label} are not normal ({}); {power}, so this does not show that they are normal.", apa::p_value(s.p))
-    }
+fn normality_reading(label: &str, s: &ShapiroWilk, lang: Lang) -> String {
+    let t = lang.strings();
+    let n = s.n.to_string();
+    let power = if s.n <= SMALL_N { fill(t.b_power_small, &[("n", &n)]) } else { fill(t.b_power_large, &[("n", &n)]) };
+    let args = [("p", apa::p_value(s.p)), ("label", label.to_string()), ("power", power)];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(if s.p < ALPHA { t.b_normal_small_p } else { t.b_normal_ok }, &args)
 }
 
-fn variances(r: &Robustness) -> Result<Vec<VarianceRow>, String> {
+fn variances(r: &Robustness, lang: Lang) -> Result<Vec<VarianceRow>, String> {
+    let t = lang.strings();
     let (Some(mean), Some(median)) = (&r.levene_mean, &r.levene_median) else {
-        return Err("Not applicable to a paired design: it compares each informant with themself, so there are no two groups' spreads to compare.".to_string());
+        return Err(t.b_var_paired.to_string());
     };
-    Ok([(mean, "Levene's test (mean-centred)"), (median, "Brown\u{2013}Forsythe test (median-centred)")].into_iter().map(|(l, label)| variance_row(l, label)).collect())
+    Ok([(mean, t.b_levene_label), (median, t.b_bf_label)].into_iter().map(|(l, label)| variance_row(l, label, lang)).collect())
 }
 
-fn variance_row(l: &Result<Levene, RobustError>, label: &str) -> VarianceRow {
+fn variance_row(l: &Result<Levene, RobustError>, label: &str, lang: Lang) -> VarianceRow {
+    let t = lang.strings();
     match l {
         Ok(l) => {
-            let reading = if l.p < ALPHA {
-                format!("A small p ({}) suggests the two groups' spreads differ; Welch's test, which allows for that, is shown above.", apa::p_value(l.p))
-            } else {
-                format!("No clear sign that the spreads differ ({}); with groups this small the test can easily miss a difference.", apa::p_value(l.p))
-            };
+            let reading = fill(if l.p < ALPHA { t.b_var_small_p } else { t.b_var_ok }, &[("p", &apa::p_value(l.p))]);
             VarianceRow { label: label.to_string(), w: format!("W = {}", fixed(l.w, 3)), df: format!("{}, {}", fixed(l.df1, 0), fixed(l.df2, 0)), p: p3(l.p), reading, defined: true }
         }
-        Err(e) => VarianceRow { label: label.to_string(), w: String::new(), df: String::new(), p: String::new(), reading: e.to_string(), defined: false },
+        Err(e) => VarianceRow { label: label.to_string(), w: String::new(), df: String::new(), p: String::new(), reading: e.message(lang), defined: false },
     }
 }
 
 /// Q-Q plot models for the series Shapiro–Wilk tests.
-fn qq_charts(points: &[SalaryPoint], design: Design) -> Vec<Result<QqChart, String>> {
+fn qq_charts(points: &[SalaryPoint], design: Design, lang: Lang) -> Vec<Result<QqChart, String>> {
     let series: Vec<(Group, Option<Time>, String)> = match design {
         Design::DiffInDiff => Group::ALL.iter().map(|g| (*g, None, format!("{} T2 \u{2212} T1", g.label()))).collect(),
         Design::Between(t) => Group::ALL.iter().map(|g| (*g, Some(t), format!("{} {}", g.label(), t.label()))).collect(),
         Design::Paired(g) => vec![(g, None, format!("{} T2 \u{2212} T1", g.label()))],
-        Design::Descriptive(..) => return vec![Err(RobustError::NoComparison.to_string())],
+        Design::Descriptive(..) => return vec![Err(RobustError::NoComparison.message(lang))],
     };
-    series.into_iter().map(|(g, t, label)| qq_chart(points, g, t, label).map_err(|e| e.to_string())).collect()
+    series.into_iter().map(|(g, t, label)| qq_chart(points, g, t, label, lang).map_err(|e| e.message(lang))).collect()
 }
 
-/// A normal Q-Q plot of one group's values (at least 3, finite).
-pub fn qq_chart(points: &[SalaryPoint], group: Group, time: Option<Time>, label: String) -> Result<QqChart, RobustError> {
+/// A normal Q-Q plot of one group's values (at least 3, finite); `lang` is the language
+/// of its summary.
+pub fn qq_chart(points: &[SalaryPoint], group: Group, time: Option<Time>, label: String, lang: Lang) -> Result<QqChart, RobustError> {
     let xs = values(points, group, time);
     let n = xs.len();
     if n < 3 {
@@ -785,12 +826,12 @@ pub fn qq_chart(points: &[SalaryPoint], group: Group, time: Option<Time>, label:
         .enumerate()
         .map(|(i, (value, name))| QqPoint { informant: name.to_string(), theoretical: normal.inverse_cdf((i as f64 + 1.0 - 0.375) / (nf + 0.25)), value })
         .collect();
-    Ok(QqChart { label, group, points, mean, sd })
+    Ok(QqChart { label, group, points, mean, sd, lang })
 }
 
-fn bf_text(bf: f64) -> String {
+fn bf_text(bf: f64, lang: Lang) -> String {
     if bf >= 1000.0 {
-        grouped(bf, 0, ',')
+        grouped(bf, 0, lang.numbers().group)
     } else if bf >= 0.01 {
         fixed(bf, 2)
     } else {
@@ -798,57 +839,56 @@ fn bf_text(bf: f64) -> String {
     }
 }
 
-fn bayes_rows(bayes: &[Result<BayesFactor, RobustError>]) -> Vec<BayesRow> {
+fn bayes_rows(bayes: &[Result<BayesFactor, RobustError>], lang: Lang) -> Vec<BayesRow> {
+    let t = lang.strings();
     PRIOR_CHOICES
         .iter()
         .map(|choice| {
             let found = bayes.iter().zip(PRIOR_SCALES).find(|(_, r)| (*r - choice.r).abs() < 1e-12).map(|(b, _)| b);
+            let prior = choice.label(t).to_string();
             match found {
                 Some(Ok(b)) => {
-                    let times = if b.bf10 >= 1.0 {
-                        format!("The data are about {} times as likely if there is a difference (H\u{2081}) as if there is none (H\u{2080}), with this prior on the size of the difference.", bf_text(b.bf10))
-                    } else {
-                        format!("The data are about {} times as likely if there is no difference (H\u{2080}) as if there is one (H\u{2081}), with this prior on the size of the difference.", bf_text(1.0 / b.bf10))
-                    };
-                    BayesRow { r: choice.r, prior: choice.label.to_string(), bf10: bf_text(b.bf10), label: describe(b.bf10), reading: times, defined: true }
+                    let times = if b.bf10 >= 1.0 { fill(t.b_bf_h1_times, &[("x", &bf_text(b.bf10, lang))]) } else { fill(t.b_bf_h0_times, &[("x", &bf_text(1.0 / b.bf10, lang))]) };
+                    BayesRow { r: choice.r, prior, bf10: bf_text(b.bf10, lang), label: describe(b.bf10, t), reading: times, defined: true }
                 }
-                Some(Err(e)) => BayesRow { r: choice.r, prior: choice.label.to_string(), bf10: e.to_string(), label: String::new(), reading: String::new(), defined: false },
-                None => BayesRow { r: choice.r, prior: choice.label.to_string(), bf10: "not computed".into(), label: String::new(), reading: String::new(), defined: false },
+                Some(Err(e)) => BayesRow { r: choice.r, prior, bf10: e.message(lang), label: String::new(), reading: String::new(), defined: false },
+                None => BayesRow { r: choice.r, prior, bf10: t.b_not_computed.into(), label: String::new(), reading: String::new(), defined: false },
             }
         })
         .collect()
 }
 
 /// The sensitivity rows, the paper's factor and the current factor, for the paper's design.
-fn sensitivity_rows(study: &Study, sel: &Selection, design: Design) -> Result<(Vec<SensitivityRow>, f64, f64), String> {
+fn sensitivity_rows(study: &Study, sel: &Selection, design: Design, lang: Lang) -> Result<(Vec<SensitivityRow>, f64, f64), String> {
     if design != Design::DiffInDiff {
-        return Err(SENSITIVITY_DESIGN.to_string());
+        return Err(lang.strings().b_sensitivity_design.to_string());
     }
-    let paper = paper_factor(study).map_err(|e| e.to_string())?;
-    let current = if sel.discount { sel.totals.checked_factor().map_err(|e| e.to_string())? } else { 1.0 };
+    let paper = paper_factor(study).map_err(|e| e.message(lang))?;
+    let current = if sel.discount { sel.totals.checked_factor().map_err(|e| discount_message(&e, lang))? } else { 1.0 };
     let mut factors = default_factors(paper);
     if !factors.iter().any(|f| (f - current).abs() < 1e-12) {
         factors.push(current);
         factors.sort_by(f64::total_cmp);
     }
-    let rows = discount_sensitivity(&study.table(sel.measure).rows, paper, &factors).map_err(|e| e.to_string())?;
+    let rows = discount_sensitivity(&study.table(sel.measure).rows, paper, &factors).map_err(|e| e.message(lang))?;
     Ok((rows, paper, current))
 }
 
-fn sensitivity_view(rows: &[SensitivityRow], paper: f64, current: f64, sel: &Selection) -> SensitivityView {
+fn sensitivity_view(rows: &[SensitivityRow], paper: f64, current: f64, sel: &Selection, lang: Lang) -> SensitivityView {
+    let t = lang.strings();
     let rows = rows
         .iter()
         .map(|r| {
             let is_current = (r.factor - current).abs() < 1e-12;
             let mut notes = Vec::new();
             if r.is_paper {
-                notes.push("the paper's factor");
+                notes.push(t.b_note_paper);
             }
             if r.factor == 1.0 {
-                notes.push("no discount");
+                notes.push(t.b_note_none);
             }
             if is_current {
-                notes.push("current");
+                notes.push(t.b_note_current);
             }
             SensitivityViewRow {
                 factor: r.factor,
@@ -859,11 +899,11 @@ fn sensitivity_view(rows: &[SensitivityRow], paper: f64, current: f64, sel: &Sel
                 p_text: p3(r.p),
                 is_paper: r.is_paper,
                 is_current,
-                note: notes.join(", "),
+                note: notes.join(list_sep(lang)),
             }
         })
         .collect();
-    SensitivityView { rows, current, paper, alpha: ALPHA, measure: sel.measure.label().to_string() }
+    SensitivityView { rows, current, paper, alpha: ALPHA, measure: measure_name(sel, t).to_string(), lang }
 }
 
 /// Whether a factor is on the 0.05 grid (printed with two decimals).
