@@ -605,7 +605,7 @@ fn outcome_block(state: AppState, n: &Node) -> Option<AnyView> {
     }
     let apa = move || {
         let sel = state.selection.get();
-        state.analysis.with(|a| test_view(&sel, a).apa)
+        state.analysis.with(|a| test_view(&sel, a, state.t()).apa)
     };
     Some(
         view! {
