@@ -16,6 +16,7 @@ use study_explorer::core::selection::{salary_points, values};
 use study_explorer::core::dataset::Group;
 use study_explorer::core::selection::Selection;
 use study_explorer::core::validate::validate;
+use study_explorer::core::i18n::EN;
 use study_explorer::core::view::{salary_summaries, test_view};
 
 fn benches(c: &mut Criterion) {
@@ -35,7 +36,7 @@ fn benches(c: &mut Criterion) {
             let points = study_explorer::core::selection::salary_points(&study, &sel).unwrap_or_default();
             let summaries = salary_summaries(&sel, &points);
             let analysis = analyse(&study, &sel);
-            (summaries.len(), test_view(&sel, &analysis).details.len())
+            (summaries.len(), test_view(&sel, &analysis, &EN).details.len())
         })
     });
     let mut monthly_paired = paper;

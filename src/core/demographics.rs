@@ -8,6 +8,7 @@
 //! reproduce all five printed p-values (.22, .51, .90, .86, .78).
 
 use crate::core::dataset::{Education, Gender, Group, Informant, Position, Study};
+use crate::core::i18n::{Strings, EN};
 use crate::core::stats::{self, Descriptives, StatsError, TTest};
 
 /// A demographic variable of Table 2.
@@ -35,25 +36,34 @@ impl Variable {
         }
     }
 
-    /// Human label.
+    /// Human label, in English.
     pub fn label(self) -> &'static str {
+        self.label_in(&EN)
+    }
+
+    /// Human label in a UI language.
+    pub fn label_in(self, t: &Strings) -> &'static str {
         match self {
-            Variable::Age => "Age (years)",
-            Variable::Gender => "Gender (share male)",
-            Variable::Education => "Education (share bachelor)",
-            Variable::Tenure => "Organizational tenure (years)",
-            Variable::Position => "Job position (seniority 1\u{2013}4)",
+            Variable::Age => t.a_var_age,
+            Variable::Gender => t.a_var_gender,
+            Variable::Education => t.a_var_education,
+            Variable::Tenure => t.a_var_tenure,
+            Variable::Position => t.a_var_position,
         }
     }
 
-    /// How the variable is coded for the t-test.
+    /// How the variable is coded for the t-test, in English.
     pub fn coding(self) -> &'static str {
+        self.coding_in(&EN)
+    }
+
+    /// How the variable is coded for the t-test, in a UI language.
+    pub fn coding_in(self, t: &Strings) -> &'static str {
         match self {
-            Variable::Age => "years, as printed",
-            Variable::Gender => "male = 1, female = 0",
-            Variable::Education => "bachelor = 1, associate = 0",
-            Variable::Tenure => "years, as printed",
-            Variable::Position => "sales representative = 1, administrative staff = 2, team leader = 3, department head = 4",
+            Variable::Age | Variable::Tenure => t.a_coding_years,
+            Variable::Gender => t.a_coding_gender,
+            Variable::Education => t.a_coding_education,
+            Variable::Position => t.a_coding_position,
         }
     }
 
@@ -103,4 +113,20 @@ pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
             BalanceRow { variable: v, service: stats::describe(&s), development: stats::describe(&d), test: stats::student(&s, &d) }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::ZH;
+
+    #[test]
+    fn labels_and_codings_are_worded_in_the_ui_language() {
+        assert_eq!(Variable::Position.label(), "Job position (seniority 1\u{2013}4)");
+        assert_eq!(Variable::Gender.coding(), "male = 1, female = 0");
+        for v in Variable::ALL {
+            assert_ne!(v.label_in(&ZH), v.label());
+            assert_ne!(v.coding_in(&ZH), v.coding());
+        }
+    }
 }

@@ -8,6 +8,7 @@
 
 use crate::core::dataset::{Group, Study, Time};
 use crate::core::discount::DiscountError;
+use crate::core::i18n::{fill, Strings};
 use crate::core::selection::{salary_points, values, Design, SalaryPoint, Selection};
 use crate::core::stats::{self, Descriptives, StatsError, TTest};
 use std::fmt;
@@ -103,26 +104,14 @@ impl Analysis {
         }
     }
 
-    /// A plain-language sentence saying what is compared.
-    pub fn explanation(&self, measure: &str) -> String {
+    /// A plain-language sentence saying what is compared, in a UI language; `measure` is
+    /// the salary measure as a word of that language (`selection::measure_text`).
+    pub fn explanation(&self, measure: &str, t: &Strings) -> String {
         match self {
-            Analysis::DiffInDiff { .. } => format!(
-                "Did {measure} salaries change more from T1 to T2 in Service (DingTalk + WeChat) than in Development (WeChat only)? \
-                 This compares each group's T2 \u{2212} T1 differences with an independent-samples t-test, the paper's own test."
-            ),
-            Analysis::Between { time, .. } => format!(
-                "Did Service and Development earn different {measure} salaries at {}? This compares the two groups at that one time with an independent-samples t-test.",
-                time.label()
-            ),
-            Analysis::Paired { group, .. } => format!(
-                "Did {measure} salaries in {} change from T1 to T2? This compares each informant with themself, T2 against T1, with a paired t-test.",
-                group.label()
-            ),
-            Analysis::Descriptive { group, time, .. } => format!(
-                "Only {} at {} is selected, so there is nothing to compare: no test applies. Select a second group or timepoint to test a difference.",
-                group.label(),
-                time.label()
-            ),
+            Analysis::DiffInDiff { .. } => fill(t.a_explain_did, &[("measure", measure)]),
+            Analysis::Between { time, .. } => fill(t.a_explain_between, &[("measure", measure), ("time", time.label())]),
+            Analysis::Paired { group, .. } => fill(t.a_explain_paired, &[("measure", measure), ("group", group.label())]),
+            Analysis::Descriptive { group, time, .. } => fill(t.a_explain_descriptive, &[("group", group.label()), ("time", time.label())]),
         }
     }
 }

@@ -17,7 +17,7 @@
 
 use crate::core::dataset::{Group, Measure, Time};
 use crate::core::discount::{MAX_TOTAL, MIN_TOTAL};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{fill, Lang, Strings, EN};
 use crate::core::selection::Selection;
 use std::fmt;
 
@@ -36,17 +36,85 @@ pub struct Notice {
     pub param: String,
     /// The ignored value, sanitised and shortened for display.
     pub value: String,
-    /// Why it was ignored.
-    pub reason: String,
+    /// Why it was ignored (worded in the UI language by [`Reason::text`]).
+    pub reason: Reason,
 }
 
+impl Notice {
+    /// The notice in a UI language: `param="value": reason` (`param: reason` without a
+    /// value). The parameter and value are shown as typed, in every language.
+    pub fn text(&self, t: &Strings) -> String {
+        let reason = self.reason.text(t);
+        // The whole link has no parameter name: `(link)` is worded in the UI language.
+        let param = if self.reason == Reason::LinkTooLong { t.a_notice_link } else { self.param.as_str() };
+        if self.value.is_empty() {
+            format!("{param}: {reason}")
+        } else {
+            format!("{param}=\"{}\": {reason}", self.value)
+        }
+    }
+}
+
+/// The notice in English.
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.value.is_empty() {
-            write!(f, "{}: {}", self.param, self.reason)
-        } else {
-            write!(f, "{}=\"{}\": {}", self.param, self.value, self.reason)
+        f.write_str(&self.text(&EN))
+    }
+}
+
+/// Why a parameter of a link was ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The query is longer than [`MAX_QUERY_BYTES`]; its end was cut.
+    LinkTooLong,
+    /// The parameter appears more than once (the last value wins).
+    Repeated,
+    /// The value is longer than [`MAX_VALUE_CHARS`].
+    ValueTooLong,
+    /// `groups=` names no known group.
+    BadGroups,
+    /// `times=` names no known timepoint.
+    BadTimes,
+    /// `salary=` is neither `quarterly` nor `monthly`.
+    BadSalary,
+    /// `discount=` is neither `on` nor `off`.
+    BadDiscount,
+    /// A total is not a usable amount.
+    BadAmount(AmountError),
+    /// A parameter the explorer does not know.
+    UnknownParam,
+    /// `node=` is longer than [`MAX_VALUE_CHARS`].
+    NodeTooLong,
+    /// `node=` is not a node of the conceptual model.
+    UnknownNode,
+    /// `lang=` is not a language of the explorer.
+    UnknownLang,
+}
+
+impl Reason {
+    /// The reason in a UI language.
+    pub fn text(&self, t: &Strings) -> String {
+        match self {
+            Reason::LinkTooLong => fill(t.a_notice_link_too_long, &[("bytes", &MAX_QUERY_BYTES.to_string())]),
+            Reason::Repeated => t.a_notice_repeated.to_string(),
+            Reason::ValueTooLong => t.a_notice_value_too_long.to_string(),
+            Reason::BadGroups => t.a_notice_groups.to_string(),
+            Reason::BadTimes => t.a_notice_times.to_string(),
+            Reason::BadSalary => t.a_notice_salary.to_string(),
+            Reason::BadDiscount => t.a_notice_discount.to_string(),
+            Reason::BadAmount(e) => fill(t.a_notice_amount, &[("error", &e.text(t))]),
+            Reason::UnknownParam => t.a_notice_unknown.to_string(),
+            Reason::NodeTooLong => t.a_notice_node_too_long.to_string(),
+            Reason::UnknownNode => t.a_notice_node_unknown.to_string(),
+            Reason::UnknownLang => t.a_notice_lang.to_string(),
         }
+    }
+}
+
+/// The reason in English.
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(&EN))
     }
 }
 
@@ -71,15 +139,23 @@ pub enum AmountError {
     OutOfRange,
 }
 
+impl AmountError {
+    /// The message in a UI language.
+    pub fn text(&self, t: &Strings) -> String {
+        match self {
+            AmountError::Empty => t.a_amount_empty.to_string(),
+            AmountError::NotPlain => fill(t.a_amount_not_plain, &[("example", "2280000")]),
+            AmountError::TooLong => fill(t.a_amount_too_long, &[("max", "40")]),
+            AmountError::NotPositive => t.a_amount_not_positive.to_string(),
+            AmountError::OutOfRange => fill(t.a_amount_out_of_range, &[("min", "1"), ("max", "10^15")]),
+        }
+    }
+}
+
+/// The message in English.
 impl fmt::Display for AmountError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AmountError::Empty => write!(f, "enter an amount in RMB"),
-            AmountError::NotPlain => write!(f, "use plain digits with an optional decimal point, e.g. 2280000"),
-            AmountError::TooLong => write!(f, "the amount has more than 40 characters"),
-            AmountError::NotPositive => write!(f, "the amount must be greater than zero"),
-            AmountError::OutOfRange => write!(f, "the amount must be between 1 and 10^15 RMB"),
-        }
+        f.write_str(&self.text(&EN))
     }
 }
 
@@ -146,19 +222,19 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
     let mut notices = Vec::new();
     let (q, cut) = bounded_query(query);
     if cut {
-        notices.push(Notice { param: "(link)".into(), value: String::new(), reason: format!("the link is longer than {MAX_QUERY_BYTES} bytes; its end was ignored") });
+        notices.push(Notice { param: "(link)".into(), value: String::new(), reason: Reason::LinkTooLong });
     }
     let mut seen: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
         let shown = display_safe(&value);
         if seen.iter().any(|k| *k == key) {
-            notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: "given more than once; the last value is used".into() });
+            notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: Reason::Repeated });
         } else if seen.len() < 64 {
             seen.push(key.to_string());
         }
-        let mut reject = |reason: &str| notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: reason.to_string() });
+        let mut reject = |reason: Reason| notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason });
         if value.chars().count() > MAX_VALUE_CHARS {
-            reject("the value is too long; the default is used");
+            reject(Reason::ValueTooLong);
             continue;
         }
         match key.as_ref() {
@@ -166,21 +242,21 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
                 Some(gs) => sel.groups = [gs.contains(&Group::Service), gs.contains(&Group::Development)],
                 None => {
                     sel.groups = defaults.groups;
-                    reject("expected service, development or both; both groups are shown");
+                    reject(Reason::BadGroups);
                 }
             },
             "times" => match word_set(&value, &[("t1", Time::T1), ("t2", Time::T2)]) {
                 Some(ts) => sel.times = [ts.contains(&Time::T1), ts.contains(&Time::T2)],
                 None => {
                     sel.times = defaults.times;
-                    reject("expected t1, t2 or both; both timepoints are shown");
+                    reject(Reason::BadTimes);
                 }
             },
             "salary" => match word_set(&value, &[("quarterly", Measure::Quarterly), ("monthly", Measure::Monthly)]).as_deref() {
                 Some([m]) => sel.measure = *m,
                 _ => {
                     sel.measure = defaults.measure;
-                    reject("expected quarterly or monthly; quarterly is shown");
+                    reject(Reason::BadSalary);
                 }
             },
             "discount" => match value.trim().to_ascii_lowercase().as_str() {
@@ -188,7 +264,7 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
                 "off" => sel.discount = false,
                 _ => {
                     sel.discount = defaults.discount;
-                    reject("expected on or off; the discount is on");
+                    reject(Reason::BadDiscount);
                 }
             },
             "salary2016" | "revenue2016" | "salary2017" | "revenue2017" => {
@@ -208,12 +284,12 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
                     Ok(v) => *slot = v,
                     Err(e) => {
                         *slot = default;
-                        reject(&format!("{e}; the paper's total is used"));
+                        reject(Reason::BadAmount(e));
                     }
                 }
             }
             k if OTHER_KNOWN.contains(&k) => {}
-            _ => reject("unknown parameter, ignored"),
+            _ => reject(Reason::UnknownParam),
         }
     }
     (sel, notices)
@@ -227,14 +303,14 @@ pub fn parse_node(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>) 
     let mut node = None;
     let mut notices = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "node") {
-        let reject = |reason: &str| Notice { param: display_safe(&key), value: display_safe(&value), reason: reason.to_string() };
+        let reject = |reason: Reason| Notice { param: display_safe(&key), value: display_safe(&value), reason };
         if value.chars().count() > MAX_VALUE_CHARS {
-            notices.push(reject("the value is too long; no node is selected"));
+            notices.push(reject(Reason::NodeTooLong));
             node = None;
         } else if let Some(id) = known.iter().find(|k| k.eq_ignore_ascii_case(value.trim())) {
             node = Some((*id).to_string());
         } else {
-            notices.push(reject("not a node of the conceptual model; no node is selected"));
+            notices.push(reject(Reason::UnknownNode));
             node = None;
         }
     }
@@ -255,7 +331,7 @@ pub fn parse_lang(query: &str) -> (Option<Lang>, Vec<Notice>) {
                 notices.push(Notice {
                     param: display_safe(&key),
                     value: display_safe(&value),
-                    reason: "not a language of the explorer (en or zh); the browser's language is used".to_string(),
+                    reason: Reason::UnknownLang,
                 });
                 lang = None;
             }
@@ -427,6 +503,31 @@ mod tests {
         assert_eq!(parse_lang(&q).0, Some(Lang::Zh));
         assert_eq!(to_query_with(&defaults(), &defaults(), None, None), to_query(&defaults(), &defaults()));
         assert_eq!(parse(&q, &defaults()), (defaults(), vec![]));
+    }
+
+    #[test]
+    fn notices_are_worded_in_the_ui_language() {
+        use crate::core::i18n::ZH;
+        let (_, n) = parse("discount=maybe&revenue2017=0&evil=1", &defaults());
+        assert_eq!(n[0].to_string(), "discount=\"maybe\": expected on or off; the discount is on");
+        assert_eq!(n[0].text(&EN), n[0].to_string());
+        assert_eq!(n[1].to_string(), "revenue2017=\"0\": the amount must be greater than zero; the paper's total is used");
+        assert_eq!(n[2].to_string(), "evil=\"1\": unknown parameter, ignored");
+        for x in &n {
+            let zh = x.text(&ZH);
+            assert_ne!(zh, x.to_string());
+            assert!(zh.starts_with(&format!("{}=\"{}\": ", x.param, x.value)), "{zh}");
+        }
+        assert_eq!(AmountError::OutOfRange.to_string(), "the amount must be between 1 and 10^15 RMB");
+        assert_eq!(AmountError::NotPlain.to_string(), "use plain digits with an optional decimal point, e.g. 2280000");
+        assert_ne!(AmountError::Empty.text(&ZH), AmountError::Empty.to_string());
+        let (_, n) = parse(&"é".repeat(MAX_QUERY_BYTES), &defaults());
+        assert!(n[0].to_string().starts_with("(link): the link is longer than 8192 bytes; its end was ignored"), "{}", n[0]);
+        assert!(!n[0].text(&ZH).starts_with("(link)"));
+        let (_, n) = parse_lang("lang=fr");
+        assert_eq!(n[0].to_string(), "lang=\"fr\": not a language of the explorer (en or zh); the browser's language is used");
+        let (_, n) = parse_node("node=x", &["y"]);
+        assert_eq!(n[0].to_string(), "node=\"x\": not a node of the conceptual model; no node is selected");
     }
 
     #[test]

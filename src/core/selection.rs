@@ -6,6 +6,7 @@
 
 use crate::core::dataset::{Group, Measure, Study, Time};
 use crate::core::discount::{discounted_t2, original_t2, DiscountError, DiscountTotals};
+use crate::core::i18n::{fill, Strings, EN};
 
 /// Groups, times, measure and discount, as toggled in the control bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,17 +70,39 @@ impl Selection {
         }
     }
 
-    /// One line naming the selection: "Service and Development, T1→T2, quarterly, discounted".
+    /// One line naming the selection, in English: "Service and Development, T1→T2,
+    /// quarterly, T2 discounted to 2016 terms".
     pub fn summary(&self) -> String {
-        let groups: Vec<&str> = self.selected_groups().iter().map(|g| g.label()).collect();
+        self.summary_in(&EN)
+    }
+
+    /// [`Selection::summary`] in a UI language. The groups' names and the timepoints stay
+    /// as the paper writes them.
+    pub fn summary_in(&self, t: &Strings) -> String {
+        let groups = self
+            .selected_groups()
+            .iter()
+            .map(|g| g.label().to_string())
+            .reduce(|a, b| fill(t.a_and, &[("a", &a), ("b", &b)]))
+            .unwrap_or_default();
         let times: Vec<&str> = self.selected_times().iter().map(|t| t.label()).collect();
-        format!(
-            "{}, {}, {}, {}",
-            groups.join(" and "),
-            times.join("\u{2192}"),
-            self.measure.label(),
-            if self.discount { "T2 discounted to 2016 terms" } else { "T2 as originally paid" }
+        fill(
+            t.a_sel_summary,
+            &[
+                ("groups", &groups),
+                ("times", &times.join("\u{2192}")),
+                ("measure", measure_text(self.measure, t)),
+                ("discount", if self.discount { t.a_sel_discounted } else { t.a_sel_as_paid }),
+            ],
         )
+    }
+}
+
+/// The salary measure as a word in a UI language (`quarterly`, `monthly`).
+pub fn measure_text(m: Measure, t: &Strings) -> &'static str {
+    match m {
+        Measure::Quarterly => t.measure_quarterly,
+        Measure::Monthly => t.measure_monthly,
     }
 }
 

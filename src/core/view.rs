@@ -3,12 +3,18 @@
 //! Views and charts receive these finished numbers; they never compute statistics. Each
 //! chart model also yields its text summary and the rows of its data table, so the chart,
 //! its text alternative and its table can never disagree.
+//!
+//! Every function that words something takes the UI language's table (`t: &Strings`);
+//! the groups' names, the timepoints, statistic symbols and APA strings stay as the paper
+//! writes them in every language.
 
 use crate::core::apa;
 use crate::core::dataset::{Group, Study, Time};
 use crate::core::designs::{Analysis, AnalysisError};
+use crate::core::discount::DiscountError;
 use crate::core::format::{fixed, percent, rmb};
-use crate::core::selection::{values, SalaryPoint, Selection};
+use crate::core::i18n::{fill, Strings};
+use crate::core::selection::{measure_text, values, SalaryPoint, Selection};
 use crate::core::stats::{self, StatsError, TTest};
 use statrs::distribution::{Continuous, ContinuousCDF, StudentsT};
 
@@ -59,16 +65,48 @@ pub fn salary_summaries(sel: &Selection, points: &[SalaryPoint]) -> Vec<Result<S
     out
 }
 
-/// CSV of the current salary table (one row per informant).
-pub fn salary_csv(sel: &Selection, points: &[SalaryPoint]) -> String {
+/// A list of clauses joined with the language's semicolon.
+pub fn join_clauses(parts: Vec<String>, t: &Strings) -> String {
+    parts.into_iter().reduce(|a, b| fill(t.a_join, &[("a", &a), ("b", &b)])).unwrap_or_default()
+}
+
+/// A statistics error in a UI language.
+pub fn stats_error_text(e: &StatsError, t: &Strings) -> String {
+    match e {
+        StatsError::TooFew { needed, got } => fill(t.a_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
+        StatsError::NonFinite { index } => fill(t.a_err_non_finite, &[("index", &(index + 1).to_string())]),
+        StatsError::ZeroVariance => t.a_err_zero_variance.to_string(),
+        StatsError::LengthMismatch { left, right } => fill(t.a_err_length_mismatch, &[("left", &left.to_string()), ("right", &right.to_string())]),
+        StatsError::Distribution => t.a_err_distribution.to_string(),
+        StatsError::Overflow => t.a_err_overflow.to_string(),
+    }
+}
+
+/// An unusable discount total in a UI language.
+pub fn discount_error_text(e: &DiscountError, t: &Strings) -> String {
+    fill(t.a_err_discount, &[("field", e.field), ("value", &e.value.to_string())])
+}
+
+/// Why no analysis could be computed, in a UI language.
+pub fn analysis_error_text(e: &AnalysisError, t: &Strings) -> String {
+    match e {
+        AnalysisError::EmptySelection => t.a_err_empty_selection.to_string(),
+        AnalysisError::Discount(e) => discount_error_text(e, t),
+        AnalysisError::Stats(e) => fill(t.a_err_not_defined_selection, &[("error", &stats_error_text(e, t))]),
+    }
+}
+
+/// CSV of the current salary table (one row per informant); the header is in the UI
+/// language, the values as shown.
+pub fn salary_csv(sel: &Selection, points: &[SalaryPoint], t: &Strings) -> String {
     let series = shown_series(sel);
-    let mut head = vec!["informant".to_string(), "group".to_string()];
+    let mut head = vec![t.a_csv_informant.to_string(), t.a_csv_group.to_string()];
     head.extend(series.iter().map(|(l, _)| l.replace('\u{2212}', "-")));
     let mut out = csv_line(&head);
     for p in points {
         let mut row = vec![p.informant.clone(), p.group.label().to_string()];
-        for (_, t) in &series {
-            row.push(format!("{:.2}", match t {
+        for (_, time) in &series {
+            row.push(format!("{:.2}", match time {
                 Some(Time::T1) => p.t1,
                 Some(Time::T2) => p.t2,
                 None => p.diff,
@@ -110,11 +148,12 @@ pub struct TestView {
     pub details: Vec<(String, String)>,
 }
 
-/// Builds the test panel for an analysis.
-pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>) -> TestView {
-    let measure = sel.measure.label();
+/// Builds the test panel for an analysis, worded in a UI language (the APA strings keep
+/// their APA form).
+pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>, t: &Strings) -> TestView {
+    let measure = measure_text(sel.measure, t);
     match analysis {
-        Err(e) => TestView { apa: format!("No test: {e}."), apa_welch: None, explanation: String::new(), details: Vec::new() },
+        Err(e) => TestView { apa: fill(t.a_no_test, &[("error", &analysis_error_text(e, t))]), apa_welch: None, explanation: String::new(), details: Vec::new() },
         Ok(a) => {
             let mut details = Vec::new();
             let names = |a: &Analysis| -> (String, String) {
@@ -124,58 +163,57 @@ pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>) ->
                 }
             };
             let (na, nb) = names(a);
-            if let Some(t) = a.primary() {
-                push_test(&mut details, t, &na, &nb);
+            if let Some(test) = a.primary() {
+                push_test(&mut details, test, &na, &nb, t);
             }
             if let Some(w) = a.welch() {
                 details.push(("Welch t".into(), fixed(w.t, 4)));
                 details.push(("Welch df".into(), fixed(w.df, 4)));
-                details.push(("Welch p (two-sided)".into(), format!("{:.6}", w.p)));
-                details.push(("Welch 95% CI of the difference".into(), format!("[{}, {}]", rmb(w.ci95.0), rmb(w.ci95.1))));
+                details.push((t.a_d_welch_p.into(), format!("{:.6}", w.p)));
+                details.push((t.a_d_welch_ci.into(), format!("[{}, {}]", rmb(w.ci95.0), rmb(w.ci95.1))));
             }
             if let Analysis::Descriptive { descriptives: d, .. } = a {
                 details.push(("n".into(), d.n.to_string()));
-                details.push(("mean".into(), rmb(d.mean)));
-                details.push(("SD".into(), rmb(d.sd)));
+                details.push((t.a_d_mean.into(), rmb(d.mean)));
+                details.push((t.a_sd.into(), rmb(d.sd)));
             }
             let (apa, apa_welch) = match (a.primary(), a.welch()) {
-                (Some(p), Some(w)) => (format!("Student: {}", apa::t_test(p)), Some(format!("Welch: {}", apa::t_test(w)))),
-                (Some(p), None) => (format!("Paired: {}", apa::t_test(p)), None),
-                _ => ("No test applies".to_string(), None),
+                (Some(p), Some(w)) => (fill(t.a_apa_student, &[("apa", &apa::t_test(p))]), Some(fill(t.a_apa_welch, &[("apa", &apa::t_test(w))]))),
+                (Some(p), None) => (fill(t.a_apa_paired, &[("apa", &apa::t_test(p))]), None),
+                _ => (t.a_no_test_applies.to_string(), None),
             };
-            TestView { apa, apa_welch, explanation: a.explanation(measure), details }
+            TestView { apa, apa_welch, explanation: a.explanation(measure, t), details }
         }
     }
 }
 
-fn push_test(details: &mut Vec<(String, String)>, t: &TTest, na: &str, nb: &str) {
-    details.push((format!("n ({na}, {nb})"), format!("{}, {}", t.a.n, t.b.n)));
-    if let Some(d) = t.diffs {
-        details.push((format!("mean {na}"), rmb(t.a.mean)));
-        details.push((format!("mean {nb}"), rmb(t.b.mean)));
-        details.push(("mean of differences (T2 \u{2212} T1)".into(), rmb(d.mean)));
-        details.push(("SD of differences".into(), rmb(d.sd)));
+fn push_test(details: &mut Vec<(String, String)>, test: &TTest, na: &str, nb: &str, t: &Strings) {
+    let ab = [("a", na), ("b", nb)];
+    details.push((fill(t.a_d_n, &ab), format!("{}, {}", test.a.n, test.b.n)));
+    details.push((fill(t.a_d_mean_of, &[("a", na)]), rmb(test.a.mean)));
+    details.push((fill(t.a_d_mean_of, &[("a", nb)]), rmb(test.b.mean)));
+    if let Some(d) = test.diffs {
+        details.push((t.a_d_mean_diffs.into(), rmb(d.mean)));
+        details.push((t.a_d_sd_diffs.into(), rmb(d.sd)));
     } else {
-        details.push((format!("mean {na}"), rmb(t.a.mean)));
-        details.push((format!("mean {nb}"), rmb(t.b.mean)));
-        details.push((format!("SD {na}"), rmb(t.a.sd)));
-        details.push((format!("SD {nb}"), rmb(t.b.sd)));
-        details.push((format!("mean difference ({na} \u{2212} {nb})"), rmb(t.mean_diff)));
+        details.push((fill(t.a_d_sd_of, &[("a", na)]), rmb(test.a.sd)));
+        details.push((fill(t.a_d_sd_of, &[("a", nb)]), rmb(test.b.sd)));
+        details.push((fill(t.a_d_mean_difference, &ab), rmb(test.mean_diff)));
     }
-    details.push(("standard error".into(), rmb(t.se)));
-    details.push(("df".into(), fixed(t.df, 2)));
-    details.push(("t".into(), fixed(t.t, 4)));
-    details.push(("p (two-sided)".into(), format!("{:.6}", t.p)));
-    details.push(("95% CI of the difference".into(), format!("[{}, {}]", rmb(t.ci95.0), rmb(t.ci95.1))));
+    details.push((t.a_d_se.into(), rmb(test.se)));
+    details.push(("df".into(), fixed(test.df, 2)));
+    details.push(("t".into(), fixed(test.t, 4)));
+    details.push((t.a_d_p.into(), format!("{:.6}", test.p)));
+    details.push((t.a_d_ci.into(), format!("[{}, {}]", rmb(test.ci95.0), rmb(test.ci95.1))));
 }
 
-/// CSV of the test results, one row per statistic.
-pub fn test_csv(sel: &Selection, view: &TestView) -> String {
-    let mut out = csv_line(&["statistic".into(), "value".into()]);
-    out.push_str(&csv_line(&["selection".into(), sel.summary()]));
-    out.push_str(&csv_line(&["result (APA)".into(), view.apa.clone()]));
+/// CSV of the test results, one row per statistic, worded in a UI language.
+pub fn test_csv(sel: &Selection, view: &TestView, t: &Strings) -> String {
+    let mut out = csv_line(&[t.a_csv_statistic.into(), t.a_csv_value.into()]);
+    out.push_str(&csv_line(&[t.a_csv_selection.into(), sel.summary_in(t)]));
+    out.push_str(&csv_line(&[t.a_csv_result.into(), view.apa.clone()]));
     if let Some(w) = &view.apa_welch {
-        out.push_str(&csv_line(&["result (APA, Welch)".into(), w.clone()]));
+        out.push_str(&csv_line(&[t.a_csv_result_welch.into(), w.clone()]));
     }
     for (k, v) in &view.details {
         out.push_str(&csv_line(&[k.replace('\u{2212}', "-"), v.replace('\u{2212}', "-")]));
@@ -205,23 +243,20 @@ impl TDistChart {
         Some(TDistChart { df: test.df, t: test.t, p: test.p, curve: curve.collect() })
     }
 
-    /// The text alternative.
-    pub fn summary(&self) -> String {
-        format!(
-            "Student's t distribution with {} degrees of freedom. The observed t = {} is marked; the shaded tails beyond \u{b1}{} hold the two-sided p = {}.",
-            fixed(self.df, 2),
-            fixed(self.t, 2),
-            fixed(self.t.abs(), 2),
-            format!("{:.4}", self.p)
+    /// The text alternative, in a UI language.
+    pub fn summary(&self, t: &Strings) -> String {
+        fill(
+            t.a_tdist_summary,
+            &[("df", &fixed(self.df, 2)), ("t", &fixed(self.t, 2)), ("abs", &fixed(self.t.abs(), 2)), ("p", &format!("{:.4}", self.p))],
         )
     }
 
-    /// The data table rows.
-    pub fn table(&self) -> Vec<[String; 2]> {
+    /// The data table rows, in a UI language.
+    pub fn table(&self, t: &Strings) -> Vec<[String; 2]> {
         vec![
-            ["degrees of freedom".into(), fixed(self.df, 2)],
-            ["observed t".into(), fixed(self.t, 4)],
-            ["two-sided p (shaded area)".into(), format!("{:.6}", self.p)],
+            [t.a_tdist_df.into(), fixed(self.df, 2)],
+            [t.a_tdist_t.into(), fixed(self.t, 4)],
+            [t.a_tdist_p.into(), format!("{:.6}", self.p)],
         ]
     }
 }
@@ -240,27 +275,35 @@ pub fn slopes(points: &[SalaryPoint]) -> Vec<Slope> {
     points.iter().map(|p| Slope { informant: p.informant.clone(), group: p.group, t1: p.t1, t2: p.t2 }).collect()
 }
 
-/// Text alternative of the slope chart.
-pub fn slopes_summary(sel: &Selection, summaries: &[Result<SeriesSummary, StatsError>]) -> String {
+/// Text alternative of the slope chart, in a UI language.
+pub fn slopes_summary(sel: &Selection, summaries: &[Result<SeriesSummary, StatsError>], t: &Strings) -> String {
     let mut parts = Vec::new();
     for g in sel.selected_groups() {
         let m = |s: &str| summaries.iter().flatten().find(|x| x.group == g && x.series == s).map(|x| rmb(x.mean));
         if let (Some(a), Some(b)) = (m("T1"), m("T2")) {
-            parts.push(format!("{} mean {} at T1 and {} at T2", g.label(), a, b));
+            parts.push(fill(t.a_slopes_part, &[("group", g.label()), ("t1", &a), ("t2", &b)]));
         }
     }
-    format!("Slope chart of each informant's {} salary from T1 to T2 ({}). {}.", sel.measure.label(), if sel.discount { "T2 discounted" } else { "T2 as paid" }, parts.join("; "))
+    fill(
+        t.a_slopes_summary,
+        &[
+            ("measure", measure_text(sel.measure, t)),
+            ("discount", if sel.discount { t.a_slopes_discounted } else { t.a_slopes_as_paid }),
+            ("parts", &join_clauses(parts, t)),
+        ],
+    )
 }
 
-/// Dot plot of differences: each informant's T2−T1 with group mean and 95 % CI.
-pub fn dots_summary(summaries: &[Result<SeriesSummary, StatsError>]) -> String {
+/// Dot plot of differences: each informant's T2−T1 with group mean and 95 % CI (text
+/// alternative, in a UI language).
+pub fn dots_summary(summaries: &[Result<SeriesSummary, StatsError>], t: &Strings) -> String {
     let parts: Vec<String> = summaries
         .iter()
         .flatten()
         .filter(|s| s.series == "T2\u{2212}T1")
-        .map(|s| format!("{}: mean {} RMB, 95% CI [{}, {}]", s.group.label(), rmb(s.mean), rmb(s.ci95.0), rmb(s.ci95.1)))
+        .map(|s| fill(t.a_dots_part, &[("group", s.group.label()), ("mean", &rmb(s.mean)), ("lo", &rmb(s.ci95.0)), ("hi", &rmb(s.ci95.1))]))
         .collect();
-    format!("Dot plot of each informant's T2 \u{2212} T1 salary change with group means and 95% confidence intervals. {}.", parts.join("; "))
+    fill(t.a_dots_summary, &[("parts", &join_clauses(parts, t))])
 }
 
 /// One coverage cell as the chart and table show it.
@@ -323,19 +366,14 @@ pub fn coverage_changes(study: &Study) -> Vec<CoverageChange> {
         .collect()
 }
 
-/// Text alternative of the coverage chart.
-pub fn coverage_summary(bars: &[CoverageBar]) -> String {
+/// Text alternative of the coverage chart, in a UI language (theme names stay English).
+pub fn coverage_summary(bars: &[CoverageBar], t: &Strings) -> String {
     let reported = bars.iter().filter(|b| b.value.is_some()).count();
     let parts: Vec<String> = bars
         .iter()
         .filter_map(|b| b.value.map(|v| format!("{} {} {} {}", b.theme_name, b.group.label(), b.time.label(), percent(v))))
         .collect();
-    format!(
-        "Grouped bar chart of coverage percentages by theme. {} of {} cells are reported in the text; the others appear only in Figure 3 and are drawn as outlined \u{201c}not reported\u{201d} bars. Reported: {}.",
-        reported,
-        bars.len(),
-        parts.join("; ")
-    )
+    fill(t.a_coverage_summary, &[("reported", &reported.to_string()), ("total", &bars.len().to_string()), ("parts", &join_clauses(parts, t))])
 }
 
 #[cfg(test)]
@@ -361,6 +399,112 @@ mod tests {
         let support = ch.iter().find(|c| c.theme == "social_support").unwrap();
         assert!((support.change[0].unwrap() - 7.97).abs() < 1e-9);
         assert_eq!(support.change[1], None);
+    }
+
+    #[test]
+    fn the_test_panel_reads_as_before_in_english_and_is_translated_in_chinese() {
+        use crate::core::designs::analyse;
+        use crate::core::i18n::{EN, ZH};
+        let study = Study::embedded().unwrap();
+        let sel = Selection::paper(&study);
+        let analysis = analyse(&study, &sel);
+        let en = test_view(&sel, &analysis, &EN);
+        assert!(en.apa.starts_with("Student: t(20) = 3.99, p "), "{}", en.apa);
+        assert!(en.apa_welch.as_deref().unwrap().starts_with("Welch: t("));
+        assert!(en.explanation.starts_with("Did quarterly salaries change more from T1 to T2 in Service (DingTalk + WeChat) than in Development (WeChat only)? This compares"), "{}", en.explanation);
+        assert!(en.explanation.ends_with("the paper's own test."));
+        let keys: Vec<&str> = en.details.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "n (Service, Development)",
+                "mean Service",
+                "mean Development",
+                "SD Service",
+                "SD Development",
+                "mean difference (Service \u{2212} Development)",
+                "standard error",
+                "df",
+                "t",
+                "p (two-sided)",
+                "95% CI of the difference",
+                "Welch t",
+                "Welch df",
+                "Welch p (two-sided)",
+                "Welch 95% CI of the difference",
+            ]
+        );
+        let zh = test_view(&sel, &analysis, &ZH);
+        // The APA string itself is the same in both languages; only the words around it differ.
+        assert_eq!(zh.apa.split_once("t(20)").map(|x| x.1), en.apa.split_once("t(20)").map(|x| x.1));
+        assert_ne!(zh.apa, en.apa);
+        assert_ne!(zh.explanation, en.explanation);
+        assert_eq!(zh.details.len(), en.details.len());
+        for ((ke, ve), (kz, vz)) in en.details.iter().zip(&zh.details) {
+            assert_eq!(ve, vz, "{ke}: values do not depend on the language");
+            if !["df", "t", "Welch t", "Welch df"].contains(&ke.as_str()) {
+                assert_ne!(ke, kz);
+            }
+        }
+        assert!(test_csv(&sel, &en, &EN).starts_with("statistic,value\r\nselection,\"Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms\"\r\nresult (APA),"));
+        assert!(test_csv(&sel, &zh, &ZH).starts_with("统计量,数值\r\n"));
+        let points = crate::core::selection::salary_points(&study, &sel).unwrap();
+        assert!(salary_csv(&sel, &points, &EN).starts_with("informant,group,T1,T2,T2-T1\r\n"));
+        assert!(salary_csv(&sel, &points, &ZH).starts_with("受访者,组别,T1,T2,T2-T1\r\n"));
+        let tdist = TDistChart::new(analysis.as_ref().unwrap().primary().unwrap()).unwrap();
+        assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20.00 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
+        assert_eq!(tdist.table(&EN).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["degrees of freedom", "observed t", "two-sided p (shaded area)"]);
+        assert_ne!(tdist.summary(&ZH), tdist.summary(&EN));
+        let summaries = salary_summaries(&sel, &points);
+        let slopes_en = slopes_summary(&sel, &summaries, &EN);
+        assert!(slopes_en.starts_with("Slope chart of each informant's quarterly salary from T1 to T2 (T2 discounted). Service mean "), "{slopes_en}");
+        assert!(slopes_en.contains(" at T2; Development mean ") && slopes_en.ends_with(" at T2."), "{slopes_en}");
+        assert!(slopes_summary(&sel, &summaries, &ZH).contains("；Development "));
+        let dots_en = dots_summary(&summaries, &EN);
+        assert!(dots_en.starts_with("Dot plot of each informant's T2 \u{2212} T1 salary change with group means and 95% confidence intervals. Service: mean 5,456.69 RMB, 95% CI ["), "{dots_en}");
+        assert_ne!(dots_summary(&summaries, &ZH), dots_en);
+        let bars = coverage_bars(&study, &sel);
+        assert!(coverage_summary(&bars, &EN).starts_with("Grouped bar chart of coverage percentages by theme. "));
+        assert_ne!(coverage_summary(&bars, &ZH), coverage_summary(&bars, &EN));
+    }
+
+    #[test]
+    fn error_texts_match_the_english_display_and_are_translated() {
+        use crate::core::i18n::{EN, ZH};
+        let errors = [
+            StatsError::TooFew { needed: 2, got: 1 },
+            StatsError::NonFinite { index: 0 },
+            StatsError::ZeroVariance,
+            StatsError::LengthMismatch { left: 3, right: 4 },
+            StatsError::Distribution,
+            StatsError::Overflow,
+        ];
+        for e in errors {
+            assert_eq!(stats_error_text(&e, &EN), e.to_string());
+            assert_ne!(stats_error_text(&e, &ZH), e.to_string());
+            let a = AnalysisError::Stats(e);
+            assert_eq!(analysis_error_text(&a, &EN), a.to_string());
+        }
+        let d = DiscountError { field: "salary2017", value: 0.0 };
+        assert_eq!(discount_error_text(&d, &EN), d.to_string());
+        assert_eq!(analysis_error_text(&AnalysisError::Discount(d.clone()), &EN), AnalysisError::Discount(d).to_string());
+        assert_eq!(analysis_error_text(&AnalysisError::EmptySelection, &EN), AnalysisError::EmptySelection.to_string());
+        assert_eq!(join_clauses(vec!["a".into(), "b".into(), "c".into()], &EN), "a; b; c");
+        assert_eq!(join_clauses(vec![], &EN), "");
+    }
+
+    #[test]
+    fn the_selection_line_is_worded_in_the_ui_language() {
+        use crate::core::i18n::ZH;
+        let study = Study::embedded().unwrap();
+        let mut sel = Selection::paper(&study);
+        assert_eq!(sel.summary(), "Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms");
+        assert_eq!(sel.summary_in(&ZH), "Service 和 Development，T1\u{2192}T2，季度薪资，T2 折算为 2016 年水平");
+        sel.groups = [false, true];
+        sel.times = [true, false];
+        sel.discount = false;
+        sel.measure = crate::core::dataset::Measure::Monthly;
+        assert_eq!(sel.summary(), "Development, T1, monthly, T2 as originally paid");
     }
 
     #[test]

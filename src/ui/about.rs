@@ -1,12 +1,14 @@
 //! `#about`: "About this study" — the citation with a BibTeX download, the design, the
 //! groups and timepoints, the limitations the authors state (quoted with their sources),
 //! two sentences of the background essay on enterprise social systems and prosocial
-//! culture, and how the quotations were checked to be complete. Every text comes from the
-//! study file.
+//! culture, and how the quotations were checked to be complete. Every study text comes
+//! from the study file and stays in English (`lang="en"`); the explorer's own words follow
+//! the UI language.
 
 use crate::core::evidence::bibtex;
 use crate::ui::export::download_text;
 use crate::ui::state::AppState;
+use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 
 /// `#about`.
@@ -22,12 +24,22 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
         .groups
         .iter()
         .map(|g| {
+            let (label, role, tools, n) = (g.label.clone(), g.role.clone(), g.tools.clone(), g.n_stated.to_string());
+            let line = move || {
+                let (label, role, tools, n) = (label.clone(), role.clone(), tools.clone(), n.clone());
+                fill_view(state.t().a_about_group, move |k| match k {
+                    "label" => Some(view! { <strong lang="en">{label.clone()}</strong> }.into_any()),
+                    "role" => Some(en(role.clone())),
+                    "tools" => Some(en(tools.clone())),
+                    "n" => Some(plain(n.clone())),
+                    _ => None,
+                })
+            };
             view! {
                 <li class=format!("group-{}", g.id.key())>
                     <span class="swatch" aria-hidden="true"></span>
-                    " "<strong>{g.label.clone()}</strong>
-                    {format!(" ({}): {}; {} informants. ", g.role, g.tools, g.n_stated)}
-                    <span class="source">{format!("({})", g.source)}</span>
+                    " "{line}" "
+                    <span class="source" lang="en">{format!("({})", g.source)}</span>
                 </li>
             }
         })
@@ -35,12 +47,21 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
     let times = raw
         .timepoints
         .iter()
-        .map(|t| {
+        .map(|tp| {
+            let (label, interviews, period) = (tp.label.clone(), tp.interviews.clone(), tp.salary_period.clone());
+            let line = move || {
+                let (label, interviews, period) = (label.clone(), interviews.clone(), period.clone());
+                fill_view(state.t().a_about_time, move |k| match k {
+                    "label" => Some(view! { <strong>{label.clone()}</strong> }.into_any()),
+                    "interviews" => Some(en(interviews.clone())),
+                    "period" => Some(en(period.clone())),
+                    _ => None,
+                })
+            };
             view! {
                 <li>
-                    <strong>{t.label.clone()}</strong>
-                    {format!(": interviews in {}; salaries of {}. ", t.interviews, t.salary_period)}
-                    <span class="source">{format!("({})", t.source)}</span>
+                    {line}" "
+                    <span class="source" lang="en">{format!("({})", tp.source)}</span>
                 </li>
             }
         })
@@ -52,8 +73,8 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
         .map(|l| {
             view! {
                 <li>
-                    <blockquote><p>{l.text.clone()}</p></blockquote>
-                    <p class="source">{l.source.clone()}</p>
+                    <blockquote lang="en"><p>{l.text.clone()}</p></blockquote>
+                    <p class="source" lang="en">{l.source.clone()}</p>
                 </li>
             }
         })
@@ -64,42 +85,51 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
     let candidates = check
         .candidates
         .iter()
-        .map(|k| view! { <tr><td class="num">{k.line}</td><td>{k.snippet.clone()}</td><td>{k.decision.clone()}</td></tr> })
+        .map(|k| view! { <tr><td class="num">{k.line}</td><td lang="en">{k.snippet.clone()}</td><td lang="en">{k.decision.clone()}</td></tr> })
         .collect_view();
+    let n_quotes = raw.quotations.len().to_string();
+    let check_source = check.source.clone();
+    let quotes_line = move || {
+        let (n, source) = (n_quotes.clone(), check_source.clone());
+        fill_view(state.t().a_about_quotations_held, move |k| match k {
+            "n" => Some(plain(n.clone())),
+            "source" => Some(en(source.clone())),
+            _ => None,
+        })
+    };
+    let t = move || state.t();
     view! {
         <section id="about" class="section" aria-labelledby="about-h">
-            <h2 id="about-h">"About this study"</h2>
-            <p class="about-citation">{cite}" "<a href=doi_url.clone()>{format!("doi:{}", c.doi)}</a></p>
-            <p><button type="button" id="bibtex-download" on:click=download>"Download the citation (BibTeX)"</button></p>
-            <h3>"Design"</h3>
-            <p>{raw.about.design.clone()}" "<span class="source">"("{raw.about.design_source.clone()}")"</span></p>
-            <h3>"Groups"</h3>
+            <h2 id="about-h">{move || t().sec_about}</h2>
+            <p class="about-citation" lang="en">{cite}" "<a href=doi_url.clone()>{format!("doi:{}", c.doi)}</a></p>
+            <p><button type="button" id="bibtex-download" on:click=download>{move || t().a_about_bibtex}</button></p>
+            <h3>{move || t().a_about_design}</h3>
+            <p><span lang="en">{raw.about.design.clone()}</span>" "<span class="source" lang="en">"("{raw.about.design_source.clone()}")"</span></p>
+            <h3>{move || t().groups_legend}</h3>
             <ul class="about-groups">{groups}</ul>
-            <h3>"Timepoints"</h3>
+            <h3>{move || t().times_legend}</h3>
             <ul class="about-times">{times}</ul>
-            <h3>"Limitations the authors state"</h3>
+            <h3>{move || t().a_about_limitations}</h3>
             <ul class="limitations">{limitations}</ul>
-            <h3>"Background: why enterprise social systems often fail"</h3>
+            <h3>{move || t().a_about_background}</h3>
             <figure class="background-quote">
-                <blockquote><p>{sentences}</p></blockquote>
-                <figcaption>
+                <blockquote lang="en"><p>{sentences}</p></blockquote>
+                <figcaption lang="en">
                     {bg.citation.clone()}" "<span class="source">"("{bg.source.clone()}")"</span>
                 </figcaption>
             </figure>
-            <p class="note">{bg.note.clone()}</p>
-            <p>{bg.echo.clone()}</p>
-            <h3>"The quotations"</h3>
-            <p>
-                {format!("The dataset holds {} quotations of informants, each with its theme and source ({}).", raw.quotations.len(), check.source)}
-            </p>
+            <p class="note" lang="en">{bg.note.clone()}</p>
+            <p lang="en">{bg.echo.clone()}</p>
+            <h3>{move || t().a_about_quotations}</h3>
+            <p>{quotes_line}</p>
             <details class="quotation-check">
-                <summary>"How the quotations were checked to be complete"</summary>
-                <p>{check.method.clone()}</p>
-                <p>{check.recheck.clone()}</p>
-                <div class="table-wrap" tabindex="0" role="region" aria-label="Places in the paper considered">
+                <summary>{move || t().a_about_check_summary}</summary>
+                <p lang="en">{check.method.clone()}</p>
+                <p lang="en">{check.recheck.clone()}</p>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_about_places_label>
                     <table>
-                        <caption>"Every place in the paper considered, and the decision"</caption>
-                        <thead><tr><th scope="col" class="num">"Line"</th><th scope="col">"Text"</th><th scope="col">"Decision"</th></tr></thead>
+                        <caption>{move || t().a_about_places_caption}</caption>
+                        <thead><tr><th scope="col" class="num">{move || t().a_about_line}</th><th scope="col">{move || t().a_about_text}</th><th scope="col">{move || t().a_about_decision}</th></tr></thead>
                         <tbody>{candidates}</tbody>
                     </table>
                 </div>

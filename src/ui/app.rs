@@ -68,7 +68,7 @@ fn Notices(state: AppState) -> impl IntoView {
         <Show when=move || state.notices.with(|n| !n.is_empty()) fallback=|| ()>
             <div class="notice" role="status" id="url-notices">
                 <p><strong>{move || state.t().notices_title}</strong></p>
-                <ul>{move || state.notices.get().into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                <ul>{move || state.notices.get().into_iter().map(|n| view! { <li>{n.text(state.t())}</li> }).collect_view()}</ul>
                 <button type="button" on:click=move |_| state.notices.set(Vec::new())>{move || state.t().dismiss}</button>
             </div>
         </Show>
@@ -106,6 +106,8 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     let c = &study.raw.about.citation;
     let cite = format!("{} ({}). {}. {}, {}, {}.", c.authors.join(", "), c.year, c.title, c.journal, c.volume, c.article);
     let state = AppState::new(study.clone(), &location_query());
+    // Shared parts (the chart frame) read the UI language from here.
+    provide_context(state);
     sync_url(state);
     sync_lang(state);
     if let Some(section) = state.embed.get_value() {

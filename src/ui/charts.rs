@@ -5,10 +5,16 @@
 //! high-DPI output), redraws when its inputs change or the window is resized, gives the
 //! canvas `role="img"` with an `aria-label` summary, and offers a PNG download. The data
 //! table with the same numbers is passed in as children.
+//!
+//! Language: the frame's own words follow the UI language of the [`AppState`] in context
+//! (English without one), and it redraws when the language changes; drawing functions
+//! find the language's table in [`Palette::t`] for the words they put on the canvas.
 
 use crate::core::dataset::{Group, Time};
 use crate::core::format::rmb;
+use crate::core::i18n::{Lang, Strings};
 use crate::core::view::{CoverageBar, SeriesSummary, Slope, TDistChart};
+use crate::ui::state::AppState;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::chart::MeshStyle;
@@ -17,7 +23,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 
-/// Colours for the current theme (Okabe–Ito; see DESIGN.md).
+/// Colours for the current theme (Okabe–Ito; see DESIGN.md), and the UI language's
+/// strings for the words drawn on the canvas (axis titles, labels).
 #[derive(Clone, Copy)]
 pub struct Palette {
     pub bg: RGBColor,
@@ -26,19 +33,22 @@ pub struct Palette {
     pub neutral: RGBColor,
     pub service: RGBColor,
     pub development: RGBColor,
+    /// The UI language's string table.
+    pub t: &'static Strings,
 }
 
 impl Palette {
-    /// Light or dark, from `prefers-color-scheme`.
-    pub fn current() -> Palette {
+    /// Light or dark, from `prefers-color-scheme`, with the strings of `lang`.
+    pub fn current(lang: Lang) -> Palette {
         let dark = web_sys::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
             .map(|m| m.matches())
             .unwrap_or(false);
+        let t = lang.strings();
         if dark {
-            Palette { bg: RGBColor(13, 17, 23), fg: RGBColor(230, 237, 243), grid: RGBColor(48, 54, 61), neutral: RGBColor(139, 148, 158), service: RGBColor(86, 180, 233), development: RGBColor(230, 159, 0) }
+            Palette { bg: RGBColor(13, 17, 23), fg: RGBColor(230, 237, 243), grid: RGBColor(48, 54, 61), neutral: RGBColor(139, 148, 158), service: RGBColor(86, 180, 233), development: RGBColor(230, 159, 0), t }
         } else {
-            Palette { bg: RGBColor(255, 255, 255), fg: RGBColor(27, 31, 36), grid: RGBColor(216, 222, 228), neutral: RGBColor(110, 119, 129), service: RGBColor(0, 114, 178), development: RGBColor(230, 159, 0) }
+            Palette { bg: RGBColor(255, 255, 255), fg: RGBColor(27, 31, 36), grid: RGBColor(216, 222, 228), neutral: RGBColor(110, 119, 129), service: RGBColor(0, 114, 178), development: RGBColor(230, 159, 0), t }
         }
     }
 
@@ -106,8 +116,10 @@ pub fn rmb_tick(x: f64) -> String {
 pub fn ChartFrame<D>(
     /// DOM id of the canvas (also the PNG file name).
     id: &'static str,
-    /// The chart's title: one idea per chart.
-    title: &'static str,
+    /// The chart's title: one idea per chart (a literal, or a closure that follows the UI
+    /// language).
+    #[prop(into)]
+    title: TextProp,
     /// The text alternative (becomes `aria-label` and is shown under the chart).
     #[prop(into)]
     summary: Signal<String>,
@@ -122,19 +134,22 @@ where
     D: Fn(&web_sys::HtmlCanvasElement, Palette, Scale) -> DrawResult + Send + Sync + 'static,
 {
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
+    let lang = use_context::<AppState>().map(|s| s.lang);
+    let t = move || lang.map(|l| l.get()).unwrap_or_default().strings();
     let resized = RwSignal::new(0u32);
     let failure = RwSignal::new(None::<String>);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
     on_cleanup(move || handle.remove());
     Effect::new(move |_| {
         resized.track();
+        let lang = lang.map(|l| l.get()).unwrap_or_default();
         let Some(canvas) = canvas_ref.get() else { return };
         let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
         let css_w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(640).clamp(240, 1400) as f64;
         canvas.set_width((css_w * dpr) as u32);
         canvas.set_height((height as f64 * dpr) as u32);
         let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{height}px"));
-        failure.set(draw(&canvas, Palette::current(), Scale(dpr)).err());
+        failure.set(draw(&canvas, Palette::current(lang), Scale(dpr)).err());
     });
     let download = move |_| {
         let Some(canvas) = canvas_ref.get_untracked() else { return };
@@ -144,17 +159,17 @@ where
     };
     view! {
         <figure class="chart">
-            <figcaption class="chart-title">{title}</figcaption>
+            <figcaption class="chart-title">{move || title.get()}</figcaption>
             <div class="canvas-wrap">
                 <canvas id=id node_ref=canvas_ref role="img" aria-label=move || summary.get()></canvas>
             </div>
             <p class="chart-summary">{move || summary.get()}</p>
-            {move || failure.get().map(|f| view! { <p class="field-error">"The chart could not be drawn: " {f}</p> })}
+            {move || failure.get().map(|f| view! { <p class="field-error">{t().a_chart_failed}" " {f}</p> })}
             <div class="chart-actions">
-                <button type="button" on:click=download>"Download PNG"</button>
+                <button type="button" on:click=download>{move || t().a_chart_png}</button>
             </div>
             <details class="chart-data">
-                <summary>"Data table for this chart"</summary>
+                <summary>{move || t().a_chart_data}</summary>
                 {children()}
             </details>
         </figure>
@@ -196,7 +211,7 @@ pub fn draw_slopes(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], p: Pal
             .x_labels(2)
             .x_label_formatter(&|x| if *x < 0.5 { "T1".into() } else { "T2".into() })
             .y_label_formatter(&|y| rmb_tick(*y))
-            .y_desc("salary (RMB)"),
+            .y_desc(p.t.a_axis_salary),
         &p,
         s,
         12.0,
@@ -235,7 +250,7 @@ pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summarie
             .x_labels(groups.len().max(1))
             .x_label_formatter(&|x| labels.get(x.round().max(0.0) as usize).copied().unwrap_or("").to_string())
             .y_label_formatter(&|y| rmb_tick(*y))
-            .y_desc("T2 \u{2212} T1 (RMB)"),
+            .y_desc(p.t.a_axis_change),
         &p,
         s,
         12.0,
@@ -274,7 +289,7 @@ pub fn draw_tdist(canvas: &web_sys::HtmlCanvasElement, m: &TDistChart, p: Palett
         .configure_mesh()
         .disable_mesh()
         .x_desc("t")
-        .y_desc("density")
+        .y_desc(p.t.a_axis_density)
         .label_style(s.font(12.0, &p))
         .axis_desc_style(s.font(12.0, &p))
         .axis_style(p.neutral)
@@ -320,7 +335,7 @@ pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], 
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(0)
-            .y_desc("coverage (%)"),
+            .y_desc(p.t.a_axis_coverage),
         &p,
         s,
         12.0,
@@ -344,7 +359,7 @@ pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], 
                 None => {
                     let h = top * 0.25;
                     chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + width * 0.9, h)], c.stroke_width(s.px(1.5)))]).map_err(err)?;
-                    chart.draw_series([Text::new("n/r", (x0, h + top * 0.03), s.font(10.0, &p).color(&p.neutral))]).map_err(err)?;
+                    chart.draw_series([Text::new(p.t.a_axis_not_reported, (x0, h + top * 0.03), s.font(10.0, &p).color(&p.neutral))]).map_err(err)?;
                 }
             }
         }

@@ -2,12 +2,15 @@
 //! first-order concepts → initial codes), with a search box that filters the tree and
 //! marks the matches with `<mark>`. Each category and theme links to its node in the
 //! diagram (selecting it, `node=…`) and to its quotations in the detail panel. The search
-//! itself is `core::evidence::search_codebook`.
+//! itself is `core::evidence::search_codebook`. The codebook's own names stay in English
+//! as published (`lang="en"`); the section's controls follow the UI language.
 
 use crate::core::evidence::{highlight, quotations_for, search_codebook, CodebookHits};
+use crate::core::i18n::{fill, Strings};
 use crate::core::model::ModelDesc;
 use crate::ui::model::show_node;
 use crate::ui::state::AppState;
+use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 
 /// `text` with the matches of `query` wrapped in `<mark>`.
@@ -19,22 +22,22 @@ fn marked(text: &str, query: &str) -> impl IntoView {
 }
 
 /// Links from a codebook entry to its node in the diagram and its quotations.
-fn node_links(state: AppState, model: &ModelDesc, codebook_id: &str, quotes: Option<usize>) -> impl IntoView {
+fn node_links(state: AppState, t: &'static Strings, model: &ModelDesc, codebook_id: &str, quotes: Option<usize>) -> impl IntoView {
     let node = model.node_for_codebook(codebook_id).map(|n| (n.id.clone(), n.label.clone()));
     node.map(|(id, label)| {
         let id2 = id.clone();
         let quote_link = quotes.map(|n| {
             let text = match n {
-                0 => "No quotations".to_string(),
-                1 => "1 quotation".to_string(),
-                n => format!("{n} quotations"),
+                0 => t.a_cb_no_quotes.to_string(),
+                1 => t.a_cb_one_quote.to_string(),
+                n => fill(t.a_cb_quotes, &[("n", &n.to_string())]),
             };
             view! {
                 " \u{00b7} "
                 <a
                     href="#model-detail"
                     class="cb-quotes"
-                    aria-label=format!("{text} for {label}")
+                    aria-label=fill(t.a_cb_quotes_for, &[("quotes", &text), ("label", &label)])
                     on:click=move |ev| {
                         ev.prevent_default();
                         show_node(state, &id2, Some("model-quotes"));
@@ -50,13 +53,13 @@ fn node_links(state: AppState, model: &ModelDesc, codebook_id: &str, quotes: Opt
                     href="#model"
                     class="cb-node"
                     data-node=id.clone()
-                    aria-label=format!("Show {label} in the diagram")
+                    aria-label=fill(t.a_cb_show_node, &[("label", &label)])
                     on:click=move |ev| {
                         ev.prevent_default();
                         show_node(state, &id, None);
                     }
                 >
-                    "In the diagram"
+                    {t.a_cb_in_diagram}
                 </a>
                 {quote_link}
             </span>
@@ -76,20 +79,36 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
         let cb = &s.raw.codebook;
         (cb.source.clone(), cb.note.clone(), cb.printed_counts.clone(), cb.concept_count(), cb.code_count())
     });
+    let t = move || state.t();
     let status = move || {
         let q = query.get();
         if q.trim().is_empty() {
             String::new()
         } else {
             let h = hits.get();
+            let query = [("query", q.trim())];
             match h.matches {
-                0 => format!("No entry matches \u{201c}{}\u{201d}.", q.trim()),
-                1 => format!("1 entry matches \u{201c}{}\u{201d}.", q.trim()),
-                n => format!("{n} entries match \u{201c}{}\u{201d}.", q.trim()),
+                0 => fill(t().a_cb_no_match, &query),
+                1 => fill(t().a_cb_one_match, &query),
+                n => fill(t().a_cb_matches, &[("n", &n.to_string()), ("query", q.trim())]),
             }
         }
     };
+    let lede = move || {
+        let (source, psource) = (source.clone(), counts.source.clone());
+        let (pc, pk) = (counts.first_order_concepts.to_string(), counts.initial_codes.to_string());
+        fill_view(t().a_cb_lede, move |k| match k {
+            "source" => Some(en(source.clone())),
+            "concepts" => Some(plain(concepts.to_string())),
+            "codes" => Some(plain(codes.to_string())),
+            "printed_concepts" => Some(plain(pc.clone())),
+            "printed_codes" => Some(plain(pk.clone())),
+            "printed_source" => Some(en(psource.clone())),
+            _ => None,
+        })
+    };
     let tree = move || {
+        let t = state.t();
         let q = query.get();
         let searching = !q.trim().is_empty();
         let h = hits.get();
@@ -118,11 +137,11 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
                                     let codes = codes
                                         .into_iter()
                                         .filter_map(|i| concept.codes.get(i))
-                                        .map(|code| view! { <li class="cb-code">{marked(code, &q)}</li> })
+                                        .map(|code| view! { <li class="cb-code" lang="en">{marked(code, &q)}</li> })
                                         .collect_view();
                                     view! {
                                         <li class="cb-concept">
-                                            <span class="concept">{marked(&concept.name, &q)}</span>
+                                            <span class="concept" lang="en">{marked(&concept.name, &q)}</span>
                                             <ul class="codes">{codes}</ul>
                                         </li>
                                     }
@@ -131,8 +150,8 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
                             view! {
                                 <li class="cb-theme" data-theme=theme.id.clone()>
                                     <details open=searching>
-                                        <summary>{marked(&theme.name, &q)}</summary>
-                                        <p class="cb-meta">{node_links(state, model, &theme.id, Some(n_quotes))}</p>
+                                        <summary lang="en">{marked(&theme.name, &q)}</summary>
+                                        <p class="cb-meta">{node_links(state, t, model, &theme.id, Some(n_quotes))}</p>
                                         <ul class="cb-concepts">{concepts}</ul>
                                     </details>
                                 </li>
@@ -142,8 +161,8 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
                     view! {
                         <li class="cb-category" data-category=cat.id.clone()>
                             <details open=true>
-                                <summary>{marked(&cat.name, &q)}</summary>
-                                <p class="cb-meta">{node_links(state, model, &cat.id, None)}</p>
+                                <summary lang="en">{marked(&cat.name, &q)}</summary>
+                                <p class="cb-meta">{node_links(state, t, model, &cat.id, None)}</p>
                                 <ul class="cb-themes">{themes}</ul>
                             </details>
                         </li>
@@ -154,16 +173,11 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="codebook" class="section" aria-labelledby="codebook-h">
-            <h2 id="codebook-h">"Codebook"</h2>
-            <p class="lede">
-                {format!(
-                    "{source}: the coding of the interviews, from core categories down to the initial codes. The transcription holds {concepts} first-order concepts and {codes} initial codes; the text prints {} and {} ({}).",
-                    counts.first_order_concepts, counts.initial_codes, counts.source
-                )}
-            </p>
-            <p class="note">{note}</p>
+            <h2 id="codebook-h">{move || t().sec_codebook}</h2>
+            <p class="lede">{lede}</p>
+            <p class="note" lang="en">{note}</p>
             <div class="codebook-search" role="search">
-                <label for="codebook-search">"Search the codebook"</label>
+                <label for="codebook-search">{move || t().a_cb_search}</label>
                 <input
                     type="search"
                     id="codebook-search"

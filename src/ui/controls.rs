@@ -8,7 +8,7 @@ use crate::core::dataset::{Group, Measure, Time};
 use crate::core::discount::DiscountTotals;
 use crate::core::format::{fixed, grouped};
 use crate::core::i18n::{fill, Strings};
-use crate::core::permalink::{amount_text, parse_amount};
+use crate::core::permalink::{amount_text, parse_amount, AmountError};
 use crate::core::selection::Selection;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -133,7 +133,7 @@ fn with_total(t: &mut DiscountTotals, i: usize, v: f64) {
 fn DiscountControls(state: AppState) -> impl IntoView {
     let sel = state.selection;
     let texts = RwSignal::new(sel.get_untracked().totals.fields().map(|(_, v)| amount_text(v)));
-    let errors: RwSignal<[Option<String>; 4]> = RwSignal::new(Default::default());
+    let errors: RwSignal<[Option<AmountError>; 4]> = RwSignal::new(Default::default());
     let reset = move |_| {
         let d = state.defaults.get_value().totals;
         texts.set(d.fields().map(|(_, v)| amount_text(v)));
@@ -166,11 +166,16 @@ fn DiscountControls(state: AppState) -> impl IntoView {
                                     errors.update(|e| e[i] = None);
                                     sel.update(|s| with_total(&mut s.totals, i, v));
                                 }
-                                Err(e) => errors.update(|x| x[i] = Some(fill(state.lang.get_untracked().strings().total_error, &[("error", &e.to_string())]))),
+                                Err(e) => errors.update(|x| x[i] = Some(e)),
                             }
                         }
                     />
-                    <span class="field-error" id=err_id>{move || errors.with(|e| e[i].clone()).unwrap_or_default()}</span>
+                    <span class="field-error" id=err_id>
+                        {move || {
+                            let t = state.t();
+                            errors.with(|e| e[i].as_ref().map(|e| fill(t.total_error, &[("error", &e.text(t))]))).unwrap_or_default()
+                        }}
+                    </span>
                 </div>
             }
         })

@@ -26,7 +26,7 @@ pub fn CoverageSection(state: AppState) -> impl IntoView {
         let sel = state.selection.get();
         state.study.with_value(|s| coverage_bars(s, &sel))
     });
-    let summary = Signal::derive(move || coverage_summary(&bars.get()));
+    let summary = Signal::derive(move || coverage_summary(&bars.get(), state.t()));
     let note = state.study.with_value(|s| s.raw.coverage.note.clone());
     let definition = state.study.with_value(|s| s.raw.coverage.definition.clone());
     let changes = state.study.with_value(|s| coverage_changes(s));

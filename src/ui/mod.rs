@@ -21,6 +21,7 @@ pub mod robustness;
 pub mod salaries;
 pub mod state;
 pub mod test_panel;
+pub mod text;
 pub mod tour;
 pub mod workshop;
 

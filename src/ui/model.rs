@@ -652,7 +652,7 @@ fn outcome_block(state: AppState, lang: Lang, n: &Node) -> Option<AnyView> {
     }
     let apa = move || {
         let sel = state.selection.get();
-        state.analysis.with(|a| test_view(&sel, a).apa)
+        state.analysis.with(|a| test_view(&sel, a, state.t()).apa)
     };
     Some(
         view! {

@@ -3,20 +3,27 @@
 
 use crate::core::dataset::Time;
 use crate::core::format::rmb;
-use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary};
+use crate::core::i18n::fill;
+use crate::core::selection::measure_text;
+use crate::core::view::{discount_error_text, dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, stats_error_text, SeriesSummary};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// One line saying what the section shows.
+/// One line saying what the section shows ("For Service and Development, T1→T2, …"), in
+/// the UI language.
 pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
-    move || format!("For {}.", state.selection.get().summary())
+    move || {
+        let t = state.t();
+        fill(t.a_selection_line, &[("selection", &state.selection.get().summary_in(t))])
+    }
 }
 
 /// `#salaries`.
 #[component]
 pub fn SalariesSection(state: AppState) -> impl IntoView {
+    let t = move || state.t();
     let summaries = Memo::new(move |_| {
         let sel = state.selection.get();
         state.points.with(|p| p.as_ref().map(|p| salary_summaries(&sel, p)).unwrap_or_default())
@@ -42,7 +49,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         .collect_view();
                     view! {
                         <tr class=format!("group-{}", pt.group.key())>
-                            <th scope="row">{pt.informant.clone()}</th>
+                            <th scope="row" lang="en">{pt.informant.clone()}</th>
                             <td>{pt.group.label()}</td>
                             {cells}
                         </tr>
@@ -50,12 +57,12 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                 })
                 .collect_view()
                 .into_any(),
-            Err(e) => view! { <tr><td colspan="5" class="field-error">{e.to_string()}</td></tr> }.into_any(),
+            Err(e) => view! { <tr><td colspan="5" class="field-error">{discount_error_text(e, t())}</td></tr> }.into_any(),
         });
         view! {
             <table class="salary-table" id="salary-table">
-                <caption>{format!("{} salary per informant (RMB)", sel.measure.label())}</caption>
-                <thead><tr><th scope="col">"Informant"</th><th scope="col">"Group"</th>{head}</tr></thead>
+                <caption>{fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))])}</caption>
+                <thead><tr><th scope="col">{t().a_informant}</th><th scope="col">{t().a_group}</th>{head}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }
@@ -76,32 +83,33 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                     </tr>
                 }
                 .into_any(),
-                Err(e) => view! { <tr><td colspan="6">{format!("not defined: {e}")}</td></tr> }.into_any(),
+                Err(e) => view! { <tr><td colspan="6">{fill(t().a_not_defined, &[("error", &stats_error_text(&e, t()))])}</td></tr> }.into_any(),
             })
             .collect_view();
         view! {
             <table class="descriptives" id="salary-descriptives">
-                <caption>"Group descriptives (SD with n \u{2212} 1; 95% CI of the mean)"</caption>
-                <thead><tr><th scope="col">"Group"</th><th scope="col">"Series"</th><th scope="col" class="num">"n"</th><th scope="col" class="num">"Mean"</th><th scope="col" class="num">"SD"</th><th scope="col" class="num">"95% CI"</th></tr></thead>
+                <caption>{t().a_sal_desc_caption}</caption>
+                <thead><tr><th scope="col">{t().a_group}</th><th scope="col">{t().a_series}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{t().a_mean}</th><th scope="col" class="num">{t().a_sd}</th><th scope="col" class="num">{t().a_ci95}</th></tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         }
     };
     let slope_data = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default()));
-    let slope_summary = Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get()));
+    let slope_summary = Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get(), state.t()));
     let diff_summaries = Memo::new(move |_| summaries.get().into_iter().flatten().filter(|s| s.series == "T2\u{2212}T1").collect::<Vec<SeriesSummary>>());
-    let dot_summary = Signal::derive(move || dots_summary(&summaries.get()));
+    let dot_summary = Signal::derive(move || dots_summary(&summaries.get(), state.t()));
     let both_times = move || state.selection.with(|s| s.times == [true, true]);
     let csv = move |_| {
         let sel = state.selection.get_untracked();
-        let text = state.points.with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p)).unwrap_or_default());
+        let t = state.lang.get_untracked().strings();
+        let text = state.points.with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
         download_text(&text, "text/csv;charset=utf-8", &format!("salaries-{}.csv", sel.measure.key()));
     };
     let slope_table = move || {
         slope_data
             .get()
             .into_iter()
-            .map(|s| view! { <tr><th scope="row">{s.informant}</th><td>{s.group.label()}</td><td class="num">{rmb(s.t1)}</td><td class="num">{rmb(s.t2)}</td></tr> })
+            .map(|s| view! { <tr><th scope="row" lang="en">{s.informant}</th><td>{s.group.label()}</td><td class="num">{rmb(s.t1)}</td><td class="num">{rmb(s.t2)}</td></tr> })
             .collect_view()
     };
     let dot_table = move || {
@@ -113,29 +121,29 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="salaries" class="section" aria-labelledby="salaries-h">
-            <h2 id="salaries-h">"Salaries"</h2>
+            <h2 id="salaries-h">{move || t().sec_salaries}</h2>
             <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">"Salary is the paper's proxy for employee performance (Tables 8 and A2). T2 is discounted to 2016 terms with footnote 3's factor unless the discount is switched off."</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Salary per informant">{table}</div>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Group descriptives">{descriptives}</div>
-            <button type="button" on:click=csv>"Download CSV of this table"</button>
-            <Show when=both_times fallback=|| view! { <p class="note">"Select both timepoints to see each informant's change from T1 to T2."</p> }>
+            <p class="lede">{move || t().a_sal_lede}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_sal_table_label>{table}</div>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_sal_desc_label>{descriptives}</div>
+            <button type="button" on:click=csv>{move || t().a_sal_csv}</button>
+            <Show when=both_times fallback=move || view! { <p class="note">{move || t().a_sal_both_times}</p> }>
                 <div class="chart-row">
                     <ChartFrame
                         id="chart-slopes"
-                        title="Each informant's salary from T1 to T2"
+                        title=move || t().a_chart_slopes
                         summary=slope_summary
                         draw=move |c, p, s| draw_slopes(c, &slope_data.get(), p, s)
                     >
-                        <table><thead><tr><th scope="col">"Informant"</th><th scope="col">"Group"</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody>{slope_table}</tbody></table>
+                        <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody>{slope_table}</tbody></table>
                     </ChartFrame>
                     <ChartFrame
                         id="chart-differences"
-                        title="Change T2 \u{2212} T1 per informant, with group mean and 95% CI"
+                        title=move || t().a_chart_dots
                         summary=dot_summary
                         draw=move |c, p, s| draw_dots(c, &slope_data.get(), &diff_summaries.get(), p, s)
                     >
-                        <table><thead><tr><th scope="col">"Group"</th><th scope="col" class="num">"n"</th><th scope="col" class="num">"Mean change"</th><th scope="col" class="num">"95% CI low"</th><th scope="col" class="num">"95% CI high"</th></tr></thead><tbody>{dot_table}</tbody></table>
+                        <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><tbody>{dot_table}</tbody></table>
                     </ChartFrame>
                 </div>
             </Show>

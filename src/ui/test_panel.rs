@@ -11,9 +11,11 @@ use leptos::prelude::*;
 /// `#test`.
 #[component]
 pub fn TestSection(state: AppState) -> impl IntoView {
+    let t = move || state.t();
     let view_model = Memo::new(move |_| {
         let sel = state.selection.get();
-        state.analysis.with(|a| test_view(&sel, a))
+        let t = state.t();
+        state.analysis.with(|a| test_view(&sel, a, t))
     });
     let tdist = Memo::new(move |_| state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new)));
     let details = move || {
@@ -26,34 +28,35 @@ pub fn TestSection(state: AppState) -> impl IntoView {
     };
     let csv = move |_| {
         let sel = state.selection.get_untracked();
-        download_text(&test_csv(&sel, &view_model.get_untracked()), "text/csv;charset=utf-8", "test-results.csv");
+        let t = state.lang.get_untracked().strings();
+        download_text(&test_csv(&sel, &view_model.get_untracked(), t), "text/csv;charset=utf-8", "test-results.csv");
     };
-    let summary = Signal::derive(move || tdist.get().map(|t| t.summary()).unwrap_or_default());
+    let summary = Signal::derive(move || tdist.get().map(|d| d.summary(state.t())).unwrap_or_default());
     let tdist_rows = move || {
         tdist
             .get()
-            .map(|t| t.table().into_iter().map(|[k, v]| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view())
+            .map(|d| d.table(state.t()).into_iter().map(|[k, v]| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view())
     };
     view! {
         <section id="test" class="section" aria-labelledby="test-h">
-            <h2 id="test-h">"The test"</h2>
+            <h2 id="test-h">{move || t().sec_test}</h2>
             <p class="selection-line">{selection_line(state)}</p>
             <div class="apa-result" aria-live="polite" aria-atomic="true">
                 <p class="apa" id="apa-primary">{move || view_model.get().apa}</p>
                 {move || view_model.get().apa_welch.map(|w| view! { <p class="apa apa-welch" id="apa-welch">{w}</p> })}
             </div>
             <p class="explanation" id="test-explanation">{move || view_model.get().explanation}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Test details">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_test_details_label>
                 <table class="details" id="test-details">
-                    <caption>"Details"</caption>
+                    <caption>{move || t().a_test_details}</caption>
                     <tbody>{details}</tbody>
                 </table>
             </div>
-            <button type="button" on:click=csv>"Download CSV of the results"</button>
+            <button type="button" on:click=csv>{move || t().a_test_csv}</button>
             <Show when=move || tdist.get().is_some() fallback=|| ()>
                 <ChartFrame
                     id="chart-tdist"
-                    title="Where the observed t falls in its t distribution"
+                    title=move || t().a_chart_tdist
                     summary=summary
                     height=260
                     draw=move |c, p, s| match tdist.get() {

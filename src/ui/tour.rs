@@ -5,10 +5,14 @@
 //! node through `permalink::parse_node`, then scrolls to the step's section. While the tour
 //! runs, a bar fixed to the bottom of the window shows the step with Back, Next and Close
 //! buttons, so the reader can follow it from section to section with the keyboard alone.
+//! The steps' titles and texts come from the study file and stay in English (`lang="en"`);
+//! the tour's own controls follow the UI language.
 
 use crate::core::model::TourStep;
 use crate::core::permalink;
+use crate::core::i18n::fill;
 use crate::ui::state::AppState;
+use crate::ui::text::{fill_view, plain};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -86,21 +90,29 @@ pub fn TourSection(state: AppState) -> impl IntoView {
             .collect_view()
     });
     let step = move || current.get().and_then(|i| steps.with_value(|s| s.get(i).cloned()).map(|st| (i, st)));
+    let t = move || state.t();
+    let lede = move || {
+        fill_view(t().a_tour_lede, |k| match k {
+            "total" => Some(plain(total.to_string())),
+            "stages" => Some(plain(stages.to_string())),
+            _ => None,
+        })
+    };
     view! {
         <section id="tour" class="section" aria-labelledby="tour-h">
-            <h2 id="tour-h">"Guided tour"</h2>
+            <h2 id="tour-h">{move || t().sec_tour}</h2>
             <p class="lede">
-                {format!("{total} steps through the paper's {stages} analysis stages. Each step sets the controls and the diagram through a permalink and takes you to the section it is about.")}
-                " "<span class="source">"("{source}")"</span>
+                {lede}
+                " "<span class="source" lang="en">"("{source}")"</span>
             </p>
-            <ol class="tour-steps">{list}</ol>
-            <button type="button" id="tour-start" on:click=move |_| { go(0); focus("tour-next"); }>"Start the tour"</button>
+            <ol class="tour-steps" lang="en">{list}</ol>
+            <button type="button" id="tour-start" on:click=move |_| { go(0); focus("tour-next"); }>{move || t().a_tour_start}</button>
             <Show when=move || current.get().is_some() fallback=|| ()>
                 <div
                     class="tour-bar"
                     id="tour-bar"
                     role="region"
-                    aria-label="Guided tour"
+                    aria-label=move || t().sec_tour
                     on:keydown=move |ev: KeyboardEvent| {
                         if ev.key() == "Escape" {
                             close();
@@ -108,9 +120,9 @@ pub fn TourSection(state: AppState) -> impl IntoView {
                     }
                 >
                     <div class="tour-text" aria-live="polite" aria-atomic="true">
-                        <p class="tour-progress" id="tour-progress">{move || step().map(|(i, _)| format!("Step {} of {total}", i + 1))}</p>
-                        <h3 id="tour-step-title">{move || step().map(|(_, s)| s.title)}</h3>
-                        <p id="tour-step-text">{move || step().map(|(_, s)| s.text)}</p>
+                        <p class="tour-progress" id="tour-progress">{move || step().map(|(i, _)| fill(t().a_tour_progress, &[("n", &(i + 1).to_string()), ("total", &total.to_string())]))}</p>
+                        <h3 id="tour-step-title" lang="en">{move || step().map(|(_, s)| s.title)}</h3>
+                        <p id="tour-step-text" lang="en">{move || step().map(|(_, s)| s.text)}</p>
                     </div>
                     <div class="tour-actions">
                         <button
@@ -119,12 +131,12 @@ pub fn TourSection(state: AppState) -> impl IntoView {
                             aria-disabled=move || if current.get() == Some(0) { "true" } else { "false" }
                             on:click=move |_| back()
                         >
-                            "Back"
+                            {move || t().a_tour_back}
                         </button>
                         <button type="button" id="tour-next" on:click=move |_| next()>
-                            {move || if current.get().is_some_and(|i| i + 1 >= total) { "Finish" } else { "Next" }}
+                            {move || if current.get().is_some_and(|i| i + 1 >= total) { t().a_tour_finish } else { t().a_tour_next }}
                         </button>
-                        <button type="button" id="tour-close" on:click=move |_| close()>"Close the tour"</button>
+                        <button type="button" id="tour-close" on:click=move |_| close()>{move || t().a_tour_close}</button>
                     </div>
                 </div>
             </Show>
