@@ -93,12 +93,13 @@ fn ui_is_wasm_only() {
 
 /// Ways a page could start listening for `postMessage` traffic, and where one was found.
 fn message_listeners(text: &str) -> Vec<usize> {
-    const PATTERNS: [&str; 5] = ["\"message\"", "on:message", "set_onmessage", "MessageEvent", "onmessage"];
+    const PATTERNS: [&str; 6] = ["on:message", "ev::message", "set_onmessage", "onmessage", "MessageEvent", "MessagePort"];
     text.lines()
         .enumerate()
         .filter(|(_, line)| {
-            let code = line.split("//").next().unwrap_or("");
-            PATTERNS.iter().any(|p| code.contains(p))
+            let code = line.split("//").next().unwrap_or("").replace(' ', "");
+            let listens = |open: &str| code.contains(&format!("{open}\"message\"")) || code.contains(&format!("{open}'message'"));
+            PATTERNS.iter().any(|p| code.contains(p)) || listens("_listener_with_callback(") || listens("addEventListener(") || listens("_listener_with_event_listener(")
         })
         .map(|(n, _)| n + 1)
         .collect()
@@ -108,7 +109,9 @@ fn message_listeners(text: &str) -> Vec<usize> {
 fn the_message_detector_catches_listeners() {
     assert_eq!(message_listeners("let x = 1;\nw.add_event_listener_with_callback(\"message\", f);"), vec![2]);
     assert_eq!(message_listeners("<div on:message=f>"), vec![1]);
-    assert!(message_listeners("// a \"message\" in a comment\np.post_message(&v, \"*\");").is_empty());
+    assert_eq!(message_listeners("addEventListener('message', (e) => go(e.data));"), vec![1]);
+    assert_eq!(message_listeners("window_event_listener(ev::message, f);"), vec![1]);
+    assert!(message_listeners("// a \"message\" in a comment\np.post_message(&v, \"*\");\nfill(t, &[(\"message\", m)]);").is_empty());
 }
 
 #[test]

@@ -12,7 +12,7 @@
 //! listens for messages, so nothing a host posts can change it (`tests/architecture.rs`
 //! checks that no message listener exists).
 
-use crate::core::permalink::{bounded_query, display_safe, Notice, MAX_VALUE_CHARS};
+use crate::core::permalink::{bounded_query, display_safe, Notice, Reason, MAX_VALUE_CHARS};
 use serde::Serialize;
 
 /// The value of the message's `source` field.
@@ -53,21 +53,21 @@ pub fn parse_embed(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>)
     let mut section: Option<String> = None;
     let mut notices = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
-        let reject = |reason: &str| Notice { param: display_safe(&key), value: display_safe(&value), reason: reason.to_string() };
+        let reject = |reason: Reason| Notice { param: display_safe(&key), value: display_safe(&value), reason };
         match &*key {
             "embed" => match value.trim().to_ascii_lowercase().as_str() {
                 "1" | "true" | "yes" | "on" => embed = true,
                 "0" | "false" | "no" | "off" => embed = false,
-                _ => notices.push(reject("not 1 or 0; the page is shown in full")),
+                _ => notices.push(reject(Reason::BadEmbed)),
             },
             "section" => {
                 if value.chars().count() > MAX_VALUE_CHARS {
-                    notices.push(reject("the value is too long"));
+                    notices.push(reject(Reason::ValueTooLong));
                     section = None;
                 } else if let Some(id) = known.iter().find(|k| k.eq_ignore_ascii_case(value.trim())) {
                     section = Some((*id).to_string());
                 } else {
-                    notices.push(reject("not a section of the explorer"));
+                    notices.push(reject(Reason::UnknownSection));
                     section = None;
                 }
             }

@@ -89,6 +89,10 @@ pub enum Reason {
     UnknownNode,
     /// `lang=` is not a language of the explorer.
     UnknownLang,
+    /// `embed=` is neither 1 nor 0.
+    BadEmbed,
+    /// `section=` is not a section anchor.
+    UnknownSection,
 }
 
 impl Reason {
@@ -107,6 +111,8 @@ impl Reason {
             Reason::NodeTooLong => t.a_notice_node_too_long.to_string(),
             Reason::UnknownNode => t.a_notice_node_unknown.to_string(),
             Reason::UnknownLang => t.a_notice_lang.to_string(),
+            Reason::BadEmbed => t.e_notice_embed.to_string(),
+            Reason::UnknownSection => t.e_notice_section.to_string(),
         }
     }
 }

@@ -846,6 +846,8 @@ pub const EN: Strings = Strings {
     e_offline_update: "A new version of Study Explorer is available.",
     e_offline_reload: "Reload for the new version",
     e_offline_unavailable: "Offline use is not available in this browser.",
+    e_notice_embed: "not 1 or 0; the page is shown in full",
+    e_notice_section: "not a section of the explorer; the test is shown",
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──

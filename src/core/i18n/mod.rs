@@ -1013,6 +1013,8 @@ string_table! {
     e_offline_update,
     e_offline_reload,
     e_offline_unavailable,
+    e_notice_embed,
+    e_notice_section,
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──

@@ -848,6 +848,8 @@ pub const ZH: Strings = Strings {
     e_offline_update: "Study Explorer 研究浏览器有新版本。",
     e_offline_reload: "重新加载以使用新版本",
     e_offline_unavailable: "此浏览器不支持离线使用。",
+    e_notice_embed: "不是 1 或 0；显示完整页面",
+    e_notice_section: "不是本浏览器的章节；改为显示“检验”",
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
