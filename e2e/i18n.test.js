@@ -3,6 +3,7 @@
 // study's own content, which is marked lang="en"), numbers against the browser's Intl, and
 // APA strings identical in both languages.
 import { test, before, after } from 'node:test';
+import fs from 'node:fs';
 import { serve, launch, watchedPage, ready, assert, assertClean, queryOf, waitForQuery } from './harness.js';
 
 let server, browser;
@@ -16,7 +17,20 @@ Table Figure Tables Figures Song Wang Chen Benitez Hu Information Management doi
 Welch Student Mann Whitney Wilcoxon Cohen Hedges Glass Bayes Shapiro Wilk Levene Brown Forsythe
 JZS Cauchy Fisher Yates ChaCha ChaCha20 Knuth Gray Hodges Lehmann Satterthwaite Kappa Cohen's Holm Bonferroni
 SciPy NumPy Python Leptos Rust WebAssembly Chengdu Chromium Firefox Safari Trunk GitHub MIT NVivo ATLAS MAXQDA
+Lee Wagenmakers Royston Rouder Q-Q Unicode REFI-QDA qdpx txt
+source start end code coder Parent Child group time
 `.split(/\s+/).filter(Boolean));
+// Column names of the workshop's CSV format (source … coder, "Parent > Child", group, time)
+// are typed verbatim in a file, so they stay as they are. The study's own names stay
+// English too; where they sit inside a single sentence or an aria-label they cannot carry
+// lang="en", so they are allowed by name: pseudonyms, theme and construct names.
+const study = JSON.parse(fs.readFileSync(new URL('../src/data/study.json', import.meta.url), 'utf8'));
+const studyNames = [
+  ...study.informants.map((i) => i.name),
+  ...study.model.nodes.flatMap((n) => [n.label, n.subtitle, n.theme, n.category]),
+  ...study.codebook.core_categories.flatMap((c) => [c.name, ...(c.themes || []).map((t) => t.name)]),
+].filter((x) => typeof x === 'string');
+for (const name of studyNames) for (const w of name.match(/[A-Za-z][A-Za-z'’-]{2,}/g) || []) SAME_IN_BOTH.add(w.replace(/['’-]+$/, ''));
 
 /** English words (3+ Latin letters) visible in the page or its labels, outside lang="en". */
 async function untranslated(page) {
