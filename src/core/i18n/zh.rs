@@ -192,7 +192,7 @@ pub const ZH: Strings = Strings {
     a_cb_one_quote: "1 条引语",
     a_cb_quotes: "{n} 条引语",
     a_cb_quotes_for: "{label}：{quotes}",
-    a_cb_show_node: "在图示中显示 {label}",
+    a_cb_show_node: "在图示中查看 {label}",
     a_cb_in_diagram: "在图示中查看",
     // charts (ui/charts.rs, core/view.rs)
     a_chart_failed: "无法绘制图表：",
