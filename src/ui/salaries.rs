@@ -1,7 +1,7 @@
 //! `#salaries`: the per-informant salary table for the selection, group descriptives, a
 //! slope chart (T1→T2) and a dot plot of the differences with means and 95 % CIs.
 
-use crate::core::dataset::Time;
+use crate::core::dataset::{Group, Time};
 use crate::core::format::rmb;
 use crate::core::i18n::fill;
 use crate::core::selection::measure_text;
@@ -20,6 +20,15 @@ pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
     }
 }
 
+/// One row of the salary table: the informant, the group and the formatted cells.
+#[derive(Clone, PartialEq)]
+struct SalaryRow {
+    key: String,
+    informant: String,
+    group: Group,
+    cells: Vec<String>,
+}
+
 /// `#salaries`.
 #[component]
 pub fn SalariesSection(state: AppState) -> impl IntoView {
@@ -28,42 +37,73 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         let sel = state.selection.get();
         state.points.with(|p| p.as_ref().map(|p| salary_summaries(&sel, p)).unwrap_or_default())
     });
-    let table = move || {
+    // Rows are keyed by what they show, so a toggle that leaves a row unchanged (e.g.
+    // unticking the other group) keeps its DOM instead of rebuilding it.
+    let rows = Memo::new(move |_| {
         let sel = state.selection.get();
         let series = shown_series(&sel);
-        let head = series.iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view();
-        let rows = state.points.with(|p| match p {
-            Ok(points) => points
-                .iter()
-                .map(|pt| {
-                    let cells = series
+        state.points.with(|p| {
+            p.as_ref()
+                .map(|points| {
+                    points
                         .iter()
-                        .map(|(_, t)| {
-                            let v = match t {
-                                Some(Time::T1) => pt.t1,
-                                Some(Time::T2) => pt.t2,
-                                None => pt.diff,
-                            };
-                            view! { <td class="num">{rmb(v)}</td> }
+                        .map(|pt| {
+                            let cells: Vec<String> = series
+                                .iter()
+                                .map(|(_, t)| {
+                                    rmb(match t {
+                                        Some(Time::T1) => pt.t1,
+                                        Some(Time::T2) => pt.t2,
+                                        None => pt.diff,
+                                    })
+                                })
+                                .collect();
+                            let key = format!("{}|{}|{}", pt.informant, pt.group.key(), cells.join("|"));
+                            SalaryRow { key, informant: pt.informant.clone(), group: pt.group, cells }
                         })
-                        .collect_view();
-                    view! {
-                        <tr class=format!("group-{}", pt.group.key())>
-                            <th scope="row" lang="en">{pt.informant.clone()}</th>
-                            <td>{pt.group.label()}</td>
-                            {cells}
-                        </tr>
-                    }
+                        .collect::<Vec<_>>()
                 })
-                .collect_view()
-                .into_any(),
-            Err(e) => view! { <tr><td colspan="5" class="field-error">{discount_error_text(e, t())}</td></tr> }.into_any(),
-        });
+                .map_err(|e| e.clone())
+        })
+    });
+    // Only the caption and the head follow the selection; the body is one keyed list that
+    // lives as long as the data can be computed.
+    let computable = Memo::new(move |_| rows.with(|r| r.is_ok()));
+    let caption = move || state.selection.with(|sel| fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))]));
+    let head = move || {
+        let series = state.selection.with(shown_series);
+        series.iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view()
+    };
+    let body = move || {
+        if computable.get() {
+            view! {
+                <For
+                    each=move || rows.get().unwrap_or_default()
+                    key=|r: &SalaryRow| r.key.clone()
+                    children=|r: SalaryRow| {
+                        let cells = r.cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view();
+                        view! {
+                            <tr class=format!("group-{}", r.group.key())>
+                                <th scope="row" lang="en">{r.informant}</th>
+                                <td>{r.group.label()}</td>
+                                {cells}
+                            </tr>
+                        }
+                    }
+                />
+            }
+            .into_any()
+        } else {
+            let message = move || rows.with(|r| r.as_ref().err().map(|e| discount_error_text(e, t())).unwrap_or_default());
+            view! { <tr><td colspan="5" class="field-error">{message}</td></tr> }.into_any()
+        }
+    };
+    let table = move || {
         view! {
             <table class="salary-table" id="salary-table">
-                <caption>{fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))])}</caption>
-                <thead><tr><th scope="col">{t().a_informant}</th><th scope="col">{t().a_group}</th>{head}</tr></thead>
-                <tbody>{rows}</tbody>
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th>{head}</tr></thead>
+                <tbody>{body}</tbody>
             </table>
         }
     };
