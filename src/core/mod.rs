@@ -12,6 +12,7 @@ pub mod designs;
 pub mod discount;
 pub mod evidence;
 pub mod format;
+pub mod json;
 pub mod model;
 pub mod permalink;
 pub mod printed;
