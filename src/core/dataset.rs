@@ -5,7 +5,7 @@
 //! [`Printed`] value, kept only to compare recomputations against. Every item names its
 //! source (table, section or footnote).
 //!
-//! Loading has two steps. [`RawStudy::from_json`] parses (structural errors are a
+//! Loading has two steps. [`RawStudy::read`] (or natively [`RawStudy::from_json`]) parses (structural errors are a
 //! [`LoadError`]); [`Study::build`] then resolves the salary tables, dropping rows the text
 //! extraction repeated. Semantic checks live in [`crate::core::validate`].
 
@@ -592,17 +592,36 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl RawStudy {
-    /// Parses a study file. Structural errors name the line and column.
+    /// Parses a study file with serde_json (native builds: tests, fuzzing, tools).
+    /// Structural errors name the line and column.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<RawStudy, LoadError> {
         let raw: RawStudy = serde_json::from_str(text).map_err(|e| LoadError::Json {
             line: e.line(),
             column: e.column(),
             message: e.to_string().chars().take(300).collect(),
         })?;
-        if raw.schema_version != 1 {
-            return Err(LoadError::SchemaVersion { found: raw.schema_version });
+        raw.checked()
+    }
+
+    /// Parses a study file with the core's small JSON reader ([`crate::core::json`]), which
+    /// is what the page uses: it keeps serde_json out of the wasm. Gives the same study as
+    /// [`RawStudy::from_json`] for every valid file (tested on the embedded one); only the
+    /// wording of structural errors differs.
+    pub fn read(text: &str) -> Result<RawStudy, LoadError> {
+        let raw: RawStudy = crate::core::json::from_str(text).map_err(|e| LoadError::Json {
+            line: e.line,
+            column: e.column,
+            message: e.to_string().chars().take(300).collect(),
+        })?;
+        raw.checked()
+    }
+
+    fn checked(self) -> Result<RawStudy, LoadError> {
+        if self.schema_version != 1 {
+            return Err(LoadError::SchemaVersion { found: self.schema_version });
         }
-        Ok(raw)
+        Ok(self)
     }
 }
 
@@ -657,10 +676,11 @@ pub struct Study {
 impl Study {
     /// Parses and builds the embedded study.
     pub fn embedded() -> Result<Study, LoadError> {
-        Study::from_json(STUDY_JSON)
+        Study::build(RawStudy::read(STUDY_JSON)?)
     }
 
-    /// Parses and builds a study from JSON text.
+    /// Parses (with serde_json) and builds a study from JSON text.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Study, LoadError> {
         Study::build(RawStudy::from_json(text)?)
     }
@@ -724,4 +744,23 @@ fn resolve_table(raw: &RawStudy, m: Measure, dropped: &mut Vec<DroppedRow>) -> R
         }
     }
     Ok(SalaryTable { measure: m, source: t.source.clone(), rows })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// The page reads the study with core::json, the tests with serde_json: both must give
+    /// the same study, every number bit for bit (Debug prints each f64 exactly).
+    #[test]
+    fn the_small_reader_gives_serde_jsons_study() {
+        let small = RawStudy::read(STUDY_JSON).expect("core::json reads the embedded study");
+        let reference = RawStudy::from_json(STUDY_JSON).expect("serde_json reads the embedded study");
+        assert_eq!(format!("{small:?}"), format!("{reference:?}"));
+        assert!(matches!(RawStudy::read("{\"schema_version\": 2}"), Err(LoadError::Json { .. })));
+        let bumped = STUDY_JSON.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+        assert_ne!(bumped, STUDY_JSON);
+        assert_eq!(RawStudy::read(&bumped).unwrap_err(), LoadError::SchemaVersion { found: 2 });
+        assert!(matches!(RawStudy::read(&STUDY_JSON[..STUDY_JSON.len() / 2]), Err(LoadError::Json { line, .. }) if line > 1));
+    }
 }

@@ -14,6 +14,7 @@ pub mod discount;
 pub mod evidence;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod permalink;
 pub mod printed;

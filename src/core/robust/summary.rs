@@ -241,10 +241,15 @@ pub fn then(s: &mut String, sentence: &str, lang: Lang) {
     s.push_str(sentence);
 }
 
+/// Upper-cases the first letter. The phrases are this module's own labels ("Welch's
+/// t-test", "the exact permutation test", ...): in English they start with an ASCII letter,
+/// so ASCII case mapping gives the same text as `char::to_uppercase` while keeping the
+/// Unicode upper-case table (about 10 KB gzip) out of the wasm; Chinese has no case and a
+/// multi-byte first character is left as it is.
 fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
