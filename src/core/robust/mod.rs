@@ -10,7 +10,7 @@
 //! | Module | Owns |
 //! |---|---|
 //! | [`rank`] | Mann–Whitney U (exact / tie-corrected normal), Wilcoxon signed-rank |
-//! | [`permutation`] | exact (revolving-door walk) and seeded Monte Carlo permutation tests, independent and paired |
+//! | [`permutation`] | exact (revolving-door walk) and seeded Monte Carlo permutation tests, independent and paired; Monte Carlo runs that can be sliced |
 //! | [`effect`] | Cohen's d, Hedges' g, d_z with exact non-central-t intervals |
 //! | [`noncentral_t`] | the non-central t CDF (AS 243) and its inversion in the non-centrality |
 //! | [`shapiro`] | Shapiro–Wilk W and p (Royston's AS R94) |
@@ -48,7 +48,8 @@ pub use influence::{leave_one_out, Influence, InfluenceRow};
 pub use levene::{levene, Center, Levene};
 pub use noncentral_t::{nct_cdf, ncp_for_cdf, ncp_interval};
 pub use permutation::{
-    permutation_differences, permutation_independent, permutation_paired, Histogram, PermutationDesign, PermutationOptions, PermutationTest, RevolvingDoor, EXACT_LIMIT,
+    permutation_differences, permutation_independent, permutation_paired, plan_differences, plan_independent, plan_paired, Histogram, MonteCarloRun, PermutationDesign, PermutationOptions, PermutationPlan,
+    PermutationTest, RevolvingDoor, EXACT_LIMIT,
 };
 pub use rank::{mann_whitney, mann_whitney_with, wilcoxon, wilcoxon_differences, MannWhitney, MwuMethod, RankMethod, Wilcoxon};
 pub use report::{robustness, NormalityCheck, RankTest, Robustness, RobustnessOptions};

@@ -8,8 +8,10 @@
 //! (TAOCP 7.2.1.3): consecutive subsets differ by one element out and one in, so the
 //! subset sum is updated in O(1) (amortized; the algorithm's inner loop is constant on
 //! average) and nothing is allocated per subset. Above the limit, `resamples` random
-//! splits are drawn (partial Fisher–Yates with a ChaCha20 generator seeded by `seed`, so
-//! the result is the same on every platform).
+//! splits are drawn (partial Fisher–Yates over the pooled values, with a ChaCha8 generator
+//! seeded by `seed`, so the result is the same on every platform; one 32-bit draw per
+//! value moved, Lemire's unbiased multiply-and-reject). This is the costly part at scale:
+//! 100,000 resamples of 10,000 vs 10,000 move 10⁹ values.
 //!
 //! **Paired** (differences dᵢ = secondᵢ − firstᵢ). The statistic is mean(d); under the
 //! null each difference's sign is exchangeable, so the 2ⁿ sign patterns are visited in
@@ -35,12 +37,17 @@
 //! more than either tolerance, so both count the same permutations: the counts for the
 //! paper's data are pinned in `tests/robustness.rs`).
 //!
+//! **Slicing.** The Monte Carlo branch is a [`MonteCarloRun`] ([`plan_independent`],
+//! [`plan_differences`] return it unstarted): [`MonteCarloRun::step`] draws a slice of the
+//! resamples and [`MonteCarloRun::finish`] the rest, giving exactly the one-shot result for
+//! the same seed however it was sliced, so the page can yield to the browser in between.
+//!
 //! **Histogram.** [`HISTOGRAM_BINS`] equal bins over [min, max] of the null distribution;
 //! both ends are known before the walk (the sums of the n₁ smallest and largest values;
 //! ±mean|d| for sign flips), so the histogram is filled during the walk.
 
 use crate::core::robust::error::{check_finite, RobustError};
-use rand_chacha::ChaCha20Rng;
+use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
 /// Largest number of relabellings enumerated exactly.
@@ -266,6 +273,7 @@ fn quantize(xs: &[f64]) -> (Vec<i64>, f64) {
 }
 
 /// Running tallies of a permutation walk.
+#[derive(Debug, Clone)]
 struct Tally {
     observed: f64,
     tol: f64,
@@ -324,6 +332,19 @@ fn below<R: Rng>(rng: &mut R, n: u64) -> u64 {
     (m >> 64) as u64
 }
 
+/// A uniform integer in 0..n (n ≥ 1) from one 32-bit draw (Lemire's multiply-and-reject).
+#[inline]
+fn below32<R: Rng>(rng: &mut R, n: u32) -> u32 {
+    let mut m = u64::from(rng.next_u32()) * u64::from(n);
+    if (m as u32) < n {
+        let threshold = n.wrapping_neg() % n;
+        while (m as u32) < threshold {
+            m = u64::from(rng.next_u32()) * u64::from(n);
+        }
+    }
+    (m >> 32) as u32
+}
+
 fn check_options(opts: &PermutationOptions) -> Result<(), RobustError> {
     if opts.bins == 0 {
         return Err(RobustError::InvalidParameter { name: "histogram bins", value: 0.0 });
@@ -331,8 +352,145 @@ fn check_options(opts: &PermutationOptions) -> Result<(), RobustError> {
     Ok(())
 }
 
+/// How the statistic follows from an integer subset sum: D = s·slope − offset.
+#[derive(Debug, Clone, Copy)]
+struct Stat {
+    slope: f64,
+    offset: f64,
+}
+
+impl Stat {
+    #[inline]
+    fn at(self, s: i64) -> f64 {
+        s as f64 * self.slope - self.offset
+    }
+}
+
+/// What a Monte Carlo run draws.
+#[derive(Debug, Clone)]
+enum Draw {
+    /// Partial Fisher–Yates on the values: the first `k` form the smaller group; the
+    /// statistic uses its sum (or `total` minus it when the smaller group is `b`).
+    Split { q: Vec<i64>, k: usize, total: i64, first_is_a: bool },
+    /// One random sign per difference, 64 per generator call.
+    Signs { q: Vec<i64> },
+}
+
+/// A seeded Monte Carlo permutation test that can run in slices: [`MonteCarloRun::step`]
+/// draws some resamples, [`MonteCarloRun::finish`] draws whatever is left and returns the
+/// result. However the resamples are sliced, the generator is consumed in the same order,
+/// so the result is exactly that of [`permutation_independent`] / [`permutation_differences`]
+/// with the same options (which are themselves a run finished in one go). The page uses
+/// this to keep a 100,000-resample test on 20,000 values from blocking the main thread.
+#[derive(Debug, Clone)]
+pub struct MonteCarloRun {
+    design: PermutationDesign,
+    draw: Draw,
+    rng: ChaCha8Rng,
+    stat: Stat,
+    tally: Tally,
+    observed: f64,
+    hi: f64,
+    seed: u64,
+    resamples: u64,
+    done: u64,
+}
+
+impl MonteCarloRun {
+    /// Draws up to `n` more resamples (fewer at the end); returns how many are done in all.
+    pub fn step(&mut self, n: u64) -> u64 {
+        let n = n.min(self.resamples - self.done);
+        match &mut self.draw {
+            Draw::Split { q, k, total, first_is_a } => {
+                // A partial shuffle of the values themselves: from any order, the first k
+                // after it are a uniformly random k-subset.
+                let len = q.len();
+                let small = u32::try_from(len).is_ok();
+                for _ in 0..n {
+                    let mut s = 0i64;
+                    for i in 0..*k {
+                        let r = if small { below32(&mut self.rng, (len - i) as u32) as usize } else { below(&mut self.rng, (len - i) as u64) as usize };
+                        q.swap(i, i + r);
+                        s += q[i];
+                    }
+                    self.tally.record(self.stat.at(if *first_is_a { s } else { *total - s }));
+                }
+            }
+            Draw::Signs { q } => {
+                for _ in 0..n {
+                    let mut s = 0i64;
+                    let mut bits = 0u64;
+                    for (i, x) in q.iter().enumerate() {
+                        if i % 64 == 0 {
+                            bits = self.rng.next_u64();
+                        }
+                        s += if bits & 1 == 1 { -x } else { *x };
+                        bits >>= 1;
+                    }
+                    self.tally.record(self.stat.at(s));
+                }
+            }
+        }
+        self.done += n;
+        self.done
+    }
+
+    /// Resamples drawn so far.
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+
+    /// Resamples in all.
+    pub fn resamples(&self) -> u64 {
+        self.resamples
+    }
+
+    /// Whether every resample has been drawn.
+    pub fn is_finished(&self) -> bool {
+        self.done >= self.resamples
+    }
+
+    /// Values touched per resample (the smaller group's size, or the number of
+    /// differences): resamples × this is the run's work, for deciding whether to slice it.
+    pub fn work_per_resample(&self) -> u64 {
+        match &self.draw {
+            Draw::Split { k, .. } => *k as u64,
+            Draw::Signs { q } => q.len() as u64,
+        }
+    }
+
+    /// Draws the remaining resamples and returns the test.
+    pub fn finish(mut self) -> PermutationTest {
+        self.step(self.resamples - self.done);
+        self.tally.finish(self.design, false, self.resamples, self.observed, self.hi, Some(self.seed))
+    }
+}
+
+/// A permutation test ready to run: exact ones are already computed (the walk is fast
+/// enough to run at once), Monte Carlo ones are a [`MonteCarloRun`] to be stepped.
+#[derive(Debug, Clone)]
+pub enum PermutationPlan {
+    Exact(PermutationTest),
+    MonteCarlo(Box<MonteCarloRun>),
+}
+
+impl PermutationPlan {
+    /// Runs whatever is left and returns the test.
+    pub fn finish(self) -> PermutationTest {
+        match self {
+            PermutationPlan::Exact(t) => t,
+            PermutationPlan::MonteCarlo(run) => run.finish(),
+        }
+    }
+}
+
 /// Permutation test of mean(a) − mean(b) over relabellings of two independent groups.
 pub fn permutation_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) -> Result<PermutationTest, RobustError> {
+    plan_independent(a, b, opts).map(PermutationPlan::finish)
+}
+
+/// [`permutation_independent`], with a Monte Carlo run returned unstarted.
+pub fn plan_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) -> Result<PermutationPlan, RobustError> {
     check_options(opts)?;
     let (n1, n2) = (a.len(), b.len());
     if n1 == 0 || n2 == 0 {
@@ -345,14 +503,12 @@ pub fn permutation_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) 
     let (q, unit) = quantize(&pooled);
     let total: i64 = q.iter().sum();
     let (f1, f2) = (n1 as f64, n2 as f64);
-    let slope = (1.0 / f1 + 1.0 / f2) * unit;
-    let offset = total as f64 / f2 * unit;
-    let stat = |s: i64| s as f64 * slope - offset;
+    let stat = Stat { slope: (1.0 / f1 + 1.0 / f2) * unit, offset: total as f64 / f2 * unit };
 
     let mut sorted = q.clone();
     sorted.sort_unstable();
-    let lo = stat(sorted[..n1].iter().sum());
-    let hi = stat(sorted[n - n1..].iter().sum());
+    let lo = stat.at(sorted[..n1].iter().sum());
+    let hi = stat.at(sorted[n - n1..].iter().sum());
     if !(lo.is_finite() && hi.is_finite()) {
         return Err(RobustError::Overflow);
     }
@@ -360,7 +516,7 @@ pub fn permutation_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) 
         return Err(RobustError::AllTied);
     }
     let s0: i64 = q[..n1].iter().sum();
-    let observed_q = stat(s0);
+    let observed_q = stat.at(s0);
     let observed = a.iter().sum::<f64>() / f1 - b.iter().sum::<f64>() / f2;
     let mut tally = Tally::new(observed_q, lo, hi, opts.bins);
 
@@ -369,48 +525,58 @@ pub fn permutation_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) 
         Some(count) if count <= opts.exact_limit => {
             let mut walk = RevolvingDoor::new(n, n1)?;
             let mut s = s0;
-            tally.record(stat(s));
+            tally.record(stat.at(s));
             while let Some((out, inn)) = walk.advance() {
                 s += q[inn] - q[out];
-                tally.record(stat(s));
+                tally.record(stat.at(s));
             }
-            Ok(tally.finish(PermutationDesign::Independent, true, count, observed, hi, None))
+            Ok(PermutationPlan::Exact(tally.finish(PermutationDesign::Independent, true, count, observed, hi, None)))
         }
         _ => {
             if opts.resamples == 0 {
                 return Err(RobustError::InvalidParameter { name: "resamples", value: 0.0 });
             }
-            let mut rng = ChaCha20Rng::seed_from_u64(opts.seed);
-            let mut idx: Vec<usize> = (0..n).collect();
             // Draw the smaller group; the other group's sum follows from the total.
             let (k, first_is_a) = if n1 <= n2 { (n1, true) } else { (n2, false) };
-            for _ in 0..opts.resamples {
-                let mut s = 0i64;
-                for i in 0..k {
-                    let j = i + below(&mut rng, (n - i) as u64) as usize;
-                    idx.swap(i, j);
-                    s += q[idx[i]];
-                }
-                tally.record(stat(if first_is_a { s } else { total - s }));
-            }
-            Ok(tally.finish(PermutationDesign::Independent, false, opts.resamples, observed, hi, Some(opts.seed)))
+            Ok(PermutationPlan::MonteCarlo(Box::new(MonteCarloRun {
+                design: PermutationDesign::Independent,
+                draw: Draw::Split { q, k, total, first_is_a },
+                rng: ChaCha8Rng::seed_from_u64(opts.seed),
+                stat,
+                tally,
+                observed,
+                hi,
+                seed: opts.seed,
+                resamples: opts.resamples,
+                done: 0,
+            })))
         }
     }
 }
 
 /// Sign-flip permutation test of mean(second − first) for paired values.
 pub fn permutation_paired(first: &[f64], second: &[f64], opts: &PermutationOptions) -> Result<PermutationTest, RobustError> {
+    plan_paired(first, second, opts).map(PermutationPlan::finish)
+}
+
+/// [`permutation_paired`], with a Monte Carlo run returned unstarted.
+pub fn plan_paired(first: &[f64], second: &[f64], opts: &PermutationOptions) -> Result<PermutationPlan, RobustError> {
     if first.len() != second.len() {
         return Err(RobustError::LengthMismatch { left: first.len(), right: second.len() });
     }
     check_finite(first, 0)?;
     check_finite(second, first.len())?;
     let d: Vec<f64> = first.iter().zip(second).map(|(x, y)| y - x).collect();
-    permutation_differences(&d, opts)
+    plan_differences(&d, opts)
 }
 
 /// Sign-flip permutation test of mean(d).
 pub fn permutation_differences(d: &[f64], opts: &PermutationOptions) -> Result<PermutationTest, RobustError> {
+    plan_differences(d, opts).map(PermutationPlan::finish)
+}
+
+/// [`permutation_differences`], with a Monte Carlo run returned unstarted.
+pub fn plan_differences(d: &[f64], opts: &PermutationOptions) -> Result<PermutationPlan, RobustError> {
     check_options(opts)?;
     let n = d.len();
     if n == 0 {
@@ -418,13 +584,12 @@ pub fn permutation_differences(d: &[f64], opts: &PermutationOptions) -> Result<P
     }
     check_finite(d, 0)?;
     let (q, unit) = quantize(d);
-    let slope = unit / n as f64;
-    let stat = |s: i64| s as f64 * slope;
+    let stat = Stat { slope: unit / n as f64, offset: 0.0 };
     let abs_sum: i64 = q.iter().map(|x| x.abs()).sum();
     if abs_sum == 0 {
         return Err(RobustError::AllTied);
     }
-    let (lo, hi) = (stat(-abs_sum), stat(abs_sum));
+    let (lo, hi) = (stat.at(-abs_sum), stat.at(abs_sum));
     if !hi.is_finite() {
         return Err(RobustError::Overflow);
     }
@@ -433,7 +598,7 @@ pub fn permutation_differences(d: &[f64], opts: &PermutationOptions) -> Result<P
     }
     let s0: i64 = q.iter().sum();
     let observed = d.iter().sum::<f64>() / n as f64;
-    let mut tally = Tally::new(stat(s0), lo, hi, opts.bins);
+    let mut tally = Tally::new(stat.at(s0), lo, hi, opts.bins);
 
     let exact_count = if n < 63 { Some(1u64 << n) } else { None };
     match exact_count {
@@ -441,7 +606,7 @@ pub fn permutation_differences(d: &[f64], opts: &PermutationOptions) -> Result<P
             // Gray code: step i flips the sign of element trailing_zeros(i).
             let mut negative: u64 = 0;
             let mut s = s0;
-            tally.record(stat(s));
+            tally.record(stat.at(s));
             for i in 1..count {
                 let j = i.trailing_zeros();
                 let qj = q[j as usize];
@@ -451,28 +616,26 @@ pub fn permutation_differences(d: &[f64], opts: &PermutationOptions) -> Result<P
                     s -= 2 * qj;
                 }
                 negative ^= 1 << j;
-                tally.record(stat(s));
+                tally.record(stat.at(s));
             }
-            Ok(tally.finish(PermutationDesign::PairedSignFlip, true, count, observed, hi, None))
+            Ok(PermutationPlan::Exact(tally.finish(PermutationDesign::PairedSignFlip, true, count, observed, hi, None)))
         }
         _ => {
             if opts.resamples == 0 {
                 return Err(RobustError::InvalidParameter { name: "resamples", value: 0.0 });
             }
-            let mut rng = ChaCha20Rng::seed_from_u64(opts.seed);
-            for _ in 0..opts.resamples {
-                let mut s = 0i64;
-                let mut bits = 0u64;
-                for (i, x) in q.iter().enumerate() {
-                    if i % 64 == 0 {
-                        bits = rng.next_u64();
-                    }
-                    s += if bits & 1 == 1 { -x } else { *x };
-                    bits >>= 1;
-                }
-                tally.record(stat(s));
-            }
-            Ok(tally.finish(PermutationDesign::PairedSignFlip, false, opts.resamples, observed, hi, Some(opts.seed)))
+            Ok(PermutationPlan::MonteCarlo(Box::new(MonteCarloRun {
+                design: PermutationDesign::PairedSignFlip,
+                draw: Draw::Signs { q },
+                rng: ChaCha8Rng::seed_from_u64(opts.seed),
+                stat,
+                tally,
+                observed,
+                hi,
+                seed: opts.seed,
+                resamples: opts.resamples,
+                done: 0,
+            })))
         }
     }
 }
@@ -491,12 +654,59 @@ mod tests {
 
     #[test]
     fn below_is_in_range() {
-        let mut rng = ChaCha20Rng::seed_from_u64(1);
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
         for n in 1..50u64 {
             for _ in 0..20 {
                 assert!(below(&mut rng, n) < n);
+                assert!(below32(&mut rng, n as u32) < n as u32);
             }
         }
+        // Every value of a small range turns up, about equally often.
+        let mut counts = [0u32; 3];
+        for _ in 0..30_000 {
+            counts[below32(&mut rng, 3) as usize] += 1;
+        }
+        assert!(counts.iter().all(|&c| (9_400..10_600).contains(&c)), "{counts:?}");
+    }
+
+    #[test]
+    fn a_sliced_monte_carlo_run_equals_the_one_shot_test() {
+        let a: Vec<f64> = (0..40).map(|i| 1000.0 + (i * 37 % 23) as f64 * 11.5).collect();
+        let b: Vec<f64> = (0..55).map(|i| 980.0 + (i * 41 % 29) as f64 * 9.25).collect();
+        let opts = PermutationOptions { resamples: 3_001, seed: 11, ..PermutationOptions::default() };
+        let one_shot = permutation_independent(&a, &b, &opts).unwrap();
+        assert!(!one_shot.exact, "C(95, 40) is far above the exact limit");
+        for slices in [[1u64, 2, 997], [1000, 1000, 1000], [0, 5000, 0]] {
+            let PermutationPlan::MonteCarlo(mut run) = plan_independent(&a, &b, &opts).unwrap() else { panic!("expected a Monte Carlo plan") };
+            let mut done = 0;
+            for s in slices {
+                done = run.step(s);
+            }
+            assert_eq!(done, slices.iter().sum::<u64>().min(3_001));
+            assert_eq!(run.is_finished(), done == 3_001);
+            assert_eq!(run.finish(), one_shot, "slices {slices:?}");
+        }
+        // The larger group first: the smaller one (b) is drawn, a's sum follows.
+        let swapped = permutation_independent(&b, &a, &opts).unwrap();
+        let PermutationPlan::MonteCarlo(mut run) = plan_independent(&b, &a, &opts).unwrap() else { panic!("expected a Monte Carlo plan") };
+        assert_eq!(run.work_per_resample(), 40);
+        while !run.is_finished() {
+            run.step(7);
+        }
+        assert_eq!(run.finish(), swapped);
+        // Sign flips: 80 differences, 2^80 patterns.
+        let d: Vec<f64> = (0..80).map(|i| ((i * 53 % 31) as f64 - 14.0) * 3.5).collect();
+        let one_shot = permutation_differences(&d, &opts).unwrap();
+        let PermutationPlan::MonteCarlo(mut run) = plan_differences(&d, &opts).unwrap() else { panic!("expected a Monte Carlo plan") };
+        assert_eq!((run.work_per_resample(), run.resamples(), run.done()), (80, 3_001, 0));
+        run.step(1500);
+        assert_eq!(run.finish(), one_shot);
+    }
+
+    #[test]
+    fn exact_plans_are_computed_at_once() {
+        let plan = plan_independent(&[3.0], &[1.0, 2.0], &PermutationOptions::default()).unwrap();
+        assert!(matches!(&plan, PermutationPlan::Exact(t) if t.exact && t.count == 3));
     }
 
     #[test]
