@@ -1,6 +1,9 @@
 //! Native benchmarks of the core (criterion): loading and validating the embedded study,
 //! the statistics recompute for one selection change, the reproducibility ledger, the exact
-//! permutation test on the paper's 10 vs 12, and the whole robustness recompute.
+//! permutation test on the paper's 10 vs 12, and the whole robustness recompute; then the
+//! same steps at scale, on the synthetic study with 10,000 informants per group that
+//! `?scale=10000` loads (generate, validate, select, t-tests, the robustness analyses
+//! other than the permutation test, and the 100,000-resample Monte Carlo permutation test).
 //! Run with `make bench`; figures and method are recorded in BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -9,12 +12,14 @@ use study_explorer::core::dataset::{Measure, Study};
 use study_explorer::core::designs::analyse;
 use study_explorer::core::i18n::Lang;
 use study_explorer::core::reproduce::reproduce;
-use study_explorer::core::i18n::Lang;
 use study_explorer::core::robust::view::robustness_view;
 use study_explorer::core::robust::{permutation_independent, PermutationOptions};
 use study_explorer::core::selection::{salary_points, values};
 use study_explorer::core::dataset::Group;
 use study_explorer::core::selection::Selection;
+use study_explorer::core::designs::analyse_points;
+use study_explorer::core::robust::view::{robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
+use study_explorer::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use study_explorer::core::validate::validate;
 use study_explorer::core::i18n::EN;
 use study_explorer::core::view::{salary_summaries, test_view};
@@ -51,6 +56,37 @@ fn benches(c: &mut Criterion) {
         b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count))
     });
     c.bench_function("whole robustness recompute, paper's selection", |b| b.iter(|| robustness_view(&study, black_box(&paper), Lang::En).summary.len()));
+    scale(c, &study);
+}
+
+/// The scale figures: 10,000 informants per group (20,000 in all), the paper's selection.
+fn scale(c: &mut Criterion, paper_study: &Study) {
+    const PER_GROUP: usize = 10_000;
+    let mut g = c.benchmark_group("scale 10,000 per group");
+    g.sample_size(10);
+    g.bench_function("generate the synthetic study", |b| b.iter(|| synthetic_from(paper_study, black_box(PER_GROUP), SYNTHETIC_SEED).map(|s| s.quarterly.rows.len())));
+    let study = match synthetic_from(paper_study, PER_GROUP, SYNTHETIC_SEED) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cannot build the synthetic study: {e}");
+            return;
+        }
+    };
+    let sel = Selection::paper(&study);
+    g.bench_function("validate", |b| b.iter(|| validate(black_box(&study)).len()));
+    g.bench_function("select: salary points of the paper's selection", |b| b.iter(|| salary_points(&study, black_box(&sel)).map(|p| p.len())));
+    let points = salary_points(&study, &sel).unwrap_or_default();
+    g.bench_function("t-tests: Student and Welch on the T2 - T1 changes", |b| b.iter(|| analyse_points(black_box(&sel), &points).is_ok()));
+    g.bench_function("robustness analyses except the permutation test", |b| {
+        b.iter(|| match robustness_view_staged(&study, black_box(&sel), &points, SYNC_PERMUTATION_WORK, Lang::En) {
+            Staged::Ready(v) => v.summary.len(),
+            Staged::Pending(p) => p.view.summary.len(),
+        })
+    });
+    let (a, bb) = (values(&points, Group::Service, None), values(&points, Group::Development, None));
+    let opts = PermutationOptions::default();
+    g.bench_function("Monte Carlo permutation test, 100,000 resamples", |b| b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count)));
+    g.finish();
 }
 
 criterion_group!(core, benches);

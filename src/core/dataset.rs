@@ -11,6 +11,7 @@
 
 use crate::core::printed::Printed;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 /// The study file, embedded at compile time.
@@ -718,8 +719,10 @@ fn resolve_table(raw: &RawStudy, m: Measure, dropped: &mut Vec<DroppedRow>) -> R
     let t = raw.salaries.get(m);
     let mut rows: Vec<SalaryRow> = Vec::new();
     for g in Group::ALL {
+        // Row index by informant, so a table of 20,000 rows builds in linear time.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, r) in t.extracted_rows.get(g).iter().enumerate() {
-            if let Some(first) = rows.iter().find(|x| x.group == g && x.informant == r.informant) {
+            if let Some(first) = seen.get(r.informant.as_str()).map(|&k| &rows[k]) {
                 let same = first.t1 == r.t1 && first.t2_printed == r.t2_printed && first.diff_printed == r.diff_printed;
                 if !same {
                     return Err(LoadError::ConflictingRows { table: t.source.clone(), informant: r.informant.clone() });
@@ -733,6 +736,7 @@ fn resolve_table(raw: &RawStudy, m: Measure, dropped: &mut Vec<DroppedRow>) -> R
                 });
                 continue;
             }
+            seen.insert(r.informant.as_str(), rows.len());
             rows.push(SalaryRow {
                 informant: r.informant.clone(),
                 group: g,

@@ -22,5 +22,6 @@ pub mod reproduce;
 pub mod robust;
 pub mod selection;
 pub mod stats;
+pub mod synthetic;
 pub mod validate;
 pub mod view;

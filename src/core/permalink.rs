@@ -8,6 +8,7 @@
 //! | `discount` | `on` or `off` | `on` |
 //! | `salary2016`, `revenue2016`, `salary2017`, `revenue2017` | RMB, plain digits with an optional decimal part | the paper's totals |
 //! | `node` | a node id of the conceptual model (`team-monitoring`) | none selected |
+//! | `scale` | informants per group of a **synthetic** study, 2 to 50000 ([`parse_scale`]) | the paper's study |
 //!
 //! Parsing never fails: an invalid or hostile value (unknown word, empty list, zero,
 //! negative, NaN, `1e400`, control bytes, a huge string) falls back to the default for that
@@ -19,6 +20,7 @@ use crate::core::dataset::{Group, Measure, Time};
 use crate::core::discount::{MAX_TOTAL, MIN_TOTAL};
 use crate::core::i18n::{fill, Lang, Strings, EN};
 use crate::core::selection::Selection;
+use crate::core::synthetic::{MAX_PER_GROUP, MIN_PER_GROUP};
 use std::fmt;
 
 /// Longest value accepted for any parameter (characters).
@@ -27,7 +29,7 @@ pub const MAX_VALUE_CHARS: usize = 200;
 pub const MAX_QUERY_BYTES: usize = 8192;
 
 /// Parameters that belong to other parts of the page and are read elsewhere.
-pub const OTHER_KNOWN: [&str; 4] = ["node", "lang", "embed", "section"];
+pub const OTHER_KNOWN: [&str; 5] = ["node", "lang", "embed", "section", "scale"];
 
 /// Something in the URL that was ignored, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +95,8 @@ pub enum Reason {
     BadEmbed,
     /// `section=` is not a section anchor.
     UnknownSection,
+    /// `scale=` is not a whole number of informants per group in the synthetic study's range.
+    BadScale,
 }
 
 impl Reason {
@@ -113,6 +117,7 @@ impl Reason {
             Reason::UnknownLang => t.a_notice_lang.to_string(),
             Reason::BadEmbed => t.e_notice_embed.to_string(),
             Reason::UnknownSection => t.e_notice_section.to_string(),
+            Reason::BadScale => fill(t.scale_notice, &[("min", &MIN_PER_GROUP.to_string()), ("max", &MAX_PER_GROUP.to_string())]),
         }
     }
 }
@@ -346,6 +351,43 @@ pub fn parse_lang(query: &str) -> (Option<Lang>, Vec<Notice>) {
     (lang, notices)
 }
 
+/// Parses the `scale` parameter: load a synthetic study with this many informants per
+/// group ([`crate::core::synthetic`]) instead of the paper's. It never fails: a value that
+/// is not a whole number from [`MIN_PER_GROUP`] to [`MAX_PER_GROUP`] gives a [`Notice`] and
+/// `None` (the paper's study). The last `scale` in the query wins.
+pub fn parse_scale(query: &str) -> (Option<usize>, Vec<Notice>) {
+    let (q, _) = bounded_query(query);
+    let mut scale = None;
+    let mut notices = Vec::new();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "scale") {
+        let v = value.trim();
+        let parsed = if v.len() <= 6 && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) { v.parse::<usize>().ok() } else { None };
+        match parsed {
+            Some(n) if (MIN_PER_GROUP..=MAX_PER_GROUP).contains(&n) => scale = Some(n),
+            _ => {
+                notices.push(Notice {
+                    param: display_safe(&key),
+                    value: display_safe(&value),
+                    reason: Reason::BadScale,
+                });
+                scale = None;
+            }
+        }
+    }
+    (scale, notices)
+}
+
+/// `query` with `scale=N` appended when a synthetic study is shown, so the link keeps it.
+pub fn with_scale(mut query: String, scale: Option<usize>) -> String {
+    if let Some(n) = scale {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(&format!("scale={n}"));
+    }
+    query
+}
+
 /// The query string for a selection plus the selected diagram node, if any.
 pub fn to_query_with_node(sel: &Selection, defaults: &Selection, node: Option<&str>) -> String {
     to_query_with(sel, defaults, node, None)
@@ -406,6 +448,29 @@ mod tests {
             discount: true,
             totals: DiscountTotals { salary_2016: 2.28e6, revenue_2016: 30e6, salary_2017: 1.97e6, revenue_2017: 31e6 },
         }
+    }
+
+    #[test]
+    fn scale_values() {
+        assert_eq!(parse_scale("?scale=10000"), (Some(10_000), vec![]));
+        assert_eq!(parse_scale("groups=service&scale=%202%20").0, Some(2));
+        assert_eq!(parse_scale("scale=50000").0, Some(50_000));
+        assert_eq!(parse_scale("groups=service"), (None, vec![]));
+        for bad in ["1", "0", "50001", "-5", "1e4", "10.5", "", "abc", "99999999999999999999999", "\u{0}7"] {
+            let (n, notices) = parse_scale(&format!("scale={}", form_urlencoded::byte_serialize(bad.as_bytes()).collect::<String>()));
+            assert_eq!(n, None, "{bad:?}");
+            assert_eq!(notices.len(), 1, "{bad:?}");
+            assert_eq!(notices[0].reason, Reason::BadScale);
+            assert!(notices[0].to_string().contains("from 2 to 50000"), "{}", notices[0]);
+        }
+        // The last value wins; a bad last value falls back to the paper.
+        assert_eq!(parse_scale("scale=10&scale=20").0, Some(20));
+        assert_eq!(parse_scale("scale=10&scale=x").0, None);
+        // The selection parser leaves it alone.
+        assert_eq!(parse("scale=10000", &defaults()).1, vec![]);
+        assert_eq!(with_scale("groups=service".into(), Some(300)), "groups=service&scale=300");
+        assert_eq!(with_scale(String::new(), Some(300)), "scale=300");
+        assert_eq!(with_scale("a=b".into(), None), "a=b");
     }
 
     #[test]

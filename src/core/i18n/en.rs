@@ -851,5 +851,7 @@ pub const EN: Strings = Strings {
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
+    permutation_running: "still running (Monte Carlo resamples, in slices; the result appears when they are done)",
+    scale_notice: "expected a whole number of informants per group from {min} to {max}; the paper's study is shown",
     // (end of area F)
 };

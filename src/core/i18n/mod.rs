@@ -1018,5 +1018,9 @@ string_table! {
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
+    /// The permutation part of `#robustness` while its Monte Carlo run is in slices.
+    permutation_running,
+    /// Why `scale=` was ignored (`{min}`, `{max}`: informants per group).
+    scale_notice,
     // (end of area F)
 }

@@ -853,5 +853,7 @@ pub const ZH: Strings = Strings {
     // (end of area E)
 
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
+    permutation_running: "仍在计算中（蒙特卡洛重抽样分段进行，完成后显示结果）",
+    scale_notice: "应为每组受访者人数，取 {min} 到 {max} 之间的整数；现显示论文的研究",
     // (end of area F)
 };

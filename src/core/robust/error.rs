@@ -37,6 +37,8 @@ pub enum RobustError {
     Overflow,
     /// Leaving one informant out leaves a statistic undefined.
     LeaveOneOut { informant: String, reason: Box<RobustError> },
+    /// A Monte Carlo run that is still in progress (the page runs it in slices).
+    Running,
     /// An error from the t-tests in [`crate::core::stats`].
     Stats(StatsError),
     /// Unusable discount totals or factor.
@@ -51,6 +53,7 @@ impl RobustError {
         match self {
             RobustError::InvalidParameter { name, value } => fill(t.b_err_invalid, &[("name", parameter_name(name, t)), ("value", &value.to_string())]),
             RobustError::Discount(e) => discount_message(e, lang),
+            RobustError::Running => t.permutation_running.to_string(),
             other => not(other.reason(lang)),
         }
     }
@@ -77,7 +80,7 @@ impl RobustError {
                 fill(t.b_err_without, &[("name", informant), ("reason", &inner)])
             }
             RobustError::Stats(e) => stats_message(e, lang),
-            RobustError::InvalidParameter { .. } | RobustError::Discount(_) => self.message(lang),
+            RobustError::InvalidParameter { .. } | RobustError::Discount(_) | RobustError::Running => self.message(lang),
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::core::robust::effect::{cohens_d, paired_dz, EffectSize};
 use crate::core::robust::error::RobustError;
 use crate::core::robust::influence::{leave_one_out, Influence};
 use crate::core::robust::levene::{levene, Center, Levene};
-use crate::core::robust::permutation::{permutation_independent, permutation_paired, PermutationOptions, PermutationTest};
+use crate::core::robust::permutation::{plan_independent, plan_paired, MonteCarloRun, PermutationOptions, PermutationPlan, PermutationTest};
 use crate::core::robust::rank::{mann_whitney, wilcoxon, MannWhitney, RankMethod, Wilcoxon};
 use crate::core::robust::shapiro::{shapiro_wilk, ShapiroWilk};
 use crate::core::selection::{values, Design, SalaryPoint};
@@ -109,20 +109,39 @@ fn series_label(group: Group, time: Option<Time>) -> String {
 
 /// Runs every analysis for `design` on the salary points of a selection.
 pub fn robustness(points: &[SalaryPoint], design: Design, opts: &RobustnessOptions) -> Result<Robustness, RobustError> {
-    match design {
-        Design::Descriptive(..) => Err(RobustError::NoComparison),
+    robustness_deferred(points, design, opts, u64::MAX).map(|(r, _)| r)
+}
+
+/// [`robustness`], except that a Monte Carlo permutation test whose work (resamples ×
+/// values per resample) exceeds `sync_work` is not run: the report's `permutation` is
+/// [`RobustError::Running`] and the run is returned, to be stepped and finished by the
+/// caller ([`Robustness::with_permutation`] puts its result in). Everything else is
+/// computed as usual.
+pub fn robustness_deferred(points: &[SalaryPoint], design: Design, opts: &RobustnessOptions, sync_work: u64) -> Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError> {
+    let mut deferred = None;
+    let mut settle = |plan: Result<PermutationPlan, RobustError>| -> Result<PermutationTest, RobustError> {
+        match plan? {
+            PermutationPlan::MonteCarlo(run) if run.resamples().saturating_mul(run.work_per_resample()) > sync_work => {
+                deferred = Some(run);
+                Err(RobustError::Running)
+            }
+            plan => Ok(plan.finish()),
+        }
+    };
+    let report = match design {
+        Design::Descriptive(..) => return Err(RobustError::NoComparison),
         Design::DiffInDiff | Design::Between(_) => {
             let time = if let Design::Between(t) = design { Some(t) } else { None };
             let (s, d) = (Group::Service, Group::Development);
             let (a, b) = (values(points, s, time), values(points, d, time));
             let primary = stats::student(&a, &b)?;
             let (n1, n2) = (a.len(), b.len());
-            Ok(Robustness {
+            Robustness {
                 design,
                 primary,
                 welch: Some(stats::welch(&a, &b).map_err(RobustError::from)),
                 rank: mann_whitney(&a, &b).map(RankTest::MannWhitney),
-                permutation: permutation_independent(&a, &b, &opts.permutation),
+                permutation: settle(plan_independent(&a, &b, &opts.permutation)),
                 effect: cohens_d(&a, &b),
                 bayes: opts.prior_scales.iter().map(|&r| bf10_two_sample(primary.t, n1, n2, r)).collect(),
                 normality: vec![
@@ -132,25 +151,34 @@ pub fn robustness(points: &[SalaryPoint], design: Design, opts: &RobustnessOptio
                 levene_mean: Some(levene(&[&a, &b], Center::Mean)),
                 levene_median: Some(levene(&[&a, &b], Center::Median)),
                 influence: leave_one_out(points, design),
-            })
+            }
         }
         Design::Paired(group) => {
             let (t1, t2) = (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
             let diffs = values(points, group, None);
             let primary = stats::paired(&t1, &t2)?;
-            Ok(Robustness {
+            Robustness {
                 design,
                 primary,
                 welch: None,
                 rank: wilcoxon(&t1, &t2).map(RankTest::Wilcoxon),
-                permutation: permutation_paired(&t1, &t2, &opts.permutation),
+                permutation: settle(plan_paired(&t1, &t2, &opts.permutation)),
                 effect: paired_dz(&t1, &t2),
                 bayes: opts.prior_scales.iter().map(|&r| bf10_one_sample(primary.t, t1.len(), r)).collect(),
                 normality: vec![NormalityCheck { label: series_label(group, None), result: shapiro_wilk(&diffs) }],
                 levene_mean: None,
                 levene_median: None,
                 influence: leave_one_out(points, design),
-            })
+            }
         }
+    };
+    Ok((report, deferred))
+}
+
+impl Robustness {
+    /// Puts a finished permutation test in (after a deferred Monte Carlo run).
+    pub fn with_permutation(mut self, test: PermutationTest) -> Robustness {
+        self.permutation = Ok(test);
+        self
     }
 }

@@ -15,6 +15,10 @@
 //! groups' names are the same in both languages; grouped numbers use the locale's
 //! separator ([`Lang::numbers`]). English output is unchanged by the translation.
 //!
+//! [`robustness_view_staged`] is the same with a long Monte Carlo permutation test left
+//! pending ([`Staged::Pending`]): the caller steps it in slices, showing progress, and
+//! [`PendingView::finish`] then gives exactly the view [`robustness_view_points`] would.
+//!
 //! Conventions (every definition is labelled on the page, because tools disagree):
 //! - t-tests in APA 7 (`t(18.73) = 3.96, p < .001` for Welch), with the exact two-sided p
 //!   beside them; exact p-values with three significant digits
@@ -46,9 +50,9 @@ use crate::core::robust::effect::{EffectKind, EffectSize};
 use crate::core::robust::error::{discount_message, RobustError};
 use crate::core::robust::influence::Influence;
 use crate::core::robust::levene::Levene;
-use crate::core::robust::permutation::{PermutationDesign, PermutationTest};
+use crate::core::robust::permutation::{MonteCarloRun, PermutationDesign, PermutationTest};
 use crate::core::robust::rank::RankMethod;
-use crate::core::robust::report::{robustness, NormalityCheck, RankTest, Robustness, RobustnessOptions};
+use crate::core::robust::report::{robustness_deferred, NormalityCheck, RankTest, Robustness, RobustnessOptions};
 use crate::core::robust::sensitivity::{default_factors, discount_sensitivity, paper_factor, SensitivityRow};
 use crate::core::robust::shapiro::ShapiroWilk;
 use crate::core::robust::summary::{list_sep, rank_name, summarize, then, ALPHA};
@@ -455,21 +459,82 @@ pub fn robustness_view(study: &Study, sel: &Selection, lang: Lang) -> Robustness
 
 /// The view for a selection whose salary points are already computed, in a UI language.
 pub fn robustness_view_points(study: &Study, sel: &Selection, points: &[SalaryPoint], lang: Lang) -> RobustnessView {
+    match robustness_view_staged(study, sel, points, u64::MAX, lang) {
+        Staged::Ready(v) => v,
+        Staged::Pending(p) => p.finish(),
+    }
+}
+
+/// Monte Carlo work (resamples × values per resample) the page runs at once: about
+/// 100 ms or less in the browser. Above it, [`robustness_view_staged`] leaves the run to the
+/// caller, which steps it in slices between frames and shows progress.
+pub const SYNC_PERMUTATION_WORK: u64 = 10_000_000;
+
+/// A robustness view, or one waiting for its Monte Carlo permutation test.
+#[derive(Debug, Clone)]
+pub enum Staged {
+    Ready(RobustnessView),
+    Pending(Box<PendingView>),
+}
+
+/// Everything of a [`RobustnessView`] except the permutation test, whose Monte Carlo run
+/// is stepped by the caller ([`PendingView::step`]) and then put in ([`PendingView::finish`]).
+#[derive(Debug, Clone)]
+pub struct PendingView {
+    /// The view meanwhile: the permutation part and the summary say the run is in progress.
+    pub view: RobustnessView,
+    report: Robustness,
+    sensitivity: Option<Vec<SensitivityRow>>,
+    run: Box<MonteCarloRun>,
+}
+
+impl PendingView {
+    /// Draws up to `n` more resamples; returns (done, total).
+    pub fn step(&mut self, n: u64) -> (u64, u64) {
+        let done = self.run.step(n);
+        (done, self.run.resamples())
+    }
+
+    /// (resamples done, resamples in all).
+    pub fn progress(&self) -> (u64, u64) {
+        (self.run.done(), self.run.resamples())
+    }
+
+    /// Values touched per resample (to size a slice).
+    pub fn work_per_resample(&self) -> u64 {
+        self.run.work_per_resample()
+    }
+
+    /// Runs whatever is left and returns the complete view: the same as
+    /// [`robustness_view_points`] for the same selection and language.
+    pub fn finish(self) -> RobustnessView {
+        let PendingView { mut view, report, sensitivity, run } = self;
+        let lang = view.lang;
+        let report = report.with_permutation(run.finish());
+        view.summary = summarize(&report, sensitivity.as_deref(), ALPHA, lang);
+        view.permutation = report.permutation.as_ref().map(|p| permutation_view(p, &report, lang)).map_err(|e| e.message(lang));
+        view
+    }
+}
+
+/// The view, with a Monte Carlo permutation test above `sync_work` left pending (see
+/// [`SYNC_PERMUTATION_WORK`]); exact tests and small runs are always done at once.
+pub fn robustness_view_staged(study: &Study, sel: &Selection, points: &[SalaryPoint], sync_work: u64, lang: Lang) -> Staged {
     let Some(design) = sel.design() else {
-        return RobustnessView::undefined(&RobustError::NoComparison.message(lang), lang);
+        return Staged::Ready(RobustnessView::undefined(&RobustError::NoComparison.message(lang), lang));
     };
-    let report = match robustness(points, design, &RobustnessOptions::default()) {
+    let (report, run) = match robustness_deferred(points, design, &RobustnessOptions::default(), sync_work) {
         Ok(r) => r,
         Err(e) => {
             let mut v = RobustnessView::undefined(&e.message(lang), lang);
             v.design = Some(design);
             v.comparison = comparison(design, sel, lang);
-            return v;
+            return Staged::Ready(v);
         }
     };
     let sensitivity = sensitivity_rows(study, sel, design, lang);
     let summary = summarize(&report, sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()), ALPHA, lang);
-    RobustnessView {
+    let view = RobustnessView {
         design: Some(design),
         comparison: comparison(design, sel, lang),
         summary,
@@ -481,8 +546,12 @@ pub fn robustness_view_points(study: &Study, sel: &Selection, points: &[SalaryPo
         variances: variances(&report, lang),
         qq: qq_charts(points, design, lang),
         bayes: Ok(bayes_rows(&report.bayes, lang)),
-        sensitivity: sensitivity.map(|(rows, paper, current)| sensitivity_view(&rows, paper, current, sel, lang)),
+        sensitivity: sensitivity.as_ref().map(|(rows, paper, current)| sensitivity_view(rows, *paper, *current, sel, lang)).map_err(|e| e.clone()),
         lang,
+    };
+    match run {
+        None => Staged::Ready(view),
+        Some(run) => Staged::Pending(Box::new(PendingView { view, report, sensitivity: sensitivity.ok().map(|(rows, _, _)| rows), run })),
     }
 }
 
