@@ -51,12 +51,14 @@ test-e2e:
 	trunk build --release --offline --public-url /study-explorer/ --dist target/dist-subpath
 	node --test --test-concurrency=1 e2e/
 
-## Benchmarks (never timed tests): native criterion benches of the core, then browser
-## timings of the release build (startup, recompute, the robustness recompute).
+## Benchmarks (never timed tests): native criterion benches of the core (with the scale
+## group: 10,000 informants per group), then browser timings of the release build (startup,
+## recompute, the robustness recompute, and ?scale=10000).
 bench: bootstrap dist
 	cargo bench --locked --bench core
 	node scripts/bench-browser.mjs 15 240
 	node scripts/bench-permutation.mjs 40
+	node scripts/bench-scale.mjs 3 10000
 
 ## Fuzzing (cargo-fuzz on nightly; not part of `make test`). FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 30

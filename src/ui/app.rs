@@ -17,6 +17,9 @@ use crate::ui::reproducibility::ReproducibilitySection;
 use crate::ui::robustness::RobustnessSection;
 use crate::ui::salaries::SalariesSection;
 use crate::core::i18n::{Lang, Strings};
+use crate::core::permalink::{display_safe, parse_scale, Notice, Reason};
+use crate::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
+use crate::ui::scale::ScaleBanner;
 use crate::ui::state::{location_query, sync_lang, sync_url, AppState};
 use crate::ui::test_panel::TestSection;
 use crate::ui::tour::TourSection;
@@ -105,7 +108,21 @@ fn LanguageSwitch(state: AppState) -> impl IntoView {
 fn Loaded(study: Arc<Study>) -> impl IntoView {
     let c = &study.raw.about.citation;
     let cite = format!("{} ({}). {}. {}, {}, {}.", c.authors.join(", "), c.year, c.title, c.journal, c.volume, c.article);
-    let state = AppState::new(study.clone(), &location_query());
+    // `scale=N`: the explorer runs on a synthetic study of N informants per group; the
+    // workshop and the reproducibility ledger stay on the paper (they check its print).
+    let query = location_query();
+    let (mut scale, mut scale_notices) = parse_scale(&query);
+    let shown = match scale.map(|n| synthetic_from(&study, n, SYNTHETIC_SEED)) {
+        Some(Ok(s)) => Arc::new(s),
+        // Out of range is the only failure for a parsed scale.
+        Some(Err(_)) => {
+            scale_notices.push(Notice { param: "scale".into(), value: display_safe(&scale.unwrap_or_default().to_string()), reason: Reason::BadScale });
+            scale = None;
+            study.clone()
+        }
+        None => study.clone(),
+    };
+    let state = AppState::new(shown, &query, scale, scale_notices);
     // Shared parts (the chart frame) read the UI language from here.
     provide_context(state);
     sync_url(state);
@@ -129,6 +146,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         </header>
         <PrintHeader state=state />
         <Notices state=state />
+        <ScaleBanner state=state />
         <div class="layout">
             <nav class="toc" aria-label=move || state.t().toc_label>
                 <ul>{toc}</ul>
@@ -200,6 +218,7 @@ fn Embedded(state: AppState, study: Arc<Study>, section: String) -> impl IntoVie
     view! {
         <div class="embedded" id="embed-root" node_ref=root>
             <Notices state=state />
+            <ScaleBanner state=state />
             <ControlBar state=state />
             <main id="main" tabindex="-1">{section_view(&section, state, study)}</main>
             <p class="embed-credit">

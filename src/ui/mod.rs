@@ -19,6 +19,7 @@ pub mod reproducibility;
 pub mod robust_charts;
 pub mod robustness;
 pub mod salaries;
+pub mod scale;
 pub mod state;
 pub mod test_panel;
 pub mod text;

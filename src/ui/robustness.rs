@@ -5,8 +5,10 @@
 //! plain-language summary.
 //!
 //! Everything shown comes from one [`RobustnessView`] computed in the core
-//! (`core::robust::view`) by a memo over the selection and its salary points, so it
-//! recomputes on every toggle and permalink. The reader's prior scale lives in its own
+//! (`core::robust::view`) for the selection and its salary points, kept in
+//! `AppState::robustness`, so it recomputes on every toggle and permalink; a long Monte
+//! Carlo permutation test (synthetic studies) runs there in slices, with a progress bar
+//! here. Per-informant tables render at most `ui::scale::TABLE_ROW_LIMIT` rows. The reader's prior scale lives in its own
 //! signal and only picks one of the precomputed Bayes rows: changing it never reruns the
 //! permutation test. Chart models are memos of their own, so a chart redraws only when
 //! its numbers change. Every table goes through one helper ([`table`] / [`body`]), which
@@ -18,11 +20,11 @@
 use crate::core::dataset::Group;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
-use crate::core::robust::error::discount_message;
-use crate::core::robust::view::{robustness_view_points, BayesRow, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
+use crate::core::robust::view::{BayesRow, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
+use crate::ui::scale::{capped, PermutationProgress};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -123,14 +125,9 @@ fn undefined(id: &'static str, msg: String) -> AnyView {
 pub fn RobustnessSection(state: AppState) -> impl IntoView {
     // The whole analysis: recomputed when the selection (or its points) change, never
     // when only the prior scale does.
-    let model: Memo<RobustnessView> = Memo::new(move |_| {
-        let sel = state.selection.get();
-        let lang = state.lang.get();
-        state.points.with(|p| match p {
-            Ok(points) => state.study.with_value(|s| robustness_view_points(s, &sel, points, lang)),
-            Err(e) => RobustnessView::undefined(&discount_message(e, lang), lang),
-        })
-    });
+    // Kept in the state (`AppState::robustness`, in the UI language), where a long Monte
+    // Carlo run is sliced.
+    let model: Memo<RobustnessView> = Memo::new(move |_| state.robustness.get());
     let prior = RwSignal::new(DEFAULT_PRIOR);
     let bayes: Memo<Result<BayesRow, String>> = Memo::new(move |_| {
         let i = prior.get();
@@ -180,9 +177,9 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         model.with(|m| match &m.influence {
             Ok(inf) => {
                 let names: Vec<String> = inf.rows.iter().map(|r| r.informant.clone()).collect();
-                let rows = inf
-                    .rows
-                    .iter()
+                let (shown, more) = capped(state, inf.rows.iter().collect());
+                let rows = shown
+                    .into_iter()
                     .map(|r| {
                         let mut marks = Vec::new();
                         if r.most_influential {
@@ -205,6 +202,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                     <p id="influence-reading">{with_names(&inf.reading, &names)}</p>
                     <p class="minmax" id="influence-minmax">{with_names(&fill(t.b_minmax, &[("min", &inf.min_text), ("max", &inf.max_text)]), &names)}</p>
                     {table("influence-table", caption, &[(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)}
+                    {more}
                 }
                 .into_any()
             }
@@ -290,7 +288,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let hist_summary = Signal::derive(move || histogram.with(|h| h.as_ref().map(|h| h.summary()).unwrap_or_default()));
     let hist_rows = move || histogram.with(|h| body(h.as_ref().map(|h| h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()).unwrap_or_default()));
     let inf_summary = Signal::derive(move || influence.with(|i| i.as_ref().map(|i| i.summary()).unwrap_or_default()));
-    let inf_rows = move || influence.with(|i| body(i.as_ref().map(|i| i.table().into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default()));
+    let inf_rows = move || influence.with(|i| body(i.as_ref().map(|i| capped(state, i.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default()));
     let sens_summary = Signal::derive(move || sensitivity.with(|x| x.as_ref().map(|x| x.summary()).unwrap_or_default()));
     let sens_rows = move || {
         sensitivity.with(|x| {
@@ -300,7 +298,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     };
     let qq_frame = move |m: Memo<Option<QqChart>>, id: &'static str, title: fn(&Strings) -> &'static str| {
         let summary = Signal::derive(move || m.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
-        let rows = move || m.with(|q| body(q.as_ref().map(|q| q.table().into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default()));
+        let rows = move || m.with(|q| body(q.as_ref().map(|q| capped(state, q.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default()));
         view! {
             <Show when=move || m.with(|q| q.is_some()) fallback=|| ()>
                 {move || {
@@ -339,7 +337,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
 
             <h3>{move || t().b_h_perm}</h3>
             <p>{move || t().b_perm_intro}</p>
-            <div id="permutation">{permutation}</div>
+            <div id="permutation"><PermutationProgress state=state />{permutation}</div>
             <Show when=move || histogram.with(|h| h.is_some()) fallback=|| ()>
                 {move || {
                     let t = t();

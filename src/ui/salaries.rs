@@ -1,5 +1,7 @@
 //! `#salaries`: the per-informant salary table for the selection, group descriptives, a
-//! slope chart (T1→T2) and a dot plot of the differences with means and 95 % CIs.
+//! slope chart (T1→T2) and a dot plot of the differences with means and 95 % CIs. Tables
+//! render at most `ui::scale::TABLE_ROW_LIMIT` informants (a synthetic study has 20,000);
+//! the CSV download has every row.
 
 use crate::core::dataset::{Group, Time};
 use crate::core::format::rmb;
@@ -8,6 +10,7 @@ use crate::core::selection::measure_text;
 use crate::core::view::{discount_error_text, dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, stats_error_text, SeriesSummary};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
+use crate::ui::scale::{capped, rows_note, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -47,6 +50,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                 .map(|points| {
                     points
                         .iter()
+                        .take(TABLE_ROW_LIMIT)
                         .map(|pt| {
                             let cells: Vec<String> = series
                                 .iter()
@@ -98,6 +102,9 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             view! { <tr><td colspan="5" class="field-error">{message}</td></tr> }.into_any()
         }
     };
+    // A synthetic study (`scale=`) has thousands of informants: the table stops at
+    // TABLE_ROW_LIMIT rows and says so (the CSV download has them all).
+    let more = move || state.points.with(|p| p.as_ref().ok().and_then(|p| rows_note(state, p.len())));
     let table = move || {
         view! {
             <table class="salary-table" id="salary-table">
@@ -105,6 +112,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                 <thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th>{head}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
+            {more}
         }
     };
     let descriptives = move || {
@@ -146,8 +154,8 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         download_text(&text, "text/csv;charset=utf-8", &format!("salaries-{}.csv", sel.measure.key()));
     };
     let slope_table = move || {
-        slope_data
-            .get()
+        capped(state, slope_data.get())
+            .0
             .into_iter()
             .map(|s| view! { <tr><th scope="row" lang="en">{s.informant}</th><td>{s.group.label()}</td><td class="num">{rmb(s.t1)}</td><td class="num">{rmb(s.t2)}</td></tr> })
             .collect_view()

@@ -2,6 +2,13 @@
 //! memos compute the salary points and the analysis from them. Components read these and
 //! never compute statistics themselves. The selection is mirrored into the URL with
 //! `history.replaceState` (no reload), and read from it once at start.
+//!
+//! The robustness view lives here too ([`AppState::robustness`]). It is recomputed on
+//! every selection change; when its Monte Carlo permutation test is long (a synthetic
+//! study from `scale=`, above `SYNC_PERMUTATION_WORK`), the rest of the view is shown at
+//! once and the test runs in slices of at most [`SLICE_MS`] between browser tasks
+//! (`setTimeout(0)`), with [`AppState::permutation_progress`] driving a `<progress>`.
+//! A new selection bumps a generation counter, and a slice of a stale run drops it.
 
 use crate::core::dataset::Study;
 use crate::core::designs::{analyse_points, Analysis, AnalysisError};
@@ -9,9 +16,17 @@ use crate::core::discount::DiscountError;
 use crate::core::embed;
 use crate::core::i18n::{Lang, Strings};
 use crate::core::permalink::{self, Notice};
+use crate::core::robust::error::discount_message;
+use crate::core::robust::permutation::DEFAULT_RESAMPLES;
+use crate::core::robust::view::{robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK};
 use crate::core::selection::{salary_points, SalaryPoint, Selection};
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// Longest slice of a Monte Carlo run before the page yields to the browser (ms): well
+/// under the 50 ms at which a task counts as long.
+pub const SLICE_MS: f64 = 20.0;
 
 /// Signals and memos shared by every section (cheap to copy).
 #[derive(Clone, Copy)]
@@ -36,13 +51,21 @@ pub struct AppState {
     pub lang_chosen: RwSignal<Option<Lang>>,
     pub points: Memo<Result<Vec<SalaryPoint>, DiscountError>>,
     pub analysis: Memo<Result<Analysis, AnalysisError>>,
+    /// Informants per group of the synthetic study shown (`scale=`), or `None` for the paper.
+    pub scale: Option<usize>,
+    /// The `#robustness` view of the selection (its permutation part may still be running).
+    pub robustness: RwSignal<RobustnessView>,
+    /// (resamples done, resamples in all) while a Monte Carlo run is in slices.
+    pub permutation_progress: RwSignal<Option<(u64, u64)>>,
 }
 
 impl AppState {
-    /// Builds the state from the study and the page's query string.
-    pub fn new(study: Arc<Study>, query: &str) -> AppState {
+    /// Builds the state from the study and the page's query string; `scale` is the
+    /// synthetic study's size when `study` is one, `scale_notices` what `scale=` ignored.
+    pub fn new(study: Arc<Study>, query: &str, scale: Option<usize>, scale_notices: Vec<Notice>) -> AppState {
         let defaults = Selection::paper(&study);
         let (initial, mut notices) = permalink::parse(query, &defaults);
+        notices.extend(scale_notices);
         let (node, node_notices) = permalink::parse_node(query, &study.raw.model.ids());
         notices.extend(node_notices);
         let (lang_chosen, lang_notices) = permalink::parse_lang(query);
@@ -63,6 +86,8 @@ impl AppState {
                 Err(e) => Err(AnalysisError::Discount(e.clone())),
             })
         });
+        let lang_signal = RwSignal::new(lang);
+        let (robustness, permutation_progress) = robustness_runner(study, selection, points, lang_signal, scale.is_some());
         let guard = RwSignal::new(None);
         // A refusal message answers one click: any accepted change clears it.
         Effect::new(move |_| {
@@ -77,15 +102,23 @@ impl AppState {
             guard,
             node: RwSignal::new(node),
             embed: StoredValue::new(embed),
-            lang: RwSignal::new(lang),
+            lang: lang_signal,
             lang_chosen: RwSignal::new(lang_chosen),
             points,
             analysis,
+            scale,
+            robustness,
+            permutation_progress,
         }
     }
 
     /// The current permalink query (without `?`).
     pub fn query(&self) -> String {
+        permalink::with_scale(self.paper_query(), self.scale)
+    }
+
+    /// The permalink query of the same view of the paper's study (without `scale=`).
+    pub fn paper_query(&self) -> String {
         let sel = self.selection.get();
         let node = self.node.get();
         let lang = self.lang_chosen.get();
@@ -102,7 +135,7 @@ impl AppState {
         let sel = self.selection.get_untracked();
         let node = self.node.get_untracked();
         let lang = self.lang_chosen.get_untracked();
-        self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang))
+        permalink::with_scale(self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang)), self.scale)
     }
 
     /// The current language's string table (tracked: a view reading it follows the switch).
@@ -114,6 +147,102 @@ impl AppState {
     pub fn set_lang(&self, lang: Lang) {
         self.lang_chosen.set(Some(lang));
         self.lang.set(lang);
+    }
+}
+
+/// The staged robustness view of a selection.
+fn staged(study: StoredValue<Arc<Study>>, sel: &Selection, points: &Result<Vec<SalaryPoint>, DiscountError>, lang: Lang) -> Staged {
+    match points {
+        Ok(p) => study.with_value(|s| robustness_view_staged(s, sel, p, SYNC_PERMUTATION_WORK, lang)),
+        Err(e) => Staged::Ready(RobustnessView::undefined(&discount_message(e, lang), lang)),
+    }
+}
+
+/// The robustness view and its progress, kept up to date with the selection and the UI
+/// language. For the
+/// paper the view is computed at once (the first one before the page mounts). For a
+/// synthetic study (`defer`), where the analyses of 20,000 informants take a while, each
+/// computation waits for the next browser task so the rest of the page updates first,
+/// and the progress bar shows meanwhile.
+fn robustness_runner(
+    study: StoredValue<Arc<Study>>,
+    selection: RwSignal<Selection>,
+    points: Memo<Result<Vec<SalaryPoint>, DiscountError>>,
+    lang: RwSignal<Lang>,
+    defer: bool,
+) -> (RwSignal<RobustnessView>, RwSignal<Option<(u64, u64)>>) {
+    let generation = StoredValue::new(0u64);
+    let first_lang = lang.get_untracked();
+    let robustness = RwSignal::new(RobustnessView::undefined(first_lang.strings().robustness_computing, first_lang));
+    let progress = RwSignal::new(None);
+    // Computes the view of the current selection as run `run`, and starts its slices.
+    let start = move |run: u64| {
+        if generation.try_get_value() != Some(run) {
+            return;
+        }
+        let sel = selection.get_untracked();
+        let (view, pending) = split(points.with_untracked(|p| staged(study, &sel, p, lang.get_untracked())));
+        progress.set(pending.as_ref().map(|p| p.progress()));
+        robustness.set(view);
+        if let Some(p) = pending {
+            schedule_slice(p, run, generation, robustness, progress);
+        }
+    };
+    let begin = move |run: u64| {
+        if defer {
+            progress.set(Some((0, DEFAULT_RESAMPLES)));
+            set_timeout(move || start(run), Duration::ZERO);
+        } else {
+            start(run);
+        }
+    };
+    begin(0);
+    Effect::new(move |prev: Option<()>| {
+        selection.track();
+        points.track();
+        lang.track();
+        if prev.is_some() {
+            generation.update_value(|g| *g += 1);
+            begin(generation.get_value());
+        }
+    });
+    (robustness, progress)
+}
+
+fn split(s: Staged) -> (RobustnessView, Option<Box<PendingView>>) {
+    match s {
+        Staged::Ready(v) => (v, None),
+        Staged::Pending(p) => (p.view.clone(), Some(p)),
+    }
+}
+
+/// Runs the next slice of `pending` after the browser has had its turn.
+fn schedule_slice(pending: Box<PendingView>, run: u64, generation: StoredValue<u64>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
+    set_timeout(move || slice(pending, run, generation, robustness, progress), Duration::ZERO);
+}
+
+/// Steps the run for up to [`SLICE_MS`], then shows the progress and yields, or shows the
+/// finished view. A run whose selection is no longer current is dropped.
+fn slice(mut pending: Box<PendingView>, run: u64, generation: StoredValue<u64>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
+    if generation.try_get_value() != Some(run) {
+        return;
+    }
+    let start = js_sys::Date::now();
+    // A few milliseconds of work per step, so the clock is read often enough.
+    let step = (200_000 / pending.work_per_resample().max(1)).max(1);
+    loop {
+        let (done, total) = pending.step(step);
+        if done >= total || js_sys::Date::now() - start >= SLICE_MS {
+            break;
+        }
+    }
+    let (done, total) = pending.progress();
+    if done >= total {
+        progress.set(None);
+        robustness.set(pending.finish());
+    } else {
+        progress.set(Some((done, total)));
+        schedule_slice(pending, run, generation, robustness, progress);
     }
 }
 

@@ -853,5 +853,12 @@ pub const EN: Strings = Strings {
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
     permutation_running: "still running (Monte Carlo resamples, in slices; the result appears when they are done)",
     scale_notice: "expected a whole number of informants per group from {min} to {max}; the paper's study is shown",
+    scale_banner_title: "Synthetic data, not the paper's",
+    scale_banner: "This page shows a synthetic study: {n} made-up informants per group ({total} in all, seed {seed}), with salaries and demographics drawn to look like the paper's. Every number about informants below comes from them. The qualitative material (codebook, coverage, quotations, model) is still the paper's.",
+    scale_banner_link: "Show the paper's study instead",
+    progress_label: "Monte Carlo permutation test: {done} of {total} resamples",
+    progress_note: "It runs in slices between frames, so the page stays responsive; changing the selection starts it again.",
+    rows_shown: "Showing the first {shown} of {total} rows.",
+    robustness_computing: "Computing the robustness analyses\u{2026}",
     // (end of area F)
 };

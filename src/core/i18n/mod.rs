@@ -1022,5 +1022,16 @@ string_table! {
     permutation_running,
     /// Why `scale=` was ignored (`{min}`, `{max}`: informants per group).
     scale_notice,
+    /// The banner over a synthetic study (`scale=`).
+    scale_banner_title,
+    scale_banner,
+    scale_banner_link,
+    /// The progress of a Monte Carlo permutation test run in slices.
+    progress_label,
+    progress_note,
+    /// Under a table cut to its first rows.
+    rows_shown,
+    /// `#robustness` while a synthetic study's analyses are being computed.
+    robustness_computing,
     // (end of area F)
 }

@@ -855,5 +855,12 @@ pub const ZH: Strings = Strings {
     // ── area F: scale: synthetic study and progress (ui/robustness.rs, ui/state.rs) ──
     permutation_running: "仍在计算中（蒙特卡洛重抽样分段进行，完成后显示结果）",
     scale_notice: "应为每组受访者人数，取 {min} 到 {max} 之间的整数；现显示论文的研究",
+    scale_banner_title: "合成数据，并非论文的数据",
+    scale_banner: "本页显示的是一个合成研究：每组 {n} 名虚构的受访者（共 {total} 名，随机种子 {seed}），其薪资和人口统计信息按论文数据的分布生成。下文所有关于受访者的数字都来自这些合成数据；质性材料（编码本、覆盖率、引文、概念模型）仍是论文原有的。",
+    scale_banner_link: "改为查看论文的研究",
+    progress_label: "蒙特卡洛置换检验：已完成 {done} / {total} 次重抽样",
+    progress_note: "计算在各帧之间分段进行，页面始终可以操作；更改选择会重新开始计算。",
+    rows_shown: "仅显示前 {shown} 行（共 {total} 行）。",
+    robustness_computing: "正在计算稳健性分析\u{2026}",
     // (end of area F)
 };
