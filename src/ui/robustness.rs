@@ -20,11 +20,11 @@
 use crate::core::dataset::Group;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
-use crate::core::robust::view::{BayesRow, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
+use crate::core::robust::view::{BayesRow, InfluenceView, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
-use crate::ui::scale::{capped, PermutationProgress};
+use crate::ui::scale::{capped, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -305,7 +305,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                     let t = state.t();
                     view! {
                         <ChartFrame id=id title=title(t) summary=summary height=300 draw=move |c, p, s| match m.get() {
-                            Some(q) => draw_qq(c, &q, p, s),
+                            Some(q) => draw_qq(c, &QqChart { points: thinned(&q.points, CHART_POINT_LIMIT, |_| false), ..q }, p, s),
                             None => Ok(()),
                         }>
                             <table>
@@ -378,7 +378,8 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                             summary=inf_summary
                             height=440
                             draw=move |c, p, s| match influence.get() {
-                                Some(i) => draw_influence(c, &i, p, s),
+                                // One labelled row per informant: a sample of 200 at most, the marked ones kept.
+                                Some(i) => draw_influence(c, &InfluenceView { rows: thinned(&i.rows, TABLE_ROW_LIMIT, |r| r.most_influential || r.is_min || r.is_max), ..i }, p, s),
                                 None => Ok(()),
                             }
                         >

@@ -10,7 +10,7 @@ use crate::core::selection::measure_text;
 use crate::core::view::{discount_error_text, dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, stats_error_text, SeriesSummary};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
-use crate::ui::scale::{capped, rows_note, TABLE_ROW_LIMIT};
+use crate::ui::scale::{capped, rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -181,7 +181,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         id="chart-slopes"
                         title=move || t().a_chart_slopes
                         summary=slope_summary
-                        draw=move |c, p, s| draw_slopes(c, &slope_data.get(), p, s)
+                        draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
                     >
                         <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody>{slope_table}</tbody></table>
                     </ChartFrame>
@@ -189,7 +189,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         id="chart-differences"
                         title=move || t().a_chart_dots
                         summary=dot_summary
-                        draw=move |c, p, s| draw_dots(c, &slope_data.get(), &diff_summaries.get(), p, s)
+                        draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
                     >
                         <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><tbody>{dot_table}</tbody></table>
                     </ChartFrame>

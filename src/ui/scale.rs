@@ -5,7 +5,8 @@
 //! and links back to the paper's study. The progress element reads
 //! [`AppState::permutation_progress`] (the slicing itself lives in `ui::state`). Tables of
 //! per-informant rows render at most [`TABLE_ROW_LIMIT`] rows with a note, so 20,000
-//! informants never mean 20,000 DOM rows per table.
+//! informants never mean 20,000 DOM rows per table, and charts with one mark per
+//! informant draw an evenly spaced sample ([`thinned`]); the banner says so.
 
 use crate::core::format::grouped;
 use crate::core::i18n::fill;
@@ -71,4 +72,23 @@ pub fn rows_note(state: AppState, total: usize) -> Option<AnyView> {
         let text = fill(state.t().rows_shown, &[("shown", &count(TABLE_ROW_LIMIT as f64)), ("total", &count(total as f64))]);
         view! { <p class="note rows-shown">{text}</p> }.into_any()
     })
+}
+
+/// Most marks a chart draws per series: beyond it, plotters on a canvas costs whole
+/// seconds (20,000 informants), and the picture does not change.
+pub const CHART_POINT_LIMIT: usize = 2_000;
+
+/// At most `limit` of `xs`, evenly spaced by position and keeping the first and the last
+/// (for values sorted by size, as in a Q-Q plot, that keeps the extremes and the shape),
+/// plus every item `keep` insists on (the marked informants). Short series are returned whole.
+pub fn thinned<T: Clone>(xs: &[T], limit: usize, keep: impl Fn(&T) -> bool) -> Vec<T> {
+    let n = xs.len();
+    if n <= limit || limit < 2 {
+        return xs.to_vec();
+    }
+    let mut picked = vec![false; n];
+    for k in 0..limit {
+        picked[k * (n - 1) / (limit - 1)] = true;
+    }
+    xs.iter().zip(picked).filter(|(x, p)| *p || keep(x)).map(|(x, _)| x.clone()).collect()
 }

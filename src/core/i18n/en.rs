@@ -854,7 +854,7 @@ pub const EN: Strings = Strings {
     permutation_running: "still running (Monte Carlo resamples, in slices; the result appears when they are done)",
     scale_notice: "expected a whole number of informants per group from {min} to {max}; the paper's study is shown",
     scale_banner_title: "Synthetic data, not the paper's",
-    scale_banner: "This page shows a synthetic study: {n} made-up informants per group ({total} in all, seed {seed}), with salaries and demographics drawn to look like the paper's. Every number about informants below comes from them. The qualitative material (codebook, coverage, quotations, model) is still the paper's.",
+    scale_banner: "This page shows a synthetic study: {n} made-up informants per group ({total} in all, seed {seed}), with salaries and demographics drawn to look like the paper's. Every number about informants below comes from them. The qualitative material (codebook, coverage, quotations, model) is still the paper's. Tables of informants show their first 200 rows, and charts with one mark per informant draw an evenly spaced sample of at most 2,000 (200 in the leave-one-out chart).",
     scale_banner_link: "Show the paper's study instead",
     progress_label: "Monte Carlo permutation test: {done} of {total} resamples",
     progress_note: "It runs in slices between frames, so the page stays responsive; changing the selection starts it again.",
