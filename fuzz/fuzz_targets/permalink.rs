@@ -1,11 +1,12 @@
 //! Fuzz target: the permalink parser. Any query string parses without panicking, and the
 //! selection it yields serialises to a link that parses back to the same selection with
-//! no notice.
+//! no notice; `scale=` parses without panicking to a size the synthetic study accepts.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use study_explorer::core::dataset::Study;
-use study_explorer::core::permalink::{parse, to_query};
+use study_explorer::core::permalink::{parse, parse_scale, to_query};
+use study_explorer::core::synthetic::{MAX_PER_GROUP, MIN_PER_GROUP};
 use study_explorer::core::selection::Selection;
 
 static DEFAULTS: std::sync::OnceLock<Option<Selection>> = std::sync::OnceLock::new();
@@ -18,4 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let (back, notices) = parse(&again, &defaults);
     assert_eq!(back, sel, "round trip of {again}");
     assert!(notices.is_empty(), "{notices:?}");
+    if let (Some(n), _) = parse_scale(&query) {
+        assert!((MIN_PER_GROUP..=MAX_PER_GROUP).contains(&n), "scale {n}");
+    }
 });

@@ -1,0 +1,114 @@
+// Browser benchmark at scale (release build, headless Chromium, loopback): the page loaded
+// with ?scale=N (a synthetic study of N informants per group, 2N in all), for BENCHMARKS.md.
+//
+// Method, per fresh page load (RUNS of them), all in the page's own clock (performance.now(),
+// 0 = navigation start), recorded by an init script injected through the DevTools protocol
+// (so the page's CSP does not apply to it):
+//  - first render: the app has mounted with the synthetic study (#scale-banner and the test
+//    panel's #apa-primary exist): loading the wasm, generating the study, selecting, the
+//    t-tests and rendering every section (#robustness says it is computing);
+//  - robustness shown: the next task computed every analysis of #robustness except the
+//    Monte Carlo test (#robustness-tests shows Welch) and the sliced run began;
+//  - permutation result: #permutation-method says "Monte Carlo" (all resamples done);
+//  - longest main-thread task (PerformanceObserver 'longtask', tasks ≥ 50 ms) before the
+//    first render, between it and the robustness analyses (their one task), and during the
+//    sliced run until the result: the last is the "does the page freeze" figure (slices
+//    are ≤ 20 ms of work; a task above 50 ms there is the final render, or other load);
+//  - during the run: a Bayes prior-scale click → the Bayes table marks the new prior (the
+//    page answers input while the test runs; that control does not restart the run).
+// Then, once per load: a discount toggle at scale → the salary descriptives updated (20,000
+// salary points, t-tests, every section but #robustness re-rendered), and → #robustness
+// shows the new analyses with the restarted run's progress (the next task).
+// Usage: DIST_DIR=dist node scripts/bench-scale.mjs [runs=3] [per-group=10000]
+import { serve, launch, watchedPage } from '../e2e/harness.js';
+
+const RUNS = Math.max(1, Number(process.argv[2] || 3));
+const N = Number(process.argv[3] || 10000);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+
+const server = await serve();
+const browser = await launch();
+const results = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const { page, context, problems } = await watchedPage(browser, server.origin);
+    await page.addInitScript(() => {
+      const m = (window.__scale = { longtasks: [] });
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) m.longtasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+      new MutationObserver(() => {
+        const now = performance.now();
+        if (m.rendered === undefined && document.querySelector('#scale-banner') && document.querySelector('#apa-primary')) m.rendered = now;
+        if (m.progress === undefined && /Welch/.test(document.querySelector('#robustness-tests')?.textContent || '')) m.progress = now;
+        if (m.result === undefined && /Monte Carlo/.test(document.querySelector('#permutation-method')?.textContent || '')) m.result = now;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`${server.base}?scale=${N}`);
+    await page.waitForFunction(() => window.__scale.progress !== undefined || window.__scale.result !== undefined, null, { timeout: 120000 });
+    // While the test runs: one click that must be answered promptly.
+    const click = await page.evaluate(async () => {
+      const radio = [...document.querySelectorAll('input[name=bayes-prior]')].find((r) => !r.checked);
+      const chosen = () => document.querySelector('#bayes-table tbody tr.chosen th')?.textContent;
+      const before = chosen();
+      const t0 = performance.now();
+      radio.click();
+      while (chosen() === before) await new Promise((r) => setTimeout(r, 0));
+      return { ms: performance.now() - t0, running: !!document.querySelector('#permutation-progress-bar') };
+    });
+    await page.waitForFunction(() => window.__scale.result !== undefined, null, { timeout: 600000, polling: 200 });
+    const m = await page.evaluate(() => window.__scale);
+    const longest = (from, to) => Math.max(0, ...m.longtasks.filter(([s]) => s >= from && s < to).map(([, d]) => d));
+    const r = {
+      rendered: m.rendered,
+      progress: m.progress,
+      result: m.result,
+      loadTask: longest(0, m.rendered),
+      analysisTask: longest(m.rendered, m.progress),
+      runTask: longest(m.progress, m.result),
+      click: click.ms,
+      clickDuringRun: click.running,
+    };
+    // A discount toggle at scale: until the restarted run's progress shows again.
+    const toggle = await page.evaluate(async () => {
+      const tests = () => document.querySelector('#robustness-tests')?.textContent;
+      const salaries = () => document.querySelector('#salary-descriptives')?.textContent;
+      const [t, s] = [tests(), salaries()];
+      const t0 = performance.now();
+      document.querySelector('input[name=discount]').click();
+      let page, section;
+      while (section === undefined) {
+        await new Promise((res) => setTimeout(res, 0));
+        if (page === undefined && salaries() !== s) page = performance.now() - t0;
+        if (tests() !== t && document.querySelector('#permutation-progress-bar')) section = performance.now() - t0;
+      }
+      return { page, section };
+    });
+    r.toggle = toggle.page;
+    r.toggleSection = toggle.section;
+    if (problems.console.length || problems.pageErrors.length) throw new Error(`page problems: ${JSON.stringify(problems)}`);
+    results.push(r);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '—');
+const col = (k) => results.map((r) => r[k]);
+console.log(`Scale: ?scale=${N} (${(2 * N).toLocaleString('en-US')} informants), ${RUNS} fresh load(s); ms in the page's clock from navigation start`);
+console.log('| measure | median | min | max |\n|---|---:|---:|---:|');
+for (const [name, k] of [
+  ['first render (wasm, generate the study, select, t-tests, render)', 'rendered'],
+  ['#robustness analyses shown (all but the Monte Carlo test), slices begin', 'progress'],
+  ['permutation result shown (100,000 resamples done)', 'result'],
+  ['Monte Carlo run: result − first render', null],
+  ['longest main-thread task before the first render', 'loadTask'],
+  ['longest main-thread task: the #robustness analyses (one task, after the first render)', 'analysisTask'],
+  ['longest main-thread task during the sliced run (longtask ≥ 50 ms; 0 = none)', 'runTask'],
+  ['a click during the run → DOM updated', 'click'],
+  ['discount toggle at scale → salaries and test updated', 'toggle'],
+  ['discount toggle at scale → #robustness analyses updated, run restarted', 'toggleSection'],
+]) {
+  const xs = k ? col(k) : results.map((r) => r.result - r.rendered);
+  console.log(`| ${name} | ${f(median(xs))} | ${f(Math.min(...xs))} | ${f(Math.max(...xs))} |`);
+}
+if (results.some((r) => !r.clickDuringRun)) console.log('(the click landed after the run had finished in some loads)');
