@@ -12,7 +12,7 @@
 //! listens for messages, so nothing a host posts can change it (`tests/architecture.rs`
 //! checks that no message listener exists).
 
-use crate::core::permalink::{bounded_query, display_safe, Notice, Reason, MAX_VALUE_CHARS};
+use crate::core::permalink::{bounded_query, Notice, Reason, MAX_VALUE_CHARS};
 use serde::Serialize;
 
 /// The value of the message's `source` field.
@@ -53,7 +53,7 @@ pub fn parse_embed(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>)
     let mut section: Option<String> = None;
     let mut notices = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
-        let reject = |reason: Reason| Notice { param: display_safe(&key), value: display_safe(&value), reason };
+        let reject = |reason: Reason| Notice::rejecting(&key, &value, reason);
         match &*key {
             "embed" => match value.trim().to_ascii_lowercase().as_str() {
                 "1" | "true" | "yes" | "on" => embed = true,
@@ -120,6 +120,8 @@ mod tests {
         assert_eq!((e, n.len()), (None, 1));
     }
 
+    // serde_json is a native-only dependency (the wasm reads JSON with core::json).
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_message_has_the_documented_shape() {
         let m = HeightMessage::new("test", 1233.2);

@@ -43,6 +43,12 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// A notice for a parameter as the link spelled it: name and value are made safe and
+    /// short enough to show ([`display_safe`]).
+    pub fn rejecting(param: &str, value: &str, reason: Reason) -> Notice {
+        Notice { param: display_safe(param), value: display_safe(value), reason }
+    }
+
     /// The notice in a UI language: `param="value": reason` (`param: reason` without a
     /// value). The parameter and value are shown as typed, in every language.
     pub fn text(&self, t: &Strings) -> String {
@@ -314,7 +320,7 @@ pub fn parse_node(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>) 
     let mut node = None;
     let mut notices = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "node") {
-        let reject = |reason: Reason| Notice { param: display_safe(&key), value: display_safe(&value), reason };
+        let reject = |reason: Reason| Notice::rejecting(&key, &value, reason);
         if value.chars().count() > MAX_VALUE_CHARS {
             notices.push(reject(Reason::NodeTooLong));
             node = None;
@@ -339,11 +345,7 @@ pub fn parse_lang(query: &str) -> (Option<Lang>, Vec<Notice>) {
         match Lang::from_key(&value) {
             Some(l) if value.chars().count() <= MAX_VALUE_CHARS => lang = Some(l),
             _ => {
-                notices.push(Notice {
-                    param: display_safe(&key),
-                    value: display_safe(&value),
-                    reason: Reason::UnknownLang,
-                });
+                notices.push(Notice::rejecting(&key, &value, Reason::UnknownLang));
                 lang = None;
             }
         }
@@ -365,11 +367,7 @@ pub fn parse_scale(query: &str) -> (Option<usize>, Vec<Notice>) {
         match parsed {
             Some(n) if (MIN_PER_GROUP..=MAX_PER_GROUP).contains(&n) => scale = Some(n),
             _ => {
-                notices.push(Notice {
-                    param: display_safe(&key),
-                    value: display_safe(&value),
-                    reason: Reason::BadScale,
-                });
+                notices.push(Notice::rejecting(&key, &value, Reason::BadScale));
                 scale = None;
             }
         }
