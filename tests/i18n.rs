@@ -3,7 +3,7 @@
 //! table really Chinese. A key missing from either table does not compile, which fails this
 //! test as well as every build; the checks below catch what the compiler cannot.
 
-use study_explorer::core::i18n::{fill, placeholders, Lang, Strings, EN, ZH};
+use study_explorer::core::i18n::{fill, placeholders, segments, Lang, Segment, Strings, EN, ZH};
 
 /// Entries that are the same words in both languages (names, symbols, the paper's labels).
 const SAME_IN_BOTH: &[&str] = &[];
@@ -67,6 +67,11 @@ fn fill_replaces_named_placeholders_and_keeps_unknown_ones_visible() {
     assert_eq!(fill("no { close", &[]), "no { close");
     assert_eq!(fill(EN.total_error, &[("error", "not a number")]), "not a number; the last valid value is still used.");
     assert_eq!(placeholders(EN.live_factor), vec!["r16", "r17", "factor"]);
+    assert_eq!(
+        segments("{a}, then {b}. {open"),
+        vec![Segment::Placeholder("a"), Segment::Text(", then "), Segment::Placeholder("b"), Segment::Text(". {open")]
+    );
+    assert_eq!(segments(""), vec![]);
 }
 
 #[test]

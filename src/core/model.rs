@@ -11,7 +11,7 @@
 //! shows each check catching a broken copy. Nothing here panics on bad input.
 
 use crate::core::dataset::{Measure, Sourced, Study};
-use crate::core::i18n::{fill, Lang, Strings};
+use crate::core::i18n::{fill, segments, Lang, Segment, Strings};
 use crate::core::permalink;
 use crate::core::selection::Selection;
 use crate::core::validate::{Kind, Problem};
@@ -413,23 +413,15 @@ fn push_piece(out: &mut Vec<Piece>, p: Piece) {
 /// its own; the template's words are the explorer's. Adjacent runs of one kind merge.
 pub fn fill_pieces(template: &str, args: &[(&str, Vec<Piece>)]) -> Vec<Piece> {
     let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        push_piece(&mut out, Piece::ui(&rest[..open]));
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            push_piece(&mut out, Piece::ui(&rest[open..]));
-            rest = "";
-            break;
-        };
-        let name = &after[..close];
-        match args.iter().find(|(k, _)| *k == name) {
-            Some((_, v)) => v.iter().cloned().for_each(|p| push_piece(&mut out, p)),
-            None => push_piece(&mut out, Piece::ui(format!("{{{name}}}"))),
+    for seg in segments(template) {
+        match seg {
+            Segment::Text(t) => push_piece(&mut out, Piece::ui(t)),
+            Segment::Placeholder(name) => match args.iter().find(|(k, _)| *k == name) {
+                Some((_, v)) => v.iter().cloned().for_each(|p| push_piece(&mut out, p)),
+                None => push_piece(&mut out, Piece::ui(format!("{{{name}}}"))),
+            },
         }
-        rest = &after[close + 1..];
     }
-    push_piece(&mut out, Piece::ui(rest));
     out
 }
 

@@ -2,6 +2,7 @@
 //! `{name}` placeholders with views, so English study content (sources, dates, the
 //! paper's wording) can sit inside a translated sentence wrapped in `lang="en"` ([`en`]).
 
+use crate::core::i18n::{segments, Segment};
 use leptos::prelude::*;
 
 /// English study content inside translated UI: `<span lang="en">`.
@@ -19,27 +20,11 @@ pub fn plain(text: impl Into<String>) -> AnyView {
 /// A table entry with each `{name}` replaced by `arg(name)`; a placeholder with no value
 /// stays visible as `{name}` (as `i18n::fill` does).
 pub fn fill_view(template: &str, mut arg: impl FnMut(&str) -> Option<AnyView>) -> Vec<AnyView> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        if open > 0 {
-            out.push(plain(&rest[..open]));
-        }
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                out.push(arg(name).unwrap_or_else(|| plain(format!("{{{name}}}"))));
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push(plain(&rest[open..]));
-                rest = "";
-            }
-        }
-    }
-    if !rest.is_empty() {
-        out.push(plain(rest));
-    }
-    out
+    segments(template)
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Text(t) => plain(t),
+            Segment::Placeholder(name) => arg(name).unwrap_or_else(|| plain(format!("{{{name}}}"))),
+        })
+        .collect()
 }

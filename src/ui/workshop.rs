@@ -21,7 +21,7 @@ use crate::core::coverage::{
     export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput, ImportNote, Project, PAPER_THEMES, SAMPLE_NOTICE,
 };
 use crate::core::dataset::{Coverage, Study, Time};
-use crate::core::i18n::{fill, Strings};
+use crate::core::i18n::{fill, segments, Segment, Strings};
 use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
 use leptos::html::Input;
@@ -116,21 +116,17 @@ fn unchanged(message: &str, t: &Strings) -> String {
 /// its own `lang` (the imported project's words keep their language inside a translated
 /// sentence); `None` leaves the value as plain text.
 fn fill_spans(template: &str, args: &[(&str, String, Option<&'static str>)]) -> Vec<AnyView> {
-    let mut out: Vec<AnyView> = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-        out.push(rest[..open].to_string().into_any());
-        let name = &rest[open + 1..close];
-        match args.iter().find(|(k, _, _)| *k == name) {
-            Some((_, v, Some(lang))) => out.push(view! { <span lang=*lang>{v.clone()}</span> }.into_any()),
-            Some((_, v, None)) => out.push(v.clone().into_any()),
-            None => out.push(rest[open..=close].to_string().into_any()),
-        }
-        rest = &rest[close + 1..];
-    }
-    out.push(rest.to_string().into_any());
-    out
+    segments(template)
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Text(t) => t.to_string().into_any(),
+            Segment::Placeholder(name) => match args.iter().find(|(k, _, _)| *k == name) {
+                Some((_, v, Some(lang))) => view! { <span lang=*lang>{v.clone()}</span> }.into_any(),
+                Some((_, v, None)) => v.clone().into_any(),
+                None => format!("{{{name}}}").into_any(),
+            },
+        })
+        .collect()
 }
 
 /// A space between two sentences in English; none between Chinese ones.
