@@ -10,6 +10,7 @@ use crate::ui::app::SECTIONS;
 use crate::ui::export::download_text;
 use crate::ui::salaries::selection_line;
 use crate::ui::state::AppState;
+use crate::ui::text::fill_view;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -136,7 +137,17 @@ pub fn PrintHeader(state: AppState) -> impl IntoView {
                     permalink(state)
                 }}</span>
             </p>
-            <p>{move || fill(state.t().e_print_build, &[("version", VERSION), ("commit", COMMIT)])}</p>
+            // The version and the commit hash are identifiers, not words (a hash can spell
+            // "eee"), so they are set as code in either language.
+            <p>
+                {move || {
+                    fill_view(state.t().e_print_build, |name| match name {
+                        "version" => Some(view! { <code>{VERSION}</code> }.into_any()),
+                        "commit" => Some(view! { <code>{COMMIT}</code> }.into_any()),
+                        _ => None,
+                    })
+                }}
+            </p>
         </div>
     }
 }
