@@ -3,7 +3,7 @@
 // header; the dataset JSON parses and carries its schema version.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
-import { serve, launch, openApp, assert, assertClean, referenceStates, assertionCount, textOf } from './harness.js';
+import { serve, launch, openApp, assert, assertClean, referenceStates, assertionCount, textOf, showChart } from './harness.js';
 
 const S = referenceStates();
 const CHARTS = ['chart-slopes', 'chart-differences', 'chart-tdist', 'chart-coverage'];
@@ -27,6 +27,7 @@ async function download(page, button) {
 test('every chart is an image with a text alternative, a data table and something drawn', async () => {
   const { page, problems, context } = await openApp(browser, server);
   for (const id of CHARTS) {
+    await showChart(page, id);
     const info = await page.$eval(`#${id}`, (c) => {
       const fig = c.closest('figure');
       const details = fig.querySelector('details.chart-data');
@@ -168,6 +169,38 @@ test('the test CSV keeps negative numbers as numbers (no formula-guard apostroph
   assert.deepEqual(rows[0], ['statistic', 'value']);
   const guarded = rows.filter(([, v]) => /^'[-\d]/.test(v ?? ''));
   assert.deepEqual(guarded, [], 'numeric values written as text');
+  assertClean(problems);
+  await context.close();
+});
+
+test('a chart far off screen is drawn with the current numbers when it scrolls into view', async () => {
+  const { page, problems, context } = await openApp(browser, server);
+  // At the top of the page the t-distribution chart is far below the viewport: not drawn yet.
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  const blank = await page.$eval('#chart-tdist', (c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    return data.every((v, i) => (i % 4 === 3 ? true : v === data[i % 4]));
+  });
+  assert.ok(blank, 'an off-screen chart waits until it is near the viewport');
+  // Its text alternative follows the selection at once, drawn or not.
+  await page.click('#controls input[name=salary][value=monthly]');
+  await page.waitForFunction(() => /The observed t = 3\.22/.test(document.querySelector('#chart-tdist').getAttribute('aria-label')));
+  await showChart(page, 'chart-tdist');
+  const width = await page.$eval('#chart-tdist', (c) => c.width);
+  assert.ok(width >= 240, `drawn at the width of its frame (${width} px)`);
+  // Back at the top, a toggle leaves it alone until it is seen again, then it is redrawn.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.click('#controls input[name=salary][value=quarterly]');
+  await page.waitForFunction(() => /The observed t = 3\.99/.test(document.querySelector('#chart-tdist').getAttribute('aria-label')));
+  await showChart(page, 'chart-tdist');
+  // The PNG of a chart that was never drawn is drawn first.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const [dl] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10000 }),
+    page.$eval('#chart-coverage', (c) => c.closest('figure').querySelector('.chart-actions button').click()),
+  ]);
+  const bytes = fs.readFileSync(await dl.path());
+  assert.ok(bytes.length > 1000, `the never-seen coverage chart downloads drawn (${bytes.length} bytes)`);
   assertClean(problems);
   await context.close();
 });

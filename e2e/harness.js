@@ -118,6 +118,30 @@ export async function openApp(browser, server, query = '', options = {}) {
   return w;
 }
 
+/** Scrolls chart `id` into view and waits until it is drawn (more than two colours in a
+ * sample of its pixels): a chart far off screen is drawn when it comes near the viewport
+ * (ui::measure), not before. */
+export async function showChart(page, id) {
+  // Sections far off screen are not laid out (content-visibility: auto), so the first
+  // scroll can land on an estimate; scroll again until the chart is in the viewport.
+  await page.waitForFunction((id) => {
+    const c = document.getElementById(id);
+    if (!c) return false;
+    const r = c.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < innerHeight) return true;
+    c.scrollIntoView({ block: 'center' });
+    return false;
+  }, id, { timeout: 5000, polling: 100 });
+  await page.waitForFunction((id) => {
+    const c = document.getElementById(id);
+    if (!c || !c.width || !c.height) return false;
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return colours.size > 2;
+  }, id, { timeout: 5000, polling: 20 });
+}
+
 /** The query string of the page's URL, without "?" (raw, not decoded). */
 export function queryOf(page) {
   return new URL(page.url()).search.replace(/^\?/, '');

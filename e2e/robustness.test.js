@@ -8,7 +8,7 @@
 // for console errors, page errors and off-origin requests.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
-import { serve, launch, openApp, assert, assertClean, assertionCount, textOf, tableCells, waitForText } from './harness.js';
+import { serve, launch, openApp, assert, assertClean, assertionCount, textOf, tableCells, waitForText, showChart } from './harness.js';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -125,6 +125,7 @@ test('every robustness chart is an image with a text alternative and a data tabl
   const { page, problems, context } = await openApp(browser, server);
   await page.waitForSelector('#chart-sensitivity');
   for (const id of CHARTS) {
+    await showChart(page, id);
     const info = await page.$eval(`#${id}`, (c) => {
       const fig = c.closest('figure');
       const details = fig.querySelector('details.chart-data');

@@ -2,7 +2,9 @@
 //! `core::view`; the functions here only project them onto pixels.
 //!
 //! [`ChartFrame`] sizes the canvas to its container (times `devicePixelRatio` for sharp
-//! high-DPI output), redraws when its inputs change or the window is resized, gives the
+//! high-DPI output), redraws when its inputs or its width change (observers, see
+//! [`crate::ui::measure`]) while it is on screen or near it, draws a chart far off screen
+//! when the reader scrolls to it, gives the
 //! canvas `role="img"` with an `aria-label` summary, and offers a PNG download. The data
 //! table with the same numbers is passed in as children.
 //!
@@ -15,7 +17,8 @@ use crate::core::format::rmb;
 use crate::core::i18n::{Lang, Strings};
 use crate::core::view::{CoverageBar, SeriesSummary, Slope, TDistChart};
 use crate::ui::state::AppState;
-use leptos::html::Canvas;
+use crate::ui::measure::{observe_near_view, observe_width};
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
@@ -80,8 +83,8 @@ impl Scale {
 pub type DrawResult = Result<(), String>;
 
 /// A plotters error as the message the chart frame shows.
-pub fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
+pub fn err<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
 }
 
 /// The canvas as a plotters drawing area, filled with the theme's background.
@@ -136,23 +139,49 @@ where
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
     let lang = use_context::<AppState>().map(|s| s.lang);
     let t = move || lang.map(|l| l.get()).unwrap_or_default().strings();
-    let resized = RwSignal::new(0u32);
+    let wrap: NodeRef<Div> = NodeRef::new();
+    // The wrapper's width and whether it is near the viewport, both reported after layout
+    // (never read from the DOM while drawing).
+    let width = observe_width(wrap);
+    let near = observe_near_view(wrap);
     let failure = RwSignal::new(None::<String>);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
-    on_cleanup(move || handle.remove());
-    Effect::new(move |_| {
-        resized.track();
-        let lang = lang.map(|l| l.get()).unwrap_or_default();
-        let Some(canvas) = canvas_ref.get() else { return };
+    let draw = StoredValue::new(draw);
+    // Sizes the canvas to `css_w` CSS pixels (times the device pixel ratio) and draws.
+    let paint = move |canvas: &web_sys::HtmlCanvasElement, css_w: f64, lang: Lang| {
         let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0);
-        let css_w = canvas.parent_element().map(|p| p.client_width()).unwrap_or(640).clamp(240, 1400) as f64;
+        let css_w = css_w.round().clamp(240.0, 1400.0);
         canvas.set_width((css_w * dpr) as u32);
         canvas.set_height((height as f64 * dpr) as u32);
-        let _ = web_sys::HtmlElement::style(&canvas).set_property("height", &format!("{height}px"));
-        failure.set(draw(&canvas, Palette::current(lang), Scale(dpr)).err());
+        let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
+        failure.set(draw.with_value(|d| d(canvas, Palette::current(lang), Scale(dpr))).err());
+    };
+    // Drawn while on screen or near it; a chart far off screen is drawn (with the numbers
+    // of the moment) when it comes near, so a toggle redraws only what can be seen.
+    let stale = StoredValue::new(true);
+    Effect::new(move |_| {
+        if !near.get() {
+            return;
+        }
+        let css_w = width.get();
+        let lang = lang.map(|l| l.get()).unwrap_or_default();
+        let Some(canvas) = canvas_ref.get() else { return };
+        // Not laid out yet: the observer's first report draws the chart.
+        if css_w <= 0.0 {
+            return;
+        }
+        paint(&canvas, css_w, lang);
+        stale.set_value(false);
     });
+    // A chart that is being downloaded before it was ever drawn is drawn first.
     let download = move |_| {
         let Some(canvas) = canvas_ref.get_untracked() else { return };
+        if stale.get_value() || !near.get_untracked() {
+            let css_w = match width.get_untracked() {
+                w if w > 0.0 => w,
+                _ => canvas.parent_element().map(|p| p.client_width()).unwrap_or(640) as f64,
+            };
+            paint(&canvas, css_w, lang.map(|l| l.get_untracked()).unwrap_or_default());
+        }
         if let Ok(url) = canvas.to_data_url() {
             crate::ui::export::download_url(&url, &format!("{id}.png"));
         }
@@ -160,7 +189,7 @@ where
     view! {
         <figure class="chart">
             <figcaption class="chart-title">{move || title.get()}</figcaption>
-            <div class="canvas-wrap">
+            <div class="canvas-wrap" node_ref=wrap>
                 <canvas id=id node_ref=canvas_ref role="img" aria-label=move || summary.get()></canvas>
             </div>
             <p class="chart-summary">{move || summary.get()}</p>

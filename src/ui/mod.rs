@@ -12,6 +12,7 @@ pub mod controls;
 pub mod coverage;
 pub mod demographics;
 pub mod export;
+pub mod measure;
 pub mod model;
 pub mod panic;
 pub mod publish;

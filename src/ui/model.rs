@@ -22,6 +22,7 @@ use crate::ui::reproducibility::pieces_view;
 use crate::ui::state::AppState;
 use leptos::ev::KeyboardEvent;
 use leptos::html::Div;
+use crate::ui::measure::observe_width;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -63,23 +64,13 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
     let caution = state.study.with_value(|s| s.raw.caution.clone());
     let (source, note) = model.with_value(|m| (m.source.clone(), m.note.clone()));
     let wrap: NodeRef<Div> = NodeRef::new();
-    let width = RwSignal::new(1000.0_f64);
-    let measure = move || {
-        if let Some(el) = wrap.get_untracked() {
-            let w = el.client_width() as f64;
-            if w > 0.0 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if wrap.get().is_some() {
-            measure();
-        }
-    });
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
-    let kind = Memo::new(move |_| LayoutKind::for_width(width.get()));
+    // The section's own width (the diagram spans it), reported after layout; 0 until
+    // then: the desktop layout. The section is measured rather than the diagram's box
+    // because the inside of a section far off screen is not laid out before the reader
+    // comes near it, and the layout (the SVG's text too) must be right before that.
+    let section: NodeRef<leptos::html::Section> = NodeRef::new();
+    let width = observe_width(section);
+    let kind = Memo::new(move |_| LayoutKind::for_width(match width.get() { w if w > 0.0 => w, _ => 1000.0 }));
     let lay: Memo<Layout> = Memo::new(move |_| model.with_value(|m| layout_kind(m, kind.get())));
     let hot = RwSignal::new(None::<String>);
     let active = Memo::new(move |_| hot.get().or_else(|| state.node.get()));
@@ -225,7 +216,7 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
     };
 
     view! {
-        <section id="model" class="section" aria-labelledby="model-h">
+        <section id="model" class="section" aria-labelledby="model-h" node_ref=section>
             <h2 id="model-h">{move || state.t().sec_model}</h2>
             <p class="lede" lang="en">{note}" "<span class="source">"("{source}")"</span></p>
             <aside class="caution" aria-label=move || state.t().d_caution_label>
