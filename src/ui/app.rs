@@ -26,6 +26,7 @@ use crate::ui::tour::TourSection;
 use crate::ui::workshop::WorkshopSection;
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A section's title in the current language.
 type Title = fn(&Strings) -> &'static str;
@@ -132,6 +133,24 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     }
     let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{move || title(state.t())}</a></li> }).collect_view();
     let download_json = |_| download_text(STUDY_JSON, "application/json", "song-2019-study.json");
+    // The sections up to the test are built with the page; the rest follow one per
+    // browser task, so the controls respond (and the first screen paints) before the
+    // lower sections exist. Each flag flips once, so each section is built once.
+    let shown = RwSignal::new(FIRST_SECTIONS);
+    let sections = SECTIONS
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| {
+            let study = study.clone();
+            if i < FIRST_SECTIONS {
+                section_view(id, state, study)
+            } else {
+                let built = Memo::new(move |_| shown.get() > i);
+                (move || built.get().then(|| section_view(id, state, study.clone()))).into_any()
+            }
+        })
+        .collect_view();
+    mount_later(shown);
     view! {
         <a class="skip-link" href="#main">{move || state.t().skip_link}</a>
         <header class="site-header">
@@ -153,18 +172,8 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             </nav>
             <div class="content">
                 <ControlBar state=state />
-                <main id="main" tabindex="-1">
-                    <AboutSection state=state />
-                    <TourSection state=state />
-                    <ModelSection state=state />
-                    <SalariesSection state=state />
-                    <TestSection state=state />
-                    <RobustnessSection state=state />
-                    <CoverageSection state=state />
-                    <WorkshopSection study=study.clone() state=state />
-                    <DemographicsSection state=state />
-                    <CodebookSection state=state />
-                    <ReproducibilitySection study=study.clone() state=state />
+                <main id="main" tabindex="-1" aria-busy=move || (shown.get() < SECTIONS.len()).to_string()>
+                    {sections}
                 </main>
             </div>
         </div>
@@ -185,6 +194,47 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         </footer>
     }
     .into_any()
+}
+
+/// How many sections (in reading order, up to and including the test) are built with
+/// the page itself; see [`mount_later`].
+const FIRST_SECTIONS: usize = 5;
+
+/// Builds the remaining sections one per browser task (`setTimeout(0)`), starting after
+/// the first frame, so no single task holds the page for all of them, and a click or a
+/// paint can come in between.
+/// When the last one is in place, a link to a section (`#codebook`) that could not be
+/// followed at load, because the section did not exist yet, is followed, unless the
+/// reader has already scrolled.
+fn mount_later(shown: RwSignal<usize>) {
+    fn step(shown: RwSignal<usize>) {
+        let Some(n) = shown.try_update(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        if n < SECTIONS.len() {
+            set_timeout(move || step(shown), Duration::ZERO);
+        } else {
+            set_timeout(follow_fragment, Duration::ZERO);
+        }
+    }
+    // After the first frame, so the first screen paints before the rest is built.
+    request_animation_frame(move || set_timeout(move || step(shown), Duration::ZERO));
+}
+
+/// Scrolls to the element the URL's fragment names, if the page is still at the top.
+fn follow_fragment() {
+    let Some(window) = web_sys::window() else { return };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
+    if window.scroll_y().unwrap_or(0.0) > 0.0 {
+        return;
+    }
+    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
 }
 
 /// One section by its anchor (the embed mode shows only this).
