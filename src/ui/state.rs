@@ -3,8 +3,9 @@
 //! never compute statistics themselves. The selection is mirrored into the URL with
 //! `history.replaceState` (no reload), and read from it once at start.
 //!
-//! The robustness view lives here too ([`AppState::robustness`]). It is recomputed on
-//! every selection change; when its Monte Carlo permutation test is long (a synthetic
+//! The robustness view lives here too ([`AppState::robustness`]). The first one is
+//! computed in the task after the page mounts; later ones on every selection change
+//! (the last [`CACHED_VIEWS`] finished views are kept by selection and language); when its Monte Carlo permutation test is long (a synthetic
 //! study from `scale=`, above `SYNC_PERMUTATION_WORK`), the rest of the view is shown at
 //! once and the test runs in slices of at most [`SLICE_MS`] between browser tasks
 //! (`setTimeout(0)`), with [`AppState::permutation_progress`] driving a `<progress>`.
@@ -158,9 +159,49 @@ fn staged(study: StoredValue<Arc<Study>>, sel: &Selection, points: &Result<Vec<S
     }
 }
 
-/// The robustness view and its progress, kept up to date with the selection and the UI
-/// language. For the
-/// paper the view is computed at once (the first one before the page mounts). For a
+/// How many finished robustness views are kept: every state a reader toggles back to
+/// within the last few clicks is shown without recomputing.
+const CACHED_VIEWS: usize = 16;
+
+/// Finished robustness views by (selection, language), most recent last. The view of a
+/// selection is a pure function of the study, the selection and the language (the
+/// Monte Carlo stream is seeded), so a cached view is exactly what a rerun would give;
+/// the cache only skips the exact permutation walk (646,646 relabellings for the paper)
+/// when a reader toggles back to a state already shown.
+#[derive(Default)]
+struct ViewCache(Vec<(Selection, Lang, RobustnessView)>);
+
+impl ViewCache {
+    fn get(&mut self, sel: &Selection, lang: Lang) -> Option<RobustnessView> {
+        let i = self.0.iter().position(|(s, l, _)| s == sel && *l == lang)?;
+        let hit = self.0.remove(i);
+        let view = hit.2.clone();
+        self.0.push(hit);
+        Some(view)
+    }
+
+    fn put(&mut self, sel: Selection, lang: Lang, view: RobustnessView) {
+        self.0.retain(|(s, l, _)| !(s == &sel && *l == lang));
+        if self.0.len() >= CACHED_VIEWS {
+            self.0.remove(0);
+        }
+        self.0.push((sel, lang, view));
+    }
+}
+
+/// What a run computes: the selection and language it started with.
+#[derive(Clone, Copy)]
+struct RunKey {
+    run: u64,
+    sel: Selection,
+    lang: Lang,
+}
+
+/// Recomputes the robustness view whenever the selection, the salary points or the
+/// language change. The first view is computed in the browser task after the page has
+/// mounted, so the page shows (and its controls respond) before the exact permutation
+/// walk; until then the section says the view is being computed. For the paper each
+/// later view is computed at once, or taken from the cache of recent views. For a
 /// synthetic study (`defer`), where the analyses of 20,000 informants take a while, each
 /// computation waits for the next browser task so the rest of the page updates first,
 /// and the progress bar shows meanwhile.
@@ -172,6 +213,7 @@ fn robustness_runner(
     defer: bool,
 ) -> (RwSignal<RobustnessView>, RwSignal<Option<(u64, u64)>>) {
     let generation = StoredValue::new(0u64);
+    let cache = StoredValue::new(ViewCache::default());
     let first_lang = lang.get_untracked();
     let robustness = RwSignal::new(RobustnessView::undefined(first_lang.strings().robustness_computing, first_lang));
     let progress = RwSignal::new(None);
@@ -180,30 +222,40 @@ fn robustness_runner(
         if generation.try_get_value() != Some(run) {
             return;
         }
-        let sel = selection.get_untracked();
-        let (view, pending) = split(points.with_untracked(|p| staged(study, &sel, p, lang.get_untracked())));
+        let key = RunKey { run, sel: selection.get_untracked(), lang: lang.get_untracked() };
+        if let Some(view) = cache.try_update_value(|c| c.get(&key.sel, key.lang)).flatten() {
+            progress.set(None);
+            robustness.set(view);
+            return;
+        }
+        let (view, pending) = split(points.with_untracked(|p| staged(study, &key.sel, p, key.lang)));
         progress.set(pending.as_ref().map(|p| p.progress()));
+        if pending.is_none() {
+            cache.update_value(|c| c.put(key.sel, key.lang, view.clone()));
+        }
         robustness.set(view);
         if let Some(p) = pending {
-            schedule_slice(p, run, generation, robustness, progress);
+            schedule_slice(p, key, generation, cache, robustness, progress);
         }
     };
-    let begin = move |run: u64| {
+    let begin = move |run: u64, later: bool| {
         if defer {
             progress.set(Some((0, DEFAULT_RESAMPLES)));
+        }
+        if defer || later {
             set_timeout(move || start(run), Duration::ZERO);
         } else {
             start(run);
         }
     };
-    begin(0);
+    begin(0, true);
     Effect::new(move |prev: Option<()>| {
         selection.track();
         points.track();
         lang.track();
         if prev.is_some() {
             generation.update_value(|g| *g += 1);
-            begin(generation.get_value());
+            begin(generation.get_value(), false);
         }
     });
     (robustness, progress)
@@ -217,14 +269,15 @@ fn split(s: Staged) -> (RobustnessView, Option<Box<PendingView>>) {
 }
 
 /// Runs the next slice of `pending` after the browser has had its turn.
-fn schedule_slice(pending: Box<PendingView>, run: u64, generation: StoredValue<u64>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
-    set_timeout(move || slice(pending, run, generation, robustness, progress), Duration::ZERO);
+fn schedule_slice(pending: Box<PendingView>, key: RunKey, generation: StoredValue<u64>, cache: StoredValue<ViewCache>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
+    set_timeout(move || slice(pending, key, generation, cache, robustness, progress), Duration::ZERO);
 }
 
 /// Steps the run for up to [`SLICE_MS`], then shows the progress and yields, or shows the
-/// finished view. A run whose selection is no longer current is dropped.
-fn slice(mut pending: Box<PendingView>, run: u64, generation: StoredValue<u64>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
-    if generation.try_get_value() != Some(run) {
+/// finished view (and keeps it in the cache). A run whose selection is no longer current
+/// is dropped.
+fn slice(mut pending: Box<PendingView>, key: RunKey, generation: StoredValue<u64>, cache: StoredValue<ViewCache>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
+    if generation.try_get_value() != Some(key.run) {
         return;
     }
     let start = js_sys::Date::now();
@@ -239,10 +292,12 @@ fn slice(mut pending: Box<PendingView>, run: u64, generation: StoredValue<u64>, 
     let (done, total) = pending.progress();
     if done >= total {
         progress.set(None);
-        robustness.set(pending.finish());
+        let view = pending.finish();
+        cache.update_value(|c| c.put(key.sel, key.lang, view.clone()));
+        robustness.set(view);
     } else {
         progress.set(Some((done, total)));
-        schedule_slice(pending, run, generation, robustness, progress);
+        schedule_slice(pending, key, generation, cache, robustness, progress);
     }
 }
 
