@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod format;
 pub mod i18n;
 pub mod json;
+pub mod markup;
 pub mod model;
 pub mod permalink;
 pub mod printed;

@@ -1,0 +1,134 @@
+//! Markup for large data tables, as one escaped HTML string per table part.
+//!
+//! A table of a few hundred cells that changes on every toggle is cheaper to replace
+//! whole (`<tbody inner_html=…>`: one DOM call, parsed natively) than to rebuild cell by
+//! cell through the view layer, which in the size-optimised wasm build removes and
+//! re-adds every attribute of every cell (about 1,000 DOM calls per toggle for the
+//! robustness tables alone). Only text and attribute values vary, and both are escaped
+//! here, so the strings can never carry markup of their own; the tags and attribute
+//! names are fixed in this module.
+
+/// One body row: a class, the row header, and (class, text) cells. A row headed by an
+/// informant keeps the pseudonym (study content, never translated) in a `lang="en"` span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub class: String,
+    pub head: String,
+    /// The header's leading pseudonym, if any (`head` then holds what follows it).
+    pub name: Option<String>,
+    pub cells: Vec<(&'static str, String)>,
+}
+
+impl TableRow {
+    pub fn new(class: impl Into<String>, head: impl Into<String>, cells: Vec<(&'static str, String)>) -> TableRow {
+        TableRow { class: class.into(), head: head.into(), name: None, cells }
+    }
+
+    /// A row headed by an informant's pseudonym, then `rest` (", most influential", …).
+    pub fn named(class: impl Into<String>, name: String, rest: String, cells: Vec<(&'static str, String)>) -> TableRow {
+        TableRow { class: class.into(), head: rest, name: Some(name), cells }
+    }
+}
+
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped, safe both as element text and
+/// inside a double-quoted attribute value.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text`, escaped (see [`push_escaped`]).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// ` class="…"`, or nothing for an empty class.
+fn push_class(out: &mut String, class: &str) {
+    if !class.is_empty() {
+        out.push_str(" class=\"");
+        push_escaped(out, class);
+        out.push('"');
+    }
+}
+
+/// The `<tr>`s of a table body: `<th scope="row">` for the header, `<td>` for the cells.
+pub fn body_rows(rows: &[TableRow]) -> String {
+    let mut out = String::with_capacity(rows.len() * 96);
+    for r in rows {
+        out.push_str("<tr");
+        push_class(&mut out, &r.class);
+        out.push_str("><th scope=\"row\">");
+        if let Some(name) = &r.name {
+            out.push_str("<span lang=\"en\">");
+            push_escaped(&mut out, name);
+            out.push_str("</span>");
+        }
+        push_escaped(&mut out, &r.head);
+        out.push_str("</th>");
+        for (class, text) in &r.cells {
+            out.push_str("<td");
+            push_class(&mut out, class);
+            out.push('>');
+            push_escaped(&mut out, text);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out
+}
+
+/// A header row of `<th scope="col">` cells, each (class, text).
+pub fn head_row(heads: &[(&str, &str)]) -> String {
+    let mut out = String::from("<tr>");
+    for (class, text) in heads {
+        out.push_str("<th scope=\"col\"");
+        push_class(&mut out, class);
+        out.push('>');
+        push_escaped(&mut out, text);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_markup_character() {
+        assert_eq!(escape(r#"<script>alert("x") & 'y'</script>"#), "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+        assert_eq!(escape("Jeremy, 20 675.48 ≈ ¥"), "Jeremy, 20 675.48 ≈ ¥");
+    }
+
+    #[test]
+    fn rows_have_the_fixed_shape() {
+        let rows = [
+            TableRow::named("flag", "Aaron".into(), ", most influential".into(), vec![("num", "1,234.50".into()), ("", "a<b".into())]),
+            TableRow::new("", "Mean", vec![("num", "3".into())]),
+        ];
+        assert_eq!(
+            body_rows(&rows),
+            "<tr class=\"flag\"><th scope=\"row\"><span lang=\"en\">Aaron</span>, most influential</th><td class=\"num\">1,234.50</td><td>a&lt;b</td></tr>\
+             <tr><th scope=\"row\">Mean</th><td class=\"num\">3</td></tr>"
+        );
+        assert_eq!(body_rows(&[]), "");
+        assert_eq!(head_row(&[("", "Test"), ("num", "p \"two\"")]), "<tr><th scope=\"col\">Test</th><th scope=\"col\" class=\"num\">p &quot;two&quot;</th></tr>");
+    }
+
+    #[test]
+    fn a_class_cannot_break_out_of_its_attribute() {
+        let rows = [TableRow::new("x\" onclick=\"alert(1)", "h", vec![])];
+        assert_eq!(body_rows(&rows), "<tr class=\"x&quot; onclick=&quot;alert(1)\"><th scope=\"row\">h</th></tr>");
+    }
+}
