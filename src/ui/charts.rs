@@ -43,10 +43,13 @@ pub struct Palette {
 impl Palette {
     /// Light or dark, from `prefers-color-scheme`, with the strings of `lang`.
     pub fn current(lang: Lang) -> Palette {
-        let dark = web_sys::window()
-            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-            .map(|m| m.matches())
-            .unwrap_or(false);
+        // One MediaQueryList for the page (matchMedia parses the query each call); its
+        // `matches` follows a change of the system theme.
+        thread_local! {
+            static DARK: Option<web_sys::MediaQueryList> =
+                web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+        }
+        let dark = DARK.with(|q| q.as_ref().is_some_and(|q| q.matches()));
         let t = lang.strings();
         if dark {
             Palette { bg: RGBColor(13, 17, 23), fg: RGBColor(230, 237, 243), grid: RGBColor(48, 54, 61), neutral: RGBColor(139, 148, 158), service: RGBColor(86, 180, 233), development: RGBColor(230, 159, 0), t }

@@ -15,8 +15,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How far outside the viewport an element still counts as near it: a chart is drawn
-/// about a screen before it scrolls in.
-const NEAR_MARGIN: &str = "100% 0px";
+/// a quarter of a screen before it scrolls in (drawing one takes a few milliseconds, well
+/// within the frame in which it appears).
+const NEAR_MARGIN: &str = "25% 0px";
 
 /// The content-box width of `node` in CSS pixels: 0 until the browser has laid it out,
 /// then updated whenever it changes by at least half a pixel. The browser does not lay
