@@ -11,7 +11,13 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('the reproducibility page renders with no console error and no off-origin request', async () => {
   const { page, problems, context } = await watchedPage(browser, server.origin);
   await page.goto(server.base);
+  // The static loading line is there before the wasm runs …
+  const html = await (await fetch(server.base)).text();
+  assert.match(html, /id="boot-status"[^>]*role="status"[^>]*>Loading Study Explorer/);
   await ready(page);
+  // … and gone once the app has started; #main says when every section is in.
+  assert.equal(await page.$('#boot-status'), null, 'the loading line is removed');
+  await page.waitForSelector('#main[aria-busy=false]');
   const ids = await page.$$eval('#reproducibility tr[data-id]', (rows) => rows.map((r) => r.dataset.id));
   for (const id of ['quarterly-service-t1-mean', 'monthly-development-diff-sd', 'quarterly-t', 'monthly-p', 'demographic-position-p', 'ratio-2016', 'ratio-2017']) {
     assert.ok(ids.includes(id), `ledger row ${id}`);
@@ -27,5 +33,40 @@ test('the reproducibility page renders with no console error and no off-origin r
   assert.deepEqual(problems.pageErrors, []);
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.offOrigin, []);
+  await context.close();
+});
+
+test('a link to a section built after load still lands on it', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.origin);
+  await page.goto(`${server.base}#codebook`);
+  await page.waitForSelector('#main[aria-busy=false]');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('codebook').getBoundingClientRect();
+    return r.top >= 0 && r.top < 300;
+  }, null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => window.scrollY) > 1000, 'scrolled down to the codebook');
+  assert.deepEqual(problems.pageErrors, []);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test('every contents link lands on its section, wherever the page was', async () => {
+  const { page, problems, context } = await watchedPage(browser, server.origin);
+  await page.goto(server.base);
+  await page.waitForSelector('#main[aria-busy=false]');
+  const ids = await page.$$eval('.toc a', (as) => as.map((a) => a.getAttribute('href').slice(1)));
+  assert.equal(ids.length, 11);
+  // Far jumps first (top → bottom → top), over sections never laid out yet.
+  for (const id of ['reproducibility', 'about', 'codebook', 'model', ...ids]) {
+    await page.click(`.toc a[href="#${id}"]`);
+    const top = await page.evaluate((id) => {
+      const el = document.getElementById(id);
+      return el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginTop);
+    }, id);
+    // At the top of the viewport (less its scroll margin), or the page could scroll no further.
+    const atEnd = await page.evaluate(() => Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1);
+    assert.ok(Math.abs(top) <= 2 || (atEnd && top > 0), `#${id} lands at ${top} px`);
+  }
+  assert.deepEqual(problems.pageErrors, []);
   await context.close();
 });

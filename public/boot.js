@@ -1,8 +1,23 @@
 // Starts the app without an inline script, so the Content-Security-Policy can forbid them.
 // Trunk writes the hashed file names into this script tag's data attributes.
+// Until then the static page says it is loading (#boot-status): on a slow connection the
+// wasm takes a while, and the app mounts in the same task as it starts.
 const tag = document.querySelector('script[data-js][data-wasm]');
-const { default: init } = await import(tag.dataset.js);
-await init({ module_or_path: tag.dataset.wasm });
+const bootStatus = document.getElementById('boot-status');
+try {
+  const { default: init } = await import(tag.dataset.js);
+  await init({ module_or_path: tag.dataset.wasm });
+} catch (error) {
+  if (bootStatus) {
+    bootStatus.textContent = 'Study Explorer could not start in this browser (it needs WebAssembly). ';
+    const zh = document.createElement('span');
+    zh.lang = 'zh-Hans';
+    zh.textContent = '研究浏览器无法在此浏览器中启动（需要 WebAssembly）。';
+    bootStatus.append(zh);
+  }
+  throw error;
+}
+bootStatus?.remove();
 
 // Offline support: register the service worker (sw.js, next to this file), show whether the
 // explorer is available offline, and offer a reload when a new version has been deployed.
