@@ -233,7 +233,11 @@ fn follow_fragment() {
         return;
     }
     if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
+        // At once, not smoothly: sections far off screen are laid out only as they come
+        // near, so a smooth scroll's target would move under it.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_behavior(web_sys::ScrollBehavior::Instant);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

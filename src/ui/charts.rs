@@ -158,6 +158,8 @@ where
         let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
         failure.set(draw.with_value(|d| d(canvas, Palette::current(lang), Scale(dpr))).err());
     };
+    // The canvas has its height from the start (style:height, set through the CSSOM, which
+    // the CSP allows), so drawing it later does not move the page.
     // Drawn while on screen or near it; a chart far off screen is drawn (with the numbers
     // of the moment) when it comes near, so a toggle redraws only what can be seen.
     let stale = StoredValue::new(true);
@@ -193,7 +195,7 @@ where
         <figure class="chart">
             <figcaption class="chart-title">{move || title.get()}</figcaption>
             <div class="canvas-wrap" node_ref=wrap>
-                <canvas id=id node_ref=canvas_ref role="img" aria-label=move || summary.get()></canvas>
+                <canvas id=id node_ref=canvas_ref role="img" aria-label=move || summary.get() style:height=format!("{height}px")></canvas>
             </div>
             <p class="chart-summary">{move || summary.get()}</p>
             {move || failure.get().map(|f| view! { <p class="field-error">{t().a_chart_failed}" " {f}</p> })}
