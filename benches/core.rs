@@ -21,7 +21,6 @@ use study_explorer::core::designs::analyse_points;
 use study_explorer::core::robust::view::{robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
 use study_explorer::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use study_explorer::core::validate::validate;
-use study_explorer::core::i18n::EN;
 use study_explorer::core::view::{salary_summaries, test_view};
 
 fn benches(c: &mut Criterion) {
@@ -41,7 +40,7 @@ fn benches(c: &mut Criterion) {
             let points = study_explorer::core::selection::salary_points(&study, &sel).unwrap_or_default();
             let summaries = salary_summaries(&sel, &points);
             let analysis = analyse(&study, &sel);
-            (summaries.len(), test_view(&sel, &analysis, &EN).details.len())
+            (summaries.len(), test_view(&sel, &analysis, Lang::En).details.len())
         })
     });
     let mut monthly_paired = paper;

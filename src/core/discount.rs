@@ -7,6 +7,7 @@
 //! paper's factor, and T2 under other totals is original × their factor.
 
 use crate::core::dataset::DiscountData;
+use crate::core::i18n::{fill, Lang};
 use std::fmt;
 
 /// The four totals behind footnote 3 (RMB).
@@ -34,6 +35,23 @@ impl fmt::Display for DiscountError {
 }
 
 impl std::error::Error for DiscountError {}
+
+impl DiscountError {
+    /// The reader-facing message in a UI language. English names the permalink field, as
+    /// `Display` does; Chinese names the control's label (`2017 年薪资总额`).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.strings();
+        let field = match (lang, self.field) {
+            (Lang::En, f) => f,
+            (_, "salary2016") => t.total_salary_2016,
+            (_, "revenue2016") => t.total_revenue_2016,
+            (_, "salary2017") => t.total_salary_2017,
+            (_, "revenue2017") => t.total_revenue_2017,
+            (_, f) => f,
+        };
+        fill(t.b_err_discount, &[("field", field), ("value", &self.value.to_string())])
+    }
+}
 
 /// Largest accepted total (10¹⁵ RMB).
 pub const MAX_TOTAL: f64 = 1e15;
@@ -110,6 +128,18 @@ mod tests {
 
     fn paper() -> DiscountTotals {
         DiscountTotals { salary_2016: 2.28e6, revenue_2016: 30e6, salary_2017: 1.97e6, revenue_2017: 31e6 }
+    }
+
+    #[test]
+    fn messages_name_the_field_in_english_and_the_label_in_chinese() {
+        for (field, _) in paper().fields() {
+            let d = DiscountError { field, value: 0.0 };
+            assert_eq!(d.message(Lang::En), d.to_string());
+            assert_ne!(d.message(Lang::Zh), d.to_string());
+            assert!(!d.message(Lang::Zh).contains(field), "{}", d.message(Lang::Zh));
+        }
+        let d = DiscountError { field: "salary2017", value: 0.0 };
+        assert_eq!(d.message(Lang::Zh), "2017 年薪资总额必须是 1 到 10^15 RMB 之间的金额（当前为 0）");
     }
 
     #[test]

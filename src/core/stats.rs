@@ -16,6 +16,7 @@
 //! `tests/reference.rs`. Every function returns a [`StatsError`] instead of panicking on
 //! too few values, non-finite input or zero variance.
 
+use crate::core::i18n::{fill, Strings};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::fmt;
 
@@ -54,6 +55,21 @@ impl fmt::Display for StatsError {
 }
 
 impl std::error::Error for StatsError {}
+
+impl StatsError {
+    /// The reader-facing message in a UI language's table. The English table words it
+    /// exactly as `Display` does.
+    pub fn message(&self, t: &Strings) -> String {
+        match self {
+            StatsError::TooFew { needed, got } => fill(t.a_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
+            StatsError::NonFinite { index } => fill(t.a_err_non_finite, &[("index", &(index + 1).to_string())]),
+            StatsError::ZeroVariance => t.a_err_zero_variance.to_string(),
+            StatsError::LengthMismatch { left, right } => fill(t.a_err_length_mismatch, &[("left", &left.to_string()), ("right", &right.to_string())]),
+            StatsError::Distribution => t.a_err_distribution.to_string(),
+            StatsError::Overflow => t.a_err_overflow.to_string(),
+        }
+    }
+}
 
 /// n, mean and standard deviation (n − 1).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -207,6 +223,24 @@ pub fn paired(first: &[f64], second: &[f64]) -> Result<TTest, StatsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn messages_match_the_english_display_and_are_translated() {
+        use crate::core::i18n::{EN, ZH};
+        let errors = [
+            StatsError::TooFew { needed: 2, got: 1 },
+            StatsError::NonFinite { index: 0 },
+            StatsError::ZeroVariance,
+            StatsError::LengthMismatch { left: 3, right: 4 },
+            StatsError::Distribution,
+            StatsError::Overflow,
+        ];
+        for e in errors {
+            assert_eq!(e.message(&EN), e.to_string());
+            assert_ne!(e.message(&ZH), e.to_string());
+        }
+        assert_eq!(StatsError::NonFinite { index: 0 }.message(&ZH), "第 1 个值不是有限数");
+    }
 
     #[test]
     fn too_few_values_is_an_error() {

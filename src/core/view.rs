@@ -4,16 +4,18 @@
 //! chart model also yields its text summary and the rows of its data table, so the chart,
 //! its text alternative and its table can never disagree.
 //!
-//! Every function that words something takes the UI language's table (`t: &Strings`);
-//! the groups' names, the timepoints, statistic symbols and APA strings stay as the paper
+//! Every function that words something takes the UI language's table (`t: &Strings`), or
+//! the language itself (`lang: Lang`) where it words an [`AnalysisError`]: a discount
+//! error names the control's label in Chinese
+//! ([`DiscountError::message`](crate::core::discount::DiscountError::message)). The
+//! groups' names, the timepoints, statistic symbols and APA strings stay as the paper
 //! writes them in every language.
 
 use crate::core::apa;
 use crate::core::dataset::{Group, Study, Time};
 use crate::core::designs::{Analysis, AnalysisError};
-use crate::core::discount::DiscountError;
 use crate::core::format::{fixed, percent, rmb};
-use crate::core::i18n::{fill, Strings};
+use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::selection::{measure_text, values, SalaryPoint, Selection};
 use crate::core::stats::{self, StatsError, TTest};
 use statrs::distribution::{Continuous, ContinuousCDF, StudentsT};
@@ -70,29 +72,13 @@ pub fn join_clauses(parts: Vec<String>, t: &Strings) -> String {
     parts.into_iter().reduce(|a, b| fill(t.a_join, &[("a", &a), ("b", &b)])).unwrap_or_default()
 }
 
-/// A statistics error in a UI language.
-pub fn stats_error_text(e: &StatsError, t: &Strings) -> String {
-    match e {
-        StatsError::TooFew { needed, got } => fill(t.a_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
-        StatsError::NonFinite { index } => fill(t.a_err_non_finite, &[("index", &(index + 1).to_string())]),
-        StatsError::ZeroVariance => t.a_err_zero_variance.to_string(),
-        StatsError::LengthMismatch { left, right } => fill(t.a_err_length_mismatch, &[("left", &left.to_string()), ("right", &right.to_string())]),
-        StatsError::Distribution => t.a_err_distribution.to_string(),
-        StatsError::Overflow => t.a_err_overflow.to_string(),
-    }
-}
-
-/// An unusable discount total in a UI language.
-pub fn discount_error_text(e: &DiscountError, t: &Strings) -> String {
-    fill(t.a_err_discount, &[("field", e.field), ("value", &e.value.to_string())])
-}
-
 /// Why no analysis could be computed, in a UI language.
-pub fn analysis_error_text(e: &AnalysisError, t: &Strings) -> String {
+pub fn analysis_error_text(e: &AnalysisError, lang: Lang) -> String {
+    let t = lang.strings();
     match e {
         AnalysisError::EmptySelection => t.a_err_empty_selection.to_string(),
-        AnalysisError::Discount(e) => discount_error_text(e, t),
-        AnalysisError::Stats(e) => fill(t.a_err_not_defined_selection, &[("error", &stats_error_text(e, t))]),
+        AnalysisError::Discount(e) => e.message(lang),
+        AnalysisError::Stats(e) => fill(t.a_err_not_defined_selection, &[("error", &e.message(t))]),
     }
 }
 
@@ -150,10 +136,11 @@ pub struct TestView {
 
 /// Builds the test panel for an analysis, worded in a UI language (the APA strings keep
 /// their APA form).
-pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>, t: &Strings) -> TestView {
+pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>, lang: Lang) -> TestView {
+    let t = lang.strings();
     let measure = measure_text(sel.measure, t);
     match analysis {
-        Err(e) => TestView { apa: fill(t.a_no_test, &[("error", &analysis_error_text(e, t))]), apa_welch: None, explanation: String::new(), details: Vec::new() },
+        Err(e) => TestView { apa: fill(t.a_no_test, &[("error", &analysis_error_text(e, lang))]), apa_welch: None, explanation: String::new(), details: Vec::new() },
         Ok(a) => {
             let mut details = Vec::new();
             let names = |a: &Analysis| -> (String, String) {
@@ -408,7 +395,7 @@ mod tests {
         let study = Study::embedded().unwrap();
         let sel = Selection::paper(&study);
         let analysis = analyse(&study, &sel);
-        let en = test_view(&sel, &analysis, &EN);
+        let en = test_view(&sel, &analysis, Lang::En);
         assert!(en.apa.starts_with("Student: t(20) = 3.99, p "), "{}", en.apa);
         assert!(en.apa_welch.as_deref().unwrap().starts_with("Welch: t("));
         assert!(en.explanation.starts_with("Did quarterly salaries change more from T1 to T2 in Service (DingTalk + WeChat) than in Development (WeChat only)? This compares"), "{}", en.explanation);
@@ -434,7 +421,7 @@ mod tests {
                 "Welch 95% CI of the difference",
             ]
         );
-        let zh = test_view(&sel, &analysis, &ZH);
+        let zh = test_view(&sel, &analysis, Lang::Zh);
         // The APA string itself is the same in both languages; only the words around it differ.
         assert_eq!(zh.apa.split_once("t(20)").map(|x| x.1), en.apa.split_once("t(20)").map(|x| x.1));
         assert_ne!(zh.apa, en.apa);
@@ -469,8 +456,9 @@ mod tests {
     }
 
     #[test]
-    fn error_texts_match_the_english_display_and_are_translated() {
-        use crate::core::i18n::{EN, ZH};
+    fn analysis_errors_match_the_english_display() {
+        use crate::core::discount::DiscountError;
+        use crate::core::i18n::EN;
         let errors = [
             StatsError::TooFew { needed: 2, got: 1 },
             StatsError::NonFinite { index: 0 },
@@ -480,15 +468,15 @@ mod tests {
             StatsError::Overflow,
         ];
         for e in errors {
-            assert_eq!(stats_error_text(&e, &EN), e.to_string());
-            assert_ne!(stats_error_text(&e, &ZH), e.to_string());
             let a = AnalysisError::Stats(e);
-            assert_eq!(analysis_error_text(&a, &EN), a.to_string());
+            assert_eq!(analysis_error_text(&a, Lang::En), a.to_string());
+            assert_ne!(analysis_error_text(&a, Lang::Zh), a.to_string());
         }
         let d = DiscountError { field: "salary2017", value: 0.0 };
-        assert_eq!(discount_error_text(&d, &EN), d.to_string());
-        assert_eq!(analysis_error_text(&AnalysisError::Discount(d.clone()), &EN), AnalysisError::Discount(d).to_string());
-        assert_eq!(analysis_error_text(&AnalysisError::EmptySelection, &EN), AnalysisError::EmptySelection.to_string());
+        let a = AnalysisError::Discount(d.clone());
+        assert_eq!(analysis_error_text(&a, Lang::En), a.to_string());
+        assert_eq!(analysis_error_text(&a, Lang::Zh), d.message(Lang::Zh));
+        assert_eq!(analysis_error_text(&AnalysisError::EmptySelection, Lang::En), AnalysisError::EmptySelection.to_string());
         assert_eq!(join_clauses(vec!["a".into(), "b".into(), "c".into()], &EN), "a; b; c");
         assert_eq!(join_clauses(vec![], &EN), "");
     }

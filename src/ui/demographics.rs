@@ -7,7 +7,6 @@ use crate::core::dataset::Group;
 use crate::core::demographics::balance;
 use crate::core::format::fixed;
 use crate::core::i18n::fill;
-use crate::core::view::stats_error_text;
 use crate::ui::state::AppState;
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
@@ -29,16 +28,16 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
             .map(|(r, m)| {
                 let cell = |g: Group| {
                     let d = if g == Group::Service { &r.service } else { &r.development };
-                    d.as_ref().map(|d| format!("{} ({})", fixed(d.mean, 2), fixed(d.sd, 2))).unwrap_or_else(|e| stats_error_text(e, t))
+                    d.as_ref().map(|d| format!("{} ({})", fixed(d.mean, 2), fixed(d.sd, 2))).unwrap_or_else(|e| e.message(t))
                 };
                 let cells = groups.iter().map(|g| view! { <td class="num">{cell(*g)}</td> }).collect_view();
                 let printed_p = printed.iter().find(|(k, _)| k == r.variable.key()).map(|(_, p)| p.clone()).unwrap_or_default();
                 let test = if groups.len() == 2 {
-                    r.test.as_ref().map(|x| apa::t_test(x)).unwrap_or_else(|e| stats_error_text(e, t))
+                    r.test.as_ref().map(|x| apa::t_test(x)).unwrap_or_else(|e| e.message(t))
                 } else {
                     t.a_demo_one_group_cell.into()
                 };
-                let alt = m.test.as_ref().map(|x| apa::p_value(x.p)).unwrap_or_else(|e| stats_error_text(e, t));
+                let alt = m.test.as_ref().map(|x| apa::p_value(x.p)).unwrap_or_else(|e| e.message(t));
                 view! {
                     <tr>
                         <th scope="row">{r.variable.label_in(t)}<br /><small>{r.variable.coding_in(t)}</small></th>

@@ -643,7 +643,7 @@ fn outcome_block(state: AppState, lang: Lang, n: &Node) -> Option<AnyView> {
     }
     let apa = move || {
         let sel = state.selection.get();
-        state.analysis.with(|a| test_view(&sel, a, state.t()).apa)
+        state.analysis.with(|a| test_view(&sel, a, state.lang.get()).apa)
     };
     Some(
         view! {

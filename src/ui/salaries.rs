@@ -7,7 +7,7 @@ use crate::core::dataset::{Group, Time};
 use crate::core::format::rmb;
 use crate::core::i18n::fill;
 use crate::core::selection::measure_text;
-use crate::core::view::{discount_error_text, dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, stats_error_text, SeriesSummary};
+use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::scale::{capped, rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
@@ -98,7 +98,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             }
             .into_any()
         } else {
-            let message = move || rows.with(|r| r.as_ref().err().map(|e| discount_error_text(e, t())).unwrap_or_default());
+            let message = move || rows.with(|r| r.as_ref().err().map(|e| e.message(state.lang.get())).unwrap_or_default());
             view! { <tr><td colspan="5" class="field-error">{message}</td></tr> }.into_any()
         }
     };
@@ -131,7 +131,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                     </tr>
                 }
                 .into_any(),
-                Err(e) => view! { <tr><td colspan="6">{fill(t().a_not_defined, &[("error", &stats_error_text(&e, t()))])}</td></tr> }.into_any(),
+                Err(e) => view! { <tr><td colspan="6">{fill(t().a_not_defined, &[("error", &e.message(t()))])}</td></tr> }.into_any(),
             })
             .collect_view();
         view! {

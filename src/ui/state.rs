@@ -17,7 +17,6 @@ use crate::core::discount::DiscountError;
 use crate::core::embed;
 use crate::core::i18n::{Lang, Strings};
 use crate::core::permalink::{self, Notice};
-use crate::core::robust::error::discount_message;
 use crate::core::robust::permutation::DEFAULT_RESAMPLES;
 use crate::core::robust::view::{robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK};
 use crate::core::selection::{salary_points, SalaryPoint, Selection};
@@ -155,7 +154,7 @@ impl AppState {
 fn staged(study: StoredValue<Arc<Study>>, sel: &Selection, points: &Result<Vec<SalaryPoint>, DiscountError>, lang: Lang) -> Staged {
     match points {
         Ok(p) => study.with_value(|s| robustness_view_staged(s, sel, p, SYNC_PERMUTATION_WORK, lang)),
-        Err(e) => Staged::Ready(RobustnessView::undefined(&discount_message(e, lang), lang)),
+        Err(e) => Staged::Ready(RobustnessView::undefined(&e.message(lang), lang)),
     }
 }
 

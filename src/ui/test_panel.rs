@@ -14,8 +14,8 @@ pub fn TestSection(state: AppState) -> impl IntoView {
     let t = move || state.t();
     let view_model = Memo::new(move |_| {
         let sel = state.selection.get();
-        let t = state.t();
-        state.analysis.with(|a| test_view(&sel, a, t))
+        let lang = state.lang.get();
+        state.analysis.with(|a| test_view(&sel, a, lang))
     });
     let tdist = Memo::new(move |_| state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new)));
     let details = move || {

@@ -156,7 +156,6 @@ pub const EN: Strings = Strings {
     a_err_length_mismatch: "paired series have different lengths ({left} and {right})",
     a_err_distribution: "the t distribution is undefined for these degrees of freedom",
     a_err_overflow: "the values are too large to compute with",
-    a_err_discount: "{field} must be an amount from 1 to 10^15 RMB (got {value})",
     a_err_empty_selection: "select at least one group and one timepoint",
     a_err_not_defined_selection: "not defined for this selection: {error}",
     // demographics (ui/demographics.rs, core/demographics.rs)
@@ -477,9 +476,6 @@ pub const EN: Strings = Strings {
     b_err_no_convergence: "the numerical search for {what} did not converge",
     b_err_overflow: "the values are too large to compute with",
     b_err_without: "without {name}, {reason}",
-    b_err_stats_too_few: "needs at least {needed} values per group, but has {got}",
-    b_err_stats_zero_variance: "all differences are identical (zero variance), so t is undefined",
-    b_err_stats_distribution: "the t distribution is undefined for these degrees of freedom",
     b_err_discount: "{field} must be an amount from 1 to 10^15 RMB (got {value})",
     b_param_n_eff: "effective sample size",
     b_param_df: "degrees of freedom",

@@ -330,14 +330,13 @@ string_table! {
     a_tdist_df,
     a_tdist_t,
     a_tdist_p,
-    // errors the statistics can give (core/view.rs)
+    // errors the statistics can give (StatsError::message in core/stats.rs; core/view.rs)
     a_err_too_few,
     a_err_non_finite,
     a_err_zero_variance,
     a_err_length_mismatch,
     a_err_distribution,
     a_err_overflow,
-    a_err_discount,
     a_err_empty_selection,
     a_err_not_defined_selection,
     // demographics (ui/demographics.rs, core/demographics.rs)
@@ -658,10 +657,7 @@ string_table! {
     b_err_no_convergence,
     b_err_overflow,
     b_err_without,
-    b_err_stats_too_few,
-    b_err_stats_zero_variance,
-    b_err_stats_distribution,
-    b_err_discount,
+    b_err_discount, // an unusable discount total in every section (DiscountError::message, core/discount.rs)
     b_param_n_eff,
     b_param_df,
     b_param_prior,

@@ -158,7 +158,6 @@ pub const ZH: Strings = Strings {
     a_err_length_mismatch: "配对序列长度不同（{left} 和 {right}）",
     a_err_distribution: "在此自由度下 t 分布无定义",
     a_err_overflow: "数值过大，无法计算",
-    a_err_discount: "{field} 必须是 1 到 10^15 元之间的金额（当前为 {value}）",
     a_err_empty_selection: "请至少选择一个组别和一个时间点",
     a_err_not_defined_selection: "在当前选择下无法计算：{error}",
     // demographics (ui/demographics.rs, core/demographics.rs)
@@ -479,9 +478,6 @@ pub const ZH: Strings = Strings {
     b_err_no_convergence: "{what}的数值搜索未收敛",
     b_err_overflow: "数值过大，无法计算",
     b_err_without: "剔除 {name} 后，{reason}",
-    b_err_stats_too_few: "每组至少需要 {needed} 个数值，但只有 {got} 个",
-    b_err_stats_zero_variance: "所有差值都相同（方差为零），因此 t 无定义",
-    b_err_stats_distribution: "在这些自由度下 t 分布无定义",
     b_err_discount: "{field}必须是 1 到 10^15 RMB 之间的金额（当前为 {value}）",
     b_param_n_eff: "有效样本量",
     b_param_df: "自由度",

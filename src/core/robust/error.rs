@@ -52,7 +52,7 @@ impl RobustError {
         let not = |reason: String| fill(t.b_err_not_defined, &[("reason", &reason)]);
         match self {
             RobustError::InvalidParameter { name, value } => fill(t.b_err_invalid, &[("name", parameter_name(name, t)), ("value", &value.to_string())]),
-            RobustError::Discount(e) => discount_message(e, lang),
+            RobustError::Discount(e) => e.message(lang),
             RobustError::Running => t.permutation_running.to_string(),
             other => not(other.reason(lang)),
         }
@@ -79,38 +79,10 @@ impl RobustError {
                 };
                 fill(t.b_err_without, &[("name", informant), ("reason", &inner)])
             }
-            RobustError::Stats(e) => stats_message(e, lang),
+            RobustError::Stats(e) => e.message(t),
             RobustError::InvalidParameter { .. } | RobustError::Discount(_) | RobustError::Running => self.message(lang),
         }
     }
-}
-
-/// A [`StatsError`] in a UI language (the English text is its `Display`).
-pub fn stats_message(e: &StatsError, lang: Lang) -> String {
-    let t = lang.strings();
-    match e {
-        StatsError::TooFew { needed, got } => fill(t.b_err_stats_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
-        StatsError::NonFinite { index } => fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())]),
-        StatsError::ZeroVariance => t.b_err_stats_zero_variance.to_string(),
-        StatsError::LengthMismatch { left, right } => fill(t.b_err_length, &[("left", &left.to_string()), ("right", &right.to_string())]),
-        StatsError::Distribution => t.b_err_stats_distribution.to_string(),
-        StatsError::Overflow => t.b_err_overflow.to_string(),
-    }
-}
-
-/// A [`DiscountError`] in a UI language: English names the permalink field (its
-/// `Display`), Chinese the control's label.
-pub fn discount_message(e: &DiscountError, lang: Lang) -> String {
-    let t = lang.strings();
-    let field = match (lang, e.field) {
-        (Lang::En, f) => f,
-        (_, "salary2016") => t.total_salary_2016,
-        (_, "revenue2016") => t.total_revenue_2016,
-        (_, "salary2017") => t.total_salary_2017,
-        (_, "revenue2017") => t.total_revenue_2017,
-        (_, f) => f,
-    };
-    fill(t.b_err_discount, &[("field", field), ("value", &e.value.to_string())])
 }
 
 /// A parameter or search target named in an error, in the UI language (unknown names as given).
@@ -187,5 +159,11 @@ mod tests {
         assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }.message(Lang::Zh).starts_with("先验尺度 r"));
         let stats = RobustError::Stats(StatsError::ZeroVariance);
         assert_eq!(stats.message(Lang::En), format!("not defined for this selection: {}", StatsError::ZeroVariance));
+        // The wrapped errors read as they do in every other section.
+        assert_eq!(stats.message(Lang::Zh), format!("当前选择下无法计算：{}", StatsError::ZeroVariance.message(&crate::core::i18n::ZH)));
+        let d = DiscountError { field: "revenue2016", value: 0.0 };
+        for lang in Lang::ALL {
+            assert_eq!(RobustError::Discount(d.clone()).message(lang), d.message(lang));
+        }
     }
 }

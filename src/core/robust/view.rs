@@ -47,7 +47,7 @@ use crate::core::format::{fixed, grouped, rmb};
 use crate::core::i18n::{fill, Lang, Strings, EN};
 use crate::core::robust::bayes::{describe, BayesFactor, PRIOR_SCALES, R_MEDIUM, R_NARROW, R_WIDE};
 use crate::core::robust::effect::{EffectKind, EffectSize};
-use crate::core::robust::error::{discount_message, RobustError};
+use crate::core::robust::error::RobustError;
 use crate::core::robust::influence::Influence;
 use crate::core::robust::levene::Levene;
 use crate::core::robust::permutation::{MonteCarloRun, PermutationDesign, PermutationTest};
@@ -933,7 +933,7 @@ fn sensitivity_rows(study: &Study, sel: &Selection, design: Design, lang: Lang) 
         return Err(lang.strings().b_sensitivity_design.to_string());
     }
     let paper = paper_factor(study).map_err(|e| e.message(lang))?;
-    let current = if sel.discount { sel.totals.checked_factor().map_err(|e| discount_message(&e, lang))? } else { 1.0 };
+    let current = if sel.discount { sel.totals.checked_factor().map_err(|e| e.message(lang))? } else { 1.0 };
     let mut factors = default_factors(paper);
     if !factors.iter().any(|f| (f - current).abs() < 1e-12) {
         factors.push(current);
