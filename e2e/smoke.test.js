@@ -59,13 +59,23 @@ test('every contents link lands on its section, wherever the page was', async ()
   // Far jumps first (top → bottom → top), over sections never laid out yet.
   for (const id of ['reproducibility', 'about', 'codebook', 'model', ...ids]) {
     await page.click(`.toc a[href="#${id}"]`);
-    const top = await page.evaluate((id) => {
+    // At the top of the viewport (less its scroll margin), or the page could scroll no
+    // further: within a few frames (sections the jump uncovers are laid out after it).
+    const landed = () => page.evaluate((id) => {
       const el = document.getElementById(id);
-      return el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginTop);
+      const top = el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginTop);
+      const atEnd = Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1;
+      return { top, ok: Math.abs(top) <= 2 || (atEnd && top > 0) };
     }, id);
-    // At the top of the viewport (less its scroll margin), or the page could scroll no further.
-    const atEnd = await page.evaluate(() => Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1);
-    assert.ok(Math.abs(top) <= 2 || (atEnd && top > 0), `#${id} lands at ${top} px`);
+    await page.waitForFunction((id) => {
+      const el = document.getElementById(id);
+      const top = el.getBoundingClientRect().top - parseFloat(getComputedStyle(el).scrollMarginTop);
+      return Math.abs(top) <= 2 || (Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1 && top > 0);
+    }, id, { timeout: 1000, polling: 'raf' }).catch(() => {});
+    // … and stays there.
+    await page.waitForTimeout(400);
+    const { top, ok } = await landed();
+    assert.ok(ok, `#${id} lands at ${top} px`);
   }
   assert.deepEqual(problems.pageErrors, []);
   await context.close();

@@ -27,6 +27,7 @@ use crate::ui::workshop::WorkshopSection;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// A section's title in the current language.
 type Title = fn(&Strings) -> &'static str;
@@ -151,6 +152,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         })
         .collect_view();
     mount_later(shown);
+    settle_in_page_links();
     view! {
         <a class="skip-link" href="#main">{move || state.t().skip_link}</a>
         <header class="site-header">
@@ -226,19 +228,98 @@ fn mount_later(shown: RwSignal<usize>) {
 
 /// Scrolls to the element the URL's fragment names, if the page is still at the top.
 fn follow_fragment() {
-    let Some(window) = web_sys::window() else { return };
-    let hash = window.location().hash().unwrap_or_default();
-    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
-    if window.scroll_y().unwrap_or(0.0) > 0.0 {
-        return;
+    let at_top = web_sys::window().and_then(|w| w.scroll_y().ok()).is_some_and(|y| y <= 0.0);
+    if at_top {
+        land_on_fragment();
+        keep_landing();
     }
-    if let Some(el) = window.document().and_then(|d| d.get_element_by_id(id)) {
-        // At once, not smoothly: sections far off screen are laid out only as they come
-        // near, so a smooth scroll's target would move under it.
+}
+
+/// Puts the element the URL's fragment names at the top of the viewport (less its scroll
+/// margin), at once rather than smoothly: sections far off screen are laid out only as
+/// they come near, so a smooth scroll's end point would move under it.
+fn land_on_fragment() {
+    if let Some(el) = fragment_target() {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_behavior(web_sys::ScrollBehavior::Instant);
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
+}
+
+/// The element the URL's fragment names, if any.
+fn fragment_target() -> Option<web_sys::Element> {
+    let window = web_sys::window()?;
+    let hash = window.location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    window.document()?.get_element_by_id(id)
+}
+
+/// How many frames after a jump the target is kept in place (about a third of a second).
+const LANDING_FRAMES: u32 = 20;
+
+thread_local! {
+    /// Bumped whenever the reader scrolls or presses a key: a landing in progress stops.
+    static READER_MOVED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// For [`LANDING_FRAMES`] frames after the browser follows a link within the page (the
+/// contents, the skip link, a section link at load), keeps the target where the jump put
+/// it, unless the reader scrolls meanwhile. The jump is computed from the estimated
+/// heights of sections not laid out yet (`content-visibility: auto`); the sections it
+/// uncovers are laid out in the next frames and can move the target by a few dozen
+/// pixels, which would slide a heading under the sticky control bar.
+fn keep_landing() {
+    fn frame(left: u32, moved: u64) {
+        if left == 0 || READER_MOVED.with(|m| m.get()) != moved {
+            return;
+        }
+        if let Some(el) = fragment_target() {
+            let margin = web_sys::window()
+                .and_then(|w| w.get_computed_style(&el).ok().flatten())
+                .and_then(|s| s.get_property_value("scroll-margin-top").ok())
+                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+                .unwrap_or(0.0);
+            let off = el.get_bounding_client_rect().top() - margin;
+            if off.abs() > 1.0 {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_by_with_x_and_y(0.0, off);
+                }
+            }
+        }
+        request_animation_frame(move || frame(left - 1, moved));
+    }
+    let moved = READER_MOVED.with(|m| m.get());
+    request_animation_frame(move || frame(LANDING_FRAMES, moved));
+}
+
+/// Lands in-page links exactly ([`keep_landing`]) and notes when the reader takes over.
+fn settle_in_page_links() {
+    fn bump() {
+        READER_MOVED.with(|m| m.set(m.get().wrapping_add(1)));
+    }
+    let wheel = window_event_listener(leptos::ev::wheel, |_| bump());
+    let touch = window_event_listener(leptos::ev::touchstart, |_| bump());
+    let key = window_event_listener(leptos::ev::keydown, |ev| {
+        // Enter on a focused link follows it; every other key may scroll.
+        if ev.key() != "Enter" {
+            bump();
+        }
+    });
+    let click = window_event_listener(leptos::ev::click, |ev| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+        if link.is_some() {
+            keep_landing();
+        }
+    });
+    on_cleanup(move || {
+        wheel.remove();
+        touch.remove();
+        key.remove();
+        click.remove();
+    });
 }
 
 /// One section by its anchor (the embed mode shows only this).
