@@ -221,21 +221,26 @@ pub fn paired(first: &[f64], second: &[f64]) -> Result<TTest, StatsError> {
 }
 
 #[cfg(test)]
+impl StatsError {
+    /// One of each variant, for tests of their wording.
+    pub(crate) const EXAMPLES: [StatsError; 6] = [
+        StatsError::TooFew { needed: 2, got: 1 },
+        StatsError::NonFinite { index: 0 },
+        StatsError::ZeroVariance,
+        StatsError::LengthMismatch { left: 3, right: 4 },
+        StatsError::Distribution,
+        StatsError::Overflow,
+    ];
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn messages_match_the_english_display_and_are_translated() {
         use crate::core::i18n::{EN, ZH};
-        let errors = [
-            StatsError::TooFew { needed: 2, got: 1 },
-            StatsError::NonFinite { index: 0 },
-            StatsError::ZeroVariance,
-            StatsError::LengthMismatch { left: 3, right: 4 },
-            StatsError::Distribution,
-            StatsError::Overflow,
-        ];
-        for e in errors {
+        for e in StatsError::EXAMPLES {
             assert_eq!(e.message(&EN), e.to_string());
             assert_ne!(e.message(&ZH), e.to_string());
         }

@@ -459,15 +459,7 @@ mod tests {
     fn analysis_errors_match_the_english_display() {
         use crate::core::discount::DiscountError;
         use crate::core::i18n::EN;
-        let errors = [
-            StatsError::TooFew { needed: 2, got: 1 },
-            StatsError::NonFinite { index: 0 },
-            StatsError::ZeroVariance,
-            StatsError::LengthMismatch { left: 3, right: 4 },
-            StatsError::Distribution,
-            StatsError::Overflow,
-        ];
-        for e in errors {
+        for e in StatsError::EXAMPLES {
             let a = AnalysisError::Stats(e);
             assert_eq!(analysis_error_text(&a, Lang::En), a.to_string());
             assert_ne!(analysis_error_text(&a, Lang::Zh), a.to_string());
