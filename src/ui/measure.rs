@@ -23,34 +23,23 @@ const NEAR_MARGIN: &str = "25% 0px";
 /// then updated whenever it changes by at least half a pixel. The browser does not lay
 /// out the inside of a section that is far off screen (`content-visibility: auto`), so
 /// an element there reports when the reader comes near it; a section element itself is
-/// always laid out. The observer is
-/// disconnected when the owning component is cleaned up.
+/// always laid out.
 pub fn observe_width<E>(node: NodeRef<E>) -> RwSignal<f64>
 where
     E: ElementType + 'static,
     E::Output: JsCast + Clone + 'static,
 {
     let width = RwSignal::new(0.0_f64);
-    Effect::new(move |_| {
-        let Some(el) = node.get() else { return };
-        let el: web_sys::Element = el.unchecked_into();
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            // One target per observer: the last entry is the latest size.
-            let Some(entry) = entries.iter().last() else { return };
-            let w = entry.unchecked_into::<web_sys::ResizeObserverEntry>().content_rect().width();
-            let known = width.try_get_untracked().unwrap_or(0.0);
-            if w.is_finite() && w > 0.0 && (w - known).abs() >= 0.5 {
-                width.try_set(w);
-            }
-        });
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else { return };
-        observer.observe(&el);
-        // Kept (with its callback) until the effect's owner is cleaned up; cleanups run
-        // before the owner's stored values are disposed.
-        let keep = StoredValue::new_local((observer, callback));
-        on_cleanup(move || {
-            let _ = keep.try_with_value(|(observer, _)| observer.disconnect());
-        });
+    observe(node, move |el, callback| {
+        let observer = web_sys::ResizeObserver::new(callback).ok()?;
+        observer.observe(el);
+        Some(Box::new(move || observer.disconnect()))
+    }, move |entry| {
+        let w = entry.unchecked_into::<web_sys::ResizeObserverEntry>().content_rect().width();
+        let known = width.try_get_untracked().unwrap_or(0.0);
+        if w.is_finite() && w > 0.0 && (w - known).abs() >= 0.5 {
+            width.try_set(w);
+        }
     });
     width
 }
@@ -64,27 +53,50 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     let near = RwSignal::new(false);
+    observe(node, move |el, callback| {
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin(NEAR_MARGIN);
+        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback, &options) else {
+            near.set(true);
+            return None;
+        };
+        observer.observe(el);
+        Some(Box::new(move || observer.disconnect()))
+    }, move |entry| {
+        let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+        if near.try_get_untracked() != Some(now) {
+            near.try_set(now);
+        }
+    });
+    near
+}
+
+/// Once `node` is in the DOM, `start` attaches an observer to it that calls `report` with
+/// the latest entry of each delivery (one target per observer), and returns how to
+/// disconnect it. The observer and its callback are kept until the owning component is
+/// cleaned up, then disconnected (cleanups run before the owner's stored values are
+/// disposed).
+fn observe<E>(
+    node: NodeRef<E>,
+    start: impl Fn(&web_sys::Element, &js_sys::Function) -> Option<Box<dyn Fn()>> + 'static,
+    report: impl Fn(JsValue) + Clone + 'static,
+) where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         let el: web_sys::Element = el.unchecked_into();
+        let report = report.clone();
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Some(entry) = entries.iter().last() else { return };
-            let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
-            if near.try_get_untracked() != Some(now) {
-                near.try_set(now);
+            if let Some(entry) = entries.iter().last() {
+                report(entry);
             }
         });
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(NEAR_MARGIN);
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) else {
-            near.set(true);
-            return;
-        };
-        observer.observe(&el);
-        let keep = StoredValue::new_local((observer, callback));
+        let Some(disconnect) = start(&el, callback.as_ref().unchecked_ref()) else { return };
+        let keep = StoredValue::new_local((disconnect, callback));
         on_cleanup(move || {
-            let _ = keep.try_with_value(|(observer, _)| observer.disconnect());
+            let _ = keep.try_with_value(|(disconnect, _)| disconnect());
         });
     });
-    near
 }
