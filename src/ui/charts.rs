@@ -155,14 +155,12 @@ where
         let css_w = css_w.round().clamp(240.0, 1400.0);
         canvas.set_width((css_w * dpr) as u32);
         canvas.set_height((height as f64 * dpr) as u32);
-        let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{height}px"));
         failure.set(draw.with_value(|d| d(canvas, Palette::current(lang), Scale(dpr))).err());
     };
     // The canvas has its height from the start (style:height, set through the CSSOM, which
     // the CSP allows), so drawing it later does not move the page.
     // Drawn while on screen or near it; a chart far off screen is drawn (with the numbers
     // of the moment) when it comes near, so a toggle redraws only what can be seen.
-    let stale = StoredValue::new(true);
     Effect::new(move |_| {
         if !near.get() {
             return;
@@ -175,18 +173,16 @@ where
             return;
         }
         paint(&canvas, css_w, lang);
-        stale.set_value(false);
     });
-    // A chart that is being downloaded before it was ever drawn is drawn first.
+    // Drawn afresh for the download, so a chart far off screen (not drawn yet, or drawn
+    // for an earlier selection) downloads with the current numbers.
     let download = move |_| {
         let Some(canvas) = canvas_ref.get_untracked() else { return };
-        if stale.get_value() || !near.get_untracked() {
-            let css_w = match width.get_untracked() {
-                w if w > 0.0 => w,
-                _ => canvas.parent_element().map(|p| p.client_width()).unwrap_or(640) as f64,
-            };
-            paint(&canvas, css_w, lang.map(|l| l.get_untracked()).unwrap_or_default());
-        }
+        let css_w = match width.get_untracked() {
+            w if w > 0.0 => w,
+            _ => canvas.parent_element().map(|p| p.client_width()).unwrap_or(640) as f64,
+        };
+        paint(&canvas, css_w, lang.map(|l| l.get_untracked()).unwrap_or_default());
         if let Ok(url) = canvas.to_data_url() {
             crate::ui::export::download_url(&url, &format!("{id}.png"));
         }
