@@ -21,7 +21,6 @@ use crate::core::view::{coverage_bars, test_view};
 use crate::ui::reproducibility::pieces_view;
 use crate::ui::state::AppState;
 use leptos::ev::KeyboardEvent;
-use leptos::html::Div;
 use crate::ui::measure::observe_width;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -63,7 +62,6 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
     let model: StoredValue<Arc<ModelDesc>> = StoredValue::new(state.study.with_value(|s| Arc::new(s.raw.model.clone())));
     let caution = state.study.with_value(|s| s.raw.caution.clone());
     let (source, note) = model.with_value(|m| (m.source.clone(), m.note.clone()));
-    let wrap: NodeRef<Div> = NodeRef::new();
     // The section's own width (the diagram spans it), reported after layout; 0 until
     // then: the desktop layout. The section is measured rather than the diagram's box
     // because the inside of a section far off screen is not laid out before the reader
@@ -234,7 +232,7 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
                 }}
             </p>
             <div class="model-area" on:keydown=on_keydown>
-                <div class="model-wrap" node_ref=wrap>
+                <div class="model-wrap">
                     <svg
                         class=move || format!("model-svg layout-{}", kind.get().key())
                         viewBox=move || lay.with(|l| l.view_box())
