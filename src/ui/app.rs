@@ -273,19 +273,8 @@ fn keep_landing() {
         if left == 0 || READER_MOVED.with(|m| m.get()) != moved {
             return;
         }
-        if let Some(el) = fragment_target() {
-            let margin = web_sys::window()
-                .and_then(|w| w.get_computed_style(&el).ok().flatten())
-                .and_then(|s| s.get_property_value("scroll-margin-top").ok())
-                .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-                .unwrap_or(0.0);
-            let off = el.get_bounding_client_rect().top() - margin;
-            if off.abs() > 1.0 {
-                if let Some(w) = web_sys::window() {
-                    w.scroll_by_with_x_and_y(0.0, off);
-                }
-            }
-        }
+        // Where the target already is, this scrolls nowhere.
+        land_on_fragment();
         request_animation_frame(move || frame(left - 1, moved));
     }
     let moved = READER_MOVED.with(|m| m.get());
