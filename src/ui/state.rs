@@ -4,8 +4,9 @@
 //! `history.replaceState` (no reload), and read from it once at start.
 //!
 //! The robustness view lives here too ([`AppState::robustness`]). The first one is
-//! computed in the task after the page mounts; later ones on every selection change
-//! (the last [`CACHED_VIEWS`] finished views are kept by selection and language); when its Monte Carlo permutation test is long (a synthetic
+//! computed in the task after the page mounts, later ones on every selection change (the
+//! last [`CACHED_VIEWS`] finished views are kept by selection and language). When its
+//! Monte Carlo permutation test is long (a synthetic
 //! study from `scale=`, above `SYNC_PERMUTATION_WORK`), the rest of the view is shown at
 //! once and the test runs in slices of at most [`SLICE_MS`] between browser tasks
 //! (`setTimeout(0)`), with [`AppState::permutation_progress`] driving a `<progress>`.
