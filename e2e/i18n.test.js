@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 /** Words that are the same in both languages: names, units, symbols, the paper's labels. */
 const SAME_IN_BOTH = new Set(`
-Study Explorer Service Development DingTalk WeChat APA BibTeX JSON CSV PNG RMB REFI QDA QDPX QDA-XML
+Study Explorer Service Development DingTalk WeChat APA BibTeX JSON CSV PNG REFI QDA QDPX QDA-XML
 Table Figure Tables Figures Song Wang Chen Benitez Hu Information Management doi DOI
 Welch Student Mann Whitney Wilcoxon Cohen Hedges Glass Bayes Shapiro Wilk Levene Brown Forsythe
 JZS Cauchy Fisher Yates ChaCha ChaCha20 Knuth Gray Hodges Lehmann Satterthwaite Kappa Cohen's Holm Bonferroni

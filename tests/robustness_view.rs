@@ -356,7 +356,7 @@ fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
     assert_eq!(pz.count, pe.count);
     assert_eq!(pz.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>(), pe.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>());
     assert_eq!(pz.rows[0].count, "646,646 种重新分组中的 12 种");
-    assert!(pz.observed.ends_with("= 7,311.62 RMB"), "{}", pz.observed);
+    assert!(pz.observed.ends_with("= 7,311.62 元"), "{}", pz.observed);
     assert_eq!(zh.effects[0].value, "d = 1.71\u{ff0c}95% 置信区间 [0.70, 2.68]");
     assert_eq!(zh.bayes_row(DEFAULT_PRIOR).unwrap().bf10, "39.26");
     assert_eq!(zh.bayes_row(DEFAULT_PRIOR).unwrap().label, "支持存在差异（H\u{2081}）的很强证据");
@@ -385,6 +385,8 @@ fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
     for (e, z) in te.iter().zip(&tz) {
         assert_ne!(e, z, "not translated: {e}");
         assert!(has_chinese(z), "no Chinese: {z}");
+        // One currency word for the Chinese page: 元, as in the salary area and controls.
+        assert!(!z.contains("RMB"), "RMB in the Chinese text: {z}");
     }
     let sens = zh.sensitivity.as_ref().unwrap();
     assert_eq!(sens.rows.iter().find(|r| r.is_current).unwrap().note, "论文的系数\u{3001}当前");

@@ -139,7 +139,7 @@ mod tests {
             assert!(!d.message(Lang::Zh).contains(field), "{}", d.message(Lang::Zh));
         }
         let d = DiscountError { field: "salary2017", value: 0.0 };
-        assert_eq!(d.message(Lang::Zh), "2017 年薪资总额必须是 1 到 10^15 RMB 之间的金额（当前为 0）");
+        assert_eq!(d.message(Lang::Zh), "2017 年薪资总额必须是 1 到 10^15 元之间的金额（当前为 0）");
     }
 
     #[test]

@@ -352,6 +352,7 @@ pub const EN: Strings = Strings {
     b_stat_did: "difference in mean T2 \u{2212} T1 change, Service \u{2212} Development",
     b_axis_did: "Service \u{2212} Development, mean T2 \u{2212} T1 change (RMB)",
     b_stat_between: "difference in mean salary, Service \u{2212} Development",
+    b_observed_value: "{statistic} = {value} RMB",
     b_axis_between: "Service \u{2212} Development, mean salary (RMB)",
     b_of: "{k} of {count} {unit}",
     b_of_mc: "estimated from {count} resamples, (b + 1)/(m + 1)",

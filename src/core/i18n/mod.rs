@@ -533,6 +533,7 @@ string_table! {
     b_stat_did,
     b_axis_did,
     b_stat_between,
+    b_observed_value,
     b_axis_between,
     b_of,
     b_of_mc,

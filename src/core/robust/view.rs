@@ -707,7 +707,7 @@ fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> Permutat
         Design::DiffInDiff => (t.b_stat_did.to_string(), t.b_axis_did.to_string()),
         _ => (t.b_stat_between.to_string(), t.b_axis_between.to_string()),
     };
-    let observed = format!("{statistic} = {} RMB", rmb(p.observed));
+    let observed = fill(t.b_observed_value, &[("statistic", &statistic), ("value", &rmb(p.observed))]);
     let k_of = |prob: f64| count_text(((prob * p.count as f64).round() as u64).min(p.count), lang);
     let of = |prob: f64| -> String {
         if p.exact {
