@@ -18,10 +18,11 @@
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
 
+use std::collections::HashSet;
 use crate::core::dataset::Group;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
-use crate::core::markup::{body_rows, head_row, TableRow as TRow};
+use crate::core::markup::{body_rows, head_row, name_pieces, Piece, TableRow as TRow};
 use crate::core::robust::view::{BayesRow, InfluenceView, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
@@ -31,30 +32,15 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// Text with the informants' pseudonyms wrapped in `lang="en"` spans (whole words only).
-fn with_names(text: &str, names: &[String]) -> AnyView {
-    let mut parts: Vec<AnyView> = Vec::new();
-    let (mut plain, mut i) = (0, 0);
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    while i < text.len() {
-        let hit = names.iter().filter(|n| !n.is_empty()).find(|n| {
-            text[i..].starts_with(n.as_str()) && !word(text[..i].chars().next_back()) && !word(text[i + n.len()..].chars().next())
-        });
-        match hit {
-            Some(n) => {
-                if plain < i {
-                    parts.push(text[plain..i].to_string().into_any());
-                }
-                parts.push(view! { <span lang="en">{n.clone()}</span> }.into_any());
-                i += n.len();
-                plain = i;
-            }
-            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    if plain < text.len() {
-        parts.push(text[plain..].to_string().into_any());
-    }
-    parts.into_iter().collect_view().into_any()
+fn with_names(text: &str, names: &HashSet<String>) -> AnyView {
+    name_pieces(text, names)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.to_string().into_any(),
+            Piece::Name(n) => view! { <span lang="en">{n.to_string()}</span> }.into_any(),
+        })
+        .collect_view()
+        .into_any()
 }
 
 const NUM: &str = "num";
@@ -113,7 +99,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let sensitivity = Memo::new(move |_| model.with(|m| m.sensitivity.as_ref().ok().cloned()));
 
     // The informants' pseudonyms, for `lang="en"` spans in sentences.
-    let names = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<Vec<String>>()).unwrap_or_default()));
+    let names = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<HashSet<String>>()).unwrap_or_default()));
     let summary = move || names.with(|n| model.with(|m| m.summary.iter().map(|s| view! { <li>{with_names(s, n)}</li> }).collect_view()));
     let tests = move || {
         let t = state.t();
@@ -148,7 +134,6 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         let sep = if state.lang.get() == Lang::Zh { "\u{3001}" } else { ", " };
         model.with(|m| match &m.influence {
             Ok(inf) => {
-                let names: Vec<String> = inf.rows.iter().map(|r| r.informant.clone()).collect();
                 let (shown, more) = capped(state, inf.rows.iter().collect());
                 let rows = shown
                     .into_iter()
@@ -171,8 +156,8 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                     .collect();
                 let caption = fill(t.b_influence_caption, &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]);
                 view! {
-                    <p id="influence-reading">{with_names(&inf.reading, &names)}</p>
-                    <p class="minmax" id="influence-minmax">{with_names(&fill(t.b_minmax, &[("min", &inf.min_text), ("max", &inf.max_text)]), &names)}</p>
+                    <p id="influence-reading">{names.with(|n| with_names(&inf.reading, n))}</p>
+                    <p class="minmax" id="influence-minmax">{names.with(|n| with_names(&fill(t.b_minmax, &[("min", &inf.min_text), ("max", &inf.max_text)]), n))}</p>
                     {table("influence-table", caption, &[(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)}
                     {more}
                 }
