@@ -6,11 +6,12 @@
 use crate::core::dataset::{Group, Time};
 use crate::core::format::rmb;
 use crate::core::i18n::fill;
+use crate::core::markup::{body_rows, TableRow};
 use crate::core::selection::measure_text;
 use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
-use crate::ui::scale::{capped, rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
+use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -74,10 +75,9 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
     // lives as long as the data can be computed.
     let computable = Memo::new(move |_| rows.with(|r| r.is_ok()));
     let caption = move || state.selection.with(|sel| fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))]));
-    let head = move || {
-        let series = state.selection.with(shown_series);
-        series.iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view()
-    };
+    // The series shown change with the times only, not with the other controls.
+    let series = Memo::new(move |_| state.selection.with(shown_series));
+    let head = move || series.get().iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view();
     let body = move || {
         if computable.get() {
             view! {
@@ -153,19 +153,19 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         let text = state.points.with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
         download_text(&text, "text/csv;charset=utf-8", &format!("salaries-{}.csv", sel.measure.key()));
     };
+    // The charts' data tables change with every toggle: escaped markup, one DOM call each
+    // (see core::markup).
     let slope_table = move || {
-        capped(state, slope_data.get())
-            .0
-            .into_iter()
-            .map(|s| view! { <tr><th scope="row" lang="en">{s.informant}</th><td>{s.group.label()}</td><td class="num">{rmb(s.t1)}</td><td class="num">{rmb(s.t2)}</td></tr> })
-            .collect_view()
+        let rows: Vec<TableRow> = slope_data.with(|d| {
+            d.iter().take(TABLE_ROW_LIMIT).map(|s| TableRow::named("", s.informant.clone(), String::new(), vec![("", s.group.label().into()), ("num", rmb(s.t1)), ("num", rmb(s.t2))])).collect()
+        });
+        body_rows(&rows)
     };
     let dot_table = move || {
-        diff_summaries
-            .get()
-            .into_iter()
-            .map(|s| view! { <tr><th scope="row">{s.group.label()}</th><td class="num">{s.n}</td><td class="num">{rmb(s.mean)}</td><td class="num">{rmb(s.ci95.0)}</td><td class="num">{rmb(s.ci95.1)}</td></tr> })
-            .collect_view()
+        let rows: Vec<TableRow> = diff_summaries.with(|d| {
+            d.iter().map(|s| TableRow::new("", s.group.label(), vec![("num", s.n.to_string()), ("num", rmb(s.mean)), ("num", rmb(s.ci95.0)), ("num", rmb(s.ci95.1))])).collect()
+        });
+        body_rows(&rows)
     };
     view! {
         <section id="salaries" class="section" aria-labelledby="salaries-h">
@@ -183,7 +183,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         summary=slope_summary
                         draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
                     >
-                        <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody>{slope_table}</tbody></table>
+                        <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody inner_html=slope_table></tbody></table>
                     </ChartFrame>
                     <ChartFrame
                         id="chart-differences"
@@ -191,7 +191,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         summary=dot_summary
                         draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
                     >
-                        <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><tbody>{dot_table}</tbody></table>
+                        <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><tbody inner_html=dot_table></tbody></table>
                     </ChartFrame>
                 </div>
             </Show>

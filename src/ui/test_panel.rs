@@ -1,6 +1,7 @@
 //! `#test`: the test the selection implies, in APA form with a plain-language sentence,
 //! its details, and the t distribution with the observed t and the p area shaded.
 
+use crate::core::markup::{body_rows, TableRow};
 use crate::core::view::{test_csv, test_view, TDistChart};
 use crate::ui::charts::{draw_tdist, ChartFrame};
 use crate::ui::export::download_text;
@@ -18,13 +19,11 @@ pub fn TestSection(state: AppState) -> impl IntoView {
         state.analysis.with(|a| test_view(&sel, a, lang))
     });
     let tdist = Memo::new(move |_| state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new)));
+    // Both tables change with every toggle: escaped markup, one DOM call each (see
+    // core::markup).
     let details = move || {
-        view_model
-            .get()
-            .details
-            .into_iter()
-            .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> })
-            .collect_view()
+        let rows: Vec<TableRow> = view_model.with(|m| m.details.iter().map(|(k, v)| TableRow::new("", k.clone(), vec![("num", v.clone())])).collect());
+        body_rows(&rows)
     };
     let csv = move |_| {
         let sel = state.selection.get_untracked();
@@ -33,9 +32,8 @@ pub fn TestSection(state: AppState) -> impl IntoView {
     };
     let summary = Signal::derive(move || tdist.get().map(|d| d.summary(state.t())).unwrap_or_default());
     let tdist_rows = move || {
-        tdist
-            .get()
-            .map(|d| d.table(state.t()).into_iter().map(|[k, v]| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view())
+        let rows: Vec<TableRow> = tdist.with(|d| d.as_ref().map(|d| d.table(state.t()).into_iter().map(|[k, v]| TableRow::new("", k, vec![("num", v)])).collect()).unwrap_or_default());
+        body_rows(&rows)
     };
     view! {
         <section id="test" class="section" aria-labelledby="test-h">
@@ -49,7 +47,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_test_details_label>
                 <table class="details" id="test-details">
                     <caption>{move || t().a_test_details}</caption>
-                    <tbody>{details}</tbody>
+                    <tbody inner_html=details></tbody>
                 </table>
             </div>
             <button type="button" on:click=csv>{move || t().a_test_csv}</button>
@@ -64,7 +62,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
                         None => Ok(()),
                     }
                 >
-                    <table><tbody>{tdist_rows}</tbody></table>
+                    <table><tbody inner_html=tdist_rows></tbody></table>
                 </ChartFrame>
             </Show>
         </section>
