@@ -11,9 +11,11 @@
 //! here. Per-informant tables render at most `ui::scale::TABLE_ROW_LIMIT` rows. The reader's prior scale lives in its own
 //! signal and only picks one of the precomputed Bayes rows: changing it never reruns the
 //! permutation test. Chart models are memos of their own, so a chart redraws only when
-//! its numbers change. Every table goes through one helper ([`table`] / [`body`]), which
-//! keeps the markup uniform and the wasm small: bodies are escaped markup from
-//! `core::markup`, replaced whole when the numbers change.
+//! its numbers change. Every table goes through one of two helpers, which keep the markup
+//! uniform and the wasm small: [`live_table`] (built once; only a caption, header or body
+//! whose text changed is written) or, inside a part that is rebuilt as a whole, [`table`].
+//! Bodies are escaped markup from `core::markup` ([`body`]), replaced whole when the
+//! numbers change.
 //!
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
@@ -67,7 +69,34 @@ fn body(rows: Vec<TRow>) -> String {
     body_rows(&rows)
 }
 
-/// A captioned table in a scrollable, focusable region: `heads` are (class, text).
+/// The words and rows of a table that is built once: (caption, header cells as (class,
+/// text), rows).
+type TableParts = (String, Vec<(&'static str, &'static str)>, Vec<TRow>);
+
+/// A captioned table in a scrollable, focusable region, built once and kept: `parts`
+/// follows the language and the model, and only the caption, header or body whose text
+/// changed is written to the DOM. (A table built inside a closure that reruns is rebuilt
+/// instead: every attribute removed and set again, and both its parts parsed anew.)
+fn live_table(id: &'static str, parts: impl Fn() -> TableParts + Send + Sync + 'static) -> AnyView {
+    let parts = Memo::new(move |_| {
+        let (caption, heads, rows) = parts();
+        (caption, head_row(&heads), body(rows))
+    });
+    let caption = move || parts.with(|p| p.0.clone());
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+            <table id=id class="details robust-table">
+                <caption>{caption}</caption>
+                <thead inner_html=move || parts.with(|p| p.1.clone())></thead>
+                <tbody inner_html=move || parts.with(|p| p.2.clone())></tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// A captioned table in a scrollable, focusable region, for a part of the section that is
+/// built again as a whole: `heads` are (class, text).
 fn table(id: &'static str, caption: String, heads: &[(&'static str, &'static str)], rows: Vec<TRow>) -> AnyView {
     let label = caption.clone();
     view! {
@@ -115,16 +144,14 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     // The informants' pseudonyms, for `lang="en"` spans in sentences.
     let names = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<Vec<String>>()).unwrap_or_default()));
     let summary = move || names.with(|n| model.with(|m| m.summary.iter().map(|s| view! { <li>{with_names(s, n)}</li> }).collect_view()));
-    let tests = move || {
+    let tests = live_table("robustness-tests", move || {
         let t = state.t();
-        let rows = model.with(|m| labelled(&m.tests));
-        table("robustness-tests", t.b_tests_caption.into(), &[(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)], rows)
-    };
-    let effects = move || {
+        (t.b_tests_caption.into(), vec![(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)], model.with(|m| labelled(&m.tests)))
+    });
+    let effects = live_table("robustness-effects", move || {
         let t = state.t();
-        let rows = model.with(|m| labelled(&m.effects));
-        table("robustness-effects", t.b_effects_caption.into(), &[(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)], rows)
-    };
+        (t.b_effects_caption.into(), vec![(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)], model.with(|m| labelled(&m.effects)))
+    });
 
     let permutation = move || {
         let t = state.t();
@@ -182,13 +209,13 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         })
     };
 
-    let normality = move || {
+    let normality = live_table("normality-table", move || {
         let t = state.t();
         let rows = model.with(|m| {
             m.normality.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.n.clone()), (NUM, r.w.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect()
         });
-        table("normality-table", t.b_normality_caption.into(), &[(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
-    };
+        (t.b_normality_caption.into(), vec![(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
+    });
     let variances = move || {
         let t = state.t();
         model.with(|m| match &m.variances {
