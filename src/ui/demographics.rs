@@ -19,9 +19,11 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
     let moved = state.study.with_value(|s| balance(s, &[("Grace", Group::Service)]));
     let printed: Vec<(String, String)> = state.study.with_value(|s| s.raw.printed_demographic_p.iter().map(|p| (p.variable.clone(), p.p.to_string())).collect());
     let decision = state.study.with_value(|s| s.raw.decisions.iter().find(|d| d.id == "grace-group").cloned());
-    let both = move || state.selection.with(|s| s.groups == [true, true]);
+    // The table follows only the groups: the other controls leave it as it is.
+    let groups = Memo::new(move |_| state.selection.with(|s| s.selected_groups()));
+    let both = move || groups.with(|g| g.len() == 2);
     let body = move || {
-        let groups = state.selection.get().selected_groups();
+        let groups = groups.get();
         let t = state.t();
         rows.iter()
             .zip(&moved)
@@ -52,7 +54,7 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
     };
     let heads = move || {
         let t = state.t();
-        state.selection.get().selected_groups().into_iter().map(|g| view! { <th scope="col" class="num">{fill(t.a_demo_group_head, &[("group", g.label())])}</th> }).collect_view()
+        groups.get().into_iter().map(|g| view! { <th scope="col" class="num">{fill(t.a_demo_group_head, &[("group", g.label())])}</th> }).collect_view()
     };
     let grace_head = move || {
         fill_view(t().a_demo_moved_p, |k| match k {

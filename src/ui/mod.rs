@@ -22,6 +22,7 @@ pub mod robustness;
 pub mod salaries;
 pub mod scale;
 pub mod state;
+pub mod table_body;
 pub mod test_panel;
 pub mod text;
 pub mod tour;

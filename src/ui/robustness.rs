@@ -11,9 +11,12 @@
 //! here. Per-informant tables render at most `ui::scale::TABLE_ROW_LIMIT` rows. The reader's prior scale lives in its own
 //! signal and only picks one of the precomputed Bayes rows: changing it never reruns the
 //! permutation test. Chart models are memos of their own, so a chart redraws only when
-//! its numbers change. Every table goes through one helper ([`table`] / [`body`]), which
-//! keeps the markup uniform and the wasm small: bodies are escaped markup from
-//! `core::markup`, replaced whole when the numbers change.
+//! its numbers change. Every table goes through one of two helpers, which keep the markup
+//! uniform and the wasm small: [`live_table`] (built once; only a caption, header or cell
+//! whose text changed is written) or, inside a part that is rebuilt as a whole, [`table`].
+//! Rows are `core::markup` rows: a body is set as escaped markup when its rows change
+//! shape, and otherwise only its changed cells' text is rewritten
+//! ([`crate::ui::table_body::LiveBody`]).
 //!
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
@@ -23,12 +26,13 @@ use crate::core::dataset::Group;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::markup::{body_rows, head_row, name_pieces, Piece, TableRow as TRow};
-use crate::core::robust::view::{BayesRow, InfluenceView, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
+use crate::core::robust::view::{BayesRow, InfluenceView, PermutationView, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
-use crate::ui::scale::{capped, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
+use crate::ui::scale::{capped, rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
+use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 
 /// Text with the informants' pseudonyms wrapped in `lang="en"` spans (whole words only).
@@ -47,13 +51,33 @@ const NUM: &str = "num";
 const TEXT: &str = "";
 const HOW: &str = "how";
 
-/// The `<tr>`s of a table body, as markup for `<tbody inner_html=…>` (see
-/// [`crate::core::markup`]: one DOM call per table instead of one per cell attribute).
-fn body(rows: Vec<TRow>) -> String {
-    body_rows(&rows)
+/// The words and rows of a table that is built once: (caption, header cells as (class,
+/// text), rows).
+type TableParts = (String, Vec<(&'static str, &'static str)>, Vec<TRow>);
+
+/// A captioned table in a scrollable, focusable region, built once and kept: `parts`
+/// follows the language and the model, and only the caption, header or body whose text
+/// changed is written to the DOM, and a body whose rows keep their shape only has the text
+/// of its changed cells rewritten ([`LiveBody`]). (A table built inside a closure that
+/// reruns is rebuilt instead: every attribute removed and set again, and both its parts
+/// parsed anew.)
+fn live_table(id: &'static str, parts: impl Fn() -> TableParts + Send + Sync + 'static) -> AnyView {
+    let parts = Memo::new(move |_| parts());
+    let caption = move || parts.with(|p| p.0.clone());
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=caption>
+            <table id=id class="details robust-table">
+                <caption>{caption}</caption>
+                <thead inner_html=move || parts.with(|p| head_row(&p.1))></thead>
+                <LiveBody rows=move || parts.with(|p| p.2.clone()) />
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
-/// A captioned table in a scrollable, focusable region: `heads` are (class, text).
+/// A captioned table in a scrollable, focusable region, for a part of the section that is
+/// built again as a whole: `heads` are (class, text).
 fn table(id: &'static str, caption: String, heads: &[(&'static str, &'static str)], rows: Vec<TRow>) -> AnyView {
     let label = caption.clone();
     view! {
@@ -61,7 +85,7 @@ fn table(id: &'static str, caption: String, heads: &[(&'static str, &'static str
             <table id=id class="details robust-table">
                 <caption>{caption}</caption>
                 <thead inner_html=head_row(heads)></thead>
-                <tbody inner_html=body(rows)></tbody>
+                <tbody inner_html=body_rows(&rows)></tbody>
             </table>
         </div>
     }
@@ -76,6 +100,31 @@ fn labelled(rows: &[Row]) -> Vec<TRow> {
 /// A paragraph saying why a part is not shown.
 fn undefined(id: &'static str, msg: String) -> AnyView {
     view! { <p class="undefined" id=id>{msg}</p> }.into_any()
+}
+
+/// The influence table's rows (at most `TABLE_ROW_LIMIT`): each informant left out, with
+/// the marks of the most influential and of the lowest and highest t.
+fn influence_rows(inf: &InfluenceView, t: &Strings, sep: &str) -> Vec<TRow> {
+    inf.rows
+        .iter()
+        .take(TABLE_ROW_LIMIT)
+        .map(|r| {
+            let mut marks = Vec::new();
+            if r.most_influential {
+                marks.push(t.b_mark_most);
+            }
+            if r.is_min {
+                marks.push(t.b_mark_lowest);
+            }
+            if r.is_max {
+                marks.push(t.b_mark_highest);
+            }
+            let head = if marks.is_empty() { r.informant.clone() } else { fill(t.b_marked, &[("name", &r.informant), ("marks", &marks.join(sep))]) };
+            let rest = head.strip_prefix(r.informant.as_str()).unwrap_or(&head).to_string();
+            let class = format!("group-{}{}", r.group.key(), if r.most_influential { " most-influential" } else { "" });
+            TRow::named(class, r.informant.clone(), rest, vec![(TEXT, r.group.label().to_string()), (NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (NUM, r.change.clone())])
+        })
+        .collect()
 }
 
 /// `#robustness`.
@@ -101,79 +150,68 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     // The informants' pseudonyms, for `lang="en"` spans in sentences.
     let names = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<HashSet<String>>()).unwrap_or_default()));
     let summary = move || names.with(|n| model.with(|m| m.summary.iter().map(|s| view! { <li>{with_names(s, n)}</li> }).collect_view()));
-    let tests = move || {
+    let tests = live_table("robustness-tests", move || {
         let t = state.t();
-        let rows = model.with(|m| labelled(&m.tests));
-        table("robustness-tests", t.b_tests_caption.into(), &[(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)], rows)
-    };
-    let effects = move || {
+        (t.b_tests_caption.into(), vec![(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)], model.with(|m| labelled(&m.tests)))
+    });
+    let effects = live_table("robustness-effects", move || {
         let t = state.t();
-        let rows = model.with(|m| labelled(&m.effects));
-        table("robustness-effects", t.b_effects_caption.into(), &[(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)], rows)
-    };
+        (t.b_effects_caption.into(), vec![(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)], model.with(|m| labelled(&m.effects)))
+    });
 
+    // The permutation and influence parts are built again only when they turn defined or
+    // undefined; their sentences and tables follow the model.
+    let permutation_defined = Memo::new(move |_| model.with(|m| m.permutation.is_ok()));
+    let perm_text = move |f: fn(&PermutationView) -> String| model.with(|m| m.permutation.as_ref().map(f).unwrap_or_default());
     let permutation = move || {
-        let t = state.t();
-        model.with(|m| match &m.permutation {
-            Ok(p) => {
-                let rows = p.rows.iter().map(|r| TRow::new("", r.label.clone(), vec![(NUM, r.p.clone()), (NUM, r.count.clone())])).collect();
-                view! {
-                    <p id="permutation-method" data-count=p.count.clone()>{p.method.clone()}</p>
-                    <p id="permutation-observed">{fill(t.b_observed, &[("observed", &p.observed)])}</p>
-                    {table("permutation-table", t.b_perm_caption.into(), &[(TEXT, t.b_col_which_p), (NUM, "p"), (NUM, t.b_col_count)], rows)}
-                    <p class="note">{p.two_sided_note.clone()}</p>
-                }
-                .into_any()
-            }
-            Err(e) => undefined("permutation-undefined", e.clone()),
-        })
+        if !permutation_defined.get() {
+            return undefined("permutation-undefined", model.with(|m| m.permutation.as_ref().err().cloned().unwrap_or_default()));
+        }
+        view! {
+            <p id="permutation-method" data-count=move || perm_text(|p| p.count.clone())>{move || perm_text(|p| p.method.clone())}</p>
+            <p id="permutation-observed">{move || fill(state.t().b_observed, &[("observed", &perm_text(|p| p.observed.clone()))])}</p>
+            {live_table("permutation-table", move || {
+                let t = state.t();
+                let rows = model.with(|m| m.permutation.as_ref().map(|p| p.rows.iter().map(|r| TRow::new("", r.label.clone(), vec![(NUM, r.p.clone()), (NUM, r.count.clone())])).collect()).unwrap_or_default());
+                (t.b_perm_caption.into(), vec![(TEXT, t.b_col_which_p), (NUM, "p"), (NUM, t.b_col_count)], rows)
+            })}
+            <p class="note">{move || perm_text(|p| p.two_sided_note.clone())}</p>
+        }
+        .into_any()
     };
 
+    let influence_defined = Memo::new(move |_| model.with(|m| m.influence.is_ok()));
     let influence_table = move || {
-        let t = state.t();
-        let sep = if state.lang.get() == Lang::Zh { "\u{3001}" } else { ", " };
-        model.with(|m| match &m.influence {
-            Ok(inf) => {
-                let (shown, more) = capped(state, inf.rows.iter().collect());
-                let rows = shown
-                    .into_iter()
-                    .map(|r| {
-                        let mut marks = Vec::new();
-                        if r.most_influential {
-                            marks.push(t.b_mark_most);
-                        }
-                        if r.is_min {
-                            marks.push(t.b_mark_lowest);
-                        }
-                        if r.is_max {
-                            marks.push(t.b_mark_highest);
-                        }
-                        let head = if marks.is_empty() { r.informant.clone() } else { fill(t.b_marked, &[("name", &r.informant), ("marks", &marks.join(sep))]) };
-                        let rest = head.strip_prefix(r.informant.as_str()).unwrap_or(&head).to_string();
-                        let class = format!("group-{}{}", r.group.key(), if r.most_influential { " most-influential" } else { "" });
-                        TRow::named(class, r.informant.clone(), rest, vec![(TEXT, r.group.label().to_string()), (NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (NUM, r.change.clone())])
-                    })
-                    .collect();
-                let caption = fill(t.b_influence_caption, &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]);
-                view! {
-                    <p id="influence-reading">{names.with(|n| with_names(&inf.reading, n))}</p>
-                    <p class="minmax" id="influence-minmax">{names.with(|n| with_names(&fill(t.b_minmax, &[("min", &inf.min_text), ("max", &inf.max_text)]), n))}</p>
-                    {table("influence-table", caption, &[(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)}
-                    {more}
-                }
-                .into_any()
-            }
-            Err(e) => undefined("influence-undefined", e.clone()),
-        })
+        if !influence_defined.get() {
+            return undefined("influence-undefined", model.with(|m| m.influence.as_ref().err().cloned().unwrap_or_default()));
+        }
+        // Each informant's pseudonym in a `lang="en"` span.
+        let named = move |text: &str| names.with(|n| with_names(text, n));
+        view! {
+            <p id="influence-reading">{move || named(&influence.with(|i| i.as_ref().map(|i| i.reading.clone()).unwrap_or_default()))}</p>
+            <p class="minmax" id="influence-minmax">
+                {move || named(&influence.with(|i| i.as_ref().map(|i| fill(state.t().b_minmax, &[("min", &i.min_text), ("max", &i.max_text)])).unwrap_or_default()))}
+            </p>
+            {live_table("influence-table", move || {
+                let t = state.t();
+                let sep = if state.lang.get() == Lang::Zh { "\u{3001}" } else { ", " };
+                influence.with(|i| {
+                    let (caption, rows) = i.as_ref().map(|inf| (fill(t.b_influence_caption, &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]), influence_rows(inf, t, sep))).unwrap_or_default();
+                    (caption, vec![(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)
+                })
+            })}
+            {move || influence.with(|i| i.as_ref().and_then(|i| rows_note(state, i.rows.len())))}
+        }
+        .into_any()
     };
 
-    let normality = move || {
+    let normality = live_table("normality-table", move || {
         let t = state.t();
         let rows = model.with(|m| {
             m.normality.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.n.clone()), (NUM, r.w.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect()
         });
-        table("normality-table", t.b_normality_caption.into(), &[(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
-    };
+        (t.b_normality_caption.into(), vec![(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
+    });
     let variances = move || {
         let t = state.t();
         model.with(|m| match &m.variances {
@@ -243,19 +281,19 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
 
     // The charts' summaries and data tables.
     let hist_summary = Signal::derive(move || histogram.with(|h| h.as_ref().map(|h| h.summary()).unwrap_or_default()));
-    let hist_rows = move || histogram.with(|h| body(h.as_ref().map(|h| h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()).unwrap_or_default()));
+    let hist_rows = move || histogram.with(|h| h.as_ref().map(|h| h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()).unwrap_or_default());
     let inf_summary = Signal::derive(move || influence.with(|i| i.as_ref().map(|i| i.summary()).unwrap_or_default()));
-    let inf_rows = move || influence.with(|i| body(i.as_ref().map(|i| capped(state, i.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default()));
+    let inf_rows = move || influence.with(|i| i.as_ref().map(|i| capped(state, i.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default());
     let sens_summary = Signal::derive(move || sensitivity.with(|x| x.as_ref().map(|x| x.summary()).unwrap_or_default()));
     let sens_rows = move || {
         sensitivity.with(|x| {
             let rows = x.as_ref().map(|x| x.rows.iter().map(|r| TRow::new(if r.is_current { "current" } else { "" }, r.factor_text.clone(), vec![(NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (TEXT, r.note.clone())])).collect());
-            body(rows.unwrap_or_default())
+            rows.unwrap_or_default()
         })
     };
     let qq_frame = move |m: Memo<Option<QqChart>>, id: &'static str, title: fn(&Strings) -> &'static str| {
         let summary = Signal::derive(move || m.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
-        let rows = move || m.with(|q| body(q.as_ref().map(|q| capped(state, q.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default()));
+        let rows = move || m.with(|q| q.as_ref().map(|q| capped(state, q.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default());
         view! {
             <Show when=move || m.with(|q| q.is_some()) fallback=|| ()>
                 {move || {
@@ -267,7 +305,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                         }>
                             <table>
                                 <thead><tr><th scope="col">{t.b_col_informant}</th><th scope="col" class="num">{t.b_col_normal_quantile}</th><th scope="col" class="num">{t.b_col_value_rmb}</th></tr></thead>
-                                <tbody inner_html=rows></tbody>
+                                <LiveBody rows=rows />
                             </table>
                         </ChartFrame>
                     }
@@ -311,7 +349,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                         >
                             <table>
                                 <thead><tr><th scope="col" class="num">{t.b_col_bin}</th><th scope="col" class="num">{t.b_col_relabellings}</th></tr></thead>
-                                <tbody inner_html=hist_rows></tbody>
+                                <LiveBody rows=hist_rows />
                             </table>
                         </ChartFrame>
                     }
@@ -342,7 +380,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                         >
                             <table>
                                 <thead><tr><th scope="col">{t.b_col_left_out}</th><th scope="col">{t.b_col_group}</th><th scope="col" class="num">"t"</th></tr></thead>
-                                <tbody inner_html=inf_rows></tbody>
+                                <LiveBody rows=inf_rows />
                             </table>
                         </ChartFrame>
                     }
@@ -389,7 +427,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                         >
                             <table id="sensitivity-table">
                                 <thead><tr><th scope="col" class="num">{t.b_col_factor}</th><th scope="col" class="num">"t"</th><th scope="col" class="num">"p"</th><th scope="col">{t.b_col_note}</th></tr></thead>
-                                <tbody inner_html=sens_rows></tbody>
+                                <LiveBody rows=sens_rows />
                             </table>
                         </ChartFrame>
                     }

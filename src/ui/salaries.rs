@@ -3,15 +3,17 @@
 //! render at most `ui::scale::TABLE_ROW_LIMIT` informants (a synthetic study has 20,000);
 //! the CSV download has every row.
 
-use crate::core::dataset::{Group, Time};
+use crate::core::dataset::Time;
 use crate::core::format::rmb;
 use crate::core::i18n::fill;
+use crate::core::markup::TableRow;
 use crate::core::selection::measure_text;
 use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
-use crate::ui::scale::{capped, rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
+use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
+use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 
 /// One line saying what the section shows ("For Service and Development, T1→T2, …"), in
@@ -23,15 +25,6 @@ pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
     }
 }
 
-/// One row of the salary table: the informant, the group and the formatted cells.
-#[derive(Clone, PartialEq)]
-struct SalaryRow {
-    key: String,
-    informant: String,
-    group: Group,
-    cells: Vec<String>,
-}
-
 /// `#salaries`.
 #[component]
 pub fn SalariesSection(state: AppState) -> impl IntoView {
@@ -40,8 +33,8 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         let sel = state.selection.get();
         state.points.with(|p| p.as_ref().map(|p| salary_summaries(&sel, p)).unwrap_or_default())
     });
-    // Rows are keyed by what they show, so a toggle that leaves a row unchanged (e.g.
-    // unticking the other group) keeps its DOM instead of rebuilding it.
+    // The salary table's rows (the informant, the group and the formatted cells); a toggle
+    // that keeps their shape (the measure, the discount) rewrites only the cells' text.
     let rows = Memo::new(move |_| {
         let sel = state.selection.get();
         let series = shown_series(&sel);
@@ -52,54 +45,34 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         .iter()
                         .take(TABLE_ROW_LIMIT)
                         .map(|pt| {
-                            let cells: Vec<String> = series
-                                .iter()
-                                .map(|(_, t)| {
-                                    rmb(match t {
-                                        Some(Time::T1) => pt.t1,
-                                        Some(Time::T2) => pt.t2,
-                                        None => pt.diff,
-                                    })
+                            let values = series.iter().map(|(_, t)| {
+                                rmb(match t {
+                                    Some(Time::T1) => pt.t1,
+                                    Some(Time::T2) => pt.t2,
+                                    None => pt.diff,
                                 })
-                                .collect();
-                            let key = format!("{}|{}|{}", pt.informant, pt.group.key(), cells.join("|"));
-                            SalaryRow { key, informant: pt.informant.clone(), group: pt.group, cells }
+                            });
+                            let cells = std::iter::once(("", pt.group.label().to_string())).chain(values.map(|v| ("num", v))).collect();
+                            TableRow::named(format!("group-{}", pt.group.key()), pt.informant.clone(), String::new(), cells)
                         })
                         .collect::<Vec<_>>()
                 })
                 .map_err(|e| e.clone())
         })
     });
-    // Only the caption and the head follow the selection; the body is one keyed list that
-    // lives as long as the data can be computed.
+    // Only the caption and the head follow the selection; the body lives as long as the
+    // data can be computed.
     let computable = Memo::new(move |_| rows.with(|r| r.is_ok()));
     let caption = move || state.selection.with(|sel| fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))]));
-    let head = move || {
-        let series = state.selection.with(shown_series);
-        series.iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view()
-    };
+    // The series shown change with the times only, not with the other controls.
+    let series = Memo::new(move |_| state.selection.with(shown_series));
+    let head = move || series.get().iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view();
     let body = move || {
         if computable.get() {
-            view! {
-                <For
-                    each=move || rows.get().unwrap_or_default()
-                    key=|r: &SalaryRow| r.key.clone()
-                    children=|r: SalaryRow| {
-                        let cells = r.cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view();
-                        view! {
-                            <tr class=format!("group-{}", r.group.key())>
-                                <th scope="row" lang="en">{r.informant}</th>
-                                <td>{r.group.label()}</td>
-                                {cells}
-                            </tr>
-                        }
-                    }
-                />
-            }
-            .into_any()
+            view! { <LiveBody rows=move || rows.with(|r| r.as_ref().map(Vec::clone).unwrap_or_default()) /> }.into_any()
         } else {
             let message = move || rows.with(|r| r.as_ref().err().map(|e| e.message(state.lang.get())).unwrap_or_default());
-            view! { <tr><td colspan="5" class="field-error">{message}</td></tr> }.into_any()
+            view! { <tbody><tr><td colspan="5" class="field-error">{message}</td></tr></tbody> }.into_any()
         }
     };
     // A synthetic study (`scale=`) has thousands of informants: the table stops at
@@ -110,7 +83,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             <table class="salary-table" id="salary-table">
                 <caption>{caption}</caption>
                 <thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th>{head}</tr></thead>
-                <tbody>{body}</tbody>
+                {body}
             </table>
             {more}
         }
@@ -153,19 +126,16 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         let text = state.points.with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
         download_text(&text, "text/csv;charset=utf-8", &format!("salaries-{}.csv", sel.measure.key()));
     };
+    // The charts' data tables change with every toggle: core::markup rows (see LiveBody).
     let slope_table = move || {
-        capped(state, slope_data.get())
-            .0
-            .into_iter()
-            .map(|s| view! { <tr><th scope="row" lang="en">{s.informant}</th><td>{s.group.label()}</td><td class="num">{rmb(s.t1)}</td><td class="num">{rmb(s.t2)}</td></tr> })
-            .collect_view()
+        slope_data.with(|d| {
+            d.iter().take(TABLE_ROW_LIMIT).map(|s| TableRow::named("", s.informant.clone(), String::new(), vec![("", s.group.label().into()), ("num", rmb(s.t1)), ("num", rmb(s.t2))])).collect()
+        })
     };
     let dot_table = move || {
-        diff_summaries
-            .get()
-            .into_iter()
-            .map(|s| view! { <tr><th scope="row">{s.group.label()}</th><td class="num">{s.n}</td><td class="num">{rmb(s.mean)}</td><td class="num">{rmb(s.ci95.0)}</td><td class="num">{rmb(s.ci95.1)}</td></tr> })
-            .collect_view()
+        diff_summaries.with(|d| {
+            d.iter().map(|s| TableRow::new("", s.group.label(), vec![("num", s.n.to_string()), ("num", rmb(s.mean)), ("num", rmb(s.ci95.0)), ("num", rmb(s.ci95.1))])).collect()
+        })
     };
     view! {
         <section id="salaries" class="section" aria-labelledby="salaries-h">
@@ -183,7 +153,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         summary=slope_summary
                         draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
                     >
-                        <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><tbody>{slope_table}</tbody></table>
+                        <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
                     </ChartFrame>
                     <ChartFrame
                         id="chart-differences"
@@ -191,7 +161,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         summary=dot_summary
                         draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
                     >
-                        <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><tbody>{dot_table}</tbody></table>
+                        <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><LiveBody rows=dot_table /></table>
                     </ChartFrame>
                 </div>
             </Show>

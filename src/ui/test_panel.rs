@@ -1,11 +1,13 @@
 //! `#test`: the test the selection implies, in APA form with a plain-language sentence,
 //! its details, and the t distribution with the observed t and the p area shaded.
 
+use crate::core::markup::TableRow;
 use crate::core::view::{test_csv, test_view, TDistChart};
 use crate::ui::charts::{draw_tdist, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::salaries::selection_line;
 use crate::ui::state::AppState;
+use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 
 /// `#test`.
@@ -18,13 +20,9 @@ pub fn TestSection(state: AppState) -> impl IntoView {
         state.analysis.with(|a| test_view(&sel, a, lang))
     });
     let tdist = Memo::new(move |_| state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new)));
+    // Both tables change with every toggle: core::markup rows (see LiveBody).
     let details = move || {
-        view_model
-            .get()
-            .details
-            .into_iter()
-            .map(|(k, v)| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> })
-            .collect_view()
+        view_model.with(|m| m.details.iter().map(|(k, v)| TableRow::new("", k.clone(), vec![("num", v.clone())])).collect())
     };
     let csv = move |_| {
         let sel = state.selection.get_untracked();
@@ -33,9 +31,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
     };
     let summary = Signal::derive(move || tdist.get().map(|d| d.summary(state.t())).unwrap_or_default());
     let tdist_rows = move || {
-        tdist
-            .get()
-            .map(|d| d.table(state.t()).into_iter().map(|[k, v]| view! { <tr><th scope="row">{k}</th><td class="num">{v}</td></tr> }).collect_view())
+        tdist.with(|d| d.as_ref().map(|d| d.table(state.t()).into_iter().map(|[k, v]| TableRow::new("", k, vec![("num", v)])).collect()).unwrap_or_default())
     };
     view! {
         <section id="test" class="section" aria-labelledby="test-h">
@@ -49,7 +45,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_test_details_label>
                 <table class="details" id="test-details">
                     <caption>{move || t().a_test_details}</caption>
-                    <tbody>{details}</tbody>
+                    <LiveBody rows=details />
                 </table>
             </div>
             <button type="button" on:click=csv>{move || t().a_test_csv}</button>
@@ -64,7 +60,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
                         None => Ok(()),
                     }
                 >
-                    <table><tbody>{tdist_rows}</tbody></table>
+                    <table><LiveBody rows=tdist_rows /></table>
                 </ChartFrame>
             </Show>
         </section>

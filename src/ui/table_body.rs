@@ -1,0 +1,83 @@
+//! Table bodies that follow changing rows with as little DOM work as possible.
+//!
+//! [`LiveBody`] renders rows of [`TableRow`] (see `core::markup`). When the rows change
+//! shape (their number or classes, the form of their headers, or the number and classes
+//! of their cells) the body is replaced whole with escaped markup, one DOM call.
+//! Otherwise, which is what a toggle does to most tables, it rewrites the text of the
+//! headers and cells that changed and nothing else: no new elements for the browser to
+//! style, lay out and shape. With the robustness section in view, replacing its bodies
+//! whole cost about twice the style and layout work of rewriting their cells' text.
+
+use crate::core::markup::{body_rows, TableRow};
+use leptos::html::Tbody;
+use leptos::prelude::*;
+
+/// Whether `new` can be shown by rewriting text in the DOM built for `old`: the same
+/// number of rows, each with the same class, a pseudonym where the old one had one (and
+/// the same text after it), and the same number and classes of cells.
+fn same_shape(old: &[TableRow], new: &[TableRow]) -> bool {
+    old.len() == new.len()
+        && old.iter().zip(new).all(|(a, b)| {
+            let header = match (&a.name, &b.name) {
+                (None, None) => true,
+                (Some(_), Some(_)) => a.head == b.head,
+                _ => false,
+            };
+            header && a.class == b.class && a.cells.len() == b.cells.len() && a.cells.iter().zip(&b.cells).all(|(x, y)| x.0 == y.0)
+        })
+}
+
+/// Brings `tbody`, which shows `old`, to `new`: the whole body when the shape changed
+/// (one parse), else only the texts that differ: a row header (its pseudonym's span, or
+/// the whole header when it has none) and the cells.
+fn patch(tbody: &web_sys::HtmlElement, old: &[TableRow], new: &[TableRow]) {
+    if !same_shape(old, new) {
+        tbody.set_inner_html(&body_rows(new));
+        return;
+    }
+    let trs = tbody.children();
+    for (i, (a, b)) in old.iter().zip(new).enumerate() {
+        if a == b {
+            continue;
+        }
+        let Some(cells) = trs.item(i as u32).map(|tr| tr.children()) else { continue };
+        if let Some(th) = cells.item(0) {
+            match &b.name {
+                Some(name) if a.name.as_ref() != Some(name) => {
+                    if let Some(span) = th.first_element_child() {
+                        span.set_text_content(Some(name));
+                    }
+                }
+                None if a.head != b.head => th.set_text_content(Some(&b.head)),
+                _ => {}
+            }
+        }
+        for (j, (x, y)) in a.cells.iter().zip(&b.cells).enumerate() {
+            if x.1 != y.1 {
+                // Cell j follows the row header.
+                if let Some(td) = cells.item(j as u32 + 1) {
+                    td.set_text_content(Some(&y.1));
+                }
+            }
+        }
+    }
+}
+
+/// A `<tbody>` showing `rows` (rerun whenever the signals it reads change).
+#[component]
+pub fn LiveBody<R>(rows: R) -> impl IntoView
+where
+    R: Fn() -> Vec<TableRow> + 'static,
+{
+    let tbody: NodeRef<Tbody> = NodeRef::new();
+    let shown = StoredValue::new_local(Vec::<TableRow>::new());
+    Effect::new(move |_| {
+        let rows = rows();
+        let Some(el) = tbody.get() else { return };
+        shown.update_value(|old| {
+            patch(&el, old, &rows);
+            *old = rows;
+        });
+    });
+    view! { <tbody node_ref=tbody></tbody> }
+}
