@@ -49,6 +49,10 @@ test('the group checkboxes switch between the paper test and the paired tests', 
   await step(page, box('groups', 'service'), S['paired-development'], S.paper);
   assert.equal((await tableCells(page, '#coverage-table', { body: true })).length, 5 * 2 * 2, 'coverage: 5 themes × 2 groups × 2 times');
   assert.doesNotMatch(await textOf(page, '#demographics'), /Only one group is selected/);
+  // The paper has a Grace: the column that moves her and the decision about her are shown.
+  assert.equal((await page.$$eval('#demographics-table thead th', (ths) => ths.map((th) => th.textContent))).at(-1), 'p if Grace were in Service');
+  assert.ok(await page.$('#demographics .decision'), 'the Grace decision');
+  assert.equal(await page.$('#demographics-no-grace'), null);
   await step(page, box('groups', 'development'), S.paper, S['paired-service']);
   await step(page, box('groups', 'development'), S['paired-service'], S.paper);
   assertClean(problems);

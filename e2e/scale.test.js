@@ -28,6 +28,13 @@ test('a synthetic study runs its Monte Carlo test in slices, with progress, and 
   assert.match(banner, /2,000 made-up informants per group \(4,000 in all, seed 2019\)/);
   assert.match(await page.getAttribute('#scale-banner-paper', 'href'), /^\?(?!.*scale=)/);
 
+  // The synthetic study has no Grace: no column moving her, no decision about her, a note.
+  await page.waitForSelector('#demographics-no-grace', { timeout: 10000 });
+  assert.match(await textOf(page, '#demographics-no-grace'), /^This study has no informant named Grace, so the paper’s decision about Grace’s group, and the column that moves Grace, do not apply to it\.$/);
+  assert.equal(await page.getAttribute('#demographics-no-grace span', 'lang'), 'en');
+  assert.deepEqual(await page.$$eval('#demographics-table thead th', (ths) => ths.map((th) => th.textContent)), ['Variable', 'Service mean (SD)', 'Development mean (SD)', 'Test', 'Printed p']);
+  assert.equal(await page.$('#demographics .decision'), null);
+
   // The progress bar is there with an accessible name, and advances.
   await page.waitForSelector('#permutation-progress-bar', { timeout: 10000 });
   const first = await progress(page);

@@ -115,10 +115,30 @@ pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
         .collect()
 }
 
+/// The balance table with the informant `name` moved to `group`, or `None` when the
+/// study has no informant of that name (a synthetic study has none of the paper's
+/// pseudonyms, and moving nobody would only repeat the stored table).
+pub fn balance_moved(study: &Study, name: &str, group: Group) -> Option<Vec<BalanceRow>> {
+    study.raw.informants.iter().any(|i| i.name == name).then(|| balance(study, &[(name, group)]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::i18n::ZH;
+    use crate::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
+
+    #[test]
+    fn moving_an_informant_needs_one_of_that_name() {
+        let paper = Study::embedded().expect("embedded study");
+        let stored = balance(&paper, &[]);
+        let moved = balance_moved(&paper, "Grace", Group::Service).expect("the paper has Grace");
+        let p = |rows: &[BalanceRow]| rows.iter().map(|r| r.test.as_ref().map(|t| t.p).unwrap_or(f64::NAN)).collect::<Vec<_>>();
+        assert_ne!(p(&moved), p(&stored), "moving Grace changes the tests");
+        let synthetic = synthetic_from(&paper, 20, SYNTHETIC_SEED).expect("synthetic study");
+        assert!(balance_moved(&synthetic, "Grace", Group::Service).is_none());
+        assert!(balance_moved(&paper, "Nobody", Group::Service).is_none());
+    }
 
     #[test]
     fn labels_and_codings_are_worded_in_the_ui_language() {

@@ -1,10 +1,11 @@
 //! `#demographics`: the matched-groups check of Table 2, recomputed for the selected
-//! groups, with the coding of the categorical variables and the Grace decision shown.
+//! groups, with the coding of the categorical variables and the Grace decision shown (for
+//! a study that has a Grace: a synthetic one gets a note instead).
 //! The decision's text comes from the study file and stays in English (`lang="en"`).
 
 use crate::core::apa;
 use crate::core::dataset::Group;
-use crate::core::demographics::balance;
+use crate::core::demographics::{balance, balance_moved};
 use crate::core::format::fixed;
 use crate::core::i18n::fill;
 use crate::ui::state::AppState;
@@ -16,7 +17,10 @@ use leptos::prelude::*;
 pub fn DemographicsSection(state: AppState) -> impl IntoView {
     let t = move || state.t();
     let rows = state.study.with_value(|s| balance(s, &[]));
-    let moved = state.study.with_value(|s| balance(s, &[("Grace", Group::Service)]));
+    // The paper's Grace decision, as a column with Grace moved to Service; a study without
+    // a Grace (a synthetic one) gets a note instead of the column and the decision.
+    let moved = state.study.with_value(|s| balance_moved(s, "Grace", Group::Service));
+    let has_moved = moved.is_some();
     let printed: Vec<(String, String)> = state.study.with_value(|s| s.raw.printed_demographic_p.iter().map(|p| (p.variable.clone(), p.p.to_string())).collect());
     let decision = state.study.with_value(|s| s.raw.decisions.iter().find(|d| d.id == "grace-group").cloned());
     // The table follows only the groups: the other controls leave it as it is.
@@ -26,8 +30,8 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
         let groups = groups.get();
         let t = state.t();
         rows.iter()
-            .zip(&moved)
-            .map(|(r, m)| {
+            .enumerate()
+            .map(|(i, r)| {
                 let cell = |g: Group| {
                     let d = if g == Group::Service { &r.service } else { &r.development };
                     d.as_ref().map(|d| format!("{} ({})", fixed(d.mean, 2), fixed(d.sd, 2))).unwrap_or_else(|e| e.message(t))
@@ -39,14 +43,14 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
                 } else {
                     t.a_demo_one_group_cell.into()
                 };
-                let alt = m.test.as_ref().map(|x| apa::p_value(x.p)).unwrap_or_else(|e| e.message(t));
+                let alt = moved.as_ref().and_then(|m| m.get(i)).map(|m| m.test.as_ref().map(|x| apa::p_value(x.p)).unwrap_or_else(|e| e.message(t)));
                 view! {
                     <tr>
                         <th scope="row">{r.variable.label_in(t)}<br /><small>{r.variable.coding_in(t)}</small></th>
                         {cells}
                         <td class="num">{test}</td>
                         <td class="num">{printed_p}</td>
-                        <td class="num">{alt}</td>
+                        {alt.map(|alt| view! { <td class="num">{alt}</td> })}
                     </tr>
                 }
             })
@@ -73,11 +77,16 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
             <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_demo_table_label>
                 <table id="demographics-table">
                     <caption>{move || t().a_demo_caption}</caption>
-                    <thead><tr><th scope="col">{move || t().a_demo_variable}</th>{heads}<th scope="col" class="num">{move || t().a_demo_test}</th><th scope="col" class="num">{move || t().a_demo_printed_p}</th><th scope="col" class="num">{grace_head}</th></tr></thead>
+                    <thead><tr><th scope="col">{move || t().a_demo_variable}</th>{heads}<th scope="col" class="num">{move || t().a_demo_test}</th><th scope="col" class="num">{move || t().a_demo_printed_p}</th>{has_moved.then(|| view! { <th scope="col" class="num">{grace_head}</th> })}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            {decision.map(|d| view! {
+            {(!has_moved).then(|| view! {
+                <p class="note" id="demographics-no-grace">
+                    {move || fill_view(t().a_demo_no_moved, |k| (k == "name").then(|| en("Grace")))}
+                </p>
+            })}
+            {decision.filter(|_| has_moved).map(|d| view! {
                 <div class="decision">
                     <h3 lang="en">{d.title}</h3>
                     <p lang="en">{d.decision}</p>

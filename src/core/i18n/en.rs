@@ -169,6 +169,7 @@ pub const EN: Strings = Strings {
     a_demo_test: "Test",
     a_demo_printed_p: "Printed p",
     a_demo_moved_p: "p if {name} were in {group}",
+    a_demo_no_moved: "This study has no informant named {name}, so the paper\u{2019}s decision about {name}\u{2019}s group, and the column that moves {name}, do not apply to it.",
     a_demo_contradiction: "Contradiction in the paper:",
     a_var_age: "Age (years)",
     a_var_gender: "Gender (share male)",

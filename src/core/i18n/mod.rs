@@ -350,6 +350,7 @@ string_table! {
     a_demo_test,
     a_demo_printed_p,
     a_demo_moved_p,
+    a_demo_no_moved,
     a_demo_contradiction,
     a_var_age,
     a_var_gender,

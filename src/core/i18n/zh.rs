@@ -171,6 +171,7 @@ pub const ZH: Strings = Strings {
     a_demo_test: "检验",
     a_demo_printed_p: "原文 p 值",
     a_demo_moved_p: "若 {name} 属于 {group} 时的 p 值",
+    a_demo_no_moved: "本研究没有名为 {name} 的受访者，因此论文关于 {name} 所属组别的决定以及移动 {name} 的那一列不适用。",
     a_demo_contradiction: "论文中的矛盾：",
     a_var_age: "年龄（岁）",
     a_var_gender: "性别（男性比例）",
