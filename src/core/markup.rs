@@ -66,6 +66,15 @@ fn push_class(out: &mut String, class: &str) {
     }
 }
 
+/// One cell: `open` (a tag without its closing `>`), the class, the escaped text, `close`.
+fn push_cell(out: &mut String, open: &str, class: &str, text: &str, close: &str) {
+    out.push_str(open);
+    push_class(out, class);
+    out.push('>');
+    push_escaped(out, text);
+    out.push_str(close);
+}
+
 /// The `<tr>`s of a table body: `<th scope="row">` for the header, `<td>` for the cells.
 pub fn body_rows(rows: &[TableRow]) -> String {
     let mut out = String::with_capacity(rows.len() * 96);
@@ -81,11 +90,7 @@ pub fn body_rows(rows: &[TableRow]) -> String {
         push_escaped(&mut out, &r.head);
         out.push_str("</th>");
         for (class, text) in &r.cells {
-            out.push_str("<td");
-            push_class(&mut out, class);
-            out.push('>');
-            push_escaped(&mut out, text);
-            out.push_str("</td>");
+            push_cell(&mut out, "<td", class, text, "</td>");
         }
         out.push_str("</tr>");
     }
@@ -96,11 +101,7 @@ pub fn body_rows(rows: &[TableRow]) -> String {
 pub fn head_row(heads: &[(&str, &str)]) -> String {
     let mut out = String::from("<tr>");
     for (class, text) in heads {
-        out.push_str("<th scope=\"col\"");
-        push_class(&mut out, class);
-        out.push('>');
-        push_escaped(&mut out, text);
-        out.push_str("</th>");
+        push_cell(&mut out, "<th scope=\"col\"", class, text, "</th>");
     }
     out.push_str("</tr>");
     out
