@@ -73,6 +73,11 @@ test('a synthetic study runs its Monte Carlo test in slices, with progress, and 
   assert.equal(await page.$$eval('#salary-table tbody tr', (r) => r.length), 200);
   assert.ok((await textOf(page, '#salaries')).includes('Showing the first 200 of 4,000 rows.'));
   assert.equal(await page.$$eval('#influence-table tbody tr', (r) => r.length), 200);
+  // The Q-Q data tables stop at 200 rows too, and say so (one note per group's table).
+  for (const id of ['figure:has(#chart-qq-service)', 'figure:has(#chart-qq-development)']) {
+    assert.equal(await page.$$eval(`${id} tbody tr`, (r) => r.length), 200, id);
+    assert.ok((await textOf(page, id)).includes('Showing the first 200 of 2,000 rows.'), id);
+  }
   assert.match(queryOf(page), /(^|&)scale=2000(&|$)/);
   assertClean(problems);
   await context.close();

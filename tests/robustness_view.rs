@@ -96,7 +96,9 @@ fn the_paper_selection_shows_the_expected_strings() {
     // stats.t.ppf(0.975, 19) = 2.093024054408263
     assert!((inf.critical_t.unwrap() - 2.093024054408263).abs() < 1e-9);
     assert!(inf.summary().contains("Harry moves it most"));
-    assert_eq!(inf.table().len(), 22);
+    assert_eq!(inf.table(usize::MAX).len(), 22);
+    // The limit keeps the first rows, in order, and formats no others.
+    assert_eq!(inf.table(3).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), inf.rows.iter().take(3).map(|r| r.informant.as_str()).collect::<Vec<_>>());
 
     // Shapiro–Wilk and its readings.
     let n: Vec<(&str, &str, &str)> = v.normality.iter().map(|r| (r.label.as_str(), r.w.as_str(), r.p.as_str())).collect();
@@ -142,7 +144,9 @@ fn the_paper_selection_shows_the_expected_strings() {
     assert!(qq[0].points.windows(2).all(|w| w[0].value <= w[1].value && w[0].theoretical < w[1].theoretical));
     assert_eq!(qq[0].points[9].informant, "Blake", "the largest change is Blake's");
     assert!(qq[0].summary().contains("farthest from the line is Blake"), "{}", qq[0].summary());
-    assert_eq!(qq[1].table().len(), 12);
+    assert_eq!(qq[1].table(usize::MAX).len(), 12);
+    assert_eq!(qq[1].table(5).len(), 5);
+    assert_eq!(qq[1].table(5)[0], qq[1].table(usize::MAX)[0]);
 
     // The plain-language summary, never overclaiming.
     let all = v.summary.join(" ");

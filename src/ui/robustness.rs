@@ -30,7 +30,7 @@ use crate::core::robust::view::{BayesRow, InfluenceView, PermutationView, QqChar
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
-use crate::ui::scale::{capped, rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
+use crate::ui::scale::{rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::AppState;
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
@@ -283,7 +283,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let hist_summary = Signal::derive(move || histogram.with(|h| h.as_ref().map(|h| h.summary()).unwrap_or_default()));
     let hist_rows = move || histogram.with(|h| h.as_ref().map(|h| h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()).unwrap_or_default());
     let inf_summary = Signal::derive(move || influence.with(|i| i.as_ref().map(|i| i.summary()).unwrap_or_default()));
-    let inf_rows = move || influence.with(|i| i.as_ref().map(|i| capped(state, i.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default());
+    let inf_rows = move || influence.with(|i| i.as_ref().map(|i| i.table(TABLE_ROW_LIMIT).into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default());
     let sens_summary = Signal::derive(move || sensitivity.with(|x| x.as_ref().map(|x| x.summary()).unwrap_or_default()));
     let sens_rows = move || {
         sensitivity.with(|x| {
@@ -293,7 +293,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     };
     let qq_frame = move |m: Memo<Option<QqChart>>, id: &'static str, title: fn(&Strings) -> &'static str| {
         let summary = Signal::derive(move || m.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
-        let rows = move || m.with(|q| q.as_ref().map(|q| capped(state, q.table()).0.into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default());
+        let rows = move || m.with(|q| q.as_ref().map(|q| q.table(TABLE_ROW_LIMIT).into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default());
         view! {
             <Show when=move || m.with(|q| q.is_some()) fallback=|| ()>
                 {move || {
@@ -307,6 +307,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                                 <thead><tr><th scope="col">{t.b_col_informant}</th><th scope="col" class="num">{t.b_col_normal_quantile}</th><th scope="col" class="num">{t.b_col_value_rmb}</th></tr></thead>
                                 <LiveBody rows=rows />
                             </table>
+                            {move || m.with(|q| q.as_ref().and_then(|q| rows_note(state, q.points.len())))}
                         </ChartFrame>
                     }
                 }}

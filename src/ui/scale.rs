@@ -58,14 +58,6 @@ pub fn PermutationProgress(state: AppState) -> impl IntoView {
     }
 }
 
-/// At most [`TABLE_ROW_LIMIT`] of `rows`, and the note to show under the table when some
-/// were left out.
-pub fn capped<T>(state: AppState, mut rows: Vec<T>) -> (Vec<T>, Option<AnyView>) {
-    let note = rows_note(state, rows.len());
-    rows.truncate(TABLE_ROW_LIMIT);
-    (rows, note)
-}
-
 /// The note under a table of `total` rows cut to [`TABLE_ROW_LIMIT`], if it was cut.
 pub fn rows_note(state: AppState, total: usize) -> Option<AnyView> {
     (total > TABLE_ROW_LIMIT).then(|| {

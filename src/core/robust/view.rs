@@ -233,9 +233,10 @@ impl InfluenceView {
         s
     }
 
-    /// Data table rows: informant, group, t without them.
-    pub fn table(&self) -> Vec<[String; 3]> {
-        self.rows.iter().map(|r| [r.informant.clone(), r.group.label().to_string(), r.t_text.clone()]).collect()
+    /// Data table rows: informant, group, t without them; the first `limit` only, so a
+    /// table capped at a few hundred rows never formats 20,000.
+    pub fn table(&self, limit: usize) -> Vec<[String; 3]> {
+        self.rows.iter().take(limit).map(|r| [r.informant.clone(), r.group.label().to_string(), r.t_text.clone()]).collect()
     }
 }
 
@@ -310,9 +311,9 @@ impl QqChart {
         s
     }
 
-    /// Data table rows: informant, theoretical quantile, value.
-    pub fn table(&self) -> Vec<[String; 3]> {
-        self.points.iter().map(|p| [p.informant.clone(), fixed(p.theoretical, 3), rmb(p.value)]).collect()
+    /// Data table rows: informant, theoretical quantile, value; the first `limit` only.
+    pub fn table(&self, limit: usize) -> Vec<[String; 3]> {
+        self.points.iter().take(limit).map(|p| [p.informant.clone(), fixed(p.theoretical, 3), rmb(p.value)]).collect()
     }
 }
 
