@@ -212,6 +212,13 @@ test('the section follows the selection: monthly, one group (paired), one group 
   assert.ok(await page.$('#chart-qq-service'));
   assert.equal(await page.$$eval('#influence-table tbody tr', (r) => r.length), 10);
   assert.equal(await textOf(page, '#bayes-bf10'), '13.85');
+  // Both groups again: the variance table comes back in place of its reason, with the
+  // paper's figures (the table is built anew when the tests become defined).
+  await page.click('input[name=groups][value=development]');
+  await page.waitForSelector('table#variance-table');
+  const back = await tableCells(page, '#variance-table', { body: true });
+  assert.deepEqual(back.map((r) => r[2]), ['1, 20', '1, 20']);
+  assert.equal((await tableCells(page, '#bayes-table', { body: true })).length, 3);
   assertClean(problems);
   await context.close();
 

@@ -25,7 +25,7 @@ use std::collections::HashSet;
 use crate::core::dataset::Group;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
-use crate::core::markup::{body_rows, head_row, name_pieces, Piece, TableRow as TRow};
+use crate::core::markup::{head_row, name_pieces, Piece, TableRow as TRow};
 use crate::core::robust::view::{BayesRow, InfluenceView, PermutationView, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
@@ -70,22 +70,6 @@ fn live_table(id: &'static str, parts: impl Fn() -> TableParts + Send + Sync + '
                 <caption>{caption}</caption>
                 <thead inner_html=move || parts.with(|p| head_row(&p.1))></thead>
                 <LiveBody rows=move || parts.with(|p| p.2.clone()) />
-            </table>
-        </div>
-    }
-    .into_any()
-}
-
-/// A captioned table in a scrollable, focusable region, for a part of the section that is
-/// built again as a whole: `heads` are (class, text).
-fn table(id: &'static str, caption: String, heads: &[(&'static str, &'static str)], rows: Vec<TRow>) -> AnyView {
-    let label = caption.clone();
-    view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=label>
-            <table id=id class="details robust-table">
-                <caption>{caption}</caption>
-                <thead inner_html=head_row(heads)></thead>
-                <tbody inner_html=body_rows(&rows)></tbody>
             </table>
         </div>
     }
@@ -212,20 +196,22 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         });
         (t.b_normality_caption.into(), vec![(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
     });
+    // Built once while the variance tests are defined; the reason replaces the table while
+    // they are not (one group, or a group of fewer than two).
+    let variances_defined = Memo::new(move |_| model.with(|m| m.variances.is_ok()));
     let variances = move || {
-        let t = state.t();
-        model.with(|m| match &m.variances {
-            Ok(rows) => {
-                let rows = rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.w.clone()), (NUM, r.df.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect();
-                table(
-                    "variance-table",
-                    t.b_variance_caption.into(),
-                    &[(TEXT, t.b_col_test), (NUM, t.b_col_statistic), (NUM, t.b_col_df), (NUM, "p"), (TEXT, t.b_col_reading)],
-                    rows,
-                )
-            }
-            Err(e) => undefined("variance-table", e.clone()),
-        })
+        view! {
+            <Show when=move || variances_defined.get() fallback=move || model.with(|m| m.variances.as_ref().err().map(|e| undefined("variance-table", e.clone())))>
+                {live_table("variance-table", move || {
+                    let t = state.t();
+                    let rows = model.with(|m| {
+                        let rows = m.variances.as_ref().map(|rows| rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.w.clone()), (NUM, r.df.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect());
+                        rows.unwrap_or_default()
+                    });
+                    (t.b_variance_caption.into(), vec![(TEXT, t.b_col_test), (NUM, t.b_col_statistic), (NUM, t.b_col_df), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
+                })}
+            </Show>
+        }
     };
     let qq_missing = move || {
         let t = state.t();
@@ -260,22 +246,29 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         Ok(b) => undefined("bayes-result", b.bf10),
         Err(e) => undefined("bayes-result", e),
     };
+    let bayes_defined = Memo::new(move |_| model.with(|m| m.bayes.is_ok()));
     let bayes_table = move || {
-        let t = state.t();
-        let chosen = prior.get();
-        model.with(|m| {
-            m.bayes.as_ref().ok().map(|rows| {
-                let rows = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let (class, head) = if i == chosen { ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)])) } else { ("", r.prior.clone()) };
-                        TRow::new(class, head, vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())])
-                    })
-                    .collect();
-                table("bayes-table", t.b_bayes_caption.into(), &[(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)], rows)
-            })
-        })
+        view! {
+            <Show when=move || bayes_defined.get() fallback=|| ()>
+                {live_table("bayes-table", move || {
+                    let t = state.t();
+                    let chosen = prior.get();
+                    let rows = model.with(|m| {
+                        let rows = m.bayes.as_ref().map(|rows| {
+                            rows.iter()
+                                .enumerate()
+                                .map(|(i, r)| {
+                                    let (class, head) = if i == chosen { ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)])) } else { ("", r.prior.clone()) };
+                                    TRow::new(class, head, vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())])
+                                })
+                                .collect()
+                        });
+                        rows.unwrap_or_default()
+                    });
+                    (t.b_bayes_caption.into(), vec![(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)], rows)
+                })}
+            </Show>
+        }
     };
     let sensitivity_missing = move || model.with(|m| m.sensitivity.as_ref().err().cloned().map(|e| undefined("sensitivity-undefined", e)));
 
