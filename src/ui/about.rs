@@ -7,7 +7,7 @@
 
 use crate::core::evidence::bibtex;
 use crate::ui::export::download_text;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 
@@ -97,21 +97,20 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
             _ => None,
         })
     };
-    let t = move || state.t();
     view! {
         <section id="about" class="section" aria-labelledby="about-h">
-            <h2 id="about-h">{move || t().sec_about}</h2>
+            <h2 id="about-h">{tr(state, |t| t.sec_about)}</h2>
             <p class="about-citation" lang="en">{cite}" "<a href=doi_url.clone()>{format!("doi:{}", c.doi)}</a></p>
-            <p><button type="button" id="bibtex-download" on:click=download>{move || t().a_about_bibtex}</button></p>
-            <h3>{move || t().a_about_design}</h3>
+            <p><button type="button" id="bibtex-download" on:click=download>{tr(state, |t| t.a_about_bibtex)}</button></p>
+            <h3>{tr(state, |t| t.a_about_design)}</h3>
             <p><span lang="en">{raw.about.design.clone()}</span>" "<span class="source" lang="en">"("{raw.about.design_source.clone()}")"</span></p>
-            <h3>{move || t().groups_legend}</h3>
+            <h3>{tr(state, |t| t.groups_legend)}</h3>
             <ul class="about-groups">{groups}</ul>
-            <h3>{move || t().times_legend}</h3>
+            <h3>{tr(state, |t| t.times_legend)}</h3>
             <ul class="about-times">{times}</ul>
-            <h3>{move || t().a_about_limitations}</h3>
+            <h3>{tr(state, |t| t.a_about_limitations)}</h3>
             <ul class="limitations">{limitations}</ul>
-            <h3>{move || t().a_about_background}</h3>
+            <h3>{tr(state, |t| t.a_about_background)}</h3>
             <figure class="background-quote">
                 <blockquote lang="en"><p>{sentences}</p></blockquote>
                 <figcaption lang="en">
@@ -120,16 +119,16 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
             </figure>
             <p class="note" lang="en">{bg.note.clone()}</p>
             <p lang="en">{bg.echo.clone()}</p>
-            <h3>{move || t().a_about_quotations}</h3>
+            <h3>{tr(state, |t| t.a_about_quotations)}</h3>
             <p>{quotes_line}</p>
             <details class="quotation-check">
-                <summary>{move || t().a_about_check_summary}</summary>
+                <summary>{tr(state, |t| t.a_about_check_summary)}</summary>
                 <p lang="en">{check.method.clone()}</p>
                 <p lang="en">{check.recheck.clone()}</p>
-                <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_about_places_label>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_about_places_label)>
                     <table>
-                        <caption>{move || t().a_about_places_caption}</caption>
-                        <thead><tr><th scope="col" class="num">{move || t().a_about_line}</th><th scope="col">{move || t().a_about_text}</th><th scope="col">{move || t().a_about_decision}</th></tr></thead>
+                        <caption>{tr(state, |t| t.a_about_places_caption)}</caption>
+                        <thead><tr><th scope="col" class="num">{tr(state, |t| t.a_about_line)}</th><th scope="col">{tr(state, |t| t.a_about_text)}</th><th scope="col">{tr(state, |t| t.a_about_decision)}</th></tr></thead>
                         <tbody>{candidates}</tbody>
                     </table>
                 </div>

@@ -20,7 +20,7 @@ use crate::core::i18n::{Lang, Strings};
 use crate::core::permalink::{display_safe, parse_scale, Notice, Reason};
 use crate::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use crate::ui::scale::ScaleBanner;
-use crate::ui::state::{location_query, sync_lang, sync_url, AppState};
+use crate::ui::state::{location_query, sync_lang, sync_url, tr, AppState};
 use crate::ui::test_panel::TestSection;
 use crate::ui::tour::TourSection;
 use crate::ui::workshop::WorkshopSection;
@@ -72,9 +72,9 @@ fn Notices(state: AppState) -> impl IntoView {
     view! {
         <Show when=move || state.notices.with(|n| !n.is_empty()) fallback=|| ()>
             <div class="notice" role="status" id="url-notices">
-                <p><strong>{move || state.t().notices_title}</strong></p>
+                <p><strong>{tr(state, |t| t.notices_title)}</strong></p>
                 <ul>{move || state.notices.get().into_iter().map(|n| view! { <li>{n.text(state.t())}</li> }).collect_view()}</ul>
-                <button type="button" on:click=move |_| state.notices.set(Vec::new())>{move || state.t().dismiss}</button>
+                <button type="button" on:click=move |_| state.notices.set(Vec::new())>{tr(state, |t| t.dismiss)}</button>
             </div>
         </Show>
     }
@@ -89,7 +89,7 @@ fn LanguageSwitch(state: AppState) -> impl IntoView {
         .collect_view();
     view! {
         <label class="language-switch">
-            <span>{move || state.t().language_label}</span>
+            <span>{tr(state, |t| t.language_label)}</span>
             " "
             <select
                 id="language"
@@ -154,14 +154,14 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     mount_later(shown);
     settle_in_page_links();
     view! {
-        <a class="skip-link" href="#main">{move || state.t().skip_link}</a>
+        <a class="skip-link" href="#main">{tr(state, |t| t.skip_link)}</a>
         <header class="site-header">
-            <p class="eyebrow">{move || state.t().app_name}</p>
+            <p class="eyebrow">{tr(state, |t| t.app_name)}</p>
             <LanguageSwitch state=state />
             <h1 lang="en">{c.title.clone()}</h1>
             <p class="citation" lang="en">{cite}</p>
             <p class="header-actions">
-                <button type="button" on:click=download_json>{move || state.t().download_dataset}</button>
+                <button type="button" on:click=download_json>{tr(state, |t| t.download_dataset)}</button>
             </p>
             <SharePanel state=state />
         </header>
@@ -169,7 +169,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         <Notices state=state />
         <ScaleBanner state=state />
         <div class="layout">
-            <nav class="toc" aria-label=move || state.t().toc_label>
+            <nav class="toc" aria-label=tr(state, |t| t.toc_label)>
                 <ul>{toc}</ul>
             </nav>
             <div class="content">
@@ -180,7 +180,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             </div>
         </div>
         <footer class="site-footer">
-            <p>{move || state.t().footer_computed}</p>
+            <p>{tr(state, |t| t.footer_computed)}</p>
             <CiteExplorer state=state />
             // public/boot.js writes the offline status here, in the words these attributes
             // hold, and rewrites it when the language changes.
@@ -346,7 +346,7 @@ fn Embedded(state: AppState, study: Arc<Study>, section: String) -> impl IntoVie
             <ControlBar state=state />
             <main id="main" tabindex="-1">{section_view(&section, state, study)}</main>
             <p class="embed-credit">
-                <a href=full target="_blank" rel="noopener">{move || state.t().e_open_full}</a>
+                <a href=full target="_blank" rel="noopener">{tr(state, |t| t.e_open_full)}</a>
             </p>
         </div>
     }

@@ -9,7 +9,7 @@ use crate::core::evidence::{highlight, quotations_for, search_codebook, Codebook
 use crate::core::i18n::{fill, Strings};
 use crate::core::model::ModelDesc;
 use crate::ui::model::show_node;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 
@@ -173,11 +173,11 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="codebook" class="section" aria-labelledby="codebook-h">
-            <h2 id="codebook-h">{move || t().sec_codebook}</h2>
+            <h2 id="codebook-h">{tr(state, |t| t.sec_codebook)}</h2>
             <p class="lede">{lede}</p>
             <p class="note" lang="en">{note}</p>
             <div class="codebook-search" role="search">
-                <label for="codebook-search">{move || t().a_cb_search}</label>
+                <label for="codebook-search">{tr(state, |t| t.a_cb_search)}</label>
                 <input
                     type="search"
                     id="codebook-search"

@@ -10,7 +10,7 @@ use crate::core::format::{fixed, grouped};
 use crate::core::i18n::{fill, Strings};
 use crate::core::permalink::{amount_text, parse_amount, AmountError};
 use crate::core::selection::Selection;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -39,7 +39,6 @@ fn toggle(state: AppState, ev: &leptos::ev::Event, which: fn(&mut Selection) -> 
 #[component]
 pub fn ControlBar(state: AppState) -> impl IntoView {
     let sel = state.selection;
-    let t = move || state.t();
     let group_box = move |g: Group, detail: fn(&Strings) -> &'static str| {
         let i = g.index();
         view! {
@@ -89,19 +88,19 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
         }
     };
     view! {
-        <form class="control-bar" id="controls" aria-label=move || t().controls_label on:submit=|ev| ev.prevent_default()>
+        <form class="control-bar" id="controls" aria-label=tr(state, |t| t.controls_label) on:submit=|ev| ev.prevent_default()>
             <fieldset>
-                <legend>{move || t().groups_legend}</legend>
+                <legend>{tr(state, |t| t.groups_legend)}</legend>
                 {group_box(Group::Service, |t| t.service_detail)}
                 {group_box(Group::Development, |t| t.development_detail)}
             </fieldset>
             <fieldset>
-                <legend>{move || t().times_legend}</legend>
+                <legend>{tr(state, |t| t.times_legend)}</legend>
                 {time_box(Time::T1, |t| t.t1_detail)}
                 {time_box(Time::T2, |t| t.t2_detail)}
             </fieldset>
             <fieldset>
-                <legend>{move || t().measure_legend}</legend>
+                <legend>{tr(state, |t| t.measure_legend)}</legend>
                 {measure_radio(Measure::Quarterly, "Table 8")}
                 {measure_radio(Measure::Monthly, "Table A2")}
             </fieldset>
@@ -148,7 +147,7 @@ fn DiscountControls(state: AppState) -> impl IntoView {
             let err_id = format!("total-{key}-error");
             view! {
                 <div class="total">
-                    <label for=id.clone()>{move || label(state.t())}" "<small>{move || state.t().rmb_unit}</small></label>
+                    <label for=id.clone()>{move || label(state.t())}" "<small>{tr(state, |t| t.rmb_unit)}</small></label>
                     <input
                         id=id
                         type="text"
@@ -194,16 +193,16 @@ fn DiscountControls(state: AppState) -> impl IntoView {
     });
     view! {
         <fieldset class="discount">
-            <legend>{move || state.t().discount_legend}</legend>
+            <legend>{tr(state, |t| t.discount_legend)}</legend>
             <label class="check">
                 <input type="checkbox" name="discount" prop:checked=move || sel.with(|s| s.discount) on:change=move |ev| sel.update(|s| s.discount = event_target_checked(&ev)) />
-                <span>{move || state.t().discount_toggle}" "<small>{move || state.t().discount_toggle_detail}</small></span>
+                <span>{tr(state, |t| t.discount_toggle)}" "<small>{tr(state, |t| t.discount_toggle_detail)}</small></span>
             </label>
             <details class="totals">
-                <summary>{move || state.t().totals_summary}</summary>
+                <summary>{tr(state, |t| t.totals_summary)}</summary>
                 <div class="totals-grid">{inputs}</div>
                 <p class="live-factor" aria-live="polite">{live}</p>
-                <button type="button" on:click=reset>{move || state.t().reset_totals}</button>
+                <button type="button" on:click=reset>{tr(state, |t| t.reset_totals)}</button>
                 <p class="source">
                     {move || {
                         let sep = state.lang.get().numbers().group;

@@ -7,7 +7,7 @@ use crate::core::format::percent;
 use crate::core::i18n::{fill, Strings};
 use crate::core::view::{coverage_bars, coverage_changes, coverage_summary};
 use crate::ui::charts::{draw_coverage, ChartFrame};
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 
 fn opt_pct(v: Option<f64>, t: &Strings) -> String {
@@ -30,7 +30,6 @@ pub fn CoverageSection(state: AppState) -> impl IntoView {
     let note = state.study.with_value(|s| s.raw.coverage.note.clone());
     let definition = state.study.with_value(|s| s.raw.coverage.definition.clone());
     let changes = state.study.with_value(|s| coverage_changes(s));
-    let t = move || state.t();
     let table = move || {
         let t = state.t();
         bars.get()
@@ -87,14 +86,14 @@ pub fn CoverageSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="coverage" class="section" aria-labelledby="coverage-h">
-            <h2 id="coverage-h">{move || t().sec_coverage}</h2>
+            <h2 id="coverage-h">{tr(state, |t| t.sec_coverage)}</h2>
             <p class="selection-line">{selection_line}</p>
             <p class="lede" lang="en">{definition}" "{note}</p>
             {chart}
-            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().c_changes_region>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.c_changes_region)>
                 <table id="coverage-changes">
-                    <caption>{move || t().c_changes_caption}</caption>
-                    <thead><tr><th scope="col">{move || t().c_col_theme}</th><th scope="col" class="num">"Service"</th><th scope="col" class="num">"Development"</th><th scope="col" class="num">{move || t().c_col_did}</th></tr></thead>
+                    <caption>{tr(state, |t| t.c_changes_caption)}</caption>
+                    <thead><tr><th scope="col">{tr(state, |t| t.c_col_theme)}</th><th scope="col" class="num">"Service"</th><th scope="col" class="num">"Development"</th><th scope="col" class="num">{tr(state, |t| t.c_col_did)}</th></tr></thead>
                     <tbody>{change_rows}</tbody>
                 </table>
             </div>

@@ -8,7 +8,7 @@ use crate::core::dataset::Group;
 use crate::core::demographics::{balance, balance_moved};
 use crate::core::format::fixed;
 use crate::core::i18n::fill;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 
@@ -69,15 +69,15 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="demographics" class="section" aria-labelledby="demographics-h">
-            <h2 id="demographics-h">{move || t().sec_demographics}</h2>
-            <p class="lede">{move || t().a_demo_lede}</p>
+            <h2 id="demographics-h">{tr(state, |t| t.sec_demographics)}</h2>
+            <p class="lede">{tr(state, |t| t.a_demo_lede)}</p>
             <Show when=move || !both() fallback=|| ()>
-                <p class="note">{move || t().a_demo_one_group}</p>
+                <p class="note">{tr(state, |t| t.a_demo_one_group)}</p>
             </Show>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_demo_table_label>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_demo_table_label)>
                 <table id="demographics-table">
-                    <caption>{move || t().a_demo_caption}</caption>
-                    <thead><tr><th scope="col">{move || t().a_demo_variable}</th>{heads}<th scope="col" class="num">{move || t().a_demo_test}</th><th scope="col" class="num">{move || t().a_demo_printed_p}</th>{has_moved.then(|| view! { <th scope="col" class="num">{grace_head}</th> })}</tr></thead>
+                    <caption>{tr(state, |t| t.a_demo_caption)}</caption>
+                    <thead><tr><th scope="col">{tr(state, |t| t.a_demo_variable)}</th>{heads}<th scope="col" class="num">{tr(state, |t| t.a_demo_test)}</th><th scope="col" class="num">{tr(state, |t| t.a_demo_printed_p)}</th>{has_moved.then(|| view! { <th scope="col" class="num">{grace_head}</th> })}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
@@ -91,7 +91,7 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
                     <h3 lang="en">{d.title}</h3>
                     <p lang="en">{d.decision}</p>
                     <p lang="en">{d.evidence}</p>
-                    {d.contradiction.map(|c| view! { <p class="contradiction"><span aria-hidden="true">"\u{26a0} "</span>{move || t().a_demo_contradiction}" "<span lang="en">{c}</span></p> })}
+                    {d.contradiction.map(|c| view! { <p class="contradiction"><span aria-hidden="true">"\u{26a0} "</span>{tr(state, |t| t.a_demo_contradiction)}" "<span lang="en">{c}</span></p> })}
                     <p class="source" lang="en">{d.source}</p>
                 </div>
             })}

@@ -19,7 +19,7 @@ use crate::core::i18n::{fill, Lang};
 use crate::core::model::{fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary, EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece};
 use crate::core::view::{coverage_bars, test_view};
 use crate::ui::reproducibility::pieces_view;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use leptos::ev::KeyboardEvent;
 use crate::ui::measure::observe_width;
 use leptos::prelude::*;
@@ -215,11 +215,11 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
 
     view! {
         <section id="model" class="section" aria-labelledby="model-h" node_ref=section>
-            <h2 id="model-h">{move || state.t().sec_model}</h2>
+            <h2 id="model-h">{tr(state, |t| t.sec_model)}</h2>
             <p class="lede" lang="en">{note}" "<span class="source">"("{source}")"</span></p>
-            <aside class="caution" aria-label=move || state.t().d_caution_label>
+            <aside class="caution" aria-label=tr(state, |t| t.d_caution_label)>
                 <p>
-                    <strong>{move || state.t().d_caution_lead}" "</strong>
+                    <strong>{tr(state, |t| t.d_caution_lead)}" "</strong>
                     <span lang="en">{caution.value.clone()}" "<span class="source">"("{caution.source.clone()}")"</span></span>
                 </p>
             </aside>
@@ -245,7 +245,7 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
                     </svg>
                 </div>
                 <div class="visually-hidden">{descriptions}</div>
-                <ul class="model-legend" aria-label=move || state.t().d_legend_label>{legend}</ul>
+                <ul class="model-legend" aria-label=tr(state, |t| t.d_legend_label)>{legend}</ul>
                 <p class="visually-hidden" aria-live="polite" id="model-status">{status}</p>
                 <div class="model-detail" id="model-detail">
                     {move || {

@@ -9,7 +9,7 @@ use crate::core::i18n::fill;
 use crate::ui::app::SECTIONS;
 use crate::ui::export::download_text;
 use crate::ui::salaries::selection_line;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::text::fill_view;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -86,18 +86,18 @@ pub fn SharePanel(state: AppState) -> impl IntoView {
     };
     view! {
         <details class="share" id="share">
-            <summary>{move || state.t().e_share_title}</summary>
+            <summary>{tr(state, |t| t.e_share_title)}</summary>
             <div class="share-body">
-                <p><button type="button" id="copy-link" on:click=copy_link>{move || state.t().e_copy_link}</button></p>
+                <p><button type="button" id="copy-link" on:click=copy_link>{tr(state, |t| t.e_copy_link)}</button></p>
                 <p>
-                    <label for="share-section">{move || state.t().e_section_label}</label>
+                    <label for="share-section">{tr(state, |t| t.e_section_label)}</label>
                     " "
                     <select id="share-section" on:change=move |ev| section.set(event_target_value(&ev))>{options}</select>
                 </p>
                 <p class="share-buttons">
-                    <button type="button" id="copy-embed" on:click=copy_embed>{move || state.t().e_copy_embed}</button>
+                    <button type="button" id="copy-embed" on:click=copy_embed>{tr(state, |t| t.e_copy_embed)}</button>
                     " "
-                    <button type="button" id="print-section" on:click=print>{move || state.t().e_print}</button>
+                    <button type="button" id="print-section" on:click=print>{tr(state, |t| t.e_print)}</button>
                 </p>
                 <p class="copy-status" role="status" aria-live="polite">{message}</p>
                 {move || {
@@ -123,12 +123,12 @@ pub fn PrintHeader(state: AppState) -> impl IntoView {
     view! {
         <div class="print-only print-header" id="print-header">
             <p>
-                <strong>{move || state.t().e_print_selection}</strong>
+                <strong>{tr(state, |t| t.e_print_selection)}</strong>
                 " "
                 {line}
             </p>
             <p>
-                <strong>{move || state.t().e_print_permalink}</strong>
+                <strong>{tr(state, |t| t.e_print_permalink)}</strong>
                 " "
                 <span class="print-url">{move || {
                     state.selection.track();
@@ -177,9 +177,9 @@ pub fn CiteExplorer(state: AppState) -> impl IntoView {
     let download = move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "study-explorer.bib");
     view! {
         <div class="cite-explorer" id="cite-explorer">
-            <h2>{move || state.t().e_cite_title}</h2>
+            <h2>{tr(state, |t| t.e_cite_title)}</h2>
             <p lang="en" class="explorer-reference">{reference}</p>
-            <p><button type="button" id="explorer-bibtex" on:click=download>{move || state.t().e_cite_bibtex}</button></p>
+            <p><button type="button" id="explorer-bibtex" on:click=download>{tr(state, |t| t.e_cite_bibtex)}</button></p>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::core::i18n::{fill, Strings};
 use crate::core::model::Piece;
 use crate::core::reproduce::{category_title, reproduce, ReproRow, Status, CATEGORIES};
 use crate::core::validate::{validate, Kind, Problem};
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -53,7 +53,7 @@ pub fn ReproducibilitySection(study: Arc<Study>, state: AppState) -> impl IntoVi
     };
     view! {
         <section id="reproducibility" aria-labelledby="reproducibility-h" class="section">
-            <h2 id="reproducibility-h">{move || state.t().sec_reproducibility}</h2>
+            <h2 id="reproducibility-h">{tr(state, |t| t.sec_reproducibility)}</h2>
             {body}
         </section>
     }

@@ -31,7 +31,7 @@ use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
 use crate::ui::scale::{rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 
@@ -311,21 +311,21 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let t = move || state.t();
     view! {
         <section id="robustness" class="section robustness" aria-labelledby="robustness-h">
-            <h2 id="robustness-h">{move || t().sec_robustness}</h2>
+            <h2 id="robustness-h">{tr(state, |t| t.sec_robustness)}</h2>
             <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">{move || t().b_lede}</p>
+            <p class="lede">{tr(state, |t| t.b_lede)}</p>
             <p class="comparison" id="robustness-comparison">{move || model.with(|m| m.comparison.clone())}</p>
 
             <div class="robust-summary" id="robustness-summary">
-                <h3>{move || t().b_in_short}</h3>
+                <h3>{tr(state, |t| t.b_in_short)}</h3>
                 <ul>{summary}</ul>
             </div>
 
-            <h3>{move || t().b_h_tests}</h3>
+            <h3>{tr(state, |t| t.b_h_tests)}</h3>
             {tests}
 
-            <h3>{move || t().b_h_perm}</h3>
-            <p>{move || t().b_perm_intro}</p>
+            <h3>{tr(state, |t| t.b_h_perm)}</h3>
+            <p>{tr(state, |t| t.b_perm_intro)}</p>
             <div id="permutation"><PermutationProgress state=state />{permutation}</div>
             <Show when=move || histogram.with(|h| h.is_some()) fallback=|| ()>
                 {move || {
@@ -350,12 +350,12 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                 }}
             </Show>
 
-            <h3>{move || t().b_h_effects}</h3>
-            <p>{move || t().b_effects_intro}</p>
+            <h3>{tr(state, |t| t.b_h_effects)}</h3>
+            <p>{tr(state, |t| t.b_effects_intro)}</p>
             {effects}
 
-            <h3>{move || t().b_h_influence}</h3>
-            <p>{move || t().b_influence_intro}</p>
+            <h3>{tr(state, |t| t.b_h_influence)}</h3>
+            <p>{tr(state, |t| t.b_influence_intro)}</p>
             <div id="influence">{influence_table}</div>
             <Show when=move || influence.with(|i| i.is_some()) fallback=|| ()>
                 {move || {
@@ -381,8 +381,8 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                 }}
             </Show>
 
-            <h3>{move || t().b_h_assumptions}</h3>
-            <p>{move || t().b_assumptions_intro}</p>
+            <h3>{tr(state, |t| t.b_h_assumptions)}</h3>
+            <p>{tr(state, |t| t.b_assumptions_intro)}</p>
             {normality}
             {variances}
             {qq_missing}
@@ -390,20 +390,20 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                 {qq_frame(qq_service, "chart-qq-service", |t| t.b_chart_qq_service)}
                 {qq_frame(qq_development, "chart-qq-development", |t| t.b_chart_qq_development)}
             </div>
-            <p class="note">{move || t().b_qq_note}</p>
+            <p class="note">{tr(state, |t| t.b_qq_note)}</p>
 
-            <h3>{move || t().b_h_bayes}</h3>
-            <p>{move || t().b_bayes_intro}</p>
+            <h3>{tr(state, |t| t.b_h_bayes)}</h3>
+            <p>{tr(state, |t| t.b_bayes_intro)}</p>
             <fieldset class="prior-choice" id="bayes-prior">
-                <legend>{move || t().b_prior_legend}</legend>
+                <legend>{tr(state, |t| t.b_prior_legend)}</legend>
                 {prior_radios}
             </fieldset>
             <div aria-live="polite">{bayes_result}</div>
-            <p class="note" id="bayes-note">{move || t().b_bayes_note}</p>
+            <p class="note" id="bayes-note">{tr(state, |t| t.b_bayes_note)}</p>
             {bayes_table}
 
-            <h3>{move || t().b_h_sensitivity}</h3>
-            <p>{move || t().b_sensitivity_intro}</p>
+            <h3>{tr(state, |t| t.b_h_sensitivity)}</h3>
+            <p>{tr(state, |t| t.b_sensitivity_intro)}</p>
             {sensitivity_missing}
             <Show when=move || sensitivity.with(|x| x.is_some()) fallback=|| ()>
                 {move || {

@@ -12,7 +12,7 @@ use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 
@@ -82,7 +82,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         view! {
             <table class="salary-table" id="salary-table">
                 <caption>{caption}</caption>
-                <thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th>{head}</tr></thead>
+                <thead><tr><th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th>{head}</tr></thead>
                 {body}
             </table>
             {more}
@@ -139,13 +139,13 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="salaries" class="section" aria-labelledby="salaries-h">
-            <h2 id="salaries-h">{move || t().sec_salaries}</h2>
+            <h2 id="salaries-h">{tr(state, |t| t.sec_salaries)}</h2>
             <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">{move || t().a_sal_lede}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_sal_table_label>{table}</div>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_sal_desc_label>{descriptives}</div>
-            <button type="button" on:click=csv>{move || t().a_sal_csv}</button>
-            <Show when=both_times fallback=move || view! { <p class="note">{move || t().a_sal_both_times}</p> }>
+            <p class="lede">{tr(state, |t| t.a_sal_lede)}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_table_label)>{table}</div>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_desc_label)>{descriptives}</div>
+            <button type="button" on:click=csv>{tr(state, |t| t.a_sal_csv)}</button>
+            <Show when=both_times fallback=move || view! { <p class="note">{tr(state, |t| t.a_sal_both_times)}</p> }>
                 <div class="chart-row">
                     <ChartFrame
                         id="chart-slopes"
@@ -153,7 +153,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         summary=slope_summary
                         draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
                     >
-                        <table><thead><tr><th scope="col">{move || t().a_informant}</th><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
+                        <table><thead><tr><th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
                     </ChartFrame>
                     <ChartFrame
                         id="chart-differences"
@@ -161,7 +161,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                         summary=dot_summary
                         draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
                     >
-                        <table><thead><tr><th scope="col">{move || t().a_group}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{move || t().a_mean_change}</th><th scope="col" class="num">{move || t().a_ci_low}</th><th scope="col" class="num">{move || t().a_ci_high}</th></tr></thead><LiveBody rows=dot_table /></table>
+                        <table><thead><tr><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{tr(state, |t| t.a_mean_change)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_low)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_high)}</th></tr></thead><LiveBody rows=dot_table /></table>
                     </ChartFrame>
                 </div>
             </Show>

@@ -11,7 +11,7 @@
 use crate::core::format::grouped;
 use crate::core::i18n::fill;
 use crate::core::synthetic::SYNTHETIC_SEED;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 
 /// Most rows a per-informant table renders.
@@ -29,9 +29,9 @@ pub fn ScaleBanner(state: AppState) -> impl IntoView {
         let href = move || format!("?{}", state.paper_query());
         view! {
             <div class="notice scale-banner" role="note" id="scale-banner" aria-labelledby="scale-banner-h">
-                <p id="scale-banner-h"><strong>{move || state.t().scale_banner_title}</strong></p>
+                <p id="scale-banner-h"><strong>{tr(state, |t| t.scale_banner_title)}</strong></p>
                 <p>{text}</p>
-                <p><a id="scale-banner-paper" href=href>{move || state.t().scale_banner_link}</a></p>
+                <p><a id="scale-banner-paper" href=href>{tr(state, |t| t.scale_banner_link)}</a></p>
             </div>
         }
     })
@@ -52,7 +52,7 @@ pub fn PermutationProgress(state: AppState) -> impl IntoView {
                     max=move || state.permutation_progress.get().map(|p| p.1).unwrap_or(1).to_string()
                     value=move || state.permutation_progress.get().map(|p| p.0).unwrap_or(0).to_string()
                 ></progress>
-                <p class="note">{move || state.t().progress_note}</p>
+                <p class="note">{tr(state, |t| t.progress_note)}</p>
             </div>
         </Show>
     }

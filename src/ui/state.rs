@@ -1,7 +1,7 @@
 //! The one place signals live. `AppState` holds the selection and URL notices; derived
 //! memos compute the salary points and the analysis from them. Components read these and
 //! never compute statistics themselves. The selection is mirrored into the URL with
-//! `history.replaceState` (no reload, in the task after the change), and read from it
+//! `history.replaceState` (no reload, after the frame that shows the change), and read from it
 //! once at start.
 //!
 //! The robustness view lives here too ([`AppState::robustness`]). The first one is
@@ -150,6 +150,16 @@ impl AppState {
         self.lang_chosen.set(Some(lang));
         self.lang.set(lang);
     }
+}
+
+/// One fixed UI string that follows the language, as a text node or attribute value:
+/// `{tr(state, |t| t.sec_about)}`.
+///
+/// Every call returns the same closure type, so Leptos's reactive render and attribute code
+/// is compiled once for all of the page's fixed strings instead of once per `move || t().x`
+/// closure, each of which is a type of its own (see BENCHMARKS.md, "Binary contributors").
+pub fn tr(state: AppState, pick: fn(&'static Strings) -> &'static str) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+    move || pick(state.t())
 }
 
 /// The staged robustness view of a selection.

@@ -6,7 +6,7 @@ use crate::core::view::{test_csv, test_view, TDistChart};
 use crate::ui::charts::{draw_tdist, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::salaries::selection_line;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 
@@ -35,20 +35,20 @@ pub fn TestSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="test" class="section" aria-labelledby="test-h">
-            <h2 id="test-h">{move || t().sec_test}</h2>
+            <h2 id="test-h">{tr(state, |t| t.sec_test)}</h2>
             <p class="selection-line">{selection_line(state)}</p>
             <div class="apa-result" aria-live="polite" aria-atomic="true">
                 <p class="apa" id="apa-primary">{move || view_model.get().apa}</p>
                 {move || view_model.get().apa_welch.map(|w| view! { <p class="apa apa-welch" id="apa-welch">{w}</p> })}
             </div>
             <p class="explanation" id="test-explanation">{move || view_model.get().explanation}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=move || t().a_test_details_label>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_test_details_label)>
                 <table class="details" id="test-details">
-                    <caption>{move || t().a_test_details}</caption>
+                    <caption>{tr(state, |t| t.a_test_details)}</caption>
                     <LiveBody rows=details />
                 </table>
             </div>
-            <button type="button" on:click=csv>{move || t().a_test_csv}</button>
+            <button type="button" on:click=csv>{tr(state, |t| t.a_test_csv)}</button>
             <Show when=move || tdist.get().is_some() fallback=|| ()>
                 <ChartFrame
                     id="chart-tdist"

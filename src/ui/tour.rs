@@ -11,7 +11,7 @@
 use crate::core::model::TourStep;
 use crate::core::permalink;
 use crate::core::i18n::fill;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use crate::ui::text::{fill_view, plain};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -100,13 +100,13 @@ pub fn TourSection(state: AppState) -> impl IntoView {
     };
     view! {
         <section id="tour" class="section" aria-labelledby="tour-h">
-            <h2 id="tour-h">{move || t().sec_tour}</h2>
+            <h2 id="tour-h">{tr(state, |t| t.sec_tour)}</h2>
             <p class="lede">
                 {lede}
                 " "<span class="source" lang="en">"("{source}")"</span>
             </p>
             <ol class="tour-steps" lang="en">{list}</ol>
-            <button type="button" id="tour-start" on:click=move |_| { go(0); focus("tour-next"); }>{move || t().a_tour_start}</button>
+            <button type="button" id="tour-start" on:click=move |_| { go(0); focus("tour-next"); }>{tr(state, |t| t.a_tour_start)}</button>
             <Show when=move || current.get().is_some() fallback=|| ()>
                 <div
                     class="tour-bar"
@@ -131,12 +131,12 @@ pub fn TourSection(state: AppState) -> impl IntoView {
                             aria-disabled=move || if current.get() == Some(0) { "true" } else { "false" }
                             on:click=move |_| back()
                         >
-                            {move || t().a_tour_back}
+                            {tr(state, |t| t.a_tour_back)}
                         </button>
                         <button type="button" id="tour-next" on:click=move |_| next()>
                             {move || if current.get().is_some_and(|i| i + 1 >= total) { t().a_tour_finish } else { t().a_tour_next }}
                         </button>
-                        <button type="button" id="tour-close" on:click=move |_| close()>{move || t().a_tour_close}</button>
+                        <button type="button" id="tour-close" on:click=move |_| close()>{tr(state, |t| t.a_tour_close)}</button>
                     </div>
                 </div>
             </Show>

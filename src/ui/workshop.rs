@@ -25,7 +25,7 @@ use crate::core::i18n::{fill, segments, Segment, Strings};
 use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
 use leptos::html::Input;
-use crate::ui::state::AppState;
+use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::*;
@@ -249,7 +249,6 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
         );
     };
 
-    let t = move || state.t();
     let status_line = move || match status.get() {
         Status::Busy(m) | Status::Done(m) => Some(view! { <p id="workshop-status" class="workshop-status" role="status">{m}</p> }.into_any()),
         Status::Failed(m) => Some(view! { <p id="workshop-error" class="field-error workshop-error" role="alert">{m}</p> }.into_any()),
@@ -258,30 +257,30 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
 
     view! {
         <section id="workshop" class="section" aria-labelledby="workshop-h">
-            <h2 id="workshop-h">{move || t().sec_workshop}</h2>
-            <p class="lede">{move || t().c_workshop_lede}</p>
-            <p class="privacy-note" id="workshop-privacy">{move || t().c_privacy}</p>
+            <h2 id="workshop-h">{tr(state, |t| t.sec_workshop)}</h2>
+            <p class="lede">{tr(state, |t| t.c_workshop_lede)}</p>
+            <p class="privacy-note" id="workshop-privacy">{tr(state, |t| t.c_privacy)}</p>
             <div class="workshop-import">
                 <div class="import-route">
-                    <h3>{move || t().c_sample_h}</h3>
-                    <p>{move || t().c_sample_desc}</p>
-                    <button type="button" id="workshop-sample" on:click=on_sample>{move || t().c_load_sample}</button>
+                    <h3>{tr(state, |t| t.c_sample_h)}</h3>
+                    <p>{tr(state, |t| t.c_sample_desc)}</p>
+                    <button type="button" id="workshop-sample" on:click=on_sample>{tr(state, |t| t.c_load_sample)}</button>
                 </div>
                 <div class="import-route">
-                    <h3>{move || t().c_qdpx_h}</h3>
-                    <label for="workshop-qdpx">{move || t().c_qdpx_label}</label>
+                    <h3>{tr(state, |t| t.c_qdpx_h)}</h3>
+                    <label for="workshop-qdpx">{tr(state, |t| t.c_qdpx_label)}</label>
                     <input id="workshop-qdpx" type="file" accept=".qdpx,application/zip" node_ref=qdpx_ref on:change=on_qdpx />
-                    <p class="hint">{move || t().c_qdpx_hint}</p>
+                    <p class="hint">{tr(state, |t| t.c_qdpx_hint)}</p>
                 </div>
                 <fieldset class="import-route">
-                    <legend>{move || t().c_csv_legend}</legend>
-                    <label for="workshop-csv-codings">{move || t().c_csv_codings_label}</label>
+                    <legend>{tr(state, |t| t.c_csv_legend)}</legend>
+                    <label for="workshop-csv-codings">{tr(state, |t| t.c_csv_codings_label)}</label>
                     <input id="workshop-csv-codings" type="file" accept=".csv,text/csv" node_ref=codings_ref />
-                    <label for="workshop-csv-sources">{move || t().c_csv_sources_label}</label>
+                    <label for="workshop-csv-sources">{tr(state, |t| t.c_csv_sources_label)}</label>
                     <input id="workshop-csv-sources" type="file" accept=".csv,text/csv" node_ref=sources_ref />
-                    <label for="workshop-csv-texts">{move || t().c_csv_texts_label}</label>
+                    <label for="workshop-csv-texts">{tr(state, |t| t.c_csv_texts_label)}</label>
                     <input id="workshop-csv-texts" type="file" accept=".txt,text/plain" multiple node_ref=texts_ref />
-                    <button type="button" id="workshop-csv-import" on:click=on_csv>{move || t().c_csv_import}</button>
+                    <button type="button" id="workshop-csv-import" on:click=on_csv>{tr(state, |t| t.c_csv_import)}</button>
                 </fieldset>
             </div>
             {status_line}
@@ -353,11 +352,11 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
     let sample_label = is_sample.then(|| {
         view! {
             <p class="sample-label" id="workshop-sample-label">
-                <strong>{move || t().c_sample_label_strong}</strong>
+                <strong>{tr(state, |t| t.c_sample_label_strong)}</strong>
                 {move || gap(t())}
-                {move || t().c_sample_label_text}
+                {tr(state, |t| t.c_sample_label_text)}
                 {move || gap(t())}
-                <span class="sample-notice">{move || t().c_sample_notice}</span>
+                <span class="sample-notice">{tr(state, |t| t.c_sample_notice)}</span>
             </p>
         }
     });
@@ -367,7 +366,7 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             let n = n.clone();
             view! { <li>{move || n.message(t())}</li> }
         }).collect_view();
-        view! { <p>{move || t().c_import_notes}</p><ul class="import-notes">{items}</ul> }
+        view! { <p>{tr(state, |t| t.c_import_notes)}</p><ul class="import-notes">{items}</ul> }
     });
 
     // Variable pickers, when group and time are not named so.
@@ -380,7 +379,7 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             .into_any()
         }
         (None, true) => view! {
-            <p class="note" id="workshop-keys">{move || t().c_keys_none}</p>
+            <p class="note" id="workshop-keys">{tr(state, |t| t.c_keys_none)}</p>
         }
         .into_any(),
         (None, false) => {
@@ -391,15 +390,15 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             };
             view! {
                 <fieldset class="workshop-pickers" id="workshop-keys">
-                    <legend>{move || t().c_pickers_legend}</legend>
-                    <label for="workshop-group-var">{move || t().c_group_var}</label>
+                    <legend>{tr(state, |t| t.c_pickers_legend)}</legend>
+                    <label for="workshop-group-var">{tr(state, |t| t.c_group_var)}</label>
                     <select id="workshop-group-var" on:change=move |ev| { group_pick.set(select_value(&ev)); update(); }>
-                        <option value="">{move || t().c_choose}</option>
+                        <option value="">{tr(state, |t| t.c_choose)}</option>
                         {options.clone()}
                     </select>
-                    <label for="workshop-time-var">{move || t().c_time_var}</label>
+                    <label for="workshop-time-var">{tr(state, |t| t.c_time_var)}</label>
                     <select id="workshop-time-var" on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
-                        <option value="">{move || t().c_choose}</option>
+                        <option value="">{tr(state, |t| t.c_choose)}</option>
                         {options}
                     </select>
                 </fieldset>
@@ -420,7 +419,7 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
     // The comparison with the paper.
     let p = project.clone();
     let mapping = if mappable.is_empty() {
-        view! { <p class="note">{move || t().c_mapping_none}</p> }.into_any()
+        view! { <p class="note">{tr(state, |t| t.c_mapping_none)}</p> }.into_any()
     } else {
         let rows = mappable
             .iter()
@@ -439,7 +438,7 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
                                 if v.is_empty() { m.remove(&code); } else { m.insert(code.clone(), v); }
                             });
                         }>
-                            <option value="">{move || t().c_not_mapped}</option>
+                            <option value="">{tr(state, |t| t.c_not_mapped)}</option>
                             {options}
                         </select>
                     </div>
@@ -448,8 +447,8 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             .collect_view();
         view! {
             <details class="theme-mapping" id="workshop-mapping">
-                <summary>{move || t().c_mapping_summary}</summary>
-                <p class="note">{move || t().c_mapping_note}</p>
+                <summary>{tr(state, |t| t.c_mapping_summary)}</summary>
+                <p class="note">{tr(state, |t| t.c_mapping_note)}</p>
                 {rows}
             </details>
         }
@@ -486,7 +485,7 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
     let comparison = view! {
         <Show
             when=move || bars.with(|b| b.is_some())
-            fallback=move || view! { <p class="note" id="workshop-compare-none">{move || t().c_compare_none}</p> }
+            fallback=move || view! { <p class="note" id="workshop-compare-none">{tr(state, |t| t.c_compare_none)}</p> }
         >
             {move || {
                 let t = state.t();
@@ -543,9 +542,9 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
                 .collect_view();
             view! {
                 <p class="export-actions">
-                    <button type="button" id="workshop-export-codings" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.codings_csv, "text/csv;charset=utf-8", "codings.csv"); })>{move || t().c_download_codings}</button>
+                    <button type="button" id="workshop-export-codings" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.codings_csv, "text/csv;charset=utf-8", "codings.csv"); })>{tr(state, |t| t.c_download_codings)}</button>
                     " "
-                    <button type="button" id="workshop-export-sources" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.sources_csv, "text/csv;charset=utf-8", "sources.csv"); })>{move || t().c_download_sources}</button>
+                    <button type="button" id="workshop-export-sources" on:click=move |_| export.with_value(|e| if let Ok(x) = e { download_text(&x.sources_csv, "text/csv;charset=utf-8", "sources.csv"); })>{tr(state, |t| t.c_download_sources)}</button>
                 </p>
                 <details class="export-texts">
                     <summary>{move || fill(t().c_export_texts, &[("n", &n_texts.to_string())])}</summary>
@@ -589,22 +588,22 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
                 {notes}
             </div>
 
-            <h3>{move || t().sec_coverage}</h3>
+            <h3>{tr(state, |t| t.sec_coverage)}</h3>
             {pickers}
             <p class="workshop-coder">
-                <label for="workshop-coder">{move || t().c_codings_of}" "</label>
+                <label for="workshop-coder">{tr(state, |t| t.c_codings_of)}" "</label>
                 <select id="workshop-coder" on:change=move |ev| coder.set(select_value(&ev))>
-                    <option value="">{move || t().c_all_coders}</option>
+                    <option value="">{tr(state, |t| t.c_all_coders)}</option>
                     {coder_options}
                 </select>
             </p>
             <p class="definitions">
-                {move || t().c_defs_intro}{move || gap(t())}
-                <strong>{move || t().c_def_pooled}</strong>
-                " "{move || t().c_defs_pooled}{move || gap(t())}
-                <strong>{move || t().c_def_mean}</strong>
-                " "{move || t().c_defs_mean}{move || gap(t())}
-                {move || t().c_defs_empty_a}" "<em>{move || t().c_undefined}</em>{move || gap(t())}{move || t().c_defs_empty_b}
+                {tr(state, |t| t.c_defs_intro)}{move || gap(t())}
+                <strong>{tr(state, |t| t.c_def_pooled)}</strong>
+                " "{tr(state, |t| t.c_defs_pooled)}{move || gap(t())}
+                <strong>{tr(state, |t| t.c_def_mean)}</strong>
+                " "{tr(state, |t| t.c_defs_mean)}{move || gap(t())}
+                {tr(state, |t| t.c_defs_empty_a)}" "<em>{tr(state, |t| t.c_undefined)}</em>{move || gap(t())}{tr(state, |t| t.c_defs_empty_b)}
             </p>
             {move || {
                 let t = state.t();
@@ -614,10 +613,10 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
                 }
             }}
 
-            <h3>{move || t().c_beside_h}</h3>
-            <p>{move || t().c_beside_text}</p>
+            <h3>{tr(state, |t| t.c_beside_h)}</h3>
+            <p>{tr(state, |t| t.c_beside_text)}</p>
             <fieldset class="workshop-definition">
-                <legend>{move || t().c_def_legend}</legend>
+                <legend>{tr(state, |t| t.c_def_legend)}</legend>
                 <label class="check">
                     <input type="radio" name="workshop-definition" value="pooled" prop:checked=move || definition.get() == Definition::Pooled on:change=move |_| definition.set(Definition::Pooled) />
                     <span>{move || Definition::Pooled.label(t())}</span>
@@ -631,20 +630,20 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             {mapping}
             {comparison}
 
-            <h3>{move || t().c_agreement_h}</h3>
+            <h3>{tr(state, |t| t.c_agreement_h)}</h3>
             <div class="kappa-method" id="workshop-kappa-method">
-                <p>{move || t().c_kappa_method_1}</p>
-                <p>{move || t().c_kappa_method_2}</p>
+                <p>{tr(state, |t| t.c_kappa_method_1)}</p>
+                <p>{tr(state, |t| t.c_kappa_method_2)}</p>
                 <p id="workshop-kappa-paper">
-                    {move || t().c_kappa_paper_a}" \u{3ba} = "<strong class="printed-kappa">{kappa_value}</strong>
+                    {tr(state, |t| t.c_kappa_paper_a)}" \u{3ba} = "<strong class="printed-kappa">{kappa_value}</strong>
                     {move || if gap(t()).is_empty() { "（" } else { " (" }}<span lang="en">{kappa_source}</span>{move || if gap(t()).is_empty() { "）。" } else { "). " }}
-                    {move || t().c_kappa_paper_b}
+                    {tr(state, |t| t.c_kappa_paper_b)}
                 </p>
             </div>
             <div id="workshop-kappa">{kappa_body}</div>
 
-            <h3>{move || t().c_export_h}</h3>
-            <p>{move || t().c_export_text}</p>
+            <h3>{tr(state, |t| t.c_export_h)}</h3>
+            <p>{tr(state, |t| t.c_export_text)}</p>
             {export_view}
         </div>
     }
