@@ -139,6 +139,14 @@ pub fn ChartFrame<D>(
 where
     D: Fn(&web_sys::HtmlCanvasElement, Palette, Scale) -> DrawResult + Send + Sync + 'static,
 {
+    chart_frame(id, title, summary, height, Box::new(draw), children)
+}
+
+/// A chart's drawing function, boxed so the frame is compiled once for every chart.
+type Draw = Box<dyn Fn(&web_sys::HtmlCanvasElement, Palette, Scale) -> DrawResult + Send + Sync>;
+
+/// The body of [`ChartFrame`], not generic: only the drawing differs between charts.
+fn chart_frame(id: &'static str, title: TextProp, summary: Signal<String>, height: u32, draw: Draw, children: Children) -> AnyView {
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
     let lang = use_context::<AppState>().map(|s| s.lang);
     let t = move || lang.map(|l| l.get()).unwrap_or_default().strings();
@@ -204,6 +212,7 @@ where
             </details>
         </figure>
     }
+    .into_any()
 }
 
 /// (lo, hi) of the finite values, padded by `pad` of the span; a unit span around a flat
