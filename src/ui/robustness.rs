@@ -62,6 +62,11 @@ type TableParts = (String, Vec<(&'static str, &'static str)>, Vec<TRow>);
 /// reruns is rebuilt instead: every attribute removed and set again, and both its parts
 /// parsed anew.)
 fn live_table(id: &'static str, parts: impl Fn() -> TableParts + Send + Sync + 'static) -> AnyView {
+    live_table_of(id, Box::new(parts))
+}
+
+/// The body of [`live_table`], not generic, so it is compiled once for every table.
+fn live_table_of(id: &'static str, parts: Box<dyn Fn() -> TableParts + Send + Sync>) -> AnyView {
     let parts = Memo::new(move |_| parts());
     let caption = move || parts.with(|p| p.0.clone());
     view! {

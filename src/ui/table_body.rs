@@ -69,6 +69,11 @@ pub fn LiveBody<R>(rows: R) -> impl IntoView
 where
     R: Fn() -> Vec<TableRow> + 'static,
 {
+    live_body(Box::new(rows))
+}
+
+/// The body of [`LiveBody`], not generic, so it is compiled once for every table.
+fn live_body(rows: Box<dyn Fn() -> Vec<TableRow>>) -> AnyView {
     let tbody: NodeRef<Tbody> = NodeRef::new();
     let shown = StoredValue::new_local(Vec::<TableRow>::new());
     Effect::new(move |_| {
@@ -79,5 +84,5 @@ where
             *old = rows;
         });
     });
-    view! { <tbody node_ref=tbody></tbody> }
+    view! { <tbody node_ref=tbody></tbody> }.into_any()
 }
