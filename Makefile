@@ -15,9 +15,10 @@ PUBLIC_URL ?= /
 # 725 KB to 611 KB (2026-11-27, BENCHMARKS.md). The English/Chinese string tables and the
 # embed/share/print/cite code then added 86 KB (698 KB with every section), so the check
 # enforces an interim ceiling until the wasm is slimmed further (the reactive closures in
-# the views are the largest remaining cost). 710 KiB since 2026-11-27 (third session: the
-# build is 723,535 bytes). Lower it, never raise it again.
-SIZE_BUDGET ?= 727040
+# the views are the largest remaining cost). 700 KiB since 2026-11-27 (fourth session: one
+# compiled body for every chart frame, table body and fixed UI string; the build is 712,955
+# bytes). Lower it, never raise it again.
+SIZE_BUDGET ?= 716800
 
 .PHONY: all bootstrap serve dist test test-native test-wasm test-e2e bench fuzz clean
 
