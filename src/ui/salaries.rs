@@ -88,8 +88,10 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             {more}
         }
     };
-    let descriptives = move || {
-        let rows = summaries
+    // The table is built once; a toggle rebuilds only its rows (an undefined series is one
+    // row whose cell spans the table, which `core::markup` rows cannot express).
+    let descriptive_rows = move || {
+        summaries
             .get()
             .into_iter()
             .map(|s| match s {
@@ -106,14 +108,14 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                 .into_any(),
                 Err(e) => view! { <tr><td colspan="6">{fill(t().a_not_defined, &[("error", &e.message(t()))])}</td></tr> }.into_any(),
             })
-            .collect_view();
-        view! {
-            <table class="descriptives" id="salary-descriptives">
-                <caption>{t().a_sal_desc_caption}</caption>
-                <thead><tr><th scope="col">{t().a_group}</th><th scope="col">{t().a_series}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{t().a_mean}</th><th scope="col" class="num">{t().a_sd}</th><th scope="col" class="num">{t().a_ci95}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        }
+            .collect_view()
+    };
+    let descriptives = view! {
+        <table class="descriptives" id="salary-descriptives">
+            <caption>{tr(state, |t| t.a_sal_desc_caption)}</caption>
+            <thead><tr><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col">{tr(state, |t| t.a_series)}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{tr(state, |t| t.a_mean)}</th><th scope="col" class="num">{tr(state, |t| t.a_sd)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci95)}</th></tr></thead>
+            <tbody>{descriptive_rows}</tbody>
+        </table>
     };
     let slope_data = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default()));
     let slope_summary = Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get(), state.t()));
