@@ -4,7 +4,9 @@
 //! - every `.rs` file opens with a `//!` doc saying what it owns;
 //! - the UI module is compiled for `wasm32` only;
 //! - nothing listens for `message` events: an embedded page only posts its height and
-//!   never acts on what a host sends (see `core::embed`).
+//!   never acts on what a host sends (see `core::embed`);
+//! - a fixed UI string in a view goes through `ui::state::tr`, never its own
+//!   `move || t().key` closure (each such closure is compiled separately into the wasm).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -128,4 +130,49 @@ fn nothing_listens_for_messages_from_a_host_page() {
         }
     }
     assert!(found.is_empty(), "message listeners found (an embedded page must not act on host messages): {found:?}");
+}
+
+/// Lines (1-based) where a view shows one fixed UI string through a closure of its own,
+/// `{move || t().key}` or `=move || state.t().key`, instead of `tr(state, |t| t.key)`.
+fn string_closures(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| {
+            let code = line.split("//").next().unwrap_or("");
+            ["move || t().", "move || state.t()."].iter().any(|open| {
+                code.match_indices(open).any(|(i, m)| {
+                    let rest = &code[i + m.len()..];
+                    let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                    let after = rest[key.len()..].chars().next();
+                    !key.is_empty() && matches!(after, None | Some('}' | ' ' | '>' | '/'))
+                })
+            })
+        })
+        .map(|(n, _)| n + 1)
+        .collect()
+}
+
+#[test]
+fn the_string_closure_detector_catches_closures() {
+    assert_eq!(string_closures("<p>\n<h2>{move || t().sec_about}</h2>"), vec![2]);
+    assert_eq!(string_closures("<a aria-label=move || state.t().skip_link href=x>"), vec![1]);
+    assert_eq!(string_closures("<p\n    data-ready=move || state.t().e_offline_ready\n>"), vec![2]);
+    // A closure that does more than pick one string is not a fixed string.
+    assert!(string_closures("{move || fill(t().a_x, &[])}\n{move || t().a_x.to_uppercase()}\n{tr(state, |t| t.a_x)}").is_empty());
+}
+
+#[test]
+fn fixed_ui_strings_go_through_tr() {
+    let mut found = Vec::new();
+    for f in rust_files(&root().join("src/ui")) {
+        // The chart frame reads the language from context (it may have no AppState).
+        if f.ends_with("charts.rs") {
+            continue;
+        }
+        let Ok(text) = fs::read_to_string(&f) else { continue };
+        for line in string_closures(&text) {
+            found.push(format!("{}:{line}", f.display()));
+        }
+    }
+    assert!(found.is_empty(), "fixed UI strings with a closure of their own (use ui::state::tr): {found:?}");
 }

@@ -188,10 +188,10 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
                 id="offline-status"
                 class="offline-status"
                 role="status"
-                data-ready=move || state.t().e_offline_ready
-                data-update=move || state.t().e_offline_update
-                data-reload=move || state.t().e_offline_reload
-                data-unavailable=move || state.t().e_offline_unavailable
+                data-ready=tr(state, |t| t.e_offline_ready)
+                data-update=tr(state, |t| t.e_offline_update)
+                data-reload=tr(state, |t| t.e_offline_reload)
+                data-unavailable=tr(state, |t| t.e_offline_unavailable)
             ></p>
         </footer>
     }

@@ -151,7 +151,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                 <div class="chart-row">
                     <ChartFrame
                         id="chart-slopes"
-                        title=move || t().a_chart_slopes
+                        title=tr(state, |t| t.a_chart_slopes)
                         summary=slope_summary
                         draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
                     >
@@ -159,7 +159,7 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                     </ChartFrame>
                     <ChartFrame
                         id="chart-differences"
-                        title=move || t().a_chart_dots
+                        title=tr(state, |t| t.a_chart_dots)
                         summary=dot_summary
                         draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
                     >

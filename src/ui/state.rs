@@ -157,7 +157,8 @@ impl AppState {
 ///
 /// Every call returns the same closure type, so Leptos's reactive render and attribute code
 /// is compiled once for all of the page's fixed strings instead of once per `move || t().x`
-/// closure, each of which is a type of its own (see BENCHMARKS.md, "Binary contributors").
+/// closure, each of which is a type of its own (BENCHMARKS.md, fourth session; enforced by
+/// `tests/architecture.rs`).
 pub fn tr(state: AppState, pick: fn(&'static Strings) -> &'static str) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
     move || pick(state.t())
 }

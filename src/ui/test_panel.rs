@@ -13,7 +13,6 @@ use leptos::prelude::*;
 /// `#test`.
 #[component]
 pub fn TestSection(state: AppState) -> impl IntoView {
-    let t = move || state.t();
     let view_model = Memo::new(move |_| {
         let sel = state.selection.get();
         let lang = state.lang.get();
@@ -52,7 +51,7 @@ pub fn TestSection(state: AppState) -> impl IntoView {
             <Show when=move || tdist.get().is_some() fallback=|| ()>
                 <ChartFrame
                     id="chart-tdist"
-                    title=move || t().a_chart_tdist
+                    title=tr(state, |t| t.a_chart_tdist)
                     summary=summary
                     height=260
                     draw=move |c, p, s| match tdist.get() {

@@ -112,7 +112,7 @@ pub fn TourSection(state: AppState) -> impl IntoView {
                     class="tour-bar"
                     id="tour-bar"
                     role="region"
-                    aria-label=move || t().sec_tour
+                    aria-label=tr(state, |t| t.sec_tour)
                     on:keydown=move |ev: KeyboardEvent| {
                         if ev.key() == "Escape" {
                             close();
