@@ -83,6 +83,19 @@ test('a synthetic study runs its Monte Carlo test in slices, with progress, and 
   await context.close();
 });
 
+test('at scale the model\'s quotations keep the paper\'s speakers', async () => {
+  // The synthetic informants have made-up names; the quotations are the paper's, and so
+  // are their speakers' roles and groups (Table 2), as the banner says.
+  const { page, context, problems } = await openApp(browser, server, '?scale=50&node=team-monitoring');
+  await page.waitForSelector('#model-detail .quote figcaption .attribution');
+  const quotes = await page.$$eval('#model-detail .quote figcaption .attribution', (c) => c.map((x) => x.textContent));
+  assert.equal(quotes.length, 3);
+  assert.match(quotes[0], /^Blake — .*supervisor from Service.* · Service · T2 \(inferred\)$/);
+  assert.ok(quotes.every((q) => !q.includes('role not stated')), quotes.join(' | '));
+  assertClean(problems);
+  await context.close();
+});
+
 test('an invalid scale gives a notice and the paper\'s study', async () => {
   for (const bad of ['abc', '1', '50001', '-3']) {
     const { page, context, problems } = await openApp(browser, server, `?scale=${bad}`);

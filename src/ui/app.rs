@@ -111,7 +111,8 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     let c = &study.raw.about.citation;
     let cite = format!("{} ({}). {}. {}, {}, {}.", c.authors.join(", "), c.year, c.title, c.journal, c.volume, c.article);
     // `scale=N`: the explorer runs on a synthetic study of N informants per group; the
-    // workshop and the reproducibility ledger stay on the paper (they check its print).
+    // workshop and the reproducibility ledger stay on the paper (they check its print),
+    // and so do the model's quotations (their speakers are the paper's informants).
     let query = location_query();
     let (mut scale, mut scale_notices) = parse_scale(&query);
     let shown = match scale.map(|n| synthetic_from(&study, n, SYNTHETIC_SEED)) {
@@ -316,7 +317,7 @@ fn section_view(id: &str, state: AppState, study: Arc<Study>) -> AnyView {
     match id {
         "about" => view! { <AboutSection state=state /> }.into_any(),
         "tour" => view! { <TourSection state=state /> }.into_any(),
-        "model" => view! { <ModelSection state=state /> }.into_any(),
+        "model" => view! { <ModelSection study=study state=state /> }.into_any(),
         "salaries" => view! { <SalariesSection state=state /> }.into_any(),
         "robustness" => view! { <RobustnessSection state=state /> }.into_any(),
         "coverage" => view! { <CoverageSection state=state /> }.into_any(),

@@ -58,9 +58,16 @@ pub fn show_node(state: AppState, id: &str, anchor: Option<&'static str>) {
 
 /// `#model`.
 #[component]
-pub fn ModelSection(state: AppState) -> impl IntoView {
-    let model: StoredValue<Arc<ModelDesc>> = StoredValue::new(state.study.with_value(|s| Arc::new(s.raw.model.clone())));
-    let caution = state.study.with_value(|s| s.raw.caution.clone());
+pub fn ModelSection(
+    state: AppState,
+    /// The paper's study: the model, its quotations and their speakers are the paper's,
+    /// also when the explorer runs on a synthetic study (`scale=`), whose informants have
+    /// made-up names and would leave every speaker without a role or group.
+    study: Arc<Study>,
+) -> impl IntoView {
+    let paper = StoredValue::new(study);
+    let model: StoredValue<Arc<ModelDesc>> = StoredValue::new(paper.with_value(|s| Arc::new(s.raw.model.clone())));
+    let caution = paper.with_value(|s| s.raw.caution.clone());
     let (source, note) = model.with_value(|m| (m.source.clone(), m.note.clone()));
     // The section's own width (the diagram spans it), reported after layout; 0 until
     // then: the desktop layout. The section is measured rather than the diagram's box
@@ -251,7 +258,7 @@ pub fn ModelSection(state: AppState) -> impl IntoView {
                     {move || {
                         let t = state.t();
                         match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).cloned())) {
-                            Some(n) => detail(state, state.lang.get(), model, n).into_any(),
+                            Some(n) => detail(state, paper.get_value(), state.lang.get(), model, n).into_any(),
                             None => view! { <p class="model-empty" id="model-empty">{t.d_model_empty}</p> }.into_any(),
                         }
                     }}
@@ -275,9 +282,8 @@ fn fmt(v: f64) -> String {
 
 /// The detail panel for one node, in the UI language `lang` (the panel is rebuilt when it
 /// changes).
-fn detail(state: AppState, lang: Lang, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl IntoView {
+fn detail(state: AppState, study: Arc<Study>, lang: Lang, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl IntoView {
     let t = lang.strings();
-    let study: Arc<Study> = state.study.get_value();
     let nb = model.with_value(|m| m.neighbours(&n.id));
     let relation_list = |title: &'static str, links: Vec<crate::core::model::Link>, incoming: bool| {
         if links.is_empty() {
