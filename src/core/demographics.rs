@@ -119,7 +119,7 @@ pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
 /// study has no informant of that name (a synthetic study has none of the paper's
 /// pseudonyms, and moving nobody would only repeat the stored table).
 pub fn balance_moved(study: &Study, name: &str, group: Group) -> Option<Vec<BalanceRow>> {
-    study.raw.informants.iter().any(|i| i.name == name).then(|| balance(study, &[(name, group)]))
+    study.informant(name).map(|_| balance(study, &[(name, group)]))
 }
 
 #[cfg(test)]
