@@ -11,12 +11,12 @@
 //! here. Per-informant tables render at most `ui::scale::TABLE_ROW_LIMIT` rows. The reader's prior scale lives in its own
 //! signal and only picks one of the precomputed Bayes rows: changing it never reruns the
 //! permutation test. Chart models are memos of their own, so a chart redraws only when
-//! its numbers change. Every table goes through one of two helpers, which keep the markup
-//! uniform and the wasm small: [`live_table`] (built once; only a caption, header or cell
-//! whose text changed is written) or, inside a part that is rebuilt as a whole, [`table`].
-//! Rows are `core::markup` rows: a body is set as escaped markup when its rows change
-//! shape, and otherwise only its changed cells' text is rewritten
-//! ([`crate::ui::table_body::LiveBody`]).
+//! its numbers change. Every table goes through one helper, [`live_table`], which keeps
+//! the markup uniform and the wasm small: a table is built once (a part that can be
+//! undefined builds it again only when it turns defined), and only a caption, header or
+//! cell whose text changed is written. Rows are `core::markup` rows: a body is set as
+//! escaped markup when its rows change shape, and otherwise only its changed cells' text
+//! is rewritten ([`crate::ui::table_body::LiveBody`]).
 //!
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
@@ -201,22 +201,22 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         });
         (t.b_normality_caption.into(), vec![(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
     });
-    // Built once while the variance tests are defined; the reason replaces the table while
-    // they are not (one group, or a group of fewer than two).
+    // Like the permutation and influence parts: the table is built again only when the
+    // variance tests turn defined; while they are not (one group, or a group of fewer than
+    // two), the reason replaces it.
     let variances_defined = Memo::new(move |_| model.with(|m| m.variances.is_ok()));
     let variances = move || {
-        view! {
-            <Show when=move || variances_defined.get() fallback=move || model.with(|m| m.variances.as_ref().err().map(|e| undefined("variance-table", e.clone())))>
-                {live_table("variance-table", move || {
-                    let t = state.t();
-                    let rows = model.with(|m| {
-                        let rows = m.variances.as_ref().map(|rows| rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.w.clone()), (NUM, r.df.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect());
-                        rows.unwrap_or_default()
-                    });
-                    (t.b_variance_caption.into(), vec![(TEXT, t.b_col_test), (NUM, t.b_col_statistic), (NUM, t.b_col_df), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
-                })}
-            </Show>
+        if !variances_defined.get() {
+            return undefined("variance-table", model.with(|m| m.variances.as_ref().err().cloned().unwrap_or_default()));
         }
+        live_table("variance-table", move || {
+            let t = state.t();
+            let rows = model.with(|m| {
+                let rows = m.variances.as_ref().map(|rows| rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.w.clone()), (NUM, r.df.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect());
+                rows.unwrap_or_default()
+            });
+            (t.b_variance_caption.into(), vec![(TEXT, t.b_col_test), (NUM, t.b_col_statistic), (NUM, t.b_col_df), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
+        })
     };
     let qq_missing = move || {
         let t = state.t();
@@ -253,27 +253,25 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     };
     let bayes_defined = Memo::new(move |_| model.with(|m| m.bayes.is_ok()));
     let bayes_table = move || {
-        view! {
-            <Show when=move || bayes_defined.get() fallback=|| ()>
-                {live_table("bayes-table", move || {
-                    let t = state.t();
-                    let chosen = prior.get();
-                    let rows = model.with(|m| {
-                        let rows = m.bayes.as_ref().map(|rows| {
-                            rows.iter()
-                                .enumerate()
-                                .map(|(i, r)| {
-                                    let (class, head) = if i == chosen { ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)])) } else { ("", r.prior.clone()) };
-                                    TRow::new(class, head, vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())])
-                                })
-                                .collect()
-                        });
-                        rows.unwrap_or_default()
+        bayes_defined.get().then(|| {
+            live_table("bayes-table", move || {
+                let t = state.t();
+                let chosen = prior.get();
+                let rows = model.with(|m| {
+                    let rows = m.bayes.as_ref().map(|rows| {
+                        rows.iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let (class, head) = if i == chosen { ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)])) } else { ("", r.prior.clone()) };
+                                TRow::new(class, head, vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())])
+                            })
+                            .collect()
                     });
-                    (t.b_bayes_caption.into(), vec![(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)], rows)
-                })}
-            </Show>
-        }
+                    rows.unwrap_or_default()
+                });
+                (t.b_bayes_caption.into(), vec![(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)], rows)
+            })
+        })
     };
     let sensitivity_missing = move || model.with(|m| m.sensitivity.as_ref().err().cloned().map(|e| undefined("sensitivity-undefined", e)));
 
