@@ -30,12 +30,34 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Each line's number (1-based) and its code: the text before a `//` comment.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().map(|(n, line)| (n + 1, line.split("//").next().unwrap_or("")))
+}
+
+/// The lines of `text` whose code `hit` flags.
+fn flagged(text: &str, hit: impl Fn(&str) -> bool) -> Vec<usize> {
+    code_lines(text).filter(|(_, code)| hit(code)).map(|(n, _)| n).collect()
+}
+
+/// `file:line` for every line `detect` finds in `files` (a file that cannot be read is
+/// skipped).
+fn found_in(files: Vec<PathBuf>, detect: fn(&str) -> Vec<usize>) -> Vec<String> {
+    let mut found = Vec::new();
+    for f in files {
+        let Ok(text) = fs::read_to_string(&f) else { continue };
+        for line in detect(&text) {
+            found.push(format!("{}:{line}", f.display()));
+        }
+    }
+    found
+}
+
 /// Words that would tie the core to the browser, and where one was found.
 fn browser_words(text: &str) -> Vec<(usize, &'static str)> {
     const FORBIDDEN: [&str; 4] = ["leptos", "web_sys", "js_sys", "wasm_bindgen"];
     let mut hits = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
+    for (n, code) in code_lines(text) {
         for word in FORBIDDEN {
             let found = code.match_indices(word).any(|(i, _)| {
                 let before = code[..i].chars().last();
@@ -44,7 +66,7 @@ fn browser_words(text: &str) -> Vec<(usize, &'static str)> {
                 !ident(before) && !ident(after)
             });
             if found {
-                hits.push((n + 1, word));
+                hits.push((n, word));
             }
         }
     }
@@ -96,15 +118,11 @@ fn ui_is_wasm_only() {
 /// Ways a page could start listening for `postMessage` traffic, and where one was found.
 fn message_listeners(text: &str) -> Vec<usize> {
     const PATTERNS: [&str; 6] = ["on:message", "ev::message", "set_onmessage", "onmessage", "MessageEvent", "MessagePort"];
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            let code = line.split("//").next().unwrap_or("").replace(' ', "");
-            let listens = |open: &str| code.contains(&format!("{open}\"message\"")) || code.contains(&format!("{open}'message'"));
-            PATTERNS.iter().any(|p| code.contains(p)) || listens("_listener_with_callback(") || listens("addEventListener(") || listens("_listener_with_event_listener(")
-        })
-        .map(|(n, _)| n + 1)
-        .collect()
+    flagged(text, |code| {
+        let code = code.replace(' ', "");
+        let listens = |open: &str| code.contains(&format!("{open}\"message\"")) || code.contains(&format!("{open}'message'"));
+        PATTERNS.iter().any(|p| code.contains(p)) || listens("_listener_with_callback(") || listens("addEventListener(") || listens("_listener_with_event_listener(")
+    })
 }
 
 #[test]
@@ -122,34 +140,23 @@ fn nothing_listens_for_messages_from_a_host_page() {
     // public/sw.js is left out on purpose: a service worker's `message` events come only
     // from same-origin pages (its "skip-waiting" request), never from a host page.
     files.push(root().join("public/boot.js"));
-    let mut found = Vec::new();
-    for f in files {
-        let Ok(text) = fs::read_to_string(&f) else { continue };
-        for line in message_listeners(&text) {
-            found.push(format!("{}:{line}", f.display()));
-        }
-    }
+    let found = found_in(files, message_listeners);
     assert!(found.is_empty(), "message listeners found (an embedded page must not act on host messages): {found:?}");
 }
 
 /// Lines (1-based) where a view shows one fixed UI string through a closure of its own,
 /// `{move || t().key}` or `=move || state.t().key`, instead of `tr(state, |t| t.key)`.
 fn string_closures(text: &str) -> Vec<usize> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| {
-            let code = line.split("//").next().unwrap_or("");
-            ["move || t().", "move || state.t()."].iter().any(|open| {
-                code.match_indices(open).any(|(i, m)| {
-                    let rest = &code[i + m.len()..];
-                    let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                    let after = rest[key.len()..].chars().next();
-                    !key.is_empty() && matches!(after, None | Some('}' | ' ' | '>' | '/'))
-                })
+    flagged(text, |code| {
+        ["move || t().", "move || state.t()."].iter().any(|open| {
+            code.match_indices(open).any(|(i, m)| {
+                let rest = &code[i + m.len()..];
+                let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let after = rest[key.len()..].chars().next();
+                !key.is_empty() && matches!(after, None | Some('}' | ' ' | '>' | '/'))
             })
         })
-        .map(|(n, _)| n + 1)
-        .collect()
+    })
 }
 
 #[test]
@@ -163,16 +170,8 @@ fn the_string_closure_detector_catches_closures() {
 
 #[test]
 fn fixed_ui_strings_go_through_tr() {
-    let mut found = Vec::new();
-    for f in rust_files(&root().join("src/ui")) {
-        // The chart frame reads the language from context (it may have no AppState).
-        if f.ends_with("charts.rs") {
-            continue;
-        }
-        let Ok(text) = fs::read_to_string(&f) else { continue };
-        for line in string_closures(&text) {
-            found.push(format!("{}:{line}", f.display()));
-        }
-    }
+    // The chart frame reads the language from context (it may have no AppState).
+    let files = rust_files(&root().join("src/ui")).into_iter().filter(|f| !f.ends_with("charts.rs")).collect();
+    let found = found_in(files, string_closures);
     assert!(found.is_empty(), "fixed UI strings with a closure of their own (use ui::state::tr): {found:?}");
 }
