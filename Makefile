@@ -16,7 +16,7 @@ PUBLIC_URL ?= /
 # embed/share/print/cite code then added 86 KB (698 KB with every section), so the check
 # enforces an interim ceiling until the wasm is slimmed further (the reactive closures in
 # the views are the largest remaining cost). 700 KiB since 2026-11-27 (fourth session: one
-# compiled body for every chart frame, table body and fixed UI string; the build is 712,641
+# compiled body for every chart frame, table body and fixed UI string; the build is 711,928
 # bytes). Lower it, never raise it again.
 SIZE_BUDGET ?= 716800
 
