@@ -16,7 +16,8 @@ fn git(args: &[&str]) -> Option<String> {
 
 fn main() {
     let commit = git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".to_string());
-    let date = git(&["show", "-s", "--format=%cs", "HEAD"]).unwrap_or_else(|| "unknown".to_string());
+    let date =
+        git(&["show", "-s", "--format=%cs", "HEAD"]).unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=STUDY_EXPLORER_COMMIT={commit}");
     println!("cargo:rustc-env=STUDY_EXPLORER_COMMIT_DATE={date}");
     // HEAD (and the branch it points to) decide the commit; a worktree's .git is a file.

@@ -8,23 +8,25 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
+use study_explorer::core::dataset::Group;
 use study_explorer::core::dataset::{Measure, Study};
 use study_explorer::core::designs::analyse;
+use study_explorer::core::designs::analyse_points;
 use study_explorer::core::i18n::Lang;
 use study_explorer::core::reproduce::reproduce;
 use study_explorer::core::robust::view::robustness_view;
-use study_explorer::core::robust::{permutation_independent, PermutationOptions};
-use study_explorer::core::selection::{salary_points, values};
-use study_explorer::core::dataset::Group;
-use study_explorer::core::selection::Selection;
-use study_explorer::core::designs::analyse_points;
 use study_explorer::core::robust::view::{robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
+use study_explorer::core::robust::{permutation_independent, PermutationOptions};
+use study_explorer::core::selection::Selection;
+use study_explorer::core::selection::{salary_points, values};
 use study_explorer::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use study_explorer::core::validate::validate;
 use study_explorer::core::view::{salary_summaries, test_view};
 
 fn benches(c: &mut Criterion) {
-    c.bench_function("load + build the embedded study", |b| b.iter(|| Study::embedded().map(|s| s.quarterly.rows.len())));
+    c.bench_function("load + build the embedded study", |b| {
+        b.iter(|| Study::embedded().map(|s| s.quarterly.rows.len()))
+    });
     let study = match Study::embedded() {
         Ok(s) => s,
         Err(e) => {
@@ -37,7 +39,8 @@ fn benches(c: &mut Criterion) {
     c.bench_function("recompute: default selection (points, test, view)", |b| {
         b.iter(|| {
             let sel = black_box(paper);
-            let points = study_explorer::core::selection::salary_points(&study, &sel).unwrap_or_default();
+            let points =
+                study_explorer::core::selection::salary_points(&study, &sel).unwrap_or_default();
             let summaries = salary_summaries(&sel, &points);
             let analysis = analyse(&study, &sel);
             (summaries.len(), test_view(&sel, &analysis, Lang::En).details.len())
@@ -46,15 +49,22 @@ fn benches(c: &mut Criterion) {
     let mut monthly_paired = paper;
     monthly_paired.measure = Measure::Monthly;
     monthly_paired.groups = [true, false];
-    c.bench_function("recompute: monthly, Service only (paired)", |b| b.iter(|| analyse(&study, black_box(&monthly_paired)).is_ok()));
-    c.bench_function("reproducibility ledger", |b| b.iter(|| reproduce(black_box(&study), Lang::En).len()));
+    c.bench_function("recompute: monthly, Service only (paired)", |b| {
+        b.iter(|| analyse(&study, black_box(&monthly_paired)).is_ok())
+    });
+    c.bench_function("reproducibility ledger", |b| {
+        b.iter(|| reproduce(black_box(&study), Lang::En).len())
+    });
     let points = salary_points(&study, &paper).unwrap_or_default();
-    let (a, bb) = (values(&points, Group::Service, None), values(&points, Group::Development, None));
+    let (a, bb) =
+        (values(&points, Group::Service, None), values(&points, Group::Development, None));
     let opts = PermutationOptions::default();
     c.bench_function("exact permutation test, 10 vs 12 (646,646 relabellings)", |b| {
         b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count))
     });
-    c.bench_function("whole robustness recompute, paper's selection", |b| b.iter(|| robustness_view(&study, black_box(&paper), Lang::En).summary.len()));
+    c.bench_function("whole robustness recompute, paper's selection", |b| {
+        b.iter(|| robustness_view(&study, black_box(&paper), Lang::En).summary.len())
+    });
     scale(c, &study);
 }
 
@@ -63,7 +73,12 @@ fn scale(c: &mut Criterion, paper_study: &Study) {
     const PER_GROUP: usize = 10_000;
     let mut g = c.benchmark_group("scale 10,000 per group");
     g.sample_size(10);
-    g.bench_function("generate the synthetic study", |b| b.iter(|| synthetic_from(paper_study, black_box(PER_GROUP), SYNTHETIC_SEED).map(|s| s.quarterly.rows.len())));
+    g.bench_function("generate the synthetic study", |b| {
+        b.iter(|| {
+            synthetic_from(paper_study, black_box(PER_GROUP), SYNTHETIC_SEED)
+                .map(|s| s.quarterly.rows.len())
+        })
+    });
     let study = match synthetic_from(paper_study, PER_GROUP, SYNTHETIC_SEED) {
         Ok(s) => s,
         Err(e) => {
@@ -73,18 +88,33 @@ fn scale(c: &mut Criterion, paper_study: &Study) {
     };
     let sel = Selection::paper(&study);
     g.bench_function("validate", |b| b.iter(|| validate(black_box(&study)).len()));
-    g.bench_function("select: salary points of the paper's selection", |b| b.iter(|| salary_points(&study, black_box(&sel)).map(|p| p.len())));
+    g.bench_function("select: salary points of the paper's selection", |b| {
+        b.iter(|| salary_points(&study, black_box(&sel)).map(|p| p.len()))
+    });
     let points = salary_points(&study, &sel).unwrap_or_default();
-    g.bench_function("t-tests: Student and Welch on the T2 - T1 changes", |b| b.iter(|| analyse_points(black_box(&sel), &points).is_ok()));
+    g.bench_function("t-tests: Student and Welch on the T2 - T1 changes", |b| {
+        b.iter(|| analyse_points(black_box(&sel), &points).is_ok())
+    });
     g.bench_function("robustness analyses except the permutation test", |b| {
-        b.iter(|| match robustness_view_staged(&study, black_box(&sel), &points, SYNC_PERMUTATION_WORK, Lang::En) {
-            Staged::Ready(v) => v.summary.len(),
-            Staged::Pending(p) => p.view.summary.len(),
+        b.iter(|| {
+            match robustness_view_staged(
+                &study,
+                black_box(&sel),
+                &points,
+                SYNC_PERMUTATION_WORK,
+                Lang::En,
+            ) {
+                Staged::Ready(v) => v.summary.len(),
+                Staged::Pending(p) => p.view.summary.len(),
+            }
         })
     });
-    let (a, bb) = (values(&points, Group::Service, None), values(&points, Group::Development, None));
+    let (a, bb) =
+        (values(&points, Group::Service, None), values(&points, Group::Development, None));
     let opts = PermutationOptions::default();
-    g.bench_function("Monte Carlo permutation test, 100,000 resamples", |b| b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count)));
+    g.bench_function("Monte Carlo permutation test, 100,000 resamples", |b| {
+        b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count))
+    });
     g.finish();
 }
 

@@ -112,26 +112,42 @@ fn every_rust_file_opens_with_a_module_doc() {
 #[test]
 fn ui_is_wasm_only() {
     let lib = fs::read_to_string(root().join("src/lib.rs")).unwrap_or_default();
-    assert!(lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"), "src/lib.rs must gate `pub mod ui` on wasm32");
+    assert!(
+        lib.contains("#[cfg(target_arch = \"wasm32\")]\npub mod ui;"),
+        "src/lib.rs must gate `pub mod ui` on wasm32"
+    );
 }
 
 /// Ways a page could start listening for `postMessage` traffic, and where one was found.
 fn message_listeners(text: &str) -> Vec<usize> {
-    const PATTERNS: [&str; 6] = ["on:message", "ev::message", "set_onmessage", "onmessage", "MessageEvent", "MessagePort"];
+    const PATTERNS: [&str; 6] =
+        ["on:message", "ev::message", "set_onmessage", "onmessage", "MessageEvent", "MessagePort"];
     flagged(text, |code| {
         let code = code.replace(' ', "");
-        let listens = |open: &str| code.contains(&format!("{open}\"message\"")) || code.contains(&format!("{open}'message'"));
-        PATTERNS.iter().any(|p| code.contains(p)) || listens("_listener_with_callback(") || listens("addEventListener(") || listens("_listener_with_event_listener(")
+        let listens = |open: &str| {
+            code.contains(&format!("{open}\"message\""))
+                || code.contains(&format!("{open}'message'"))
+        };
+        PATTERNS.iter().any(|p| code.contains(p))
+            || listens("_listener_with_callback(")
+            || listens("addEventListener(")
+            || listens("_listener_with_event_listener(")
     })
 }
 
 #[test]
 fn the_message_detector_catches_listeners() {
-    assert_eq!(message_listeners("let x = 1;\nw.add_event_listener_with_callback(\"message\", f);"), vec![2]);
+    assert_eq!(
+        message_listeners("let x = 1;\nw.add_event_listener_with_callback(\"message\", f);"),
+        vec![2]
+    );
     assert_eq!(message_listeners("<div on:message=f>"), vec![1]);
     assert_eq!(message_listeners("addEventListener('message', (e) => go(e.data));"), vec![1]);
     assert_eq!(message_listeners("window_event_listener(ev::message, f);"), vec![1]);
-    assert!(message_listeners("// a \"message\" in a comment\np.post_message(&v, \"*\");\nfill(t, &[(\"message\", m)]);").is_empty());
+    assert!(message_listeners(
+        "// a \"message\" in a comment\np.post_message(&v, \"*\");\nfill(t, &[(\"message\", m)]);"
+    )
+    .is_empty());
 }
 
 #[test]
@@ -141,7 +157,10 @@ fn nothing_listens_for_messages_from_a_host_page() {
     // from same-origin pages (its "skip-waiting" request), never from a host page.
     files.push(root().join("public/boot.js"));
     let found = found_in(files, message_listeners);
-    assert!(found.is_empty(), "message listeners found (an embedded page must not act on host messages): {found:?}");
+    assert!(
+        found.is_empty(),
+        "message listeners found (an embedded page must not act on host messages): {found:?}"
+    );
 }
 
 /// Lines (1-based) where a view shows one fixed UI string through a closure of its own,
@@ -151,7 +170,8 @@ fn string_closures(text: &str) -> Vec<usize> {
         ["move || t().", "move || state.t()."].iter().any(|open| {
             code.match_indices(open).any(|(i, m)| {
                 let rest = &code[i + m.len()..];
-                let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+                let key: String =
+                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
                 let after = rest[key.len()..].chars().next();
                 !key.is_empty() && matches!(after, None | Some('}' | ' ' | '>' | '/'))
             })
@@ -165,13 +185,22 @@ fn the_string_closure_detector_catches_closures() {
     assert_eq!(string_closures("<a aria-label=move || state.t().skip_link href=x>"), vec![1]);
     assert_eq!(string_closures("<p\n    data-ready=move || state.t().e_offline_ready\n>"), vec![2]);
     // A closure that does more than pick one string is not a fixed string.
-    assert!(string_closures("{move || fill(t().a_x, &[])}\n{move || t().a_x.to_uppercase()}\n{tr(state, |t| t.a_x)}").is_empty());
+    assert!(string_closures(
+        "{move || fill(t().a_x, &[])}\n{move || t().a_x.to_uppercase()}\n{tr(state, |t| t.a_x)}"
+    )
+    .is_empty());
 }
 
 #[test]
 fn fixed_ui_strings_go_through_tr() {
     // The chart frame reads the language from context (it may have no AppState).
-    let files = rust_files(&root().join("src/ui")).into_iter().filter(|f| !f.ends_with("charts.rs")).collect();
+    let files = rust_files(&root().join("src/ui"))
+        .into_iter()
+        .filter(|f| !f.ends_with("charts.rs"))
+        .collect();
     let found = found_in(files, string_closures);
-    assert!(found.is_empty(), "fixed UI strings with a closure of their own (use ui::state::tr): {found:?}");
+    assert!(
+        found.is_empty(),
+        "fixed UI strings with a closure of their own (use ui::state::tr): {found:?}"
+    );
 }

@@ -31,15 +31,34 @@ fn source(id: &str, text: &str, attrs: &[(&str, &str)]) -> Source {
 }
 
 fn coding(source: &str, start: usize, end: usize, code: &str, coder: &str) -> Coding {
-    Coding { source: source.into(), start, end, code: code.into(), coder: coder.into(), origin: String::new() }
+    Coding {
+        source: source.into(),
+        start,
+        end,
+        code: code.into(),
+        coder: coder.into(),
+        origin: String::new(),
+    }
 }
 
 fn users(ids: &[&str]) -> Vec<User> {
     ids.iter().map(|i| User { id: i.to_string(), name: i.to_string() }).collect()
 }
 
-fn project(sources: Vec<Source>, codes: Vec<Code>, coders: &[&str], codings: Vec<Coding>) -> Result<Project, ModelError> {
-    Project::new(ProjectParts { name: "t".into(), description: String::new(), users: users(coders), codes, sources, codings })
+fn project(
+    sources: Vec<Source>,
+    codes: Vec<Code>,
+    coders: &[&str],
+    codings: Vec<Coding>,
+) -> Result<Project, ModelError> {
+    Project::new(ProjectParts {
+        name: "t".into(),
+        description: String::new(),
+        users: users(coders),
+        codes,
+        sources,
+        codings,
+    })
 }
 
 fn flat(ids: &[&str]) -> Vec<Code> {
@@ -94,9 +113,18 @@ fn overlapping_codings_count_once() {
     close(p.source_coverage("s", "x", &Coders::One("ann".into())).unwrap().percent, 75.0);
     close(p.source_coverage("s", "x", &Coders::One("bob".into())).unwrap().percent, 70.0);
     assert_eq!(Coders::default(), Coders::All, "coverage uses every coder unless one is picked");
-    assert_eq!(p.source_coverage("s", "x", &Coders::One("zed".into())), Err(CoverageError::UnknownCoder("zed".into())));
-    assert_eq!(p.source_coverage("s", "nope", &all()), Err(CoverageError::UnknownCode("nope".into())));
-    assert_eq!(p.source_coverage("nope", "x", &all()), Err(CoverageError::UnknownSource("nope".into())));
+    assert_eq!(
+        p.source_coverage("s", "x", &Coders::One("zed".into())),
+        Err(CoverageError::UnknownCoder("zed".into()))
+    );
+    assert_eq!(
+        p.source_coverage("s", "nope", &all()),
+        Err(CoverageError::UnknownCode("nope".into()))
+    );
+    assert_eq!(
+        p.source_coverage("nope", "x", &all()),
+        Err(CoverageError::UnknownSource("nope".into()))
+    );
 }
 
 #[test]
@@ -110,7 +138,11 @@ fn a_parent_code_aggregates_its_own_and_all_descendants_ranges() {
         name: "Instrumental value".into(),
         children: vec![
             Code::leaf("C1", "Team effort"),
-            Code { id: "C2".into(), name: "Team monitoring".into(), children: vec![Code::leaf("G", "Visibility")] },
+            Code {
+                id: "C2".into(),
+                name: "Team monitoring".into(),
+                children: vec![Code::leaf("G", "Visibility")],
+            },
         ],
     }];
     let text = "x".repeat(40);
@@ -118,7 +150,12 @@ fn a_parent_code_aggregates_its_own_and_all_descendants_ranges() {
         vec![source("s", &text, &[("group", "Service"), ("time", "T2")])],
         tree,
         &["ann"],
-        vec![coding("s", 0, 10, "C1", "ann"), coding("s", 5, 15, "C2", "ann"), coding("s", 30, 40, "G", "ann"), coding("s", 12, 20, "P", "ann")],
+        vec![
+            coding("s", 0, 10, "C1", "ann"),
+            coding("s", 5, 15, "C2", "ann"),
+            coding("s", 30, 40, "G", "ann"),
+            coding("s", 12, 20, "P", "ann"),
+        ],
     )
     .unwrap();
     let pct = |code: &str| p.source_coverage("s", code, &all()).unwrap().percent;
@@ -128,11 +165,18 @@ fn a_parent_code_aggregates_its_own_and_all_descendants_ranges() {
     close(pct("P"), 75.0);
 
     let rows = p.code_rows();
-    let summary: Vec<(&str, usize, Option<&str>, bool)> =
-        rows.iter().map(|r| (r.id.as_str(), r.depth, r.parent.as_deref(), r.has_children)).collect();
+    let summary: Vec<(&str, usize, Option<&str>, bool)> = rows
+        .iter()
+        .map(|r| (r.id.as_str(), r.depth, r.parent.as_deref(), r.has_children))
+        .collect();
     assert_eq!(
         summary,
-        vec![("P", 1, None, true), ("C1", 2, Some("P"), false), ("C2", 2, Some("P"), true), ("G", 3, Some("C2"), false)]
+        vec![
+            ("P", 1, None, true),
+            ("C1", 2, Some("P"), false),
+            ("C2", 2, Some("P"), true),
+            ("G", 3, Some("C2"), false)
+        ]
     );
 
     let keys = p.detect_cell_keys().unwrap();
@@ -151,7 +195,13 @@ fn offsets_count_unicode_characters_not_bytes() {
     // divide by 48 (16.7 %), and would accept [0,40) below, which is past the end in characters.
     let text = "钉钉是工作软件。微信是社交软件。";
     assert_eq!((text.chars().count(), text.len()), (16, 48));
-    let p = project(vec![source("zh", text, &[])], flat(&["x"]), &["ann"], vec![coding("zh", 8, 16, "x", "ann")]).unwrap();
+    let p = project(
+        vec![source("zh", text, &[])],
+        flat(&["x"]),
+        &["ann"],
+        vec![coding("zh", 8, 16, "x", "ann")],
+    )
+    .unwrap();
     let c = p.source_coverage("zh", "x", &all()).unwrap();
     assert_eq!((c.coded_chars, c.total_chars), (8, 16));
     close(c.percent, 50.0);
@@ -160,7 +210,13 @@ fn offsets_count_unicode_characters_not_bytes() {
     assert_eq!(p.sources()[0].slice_chars(16, 16), Some(""));
     assert_eq!(p.sources()[0].slice_chars(15, 17), None);
 
-    let err = project(vec![source("zh", text, &[])], flat(&["x"]), &["ann"], vec![coding("zh", 0, 40, "x", "ann")]).unwrap_err();
+    let err = project(
+        vec![source("zh", text, &[])],
+        flat(&["x"]),
+        &["ann"],
+        vec![coding("zh", 0, 40, "x", "ann")],
+    )
+    .unwrap_err();
     assert!(matches!(err, ModelError::OutOfRange { end: 40, len: 16, .. }), "{err:?}");
 }
 
@@ -179,7 +235,10 @@ fn an_empty_source_has_undefined_coverage_and_never_divides_by_zero() {
     assert_eq!((e.coded_chars, e.total_chars, e.percent), (0, 0, None));
 
     let only_empty = p.cell_coverage(&strings(&["empty"]), "x", &all()).unwrap();
-    assert_eq!((only_empty.pooled, only_empty.mean_of_sources, only_empty.n_sources, only_empty.n_empty), (None, None, 1, 1));
+    assert_eq!(
+        (only_empty.pooled, only_empty.mean_of_sources, only_empty.n_sources, only_empty.n_empty),
+        (None, None, 1, 1)
+    );
 
     // 1 of 4 characters: pooled 1 ÷ (0 + 4) = 25 %; mean over the one non-empty source = 25 %.
     let both = p.cell_coverage(&strings(&["empty", "full"]), "x", &all()).unwrap();
@@ -191,22 +250,37 @@ fn an_empty_source_has_undefined_coverage_and_never_divides_by_zero() {
     assert_eq!((none.pooled, none.mean_of_sources, none.n_sources), (None, None, 0));
 
     assert!(matches!(
-        project(vec![source("empty", "", &[])], flat(&["x"]), &["ann"], vec![coding("empty", 0, 1, "x", "ann")]),
+        project(
+            vec![source("empty", "", &[])],
+            flat(&["x"]),
+            &["ann"],
+            vec![coding("empty", 0, 1, "x", "ann")]
+        ),
         Err(ModelError::OutOfRange { end: 1, len: 0, .. })
     ));
 }
 
 #[test]
 fn out_of_range_and_dangling_codings_are_errors_that_name_the_coding() {
-    let make = |c: Coding| project(vec![source("s", "abcde", &[])], flat(&["x"]), &["ann"], vec![c]);
+    let make =
+        |c: Coding| project(vec![source("s", "abcde", &[])], flat(&["x"]), &["ann"], vec![c]);
     let mut c = coding("s", 2, 9, "x", "ann");
     c.origin = "codings.csv line 7".into();
     let err = make(c).unwrap_err();
     assert!(matches!(err, ModelError::OutOfRange { end: 9, len: 5, .. }));
     let msg = err.to_string();
-    assert!(msg.contains("codings.csv line 7") && msg.contains("\u{201c}x\u{201d}") && msg.contains("[2, 9)"), "{msg}");
+    assert!(
+        msg.contains("codings.csv line 7")
+            && msg.contains("\u{201c}x\u{201d}")
+            && msg.contains("[2, 9)"),
+        "{msg}"
+    );
     let zh = err.message(&study_explorer::core::i18n::ZH);
-    assert!(zh.starts_with("第 1 条编码记录（codings.csv line 7: 编码\u{201c}x\u{201d}") && zh.contains("结束于第 9 个字符"), "{zh}");
+    assert!(
+        zh.starts_with("第 1 条编码记录（codings.csv line 7: 编码\u{201c}x\u{201d}")
+            && zh.contains("结束于第 9 个字符"),
+        "{zh}"
+    );
 
     let err = make(coding("s", 4, 2, "x", "ann")).unwrap_err();
     assert!(matches!(err, ModelError::Reversed { start: 4, end: 2, .. }), "{err:?}");
@@ -215,7 +289,14 @@ fn out_of_range_and_dangling_codings_are_errors_that_name_the_coding() {
     assert!(matches!(make(coding("s", 0, 1, "y", "ann")), Err(ModelError::UnknownCode { .. })));
     assert!(matches!(make(coding("s", 0, 1, "x", "bob")), Err(ModelError::UnknownCoder { .. })));
     // Touching the end is fine: [0,5) is the whole source.
-    close(make(coding("s", 0, 5, "x", "ann")).unwrap().source_coverage("s", "x", &all()).unwrap().percent, 100.0);
+    close(
+        make(coding("s", 0, 5, "x", "ann"))
+            .unwrap()
+            .source_coverage("s", "x", &all())
+            .unwrap()
+            .percent,
+        100.0,
+    );
 
     let dup = project(vec![source("s", "a", &[]), source("s", "b", &[])], vec![], &[], vec![]);
     assert_eq!(dup.unwrap_err(), ModelError::DuplicateId { kind: "source", id: "s".into() });
@@ -223,7 +304,10 @@ fn out_of_range_and_dangling_codings_are_errors_that_name_the_coding() {
     for i in 1..=MAX_CODE_DEPTH {
         deep = Code { id: format!("c{i}"), name: format!("c{i}"), children: vec![deep] };
     }
-    assert!(matches!(project(vec![], vec![deep], &[], vec![]), Err(ModelError::CodeTreeTooDeep { .. })));
+    assert!(matches!(
+        project(vec![], vec![deep], &[], vec![]),
+        Err(ModelError::CodeTreeTooDeep { .. })
+    ));
 }
 
 #[test]
@@ -259,9 +343,16 @@ fn a_cell_reports_pooled_and_mean_of_sources() {
 
 #[test]
 fn cell_keys_are_found_case_insensitively_or_given() {
-    let p = project(vec![source("a", "x", &[("Group ", "S"), ("TIME", "T1")])], vec![], &[], vec![]).unwrap();
-    assert_eq!(p.detect_cell_keys(), Some(CellKeys { group: "Group ".into(), time: "TIME".into() }));
-    let q = project(vec![source("a", "x", &[("Gruppe", "S"), ("Welle", "T1")])], vec![], &[], vec![]).unwrap();
+    let p =
+        project(vec![source("a", "x", &[("Group ", "S"), ("TIME", "T1")])], vec![], &[], vec![])
+            .unwrap();
+    assert_eq!(
+        p.detect_cell_keys(),
+        Some(CellKeys { group: "Group ".into(), time: "TIME".into() })
+    );
+    let q =
+        project(vec![source("a", "x", &[("Gruppe", "S"), ("Welle", "T1")])], vec![], &[], vec![])
+            .unwrap();
     assert_eq!(q.detect_cell_keys(), None);
     assert_eq!(q.attribute_names(), strings(&["Gruppe", "Welle"]));
     let keys = CellKeys { group: "Gruppe".into(), time: "Welle".into() };
@@ -279,8 +370,13 @@ fn kappa_matches_a_hand_worked_table_and_sklearn() {
     //   κ = (0.6 − 0.52) ÷ (1 − 0.52) = 0.08 ÷ 0.48 = 1/6.
     // Reference: sklearn.metrics.cohen_kappa_score([1,1,1,1,1,1,0,0,0,0], [0,0,1,1,1,1,1,1,0,0])
     //   = 0.16666666666666663
-    let p = project(vec![source("s", "0123456789", &[])], flat(&["x"]), &["A", "B"], vec![coding("s", 0, 6, "x", "A"), coding("s", 2, 8, "x", "B")])
-        .unwrap();
+    let p = project(
+        vec![source("s", "0123456789", &[])],
+        flat(&["x"]),
+        &["A", "B"],
+        vec![coding("s", 0, 6, "x", "A"), coding("s", 2, 8, "x", "B")],
+    )
+    .unwrap();
     let ag = p.agreement("A", "B").unwrap();
     let x = &ag.codes[0];
     assert_eq!(x.table, AgreementTable { both: 4, only_a: 2, only_b: 2, neither: 2 });
@@ -304,7 +400,11 @@ fn kappa_pooled_and_weighted_over_sources() {
     //     = 0.7321428571428572
     // Weighted by length (NVivo-style average): (10 · 1/6 + 20 · 1) ÷ 30 = 0.722222…
     let p = project(
-        vec![source("s1", &"1".repeat(10), &[]), source("s2", &"2".repeat(20), &[]), source("s3", &"3".repeat(5), &[])],
+        vec![
+            source("s1", &"1".repeat(10), &[]),
+            source("s2", &"2".repeat(20), &[]),
+            source("s3", &"3".repeat(5), &[]),
+        ],
         flat(&["x"]),
         &["A", "B"],
         vec![
@@ -336,7 +436,13 @@ fn kappa_is_undefined_not_nan_when_chance_agreement_is_one() {
         vec![source("s", "0123456789", &[])],
         flat(&["x", "y", "z", "w"]),
         &["A", "B"],
-        vec![coding("s", 0, 3, "x", "A"), coding("s", 0, 3, "x", "B"), coding("s", 0, 10, "z", "A"), coding("s", 0, 10, "z", "B"), coding("s", 0, 10, "w", "A")],
+        vec![
+            coding("s", 0, 3, "x", "A"),
+            coding("s", 0, 3, "x", "B"),
+            coding("s", 0, 10, "z", "A"),
+            coding("s", 0, 10, "z", "B"),
+            coding("s", 0, 10, "w", "A"),
+        ],
     )
     .unwrap();
     let ag = p.agreement("A", "B").unwrap();
@@ -348,8 +454,13 @@ fn kappa_is_undefined_not_nan_when_chance_agreement_is_one() {
     assert_eq!(AgreementTable::default().kappa(), Kappa::Undefined(KappaUndefined::NoCharacters));
     assert!(KappaUndefined::NoVariation.to_string().contains("not defined"));
     // Coders who share no source: nothing to compare.
-    let q = project(vec![source("a", "xx", &[]), source("b", "yy", &[])], flat(&["x"]), &["A", "B"], vec![coding("a", 0, 1, "x", "A"), coding("b", 0, 1, "x", "B")])
-        .unwrap();
+    let q = project(
+        vec![source("a", "xx", &[]), source("b", "yy", &[])],
+        flat(&["x"]),
+        &["A", "B"],
+        vec![coding("a", 0, 1, "x", "A"), coding("b", 0, 1, "x", "B")],
+    )
+    .unwrap();
     let ag = q.agreement("A", "B").unwrap();
     assert!(ag.sources.is_empty());
     assert_eq!(ag.overall_pooled, Kappa::Undefined(KappaUndefined::NoCharacters));
@@ -418,7 +529,10 @@ fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> 
 }
 
 fn qdpx(qde: &str, text_one: &str) -> Vec<u8> {
-    zip_of(&[("project.qde", qde.as_bytes()), ("Sources/S-1.txt", text_one.as_bytes())], zip::CompressionMethod::Deflated)
+    zip_of(
+        &[("project.qde", qde.as_bytes()), ("Sources/S-1.txt", text_one.as_bytes())],
+        zip::CompressionMethod::Deflated,
+    )
 }
 
 /// 1-based line of the first occurrence of `needle`.
@@ -432,14 +546,16 @@ fn qdpx_fixture_is_read_completely() {
     assert_eq!(p.name(), "fixture");
     assert_eq!(p.description(), "A fixture.");
     assert_eq!(p.users().iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), vec!["ann", "bob"]);
-    assert_eq!(p.code_rows().iter().map(|r| (r.name.as_str(), r.depth)).collect::<Vec<_>>(), vec![
-        ("Instrumental value", 1),
-        ("Team monitoring", 2),
-        ("social_support", 1)
-    ]);
+    assert_eq!(
+        p.code_rows().iter().map(|r| (r.name.as_str(), r.depth)).collect::<Vec<_>>(),
+        vec![("Instrumental value", 1), ("Team monitoring", 2), ("social_support", 1)]
+    );
     let one = p.source("S-1").unwrap();
     assert_eq!(one.text, TEXT_ONE);
-    assert_eq!(one.attributes, BTreeMap::from([("Group".into(), "Service".into()), ("Time".into(), "T1".into())]));
+    assert_eq!(
+        one.attributes,
+        BTreeMap::from([("Group".into(), "Service".into()), ("Time".into(), "T1".into())])
+    );
     let two = p.source("S-2").unwrap();
     assert_eq!(two.text, "钉钉 & 微信", "inline text, entity resolved");
     assert_eq!(two.attributes.get("Time").map(String::as_str), Some("T2"));
@@ -456,7 +572,10 @@ fn qdpx_fixture_is_read_completely() {
     let keys = p.detect_cell_keys().unwrap();
     assert_eq!(keys, CellKeys { group: "Group".into(), time: "Time".into() });
     let cells = p.cells(&keys);
-    assert_eq!(cells.cells.iter().map(|c| (c.group.as_str(), c.time.as_str())).collect::<Vec<_>>(), vec![("Service", "T1"), ("Service", "T2")]);
+    assert_eq!(
+        cells.cells.iter().map(|c| (c.group.as_str(), c.time.as_str())).collect::<Vec<_>>(),
+        vec![("Service", "T1"), ("Service", "T2")]
+    );
 
     // Kappa ann vs bob on S-1 only (bob alone coded S-2): the 1/6 table again.
     let ag = p.agreement("U-ann", "U-bob").unwrap();
@@ -466,11 +585,17 @@ fn qdpx_fixture_is_read_completely() {
 
 #[test]
 fn qdpx_tolerates_any_qde_name_lowercase_sources_and_stored_entries() {
-    let bytes = zip_of(&[("My Project.QDE", QDE.as_bytes()), ("sources/S-1.txt", TEXT_ONE.as_bytes())], zip::CompressionMethod::Stored);
+    let bytes = zip_of(
+        &[("My Project.QDE", QDE.as_bytes()), ("sources/S-1.txt", TEXT_ONE.as_bytes())],
+        zip::CompressionMethod::Stored,
+    );
     let p = import_qdpx(&bytes).unwrap().project;
     assert_eq!(p.source("S-1").unwrap().text, TEXT_ONE);
     // A .qde inside a folder, with Sources beside it.
-    let bytes = zip_of(&[("export/p.qde", QDE.as_bytes()), ("export/SOURCES/S-1.txt", TEXT_ONE.as_bytes())], zip::CompressionMethod::Deflated);
+    let bytes = zip_of(
+        &[("export/p.qde", QDE.as_bytes()), ("export/SOURCES/S-1.txt", TEXT_ONE.as_bytes())],
+        zip::CompressionMethod::Deflated,
+    );
     assert!(import_qdpx(&bytes).is_ok());
 }
 
@@ -488,7 +613,9 @@ fn qdpx_keeps_crlf_so_positions_refer_to_the_stored_text() {
     // "line one\r\nline two" is 18 characters: the CRLF counts as two. [10,18) is "line two".
     // Normalising to LF would make the text 17 characters and this selection run past the end.
     let text = "line one\r\nline two";
-    let xml = QDE.replace(r#"startPosition="2" endPosition="6""#, r#"startPosition="10" endPosition="18""#).replace(r#"startPosition="4" endPosition="8""#, r#"startPosition="0" endPosition="8""#);
+    let xml = QDE
+        .replace(r#"startPosition="2" endPosition="6""#, r#"startPosition="10" endPosition="18""#)
+        .replace(r#"startPosition="4" endPosition="8""#, r#"startPosition="0" endPosition="8""#);
     let p = import_qdpx(&qdpx(&xml, text)).unwrap().project;
     let s = p.source("S-1").unwrap();
     assert_eq!(s.len_chars(), 18);
@@ -508,18 +635,34 @@ fn qdpx_malformed_xml_names_file_and_line() {
     let QdpxError::Xml { file, line, .. } = &err else { panic!("{err:?}") };
     assert_eq!(file, "project.qde");
     assert_eq!(*line, line_of(&xml, "</User>\n"));
-    assert!(err.to_string().starts_with(&format!("project.qde line {line}: malformed XML")), "{err}");
+    assert!(
+        err.to_string().starts_with(&format!("project.qde line {line}: malformed XML")),
+        "{err}"
+    );
 
     let truncated = &QDE[..QDE.find("<Sources>").unwrap()];
     assert!(matches!(import_qdpx(&qdpx(truncated, TEXT_ONE)), Err(QdpxError::Xml { .. })));
     let not_project = "<?xml version=\"1.0\"?>\n<CodeBook/>";
-    assert!(matches!(import_qdpx(&qdpx(not_project, TEXT_ONE)), Err(QdpxError::NotAProject { .. })));
-    assert!(matches!(import_qdpx(&qdpx(&QDE.replace("&amp;", "&bogus;"), TEXT_ONE)), Err(QdpxError::Xml { .. })));
+    assert!(matches!(
+        import_qdpx(&qdpx(not_project, TEXT_ONE)),
+        Err(QdpxError::NotAProject { .. })
+    ));
+    assert!(matches!(
+        import_qdpx(&qdpx(&QDE.replace("&amp;", "&bogus;"), TEXT_ONE)),
+        Err(QdpxError::Xml { .. })
+    ));
     assert!(matches!(import_qdpx(b"PK not really a zip"), Err(QdpxError::NotAZip(_))));
-    assert!(matches!(import_qdpx(&zip_of(&[("readme.txt", b"hi")], zip::CompressionMethod::Stored)), Err(QdpxError::NoProjectFile)));
-    let two = zip_of(&[("a.qde", QDE.as_bytes()), ("b.qde", QDE.as_bytes())], zip::CompressionMethod::Stored);
+    assert!(matches!(
+        import_qdpx(&zip_of(&[("readme.txt", b"hi")], zip::CompressionMethod::Stored)),
+        Err(QdpxError::NoProjectFile)
+    ));
+    let two = zip_of(
+        &[("a.qde", QDE.as_bytes()), ("b.qde", QDE.as_bytes())],
+        zip::CompressionMethod::Stored,
+    );
     assert!(matches!(import_qdpx(&two), Err(QdpxError::SeveralProjectFiles(_))));
-    let latin1 = zip_of(&[("p.qde", b"<Project name=\"caf\xe9\"/>")], zip::CompressionMethod::Stored);
+    let latin1 =
+        zip_of(&[("p.qde", b"<Project name=\"caf\xe9\"/>")], zip::CompressionMethod::Stored);
     assert!(matches!(import_qdpx(&latin1), Err(QdpxError::NotUtf8 { line: 1, .. })));
 }
 
@@ -527,12 +670,21 @@ fn qdpx_malformed_xml_names_file_and_line() {
 fn qdpx_missing_sources_folder_or_file_is_an_error() {
     let no_folder = zip_of(&[("project.qde", QDE.as_bytes())], zip::CompressionMethod::Stored);
     let err = import_qdpx(&no_folder).unwrap_err();
-    assert_eq!(err, QdpxError::NoSourcesFolder { source: "one".into(), path: "internal://S-1.txt".into() });
+    assert_eq!(
+        err,
+        QdpxError::NoSourcesFolder { source: "one".into(), path: "internal://S-1.txt".into() }
+    );
     assert!(err.to_string().contains("no Sources folder"));
 
-    let wrong_file = zip_of(&[("project.qde", QDE.as_bytes()), ("Sources/S-9.txt", b"x")], zip::CompressionMethod::Stored);
+    let wrong_file = zip_of(
+        &[("project.qde", QDE.as_bytes()), ("Sources/S-9.txt", b"x")],
+        zip::CompressionMethod::Stored,
+    );
     let err = import_qdpx(&wrong_file).unwrap_err();
-    assert_eq!(err, QdpxError::MissingTextFile { source: "one".into(), path: "internal://S-1.txt".into() });
+    assert_eq!(
+        err,
+        QdpxError::MissingTextFile { source: "one".into(), path: "internal://S-1.txt".into() }
+    );
 
     let external = QDE.replace("internal://S-1.txt", "relative://texts/S-1.txt");
     assert!(matches!(import_qdpx(&qdpx(&external, TEXT_ONE)), Err(QdpxError::ExternalText { .. })));
@@ -543,14 +695,48 @@ fn qdpx_missing_sources_folder_or_file_is_an_error() {
 #[test]
 fn qdpx_unknown_guid_references_name_kind_guid_and_line() {
     let cases = [
-        (QDE.replacen(r#"<CodeRef targetGUID="C-mon"/>"#, r#"<CodeRef targetGUID="C-nope"/>"#, 1), "code", "C-nope", r#"<Coding guid="G-1""#),
-        (QDE.replacen(r#"<Coding guid="G-2" creatingUser="U-bob">"#, r#"<Coding guid="G-2" creatingUser="U-zed">"#, 1), "user", "U-zed", r#"<Coding guid="G-2""#),
-        (QDE.replacen(r#"<SourceRef targetGUID="S-2"/>"#, r#"<SourceRef targetGUID="S-9"/>"#, 1), "source", "S-9", r#"<SourceRef targetGUID="S-9""#),
-        (QDE.replacen(r#"<VariableRef targetGUID="V-t"/>"#, r#"<VariableRef targetGUID="V-x"/>"#, 1), "variable", "V-x", r#"<VariableRef targetGUID="V-x""#),
+        (
+            QDE.replacen(
+                r#"<CodeRef targetGUID="C-mon"/>"#,
+                r#"<CodeRef targetGUID="C-nope"/>"#,
+                1,
+            ),
+            "code",
+            "C-nope",
+            r#"<Coding guid="G-1""#,
+        ),
+        (
+            QDE.replacen(
+                r#"<Coding guid="G-2" creatingUser="U-bob">"#,
+                r#"<Coding guid="G-2" creatingUser="U-zed">"#,
+                1,
+            ),
+            "user",
+            "U-zed",
+            r#"<Coding guid="G-2""#,
+        ),
+        (
+            QDE.replacen(r#"<SourceRef targetGUID="S-2"/>"#, r#"<SourceRef targetGUID="S-9"/>"#, 1),
+            "source",
+            "S-9",
+            r#"<SourceRef targetGUID="S-9""#,
+        ),
+        (
+            QDE.replacen(
+                r#"<VariableRef targetGUID="V-t"/>"#,
+                r#"<VariableRef targetGUID="V-x"/>"#,
+                1,
+            ),
+            "variable",
+            "V-x",
+            r#"<VariableRef targetGUID="V-x""#,
+        ),
     ];
     for (xml, kind, guid, at) in cases {
         let err = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap_err();
-        let QdpxError::UnknownReference { kind: k, guid: g, line, .. } = &err else { panic!("{kind}: {err:?}") };
+        let QdpxError::UnknownReference { kind: k, guid: g, line, .. } = &err else {
+            panic!("{kind}: {err:?}")
+        };
         assert_eq!((*k, g.as_str(), *line), (kind, guid, line_of(&xml, at)), "{err}");
         assert!(err.to_string().contains(guid));
     }
@@ -558,39 +744,65 @@ fn qdpx_unknown_guid_references_name_kind_guid_and_line() {
 
 #[test]
 fn qdpx_positions_must_be_whole_numbers_inside_the_text() {
-    for (bad, value) in [(r#"startPosition="two""#, "two"), (r#"startPosition="-2""#, "-2"), (r#"startPosition="2.5""#, "2.5")] {
+    for (bad, value) in [
+        (r#"startPosition="two""#, "two"),
+        (r#"startPosition="-2""#, "-2"),
+        (r#"startPosition="2.5""#, "2.5"),
+    ] {
         let xml = QDE.replacen(r#"startPosition="2""#, bad, 1);
         let err = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap_err();
-        let QdpxError::BadPosition { line, attribute, value: v, selection, .. } = &err else { panic!("{err:?}") };
-        assert_eq!((*line, *attribute, v.as_str(), selection.as_str()), (line_of(&xml, "P-1"), "startPosition", value, "P-1"));
+        let QdpxError::BadPosition { line, attribute, value: v, selection, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(
+            (*line, *attribute, v.as_str(), selection.as_str()),
+            (line_of(&xml, "P-1"), "startPosition", value, "P-1")
+        );
     }
     let xml = QDE.replacen(r#"endPosition="8""#, r#"endPosition="11""#, 1);
     let err = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap_err();
-    assert!(matches!(err, QdpxError::Model(ModelError::OutOfRange { end: 11, len: 10, .. })), "{err:?}");
-    assert!(err.to_string().contains(&format!("project.qde line {}", line_of(&xml, "P-2"))), "{err}");
+    assert!(
+        matches!(err, QdpxError::Model(ModelError::OutOfRange { end: 11, len: 10, .. })),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains(&format!("project.qde line {}", line_of(&xml, "P-2"))),
+        "{err}"
+    );
     let missing = QDE.replacen(r#" endPosition="6""#, "", 1);
-    assert!(matches!(import_qdpx(&qdpx(&missing, TEXT_ONE)), Err(QdpxError::MissingAttribute { attribute: "endPosition", .. })));
+    assert!(matches!(
+        import_qdpx(&qdpx(&missing, TEXT_ONE)),
+        Err(QdpxError::MissingAttribute { attribute: "endPosition", .. })
+    ));
 }
 
 #[test]
 fn qdpx_codings_without_a_user_and_conflicting_variables() {
-    let xml = QDE.replacen(r#"<Coding guid="G-2" creatingUser="U-bob">"#, r#"<Coding guid="G-2">"#, 1);
+    let xml =
+        QDE.replacen(r#"<Coding guid="G-2" creatingUser="U-bob">"#, r#"<Coding guid="G-2">"#, 1);
     let Import { project, notes } = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap();
     assert!(project.users().iter().any(|u| u.name == "(unknown coder)"));
     assert!(notes.iter().any(|n| n.to_string().contains("name no coder")));
     // The selection's creatingUser is used when the Coding has none.
-    let xml = QDE.replacen(r#"<Coding guid="G-1" creatingUser="U-ann">"#, r#"<Coding guid="G-1">"#, 1);
+    let xml =
+        QDE.replacen(r#"<Coding guid="G-1" creatingUser="U-ann">"#, r#"<Coding guid="G-1">"#, 1);
     let p = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap().project;
     assert_eq!(p.codings()[0].coder, "U-ann");
 
     let xml = QDE.replacen("<TextValue>T1</TextValue>", "<TextValue>T1</TextValue></VariableValue><VariableValue><VariableRef targetGUID=\"V-g\"/><TextValue>Development</TextValue>", 1);
     let err = import_qdpx(&qdpx(&xml, TEXT_ONE)).unwrap_err();
-    assert!(matches!(&err, QdpxError::ConflictingValue { variable, .. } if variable == "Group"), "{err:?}");
+    assert!(
+        matches!(&err, QdpxError::ConflictingValue { variable, .. } if variable == "Group"),
+        "{err:?}"
+    );
 }
 
 #[test]
 fn qdpx_size_limits_stop_a_zip_bomb() {
-    assert_eq!(QDPX_LIMITS, QdpxLimits { archive_bytes: 100 << 20, entry_bytes: 64 << 20, total_bytes: 256 << 20 });
+    assert_eq!(
+        QDPX_LIMITS,
+        QdpxLimits { archive_bytes: 100 << 20, entry_bytes: 64 << 20, total_bytes: 256 << 20 }
+    );
     // 10 characters of text followed by a million zeros deflates to about a kilobyte.
     let bomb_text = format!("{TEXT_ONE}{}", "0".repeat(1_000_000));
     let bomb = qdpx(QDE, &bomb_text);
@@ -600,11 +812,21 @@ fn qdpx_size_limits_stop_a_zip_bomb() {
     assert_eq!(err, QdpxError::EntryTooLarge { file: "Sources/S-1.txt".into(), limit: 100_000 });
     assert!(err.to_string().contains("zip bomb"));
 
-    let total = QdpxLimits { archive_bytes: 1 << 20, entry_bytes: 1 << 20, total_bytes: QDE.len() as u64 + 5 };
-    assert_eq!(import_qdpx_with_limits(&qdpx(QDE, TEXT_ONE), &total).unwrap_err(), QdpxError::TotalTooLarge { limit: QDE.len() as u64 + 5 });
+    let total = QdpxLimits {
+        archive_bytes: 1 << 20,
+        entry_bytes: 1 << 20,
+        total_bytes: QDE.len() as u64 + 5,
+    };
+    assert_eq!(
+        import_qdpx_with_limits(&qdpx(QDE, TEXT_ONE), &total).unwrap_err(),
+        QdpxError::TotalTooLarge { limit: QDE.len() as u64 + 5 }
+    );
 
     let archive = QdpxLimits { archive_bytes: 100, ..QDPX_LIMITS };
-    assert!(matches!(import_qdpx_with_limits(&qdpx(QDE, TEXT_ONE), &archive), Err(QdpxError::ArchiveTooLarge { limit: 100, .. })));
+    assert!(matches!(
+        import_qdpx_with_limits(&qdpx(QDE, TEXT_ONE), &archive),
+        Err(QdpxError::ArchiveTooLarge { limit: 100, .. })
+    ));
 }
 
 #[test]
@@ -614,7 +836,10 @@ fn qdpx_deep_code_trees_are_refused() {
         codes.push_str(&format!("<Code guid=\"D-{i}\" name=\"d{i}\" isCodable=\"true\">"));
     }
     codes.push_str(&"</Code>".repeat(MAX_CODE_DEPTH + 1));
-    let xml = QDE.replace(r#"<Code guid="C-sup" name="social_support" isCodable="true"/>"#, &format!("<Code guid=\"C-sup\" name=\"social_support\" isCodable=\"true\"/>{codes}"));
+    let xml = QDE.replace(
+        r#"<Code guid="C-sup" name="social_support" isCodable="true"/>"#,
+        &format!("<Code guid=\"C-sup\" name=\"social_support\" isCodable=\"true\"/>{codes}"),
+    );
     assert!(matches!(import_qdpx(&qdpx(&xml, TEXT_ONE)), Err(QdpxError::CodeTreeTooDeep { .. })));
 }
 
@@ -632,34 +857,63 @@ one,Service,T1
 ";
 
 fn texts() -> Vec<(String, Vec<u8>)> {
-    vec![("texts/one.txt".into(), b"abcdefghij".to_vec()), ("二.txt".into(), "钉钉微信".as_bytes().to_vec()), ("uncoded.TXT".into(), b"xyz".to_vec())]
+    vec![
+        ("texts/one.txt".into(), b"abcdefghij".to_vec()),
+        ("二.txt".into(), "钉钉微信".as_bytes().to_vec()),
+        ("uncoded.TXT".into(), b"xyz".to_vec()),
+    ]
 }
 
-fn import(codings: &str, sources: Option<&str>, texts: &[(String, Vec<u8>)]) -> Result<Import, CsvError> {
-    import_csv(&CsvInput { codings: ("codings.csv", codings.as_bytes()), sources: sources.map(|s| ("sources.csv", s.as_bytes())), texts })
+fn import(
+    codings: &str,
+    sources: Option<&str>,
+    texts: &[(String, Vec<u8>)],
+) -> Result<Import, CsvError> {
+    import_csv(&CsvInput {
+        codings: ("codings.csv", codings.as_bytes()),
+        sources: sources.map(|s| ("sources.csv", s.as_bytes())),
+        texts,
+    })
 }
 
 #[test]
 fn csv_import_reads_hierarchy_attributes_and_cjk() {
     let Import { project: p, notes } = import(CODINGS_CSV, Some(SOURCES_CSV), &texts()).unwrap();
-    assert_eq!(p.sources().iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["one", "二", "uncoded"]);
+    assert_eq!(
+        p.sources().iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+        vec!["one", "二", "uncoded"]
+    );
     let rows: Vec<(String, usize)> = p.code_rows().into_iter().map(|r| (r.id, r.depth)).collect();
-    assert_eq!(rows, vec![
-        ("Instrumental value".to_string(), 1),
-        ("Instrumental value > Team monitoring".to_string(), 2),
-        ("Social support".to_string(), 1)
-    ]);
+    assert_eq!(
+        rows,
+        vec![
+            ("Instrumental value".to_string(), 1),
+            ("Instrumental value > Team monitoring".to_string(), 2),
+            ("Social support".to_string(), 1)
+        ]
+    );
     // one: [0,4) ∪ [2,6) = 6 of 10; 二: [0,2) = 2 of 4 characters (12 bytes).
     close(p.source_coverage("one", "Instrumental value", &all()).unwrap().percent, 60.0);
     close(p.source_coverage("二", "Social support", &all()).unwrap().percent, 50.0);
-    assert_eq!(p.source("二").unwrap().attributes.get("group").map(String::as_str), Some("Development"));
-    assert!(notes.iter().any(|n| n.to_string().contains("1 source(s) have no row in sources.csv")), "{notes:?}");
+    assert_eq!(
+        p.source("二").unwrap().attributes.get("group").map(String::as_str),
+        Some("Development")
+    );
+    assert!(
+        notes.iter().any(|n| n.to_string().contains("1 source(s) have no row in sources.csv")),
+        "{notes:?}"
+    );
     assert_eq!(p.cells(&p.detect_cell_keys().unwrap()).unassigned, strings(&["uncoded"]));
     // A slash is part of a name, not a level.
-    let p = import("source,start,end,code,coder\none,0,1,DingTalk/WeChat,ann\n", None, &texts()).unwrap().project;
+    let p = import("source,start,end,code,coder\none,0,1,DingTalk/WeChat,ann\n", None, &texts())
+        .unwrap()
+        .project;
     assert_eq!(p.code_rows().len(), 1);
     // Columns in any order, header case ignored, a BOM ignored, extra columns ignored.
-    let p = import("\u{feff}Coder,Code,End,Start,Source,Note\nann,x,3,1,one,hello\n", None, &texts()).unwrap().project;
+    let p =
+        import("\u{feff}Coder,Code,End,Start,Source,Note\nann,x,3,1,one,hello\n", None, &texts())
+            .unwrap()
+            .project;
     close(p.source_coverage("one", "x", &all()).unwrap().percent, 20.0);
 }
 
@@ -668,30 +922,65 @@ fn csv_errors_name_file_and_line() {
     let t = texts();
     let err = |codings: &str| import(codings, None, &t).unwrap_err();
     let e = err("source,start,end,code,coder\none,0,4,x,ann\none,x,4,x,ann\n");
-    assert_eq!(e, CsvError::BadPosition { file: "codings.csv".into(), line: 3, column: "start", value: "x".into() });
+    assert_eq!(
+        e,
+        CsvError::BadPosition {
+            file: "codings.csv".into(),
+            line: 3,
+            column: "start",
+            value: "x".into()
+        }
+    );
     assert!(e.to_string().starts_with("codings.csv line 3:"), "{e}");
-    assert!(matches!(err("source,start,end,code,coder\none,0,-4,x,ann\n"), CsvError::BadPosition { line: 2, column: "end", .. }));
-    assert!(matches!(err("source,start,end,code,coder\none,,4,x,ann\n"), CsvError::EmptyValue { line: 2, column: "start", .. }));
-    assert!(matches!(err("source,start,end,code,coder\none,0,4,x,\n"), CsvError::EmptyValue { line: 2, column: "coder", .. }));
+    assert!(matches!(
+        err("source,start,end,code,coder\none,0,-4,x,ann\n"),
+        CsvError::BadPosition { line: 2, column: "end", .. }
+    ));
+    assert!(matches!(
+        err("source,start,end,code,coder\none,,4,x,ann\n"),
+        CsvError::EmptyValue { line: 2, column: "start", .. }
+    ));
+    assert!(matches!(
+        err("source,start,end,code,coder\none,0,4,x,\n"),
+        CsvError::EmptyValue { line: 2, column: "coder", .. }
+    ));
     let e = err("source,start,end,code,coder\none,0,4,x,ann\nthree,0,4,x,ann\n");
-    assert_eq!(e, CsvError::UnknownSource { file: "codings.csv".into(), line: 3, source: "three".into() });
-    assert_eq!(err("source,start,stop,code,coder\n"), CsvError::MissingColumn { file: "codings.csv".into(), column: "end" });
+    assert_eq!(
+        e,
+        CsvError::UnknownSource { file: "codings.csv".into(), line: 3, source: "three".into() }
+    );
+    assert_eq!(
+        err("source,start,stop,code,coder\n"),
+        CsvError::MissingColumn { file: "codings.csv".into(), column: "end" }
+    );
     let e = err("source,start,end,code,coder\none,0,4,x,ann\none,0,4,x\n");
     assert!(matches!(&e, CsvError::Malformed { line: Some(3), .. }), "{e:?}");
     assert!(e.to_string().contains("codings.csv line 3"), "{e}");
-    assert!(matches!(err("source,start,end,code,coder\none,0,4,A >  > B,ann\n"), CsvError::BadCodePath { line: 2, .. }));
+    assert!(matches!(
+        err("source,start,end,code,coder\none,0,4,A >  > B,ann\n"),
+        CsvError::BadCodePath { line: 2, .. }
+    ));
     // Past the end in characters: 二 has 4 characters (12 bytes).
     let e = err("source,start,end,code,coder\none,0,4,x,ann\n二,0,12,x,ann\n");
     assert!(matches!(e, CsvError::Model(ModelError::OutOfRange { end: 12, len: 4, .. })));
     assert!(e.to_string().contains("codings.csv line 3"), "{e}");
 
-    let e = import(CODINGS_CSV, Some("source,group,time\none,Service,T1\nfour,Service,T2\n"), &t).unwrap_err();
-    assert_eq!(e, CsvError::UnknownSource { file: "sources.csv".into(), line: 3, source: "four".into() });
-    let e = import(CODINGS_CSV, Some("source,group,time\none,Service,T1\none,Service,T2\n"), &t).unwrap_err();
+    let e = import(CODINGS_CSV, Some("source,group,time\none,Service,T1\nfour,Service,T2\n"), &t)
+        .unwrap_err();
+    assert_eq!(
+        e,
+        CsvError::UnknownSource { file: "sources.csv".into(), line: 3, source: "four".into() }
+    );
+    let e = import(CODINGS_CSV, Some("source,group,time\none,Service,T1\none,Service,T2\n"), &t)
+        .unwrap_err();
     assert!(matches!(e, CsvError::DuplicateSource { .. }));
     let bad_text = vec![("one.txt".to_string(), b"ok\n\xff".to_vec())];
-    assert_eq!(import(CODINGS_CSV, None, &bad_text).unwrap_err(), CsvError::NotUtf8 { file: "one.txt".into(), line: 2 });
-    let dup = vec![("a/one.txt".to_string(), b"x".to_vec()), ("b/one.txt".to_string(), b"y".to_vec())];
+    assert_eq!(
+        import(CODINGS_CSV, None, &bad_text).unwrap_err(),
+        CsvError::NotUtf8 { file: "one.txt".into(), line: 2 }
+    );
+    let dup =
+        vec![("a/one.txt".to_string(), b"x".to_vec()), ("b/one.txt".to_string(), b"y".to_vec())];
     assert!(matches!(import(CODINGS_CSV, None, &dup), Err(CsvError::DuplicateSource { .. })));
 }
 
@@ -717,7 +1006,10 @@ fn table_by_name(p: &Project) -> BTreeMap<(String, String, String), (Option<i64>
     let mut out = BTreeMap::new();
     for row in &table.rows {
         for (cell, v) in table.cells.iter().zip(&row.values) {
-            out.insert((names[&row.code].clone(), cell.group.clone(), cell.time.clone()), (round(v.pooled), round(v.mean_of_sources)));
+            out.insert(
+                (names[&row.code].clone(), cell.group.clone(), cell.time.clone()),
+                (round(v.pooled), round(v.mean_of_sources)),
+            );
         }
     }
     out
@@ -737,7 +1029,11 @@ fn csv_export_round_trips() {
     })
     .unwrap()
     .project;
-    assert_eq!(first.parts(), second.parts(), "same sources, attributes, codes, coders and codings");
+    assert_eq!(
+        first.parts(),
+        second.parts(),
+        "same sources, attributes, codes, coders and codings"
+    );
     assert_eq!(export_csv(&second).unwrap(), out);
 }
 
@@ -751,15 +1047,38 @@ fn code_names_match_the_papers_themes_loosely() {
     let p = sample::teaching_project().unwrap();
     let m = match_themes(&p, &PAPER_THEMES);
     assert_eq!(m.matched.len(), 5);
-    assert!(m.matched.iter().any(|t| t.theme == "team_monitoring" && t.code == sample::code::TEAM_MONITORING));
+    assert!(m
+        .matched
+        .iter()
+        .any(|t| t.theme == "team_monitoring" && t.code == sample::code::TEAM_MONITORING));
     assert!(m.missing_themes.is_empty() && m.ambiguous.is_empty());
-    assert_eq!(m.unmatched_codes, strings(&[sample::code::INSTRUMENTAL_VALUE, sample::code::INFORMATION_VISIBILITY, sample::code::EXPRESSIVE_VALUE]));
+    assert_eq!(
+        m.unmatched_codes,
+        strings(&[
+            sample::code::INSTRUMENTAL_VALUE,
+            sample::code::INFORMATION_VISIBILITY,
+            sample::code::EXPRESSIVE_VALUE
+        ])
+    );
 
-    let q = project(vec![], vec![Code::leaf("a", "team_effort"), Code::leaf("b", "Team Effort"), Code::leaf("c", "social support")], &[], vec![]).unwrap();
+    let q = project(
+        vec![],
+        vec![
+            Code::leaf("a", "team_effort"),
+            Code::leaf("b", "Team Effort"),
+            Code::leaf("c", "social support"),
+        ],
+        &[],
+        vec![],
+    )
+    .unwrap();
     let m = match_themes(&q, &PAPER_THEMES);
     assert_eq!(m.ambiguous, vec![("team_effort".to_string(), strings(&["a", "b"]))]);
     assert_eq!(m.matched, vec![ThemeMapping { theme: "social_support".into(), code: "c".into() }]);
-    assert_eq!(m.missing_themes, strings(&["team_reflexivity", "team_monitoring", "social_exchange"]));
+    assert_eq!(
+        m.missing_themes,
+        strings(&["team_reflexivity", "team_monitoring", "social_exchange"])
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -777,7 +1096,8 @@ fn the_committed_teaching_sample_equals_the_built_one() {
         std::fs::create_dir_all(sample_path().parent().unwrap()).unwrap();
         std::fs::write(sample_path(), &built).unwrap();
     }
-    let committed = std::fs::read(sample_path()).expect("public/sample/teaching-sample.qdpx exists (REGENERATE_SAMPLE=1 writes it)");
+    let committed = std::fs::read(sample_path())
+        .expect("public/sample/teaching-sample.qdpx exists (REGENERATE_SAMPLE=1 writes it)");
     assert!(committed == built, "public/sample/teaching-sample.qdpx is stale: run REGENERATE_SAMPLE=1 cargo test --test coverage");
 }
 
@@ -792,12 +1112,27 @@ fn the_teaching_sample_is_labelled_and_exercises_the_engine() {
     assert!(p.name().contains(SAMPLE_NOTICE));
     assert_eq!(p.sources().len(), 8);
     assert!(p.sources().iter().all(|s| s.name.contains(SAMPLE_NOTICE)));
-    assert!(p.sources().iter().any(|s| s.text.contains("钉钉")) && p.sources().iter().any(|s| s.text.contains("微信")));
-    assert!(p.sources().iter().any(|s| s.text.len() != s.len_chars()), "some offsets differ from byte offsets");
-    assert_eq!(p.users().iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), vec!["coder-a", "coder-b"]);
+    assert!(
+        p.sources().iter().any(|s| s.text.contains("钉钉"))
+            && p.sources().iter().any(|s| s.text.contains("微信"))
+    );
+    assert!(
+        p.sources().iter().any(|s| s.text.len() != s.len_chars()),
+        "some offsets differ from byte offsets"
+    );
+    assert_eq!(
+        p.users().iter().map(|u| u.name.as_str()).collect::<Vec<_>>(),
+        vec!["coder-a", "coder-b"]
+    );
     assert!(p.code_rows().iter().any(|r| r.depth == 3), "a nested first-order code");
     // coder-a's two team-effort codings in Service T2 excerpt 1 overlap.
-    let effort: Vec<&Coding> = p.codings().iter().filter(|c| c.code == sample::code::TEAM_EFFORT && c.coder == CODER_A && c.source.ends_with("003")).collect();
+    let effort: Vec<&Coding> = p
+        .codings()
+        .iter()
+        .filter(|c| {
+            c.code == sample::code::TEAM_EFFORT && c.coder == CODER_A && c.source.ends_with("003")
+        })
+        .collect();
     assert_eq!(effort.len(), 2);
     assert!(effort[0].start < effort[1].end && effort[1].start < effort[0].end);
     // Reading and writing again gives the very same bytes.
@@ -805,9 +1140,13 @@ fn the_teaching_sample_is_labelled_and_exercises_the_engine() {
     // And it survives a CSV round trip with the same coverage table.
     let out = export_csv(&p).unwrap();
     let files = out.text_files();
-    let again = import_csv(&CsvInput { codings: ("c.csv", out.codings_csv.as_bytes()), sources: Some(("s.csv", out.sources_csv.as_bytes())), texts: &files })
-        .unwrap()
-        .project;
+    let again = import_csv(&CsvInput {
+        codings: ("c.csv", out.codings_csv.as_bytes()),
+        sources: Some(("s.csv", out.sources_csv.as_bytes())),
+        texts: &files,
+    })
+    .unwrap()
+    .project;
     assert_eq!(table_by_name(&again), table_by_name(&p));
 }
 
@@ -861,20 +1200,41 @@ fn teaching_sample_coverage_matches_the_independent_reference() {
     let keys = p.detect_cell_keys().unwrap();
     let table = p.coverage_table(&keys, &all()).unwrap();
     assert_eq!(
-        table.cells.iter().map(|c| (c.group.as_str(), c.time.as_str(), c.sources.len())).collect::<Vec<_>>(),
-        vec![("Development", "T1", 2), ("Development", "T2", 2), ("Service", "T1", 2), ("Service", "T2", 2)]
+        table
+            .cells
+            .iter()
+            .map(|c| (c.group.as_str(), c.time.as_str(), c.sources.len()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("Development", "T1", 2),
+            ("Development", "T2", 2),
+            ("Service", "T1", 2),
+            ("Service", "T2", 2)
+        ]
     );
-    let close6 = |got: Option<f64>, want: f64| assert!((got.unwrap() - want).abs() < 1e-9, "got {got:?}, want {want}");
+    let close6 = |got: Option<f64>, want: f64| {
+        assert!((got.unwrap() - want).abs() < 1e-9, "got {got:?}, want {want}")
+    };
     let mut checked = 0;
     for row in &table.rows {
         for (cell, v) in table.cells.iter().zip(&row.values) {
-            match SAMPLE_COVERAGE.iter().find(|(n, g, t, ..)| *n == row.name && *g == cell.group && *t == cell.time) {
+            match SAMPLE_COVERAGE
+                .iter()
+                .find(|(n, g, t, ..)| *n == row.name && *g == cell.group && *t == cell.time)
+            {
                 Some(&(_, _, _, pooled, mean)) => {
                     close6(v.pooled, pooled);
                     close6(v.mean_of_sources, mean);
                     checked += 1;
                 }
-                None => assert_eq!((v.coded_chars, v.mean_of_sources), (0, Some(0.0)), "{} {} {}", row.name, cell.group, cell.time),
+                None => assert_eq!(
+                    (v.coded_chars, v.mean_of_sources),
+                    (0, Some(0.0)),
+                    "{} {} {}",
+                    row.name,
+                    cell.group,
+                    cell.time
+                ),
             }
         }
     }
@@ -884,7 +1244,9 @@ fn teaching_sample_coverage_matches_the_independent_reference() {
     // (reference: 21.276595744681 pooled, 36.231884057971 mean) equals the union, coder-b's is lower.
     let a = p.coverage_table(&keys, &Coders::One(CODER_A.into())).unwrap();
     let b = p.coverage_table(&keys, &Coders::One(CODER_B.into())).unwrap();
-    let at = |t: &CoverageTable, code: &str, cell: usize| t.rows.iter().find(|r| r.code == code).unwrap().values[cell].clone();
+    let at = |t: &CoverageTable, code: &str, cell: usize| {
+        t.rows.iter().find(|r| r.code == code).unwrap().values[cell].clone()
+    };
     close6(at(&a, sample::code::TEAM_EFFORT, 3).pooled, 21.276595744681);
     close6(at(&b, sample::code::TEAM_EFFORT, 3).pooled, 11.914893617021);
     close6(at(&b, sample::code::TEAM_EFFORT, 3).mean_of_sources, 20.289855072464);
@@ -919,7 +1281,8 @@ fn teaching_sample_kappa_matches_sklearn() {
     let p = committed_sample();
     let ag = p.agreement(CODER_A, CODER_B).unwrap();
     assert_eq!(ag.sources.len(), 8);
-    let got: Vec<(&str, f64)> = ag.codes.iter().map(|c| (c.name.as_str(), c.kappa.value().unwrap())).collect();
+    let got: Vec<(&str, f64)> =
+        ag.codes.iter().map(|c| (c.name.as_str(), c.kappa.value().unwrap())).collect();
     assert_eq!(got.len(), SAMPLE_KAPPA.len());
     for ((name, k), (want_name, want)) in got.iter().zip(SAMPLE_KAPPA) {
         assert_eq!(name, want_name);
@@ -940,19 +1303,30 @@ fn teaching_sample_kappa_matches_sklearn() {
 fn csv_a_column_named_like_source_in_another_case_survives_export_and_reimport() {
     let files = vec![("a.txt".to_string(), b"hello".to_vec())];
     let codings = "source,start,end,code,coder\na,0,1,x,k\n";
-    let p = import(codings, Some("source,group,time,Source\na,S,T1,zzz\n"), &files).unwrap().project;
+    let p =
+        import(codings, Some("source,group,time,Source\na,S,T1,zzz\n"), &files).unwrap().project;
     assert_eq!(p.sources()[0].attributes.get("Source").map(String::as_str), Some("zzz"));
     let out = export_csv(&p).unwrap();
-    let again = import_csv(&CsvInput { codings: ("c.csv", out.codings_csv.as_bytes()), sources: Some(("s.csv", out.sources_csv.as_bytes())), texts: &out.text_files() })
-        .unwrap()
-        .project;
+    let again = import_csv(&CsvInput {
+        codings: ("c.csv", out.codings_csv.as_bytes()),
+        sources: Some(("s.csv", out.sources_csv.as_bytes())),
+        texts: &out.text_files(),
+    })
+    .unwrap()
+    .project;
     assert_eq!(again.codings().len(), 1);
     assert_eq!(again.sources()[0].attributes, p.sources()[0].attributes);
     // The fuzz input itself: the first column named source ("Source" = "zzz") is the key now,
     // so it is refused with a message instead of exporting something that cannot be read back.
     let e = import(codings, Some("Source,source,group,time\nzzz,a,S,T1\n"), &files).unwrap_err();
-    assert_eq!(e.to_string(), "sources.csv line 2: no text file was given for source \u{201c}zzz\u{201d}");
+    assert_eq!(
+        e.to_string(),
+        "sources.csv line 2: no text file was given for source \u{201c}zzz\u{201d}"
+    );
     // The same error in the UI's Chinese: the English one is unchanged, file and line stay named.
     assert_eq!(e.message(&study_explorer::core::i18n::EN), e.to_string());
-    assert_eq!(e.message(&study_explorer::core::i18n::ZH), "sources.csv 第 2 行：没有为来源\u{201c}zzz\u{201d}提供文本文件");
+    assert_eq!(
+        e.message(&study_explorer::core::i18n::ZH),
+        "sources.csv 第 2 行：没有为来源\u{201c}zzz\u{201d}提供文本文件"
+    );
 }

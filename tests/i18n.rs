@@ -9,7 +9,11 @@ use study_explorer::core::i18n::{fill, placeholders, segments, Lang, Segment, St
 const SAME_IN_BOTH: &[&str] = &[];
 
 fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c))
+    s.chars().any(|c| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            || ('\u{3000}'..='\u{303F}').contains(&c)
+            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    })
 }
 
 #[test]
@@ -43,7 +47,10 @@ fn placeholders_match_between_languages() {
         b.sort_unstable();
         assert_eq!(a, b, "{k}: placeholders differ:\n  en: {en}\n  zh: {zh}");
         for p in a {
-            assert!(!p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'), "{k}: odd placeholder {{{p}}}");
+            assert!(
+                !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                "{k}: odd placeholder {{{p}}}"
+            );
         }
     }
 }
@@ -65,11 +72,19 @@ fn fill_replaces_named_placeholders_and_keeps_unknown_ones_visible() {
     assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
     assert_eq!(fill("{a} and {missing}", &[("a", "1")]), "1 and {missing}");
     assert_eq!(fill("no { close", &[]), "no { close");
-    assert_eq!(fill(EN.total_error, &[("error", "not a number")]), "not a number; the last valid value is still used.");
+    assert_eq!(
+        fill(EN.total_error, &[("error", "not a number")]),
+        "not a number; the last valid value is still used."
+    );
     assert_eq!(placeholders(EN.live_factor), vec!["r16", "r17", "factor"]);
     assert_eq!(
         segments("{a}, then {b}. {open"),
-        vec![Segment::Placeholder("a"), Segment::Text(", then "), Segment::Placeholder("b"), Segment::Text(". {open")]
+        vec![
+            Segment::Placeholder("a"),
+            Segment::Text(", then "),
+            Segment::Placeholder("b"),
+            Segment::Text(". {open")
+        ]
     );
     assert_eq!(segments(""), vec![]);
 }

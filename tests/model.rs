@@ -5,9 +5,14 @@
 //! viewBox with no edge through a node — and each check catches a deliberately broken copy.
 
 use study_explorer::core::dataset::{Group, Study, Time};
-use study_explorer::core::evidence::{attribute, bibtex, highlight, quotations_for, search_codebook};
+use study_explorer::core::evidence::{
+    attribute, bibtex, highlight, quotations_for, search_codebook,
+};
 use study_explorer::core::i18n::{Lang, EN, ZH};
-use study_explorer::core::model::{check, fill_pieces, layout, layout_kind, plain, selection_summary, EdgeKind, LayoutKind, NodeKind, Piece, PHONE_BREAKPOINT};
+use study_explorer::core::model::{
+    check, fill_pieces, layout, layout_kind, plain, selection_summary, EdgeKind, LayoutKind,
+    NodeKind, Piece, PHONE_BREAKPOINT,
+};
 use study_explorer::core::permalink;
 use study_explorer::core::selection::Selection;
 
@@ -32,17 +37,38 @@ fn the_diagram_has_figure_4s_constructs() {
     let m = &s.raw.model;
     assert_eq!(m.nodes.len(), 15);
     let kinds = |k: NodeKind| m.nodes.iter().filter(|n| n.kind == k).count();
-    assert_eq!((kinds(NodeKind::SocialMedia), kinds(NodeKind::CoreCategory), kinds(NodeKind::Theme), kinds(NodeKind::Outcome)), (2, 3, 8, 2));
+    assert_eq!(
+        (
+            kinds(NodeKind::SocialMedia),
+            kinds(NodeKind::CoreCategory),
+            kinds(NodeKind::Theme),
+            kinds(NodeKind::Outcome)
+        ),
+        (2, 3, 8, 2)
+    );
     for (parent, themes) in [
         ("instrumental-value", vec!["team-reflexivity", "team-monitoring", "team-effort"]),
         ("expressive-value", vec!["social-exchange", "social-support"]),
-        ("complementarity", vec!["differentiated-market-positioning", "heterogeneous-features-and-affordances", "complementary-usage"]),
+        (
+            "complementarity",
+            vec![
+                "differentiated-market-positioning",
+                "heterogeneous-features-and-affordances",
+                "complementary-usage",
+            ],
+        ),
     ] {
         let children: Vec<&str> = m.children(parent).iter().map(|n| n.id.as_str()).collect();
         assert_eq!(children, themes, "{parent}");
     }
-    assert_eq!(m.node("work-oriented-social-media").and_then(|n| n.subtitle.as_deref()), Some("DingTalk"));
-    assert_eq!(m.node("socialization-oriented-social-media").and_then(|n| n.subtitle.as_deref()), Some("WeChat"));
+    assert_eq!(
+        m.node("work-oriented-social-media").and_then(|n| n.subtitle.as_deref()),
+        Some("DingTalk")
+    );
+    assert_eq!(
+        m.node("socialization-oriented-social-media").and_then(|n| n.subtitle.as_deref()),
+        Some("WeChat")
+    );
     // The synergy is an edge of its own kind, between the two values.
     let synergy: Vec<_> = m.edges.iter().filter(|e| e.kind == EdgeKind::Synergy).collect();
     assert_eq!(synergy.len(), 1);
@@ -63,14 +89,32 @@ fn every_theme_has_its_codebook_branch_and_back() {
     let m = &s.raw.model;
     for n in m.nodes.iter().filter(|n| n.kind == NodeKind::Theme) {
         let id = n.theme.as_deref().expect("a theme node names its theme");
-        assert!(s.raw.codebook.core_categories.iter().flat_map(|c| &c.themes).any(|t| t.id == id), "{id}");
+        assert!(
+            s.raw.codebook.core_categories.iter().flat_map(|c| &c.themes).any(|t| t.id == id),
+            "{id}"
+        );
     }
     for t in s.raw.codebook.core_categories.iter().flat_map(|c| &c.themes) {
         assert_eq!(m.node_for_codebook(&t.id).map(|n| n.label.as_str()), Some(t.name.as_str()));
     }
-    let monitoring = s.raw.codebook.core_categories.iter().flat_map(|c| &c.themes).find(|t| t.id == "team_monitoring").unwrap();
+    let monitoring = s
+        .raw
+        .codebook
+        .core_categories
+        .iter()
+        .flat_map(|c| &c.themes)
+        .find(|t| t.id == "team_monitoring")
+        .unwrap();
     let concepts: Vec<&str> = monitoring.concepts.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(concepts, ["Work-related information visibility", "Observe the actions of teams", "Identify performance discrepancies", "Provide feedback"]);
+    assert_eq!(
+        concepts,
+        [
+            "Work-related information visibility",
+            "Observe the actions of teams",
+            "Identify performance discrepancies",
+            "Provide feedback"
+        ]
+    );
 }
 
 #[test]
@@ -79,7 +123,14 @@ fn every_quotation_names_an_informant_and_a_theme_that_exist() {
     let q = &s.raw.quotations;
     assert_eq!(q.len(), 29);
     assert_eq!(s.raw.quotation_check.count, 29);
-    let themes: Vec<&str> = s.raw.codebook.core_categories.iter().flat_map(|c| &c.themes).map(|t| t.id.as_str()).collect();
+    let themes: Vec<&str> = s
+        .raw
+        .codebook
+        .core_categories
+        .iter()
+        .flat_map(|c| &c.themes)
+        .map(|t| t.id.as_str())
+        .collect();
     for x in q {
         if let Some(name) = &x.informant {
             assert!(s.informant(name).is_some(), "{}: {name}", x.id);
@@ -88,15 +139,22 @@ fn every_quotation_names_an_informant_and_a_theme_that_exist() {
         assert_eq!(x.timepoint, Some(Time::T2), "{}", x.id);
         assert!(x.timepoint_basis.contains("Inferred"), "{}", x.id);
     }
-    let doubtful: Vec<&str> = q.iter().filter(|x| x.doubt.is_some()).map(|x| x.id.as_str()).collect();
+    let doubtful: Vec<&str> =
+        q.iter().filter(|x| x.doubt.is_some()).map(|x| x.id.as_str()).collect();
     assert_eq!(doubtful, ["q04", "q17", "q28", "q29"]);
-    assert!(q.iter().filter(|x| x.doubt.is_some()).all(|x| x.decision.as_deref() == Some("doubtful-quotations")));
+    assert!(q
+        .iter()
+        .filter(|x| x.doubt.is_some())
+        .all(|x| x.decision.as_deref() == Some("doubtful-quotations")));
     // Table 7's five quotations, and the themes with their evidence.
     assert_eq!(s.raw.table7.rows.len(), 5);
     assert_eq!(quotations_for(q, "team_monitoring").len(), 3);
     assert_eq!(quotations_for(q, "team_reflexivity").len(), 0);
     assert_eq!(s.raw.table5.theme, "team_reflexivity");
-    assert_eq!((s.raw.table5.rows.len(), s.raw.table6.rows.len(), s.raw.table_a1.rows.len()), (6, 7, 17));
+    assert_eq!(
+        (s.raw.table5.rows.len(), s.raw.table6.rows.len(), s.raw.table_a1.rows.len()),
+        (6, 7, 17)
+    );
 }
 
 #[test]
@@ -106,7 +164,11 @@ fn attribution_uses_table_2_and_shows_the_grace_contradiction() {
     let blake = attribute(&s, find("q01"));
     assert_eq!(blake.who, "Blake");
     assert_eq!(blake.group_id, Some(Group::Service));
-    assert!(blake.role.contains("supervisor from Service") && blake.role.contains("Department Head"), "{}", blake.role);
+    assert!(
+        blake.role.contains("supervisor from Service") && blake.role.contains("Department Head"),
+        "{}",
+        blake.role
+    );
     assert_eq!(blake.timepoint, "T2 (inferred)");
     assert!(blake.contradiction.is_none());
     let grace = attribute(&s, find("q15"));
@@ -117,7 +179,10 @@ fn attribution_uses_table_2_and_shows_the_grace_contradiction() {
     assert_eq!(unnamed.who, "Unnamed informant");
     assert_eq!(unnamed.group, "Service (as the text says)");
     let nobody = attribute(&s, find("q24"));
-    assert_eq!((nobody.role.as_str(), nobody.group.as_str()), ("role not stated", "group not stated"));
+    assert_eq!(
+        (nobody.role.as_str(), nobody.group.as_str()),
+        ("role not stated", "group not stated")
+    );
     assert!(blake.line().contains("Blake") && blake.line().contains("T2 (inferred)"));
 }
 
@@ -148,7 +213,12 @@ fn neighbour_descriptions_let_a_listener_travel_the_graph() {
     let d = m.describe("instrumental-value", Lang::En);
     assert!(d.starts_with("Core category (Table 3)."), "{d}");
     assert!(d.contains("Leads to: Team reflexivity (includes); Team monitoring (includes); Team effort (includes); Team performance (improves); Employee performance (improves)."), "{d}");
-    assert!(d.contains("Comes from: Work-oriented social media (creates it); Complementarity (generates it)."), "{d}");
+    assert!(
+        d.contains(
+            "Comes from: Work-oriented social media (creates it); Complementarity (generates it)."
+        ),
+        "{d}"
+    );
     assert!(d.contains("In synergy with: Expressive value."), "{d}");
     let t = m.describe("team-monitoring", Lang::En);
     assert_eq!(t, "Second-order theme (Table 3) of Instrumental value. Comes from: Instrumental value (includes it).");
@@ -158,10 +228,16 @@ fn neighbour_descriptions_let_a_listener_travel_the_graph() {
     // In Chinese the explorer's words are translated and the node names stay as published,
     // marked as the study's own words.
     let zh = m.describe("team-monitoring", Lang::Zh);
-    assert_eq!(zh, "二阶主题（Table 3），属于 Instrumental value。来自：Instrumental value（包含本构念）。");
+    assert_eq!(
+        zh,
+        "二阶主题（Table 3），属于 Instrumental value。来自：Instrumental value（包含本构念）。"
+    );
     assert_ne!(zh, t);
     let pieces = m.describe_pieces("team-monitoring", Lang::Zh);
-    assert_eq!(pieces.iter().filter(|p| p.study).map(|p| p.text.as_str()).collect::<Vec<_>>(), vec!["Instrumental value", "Instrumental value"]);
+    assert_eq!(
+        pieces.iter().filter(|p| p.study).map(|p| p.text.as_str()).collect::<Vec<_>>(),
+        vec!["Instrumental value", "Instrumental value"]
+    );
     assert_eq!(plain(&pieces), zh);
     assert_eq!(NodeKind::Theme.label(&EN), "Second-order theme (Table 3)");
     assert_ne!(NodeKind::Theme.label(&ZH), NodeKind::Theme.label(&EN));
@@ -181,7 +257,10 @@ fn neighbour_descriptions_let_a_listener_travel_the_graph() {
     let s = study();
     let paper = Selection::paper(&s);
     assert_eq!(selection_summary(&paper, Lang::En), paper.summary());
-    assert_eq!(selection_summary(&paper, Lang::Zh), "Service 和 Development，T1\u{2192}T2，季度，T2 折算为 2016 年水平");
+    assert_eq!(
+        selection_summary(&paper, Lang::Zh),
+        "Service 和 Development，T1\u{2192}T2，季度，T2 折算为 2016 年水平"
+    );
     let mut one = paper;
     one.groups = [true, false];
     one.discount = false;
@@ -221,15 +300,28 @@ fn reading_order_follows_the_key_findings() {
 fn paths_light_the_edges_into_and_out_of_a_node() {
     let s = study();
     let m = &s.raw.model;
-    let idx = |from: &str, to: &str| m.edges.iter().position(|e| e.from == from && e.to == to).unwrap();
+    let idx =
+        |from: &str, to: &str| m.edges.iter().position(|e| e.from == from && e.to == to).unwrap();
     let p = m.paths("team-monitoring");
-    assert_eq!(p.direct.iter().copied().collect::<Vec<_>>(), [idx("instrumental-value", "team-monitoring")]);
+    assert_eq!(
+        p.direct.iter().copied().collect::<Vec<_>>(),
+        [idx("instrumental-value", "team-monitoring")]
+    );
     assert!(p.path.contains(&idx("work-oriented-social-media", "instrumental-value")));
     assert!(p.path.contains(&idx("complementarity", "instrumental-value")));
-    assert!(!p.path.contains(&idx("instrumental-value", "team-performance")), "a theme has nothing downstream");
+    assert!(
+        !p.path.contains(&idx("instrumental-value", "team-performance")),
+        "a theme has nothing downstream"
+    );
     let v = m.paths("expressive-value");
-    assert!(v.direct.contains(&idx("expressive-value", "instrumental-value")), "the synergy touches the value");
-    assert!(!v.path.contains(&idx("instrumental-value", "team-reflexivity")), "synergy is not followed");
+    assert!(
+        v.direct.contains(&idx("expressive-value", "instrumental-value")),
+        "the synergy touches the value"
+    );
+    assert!(
+        !v.path.contains(&idx("instrumental-value", "team-reflexivity")),
+        "synergy is not followed"
+    );
 }
 
 #[test]
@@ -245,27 +337,47 @@ fn both_layouts_fit_their_viewbox_without_overlaps_or_crossings() {
         let l = layout_kind(m, kind);
         assert_eq!(l.nodes.len(), m.nodes.len());
         assert_eq!(l.edges.len(), m.edges.len());
-        assert!(l.width > 0.0 && l.height > 0.0 && l.height < 2000.0, "{kind:?}: {}x{}", l.width, l.height);
+        assert!(
+            l.width > 0.0 && l.height > 0.0 && l.height < 2000.0,
+            "{kind:?}: {}x{}",
+            l.width,
+            l.height
+        );
         for n in &l.nodes {
-            assert!(n.x >= 0.0 && n.y >= 0.0 && n.x + n.w <= l.width && n.y + n.h <= l.height, "{kind:?}: {} outside the viewBox", n.id);
+            assert!(
+                n.x >= 0.0 && n.y >= 0.0 && n.x + n.w <= l.width && n.y + n.h <= l.height,
+                "{kind:?}: {} outside the viewBox",
+                n.id
+            );
             assert!(!n.lines.is_empty());
         }
         for (i, a) in l.nodes.iter().enumerate() {
             for b in &l.nodes[i + 1..] {
-                let apart = a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
+                let apart =
+                    a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
                 assert!(apart, "{kind:?}: {} overlaps {}", a.id, b.id);
             }
         }
         for r in &l.edges {
             assert!(r.points.len() >= 2);
             for p in &r.points {
-                assert!(p.0 >= 0.0 && p.1 >= 0.0 && p.0 <= l.width && p.1 <= l.height, "{kind:?}: edge {} leaves the viewBox at {p:?}", r.edge);
+                assert!(
+                    p.0 >= 0.0 && p.1 >= 0.0 && p.0 <= l.width && p.1 <= l.height,
+                    "{kind:?}: edge {} leaves the viewBox at {p:?}",
+                    r.edge
+                );
             }
             assert!(r.d.starts_with('M'));
         }
         assert_eq!(l.crossings(m), vec![], "{kind:?}: edges through nodes");
         // Labels fit their boxes (at the layout's character width, roughly).
-        assert!(l.nodes.iter().all(|n| n.lines.iter().all(|line| line.chars().count() as f64 * l.font * 0.52 <= n.w)), "{kind:?}");
+        assert!(
+            l.nodes.iter().all(|n| n
+                .lines
+                .iter()
+                .all(|line| line.chars().count() as f64 * l.font * 0.52 <= n.w)),
+            "{kind:?}"
+        );
     }
     assert!(layout_kind(m, LayoutKind::Phone).width < layout_kind(m, LayoutKind::Desktop).width);
 }
@@ -274,13 +386,20 @@ fn both_layouts_fit_their_viewbox_without_overlaps_or_crossings() {
 fn the_context_quotes_the_limitations_and_two_background_sentences() {
     let s = study();
     let c = &s.raw.context;
-    assert!(c.limitations.iter().any(|l| l.source == "Footnote 2" && l.text == s.raw.caution.value));
+    assert!(c
+        .limitations
+        .iter()
+        .any(|l| l.source == "Footnote 2" && l.text == s.raw.caution.value));
     assert!(c.limitations.iter().any(|l| l.text.contains("less generalizable")));
     assert_eq!(c.background.sentences.len(), 2);
     assert!(c.background.sentences.iter().any(|x| x.contains("prosocial")));
     let b = bibtex(&s.raw.about.citation);
     assert!(b.starts_with("@article{song2019,"), "{b}");
-    assert!(b.contains("doi     = {10.1016/j.im.2019.04.003}") && b.contains("Information \\& Management"), "{b}");
+    assert!(
+        b.contains("doi     = {10.1016/j.im.2019.04.003}")
+            && b.contains("Information \\& Management"),
+        "{b}"
+    );
 }
 
 #[test]
@@ -291,7 +410,10 @@ fn the_codebook_search_filters_and_highlights() {
     assert_eq!(hits.matches, 1);
     assert_eq!(hits.concepts.len(), 1);
     let (c, t, k, codes) = &hits.concepts[0];
-    assert_eq!(cb.core_categories[*c].themes[*t].concepts[*k].name, "Identify performance discrepancies");
+    assert_eq!(
+        cb.core_categories[*c].themes[*t].concepts[*k].name,
+        "Identify performance discrepancies"
+    );
     assert_eq!(codes, &vec![0]);
     assert!(hits.shows_theme(*c, *t) && !hits.shows_category(1));
     // A theme name shows the whole branch.
@@ -384,7 +506,8 @@ fn a_malformed_model_is_caught_without_panicking() {
     assert!(codes(&s).contains(&"model-node-position"));
     let _ = layout_kind(&s.raw.model, LayoutKind::Desktop);
     let mut s = study();
-    s.raw.model.nodes.iter_mut().find(|n| n.id == "team-reflexivity").unwrap().parent = Some("team-performance".into());
+    s.raw.model.nodes.iter_mut().find(|n| n.id == "team-reflexivity").unwrap().parent =
+        Some("team-performance".into());
     assert!(codes(&s).contains(&"model-parent"));
     let mut s = study();
     s.raw.model.nodes[0].examples = None;
@@ -403,8 +526,20 @@ fn a_malformed_model_is_caught_without_panicking() {
 #[test]
 fn a_study_file_without_the_new_keys_still_loads() {
     // The new keys are optional: an older study file loads, and `check` reports what is missing.
-    let mut v: serde_json::Value = serde_json::from_str(study_explorer::core::dataset::STUDY_JSON).unwrap();
-    for k in ["quotations", "quotation_check", "table1", "table5", "table6", "table7", "tableA1", "model", "tour", "context"] {
+    let mut v: serde_json::Value =
+        serde_json::from_str(study_explorer::core::dataset::STUDY_JSON).unwrap();
+    for k in [
+        "quotations",
+        "quotation_check",
+        "table1",
+        "table5",
+        "table6",
+        "table7",
+        "tableA1",
+        "model",
+        "tour",
+        "context",
+    ] {
         v.as_object_mut().unwrap().remove(k);
     }
     let s = Study::from_json(&v.to_string()).expect("loads without the new keys");

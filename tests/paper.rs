@@ -10,8 +10,8 @@ use study_explorer::core::dataset::{Group, Measure, Study, Time};
 use study_explorer::core::demographics::{self, Variable};
 use study_explorer::core::designs::{analyse, Analysis};
 use study_explorer::core::discount::DiscountTotals;
-use study_explorer::core::printed::Printed;
 use study_explorer::core::i18n::Lang;
+use study_explorer::core::printed::Printed;
 use study_explorer::core::reproduce::{category_title, reproduce, Status, CATEGORIES};
 use study_explorer::core::selection::Selection;
 use study_explorer::core::stats;
@@ -88,7 +88,8 @@ fn group_sizes_are_10_and_12_after_dropping_repeated_rows() {
         assert_eq!(s.table(m).group_rows(Group::Service).count(), 10);
         assert_eq!(s.table(m).group_rows(Group::Development).count(), 12);
     }
-    let dropped: Vec<_> = s.dropped.iter().map(|d| (d.table.as_str(), d.informant.as_str())).collect();
+    let dropped: Vec<_> =
+        s.dropped.iter().map(|d| (d.table.as_str(), d.informant.as_str())).collect();
     assert_eq!(dropped, vec![("Table 8", "Aaron"), ("Table 8", "Evan")]);
 }
 
@@ -96,12 +97,20 @@ fn group_sizes_are_10_and_12_after_dropping_repeated_rows() {
 fn salary_t_tests_reproduce_the_paper() {
     let s = study();
     // Quarterly: t = 3.99, p ≤ .001 (Test of robustness).
-    let q = stats::student(&series(&s, Measure::Quarterly, Group::Service, "diff"), &series(&s, Measure::Quarterly, Group::Development, "diff")).unwrap();
+    let q = stats::student(
+        &series(&s, Measure::Quarterly, Group::Service, "diff"),
+        &series(&s, Measure::Quarterly, Group::Development, "diff"),
+    )
+    .unwrap();
     assert!(p("3.99").matches(q.t));
     assert!(q.p <= 0.001);
     assert_eq!(q.df, 20.0);
     // Monthly: t = 3.22, p = .004 (Test of robustness, footnote 4).
-    let m = stats::student(&series(&s, Measure::Monthly, Group::Service, "diff"), &series(&s, Measure::Monthly, Group::Development, "diff")).unwrap();
+    let m = stats::student(
+        &series(&s, Measure::Monthly, Group::Service, "diff"),
+        &series(&s, Measure::Monthly, Group::Development, "diff"),
+    )
+    .unwrap();
     assert!(p("3.22").matches(m.t));
     assert!(p("0.004").matches(m.p));
 }
@@ -109,7 +118,13 @@ fn salary_t_tests_reproduce_the_paper() {
 #[test]
 fn demographic_p_values_reproduce_the_paper() {
     let s = study();
-    let printed = [(Variable::Age, "0.22"), (Variable::Gender, "0.51"), (Variable::Education, "0.90"), (Variable::Tenure, "0.86"), (Variable::Position, "0.78")];
+    let printed = [
+        (Variable::Age, "0.22"),
+        (Variable::Gender, "0.51"),
+        (Variable::Education, "0.90"),
+        (Variable::Tenure, "0.86"),
+        (Variable::Position, "0.78"),
+    ];
     let rows = demographics::balance(&s, &[]);
     for (v, pv) in printed {
         let row = rows.iter().find(|r| r.variable == v).unwrap();
@@ -135,7 +150,11 @@ fn grace_in_service_would_not_reproduce_the_printed_p_values() {
     let s = study();
     let moved = demographics::balance(&s, &[("Grace", Group::Service)]);
     let printed = ["0.22", "0.51", "0.90", "0.86", "0.78"];
-    let reproduced = moved.iter().zip(printed).filter(|(r, pv)| r.test.as_ref().map(|t| p(pv).matches(t.p)).unwrap_or(false)).count();
+    let reproduced = moved
+        .iter()
+        .zip(printed)
+        .filter(|(r, pv)| r.test.as_ref().map(|t| p(pv).matches(t.p)).unwrap_or(false))
+        .count();
     assert_eq!(reproduced, 0);
     // scipy.stats.ttest_ind(age_service_plus_grace, age_development_minus_grace).pvalue = 0.6325...
     let age = moved[0].test.clone().unwrap();
@@ -168,7 +187,10 @@ fn every_printed_row_difference_is_within_a_cent() {
             }
         }
     }
-    let expected: Vec<_> = OFF_BY_A_CENT.iter().map(|(n, d)| (Measure::Monthly, n.to_string(), d.to_string())).collect();
+    let expected: Vec<_> = OFF_BY_A_CENT
+        .iter()
+        .map(|(n, d)| (Measure::Monthly, n.to_string(), d.to_string()))
+        .collect();
     assert_eq!(off, expected);
 }
 
@@ -176,7 +198,8 @@ fn every_printed_row_difference_is_within_a_cent() {
 fn validation_reports_exactly_the_known_traps() {
     let s = study();
     let problems = validate(&s);
-    let got: Vec<(Kind, &str, &str)> = problems.iter().map(|p| (p.kind, p.code, p.subject.as_str())).collect();
+    let got: Vec<(Kind, &str, &str)> =
+        problems.iter().map(|p| (p.kind, p.code, p.subject.as_str())).collect();
     assert_eq!(
         got,
         vec![
@@ -201,8 +224,12 @@ fn the_ledger_flags_exactly_the_discrepancies() {
     // 24 table statistics, 4 test rows, 5 demographic p, 2 ratios, 4 group sizes,
     // 2 codebook counts, 44 row differences.
     assert_eq!(ledger.len(), 24 + 4 + 5 + 2 + 4 + 2 + 44);
-    let flagged: Vec<&str> = ledger.iter().filter(|r| r.status != Status::Match).map(|r| r.id.as_str()).collect();
-    assert_eq!(flagged, vec!["monthly-development-diff-sd", "monthly-jeremy-diff", "monthly-grace-diff"]);
+    let flagged: Vec<&str> =
+        ledger.iter().filter(|r| r.status != Status::Match).map(|r| r.id.as_str()).collect();
+    assert_eq!(
+        flagged,
+        vec!["monthly-development-diff-sd", "monthly-jeremy-diff", "monthly-grace-diff"]
+    );
 }
 
 #[test]
@@ -210,19 +237,33 @@ fn the_ledger_names_its_quantities_in_the_ui_language() {
     let s = study();
     let en = reproduce(&s, Lang::En);
     let zh = reproduce(&s, Lang::Zh);
-    let quantity = |rows: &[study_explorer::core::reproduce::ReproRow], id: &str| rows.iter().find(|r| r.id == id).unwrap().quantity_text();
+    let quantity = |rows: &[study_explorer::core::reproduce::ReproRow], id: &str| {
+        rows.iter().find(|r| r.id == id).unwrap().quantity_text()
+    };
     assert_eq!(quantity(&en, "quarterly-service-t1-mean"), "Service mean, quarterly T1");
     assert_eq!(quantity(&en, "ratio-2016"), "2016 salary total \u{f7} revenue (%)");
-    assert_eq!(quantity(&en, "quarterly-jeremy-diff"), "Jeremy (Development), T2 \u{2212} T1, quarterly");
+    assert_eq!(
+        quantity(&en, "quarterly-jeremy-diff"),
+        "Jeremy (Development), T2 \u{2212} T1, quarterly"
+    );
     assert_eq!(quantity(&zh, "quarterly-service-t1-mean"), "Service 均值，季度，T1");
-    assert_eq!(quantity(&zh, "quarterly-jeremy-diff"), "Jeremy（Development），T2 \u{2212} T1，季度");
+    assert_eq!(
+        quantity(&zh, "quarterly-jeremy-diff"),
+        "Jeremy（Development），T2 \u{2212} T1，季度"
+    );
     // The pseudonym is the study's own word, marked for lang="en"; the rest is translated.
     let jeremy = &zh.iter().find(|r| r.id == "quarterly-jeremy-diff").unwrap().quantity;
-    assert!(jeremy[0].study && jeremy[0].text == "Jeremy" && jeremy[1..].iter().all(|p| !p.study), "{jeremy:?}");
+    assert!(
+        jeremy[0].study && jeremy[0].text == "Jeremy" && jeremy[1..].iter().all(|p| !p.study),
+        "{jeremy:?}"
+    );
     // Same rows, same numbers, same verdicts in both languages; only the words differ.
     assert_eq!(en.len(), zh.len());
     for (a, b) in en.iter().zip(&zh) {
-        assert_eq!((&a.id, &a.printed, &a.recomputed_text, &a.status), (&b.id, &b.printed, &b.recomputed_text, &b.status));
+        assert_eq!(
+            (&a.id, &a.printed, &a.recomputed_text, &a.status),
+            (&b.id, &b.printed, &b.recomputed_text, &b.status)
+        );
         assert_ne!(a.quantity_text(), b.quantity_text(), "{}", a.id);
     }
     assert_eq!(category_title(CATEGORIES[1], Lang::En.strings()), "Salary t-tests");
@@ -236,7 +277,9 @@ fn the_ledger_names_its_quantities_in_the_ui_language() {
 fn the_paper_design_matches_scipy() {
     let s = study();
     let sel = Selection::paper(&s);
-    let Ok(Analysis::DiffInDiff { student, welch }) = analyse(&s, &sel) else { panic!("diff-in-diff expected") };
+    let Ok(Analysis::DiffInDiff { student, welch }) = analyse(&s, &sel) else {
+        panic!("diff-in-diff expected")
+    };
     // d_s, d_d = T2−T1 per informant (Table 8, deduplicated)
     // scipy.stats.ttest_ind(d_s, d_d, equal_var=True); .confidence_interval(0.95)
     close(student.t, 3.9896407903979494, "student t");
@@ -257,7 +300,9 @@ fn coverage_has_ten_reported_and_ten_unreported_cells() {
     let c = &s.raw.coverage;
     assert_eq!(c.cells.len(), 20);
     assert_eq!(c.cells.iter().filter(|x| x.printed.is_some()).count(), 10);
-    let cell = |th: &str, g, t| c.cell(th, g, t).and_then(|x| x.printed.clone()).map(|p| p.text().to_string());
+    let cell = |th: &str, g, t| {
+        c.cell(th, g, t).and_then(|x| x.printed.clone()).map(|p| p.text().to_string())
+    };
     assert_eq!(cell("team_effort", Group::Service, Time::T2).as_deref(), Some("60.57"));
     assert_eq!(cell("team_monitoring", Group::Service, Time::T2).as_deref(), Some("50.28"));
     assert_eq!(cell("social_exchange", Group::Service, Time::T2).as_deref(), Some("40.69"));

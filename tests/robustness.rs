@@ -46,10 +46,10 @@
 use std::collections::HashSet;
 use std::time::Instant;
 use study_explorer::core::dataset::{Group, Measure, Study, Time};
+use study_explorer::core::i18n::Lang;
 use study_explorer::core::robust::permutation::binomial;
 use study_explorer::core::robust::*;
 use study_explorer::core::selection::{salary_points, values, Design, SalaryPoint, Selection};
-use study_explorer::core::i18n::Lang;
 use study_explorer::core::stats;
 
 /// Relative tolerance for statistics (t, U, W, d, BF, …) against SciPy.
@@ -132,14 +132,14 @@ const DID: [DidRef; 4] = [
     DidRef {
         measure: Measure::Quarterly,
         discount: true,
-        t: 3.98964079039795, // stats.ttest_ind(a, b).statistic
-        mwu_u1: 115.0, // stats.mannwhitneyu(a, b, method='exact').statistic
+        t: 3.98964079039795,          // stats.ttest_ind(a, b).statistic
+        mwu_u1: 115.0,                // stats.mannwhitneyu(a, b, method='exact').statistic
         mwu_p: 5.876476464711759e-05, // stats.mannwhitneyu(a, b, method='exact').pvalue
         mwu_exact: true,
         mwu_asymptotic_p: 0.00032611086815760885, // stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=True).pvalue
         perm_observed: 7311.624333333333, // stats.permutation_test((a, b), diff_mean, permutation_type='independent', n_resamples=np.inf, vectorized=True).statistic
         perm_two_sided: 3.711458819817953e-05, // same call, alternative='two-sided' (the default): .pvalue
-        perm_greater: 1.8557294099089766e-05, // same call, alternative='greater': .pvalue
+        perm_greater: 1.8557294099089766e-05,  // same call, alternative='greater': .pvalue
         perm_counts: (12, 646635, 82), // null = res.null_distribution; tol = 1e-9*abs(obs): count_nonzero(null >= obs - tol), (null <= obs + tol), (abs(null) >= abs(obs) - tol)
         d: 1.7082621285997015, // (a.mean() - b.mean()) / sp, sp = sqrt(((n1-1)*a.var(ddof=1) + (n2-1)*b.var(ddof=1)) / (n1+n2-2))
         g: 1.6432534168028188, // d * special.gamma(df/2) / (sqrt(df/2) * special.gamma((df-1)/2)), df = 20
@@ -153,14 +153,14 @@ const DID: [DidRef; 4] = [
     DidRef {
         measure: Measure::Quarterly,
         discount: false,
-        t: 4.007627289699019, // stats.ttest_ind(a, b).statistic
-        mwu_u1: 119.0, // stats.mannwhitneyu(a, b, method='exact').statistic
+        t: 4.007627289699019,         // stats.ttest_ind(a, b).statistic
+        mwu_u1: 119.0,                // stats.mannwhitneyu(a, b, method='exact').statistic
         mwu_p: 6.185764699696588e-06, // stats.mannwhitneyu(a, b, method='exact').pvalue
         mwu_exact: true,
         mwu_asymptotic_p: 0.0001146108970368846, // stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=True).pvalue
         perm_observed: 6678.222772354273, // stats.permutation_test((a, b), diff_mean, permutation_type='independent', n_resamples=np.inf, vectorized=True).statistic
         perm_two_sided: 6.185764699696588e-06, // same call, alternative='two-sided' (the default): .pvalue
-        perm_greater: 3.092882349848294e-06, // same call, alternative='greater': .pvalue
+        perm_greater: 3.092882349848294e-06,   // same call, alternative='greater': .pvalue
         perm_counts: (2, 646645, 236), // null = res.null_distribution; tol = 1e-9*abs(obs): count_nonzero(null >= obs - tol), (null <= obs + tol), (abs(null) >= abs(obs) - tol)
         d: 1.7159634874929754, // (a.mean() - b.mean()) / sp, sp = sqrt(((n1-1)*a.var(ddof=1) + (n2-1)*b.var(ddof=1)) / (n1+n2-2))
         g: 1.6506616968925794, // d * special.gamma(df/2) / (sqrt(df/2) * special.gamma((df-1)/2)), df = 20
@@ -174,14 +174,14 @@ const DID: [DidRef; 4] = [
     DidRef {
         measure: Measure::Monthly,
         discount: true,
-        t: 3.2151644243044415, // stats.ttest_ind(a, b).statistic
-        mwu_u1: 93.0, // stats.mannwhitneyu(a, b, method='asymptotic').statistic
+        t: 3.2151644243044415,      // stats.ttest_ind(a, b).statistic
+        mwu_u1: 93.0,               // stats.mannwhitneyu(a, b, method='asymptotic').statistic
         mwu_p: 0.03206560706536302, // stats.mannwhitneyu(a, b, method='asymptotic').pvalue (ties: SciPy's default, use_continuity=True)
         mwu_exact: false,
         mwu_asymptotic_p: 0.03206560706536302, // stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=True).pvalue
         perm_observed: 1970.4533333333331, // stats.permutation_test((a, b), diff_mean, permutation_type='independent', n_resamples=np.inf, vectorized=True).statistic
         perm_two_sided: 0.00302793182050148, // same call, alternative='two-sided' (the default): .pvalue
-        perm_greater: 0.00151396591025074, // same call, alternative='greater': .pvalue
+        perm_greater: 0.00151396591025074,   // same call, alternative='greater': .pvalue
         perm_counts: (979, 645668, 1996), // null = res.null_distribution; tol = 1e-9*abs(obs): count_nonzero(null >= obs - tol), (null <= obs + tol), (abs(null) >= abs(obs) - tol)
         d: 1.3766511602946843, // (a.mean() - b.mean()) / sp, sp = sqrt(((n1-1)*a.var(ddof=1) + (n2-1)*b.var(ddof=1)) / (n1+n2-2))
         g: 1.324262058513331, // d * special.gamma(df/2) / (sqrt(df/2) * special.gamma((df-1)/2)), df = 20
@@ -195,14 +195,14 @@ const DID: [DidRef; 4] = [
     DidRef {
         measure: Measure::Monthly,
         discount: false,
-        t: 3.0383382603166864, // stats.ttest_ind(a, b).statistic
-        mwu_u1: 93.0, // stats.mannwhitneyu(a, b, method='asymptotic').statistic
+        t: 3.0383382603166864,      // stats.ttest_ind(a, b).statistic
+        mwu_u1: 93.0,               // stats.mannwhitneyu(a, b, method='asymptotic').statistic
         mwu_p: 0.03206560706536302, // stats.mannwhitneyu(a, b, method='asymptotic').pvalue (ties: SciPy's default, use_continuity=True)
         mwu_exact: false,
         mwu_asymptotic_p: 0.03206560706536302, // stats.mannwhitneyu(a, b, method='asymptotic', use_continuity=True).pvalue
         perm_observed: 1880.2912316072438, // stats.permutation_test((a, b), diff_mean, permutation_type='independent', n_resamples=np.inf, vectorized=True).statistic
         perm_two_sided: 0.0049362402303578775, // same call, alternative='two-sided' (the default): .pvalue
-        perm_greater: 0.0024681201151789387, // same call, alternative='greater': .pvalue
+        perm_greater: 0.0024681201151789387,   // same call, alternative='greater': .pvalue
         perm_counts: (1596, 645051, 3837), // null = res.null_distribution; tol = 1e-9*abs(obs): count_nonzero(null >= obs - tol), (null <= obs + tol), (abs(null) >= abs(obs) - tol)
         d: 1.3009387202141545, // (a.mean() - b.mean()) / sp, sp = sqrt(((n1-1)*a.var(ddof=1) + (n2-1)*b.var(ddof=1)) / (n1+n2-2))
         g: 1.251430890641691, // d * special.gamma(df/2) / (sqrt(df/2) * special.gamma((df-1)/2)), df = 20
@@ -241,7 +241,11 @@ fn difference_in_differences_matches_scipy() {
         assert_eq!((perm.p_greater * n).round() as u64, ge, "{case}: #D >= obs");
         assert_eq!((perm.p_less * n).round() as u64, le, "{case}: #D <= obs");
         assert_eq!((perm.p_two_sided_abs * n).round() as u64, ab, "{case}: #|D| >= |obs|");
-        assert_eq!(perm.histogram.counts.iter().sum::<u64>(), perm.count, "{case}: histogram total");
+        assert_eq!(
+            perm.histogram.counts.iter().sum::<u64>(),
+            perm.count,
+            "{case}: histogram total"
+        );
 
         let e = cohens_d(&a, &b).unwrap();
         close(e.d, r.d, &format!("{case}: d"));
@@ -249,7 +253,9 @@ fn difference_in_differences_matches_scipy() {
         close(e.ci_d.0, r.d_ci.0, &format!("{case}: d CI low"));
         close(e.ci_d.1, r.d_ci.1, &format!("{case}: d CI high"));
 
-        for (xs, (w, p), who) in [(&a, r.shapiro_service, "Service"), (&b, r.shapiro_development, "Development")] {
+        for (xs, (w, p), who) in
+            [(&a, r.shapiro_service, "Service"), (&b, r.shapiro_development, "Development")]
+        {
             let s = shapiro_wilk(xs).unwrap();
             close(s.w, w, &format!("{case}: Shapiro-Wilk W {who}"));
             close_p(s.p, p, &format!("{case}: Shapiro-Wilk p {who}"));
@@ -289,8 +295,8 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Quarterly,
         discount: true,
         group: Group::Service,
-        t: 3.8845561408060245, // stats.ttest_rel(t2, t1).statistic
-        wilcoxon: (0.0, 0.001953125), // stats.wilcoxon(t2, t1): (statistic, pvalue)
+        t: 3.8845561408060245,              // stats.ttest_rel(t2, t1).statistic
+        wilcoxon: (0.0, 0.001953125),       // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::Exact, // SciPy method="auto": no ties or zeros, n <= 50 -> exact
         perm: (5456.691000000001, 0.001953125, 0.0009765625), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
         dz: (1.2284045103740786, 0.37577582927993763, 2.044622489008485), // (t2-t1).mean()/(t2-t1).std(ddof=1); brentq(lambda x: stats.nct.cdf(t, n-1, x) - q, t-8, t+8, xtol=1e-14) / sqrt(n), q = .975, .025
@@ -300,7 +306,7 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Quarterly,
         discount: true,
         group: Group::Development,
-        t: -1.5509910542139524, // stats.ttest_rel(t2, t1).statistic
+        t: -1.5509910542139524,          // stats.ttest_rel(t2, t1).statistic
         wilcoxon: (21.0, 0.17626953125), // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::Exact, // SciPy method="auto": no ties or zeros, n <= 50 -> exact
         perm: (-1854.9333333333327, 0.15087890625, 0.9248046875), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
@@ -311,8 +317,8 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Quarterly,
         discount: false,
         group: Group::Service,
-        t: 1.3959913176886263, // stats.ttest_rel(t2, t1).statistic
-        wilcoxon: (9.0, 0.064453125), // stats.wilcoxon(t2, t1): (statistic, pvalue)
+        t: 1.3959913176886263,              // stats.ttest_rel(t2, t1).statistic
+        wilcoxon: (9.0, 0.064453125),       // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::Exact, // SciPy method="auto": no ties or zeros, n <= 50 -> exact
         perm: (1175.2750084889656, 0.056640625, 0.0283203125), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
         dz: (0.4414512157715762, -0.2210066476840365, 1.0820994572233642), // (t2-t1).mean()/(t2-t1).std(ddof=1); brentq(lambda x: stats.nct.cdf(t, n-1, x) - q, t-8, t+8, xtol=1e-14) / sqrt(n), q = .975, .025
@@ -322,8 +328,8 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Quarterly,
         discount: false,
         group: Group::Development,
-        t: -4.0884704988623, // stats.ttest_rel(t2, t1).statistic
-        wilcoxon: (0.0, 0.00048828125), // stats.wilcoxon(t2, t1): (statistic, pvalue)
+        t: -4.0884704988623,                // stats.ttest_rel(t2, t1).statistic
+        wilcoxon: (0.0, 0.00048828125),     // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::Exact, // SciPy method="auto": no ties or zeros, n <= 50 -> exact
         perm: (-5502.947763865307, 0.00048828125, 1.0), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
         dz: (-1.1802397715459962, -1.9116351867581503, -0.4185879197878271), // (t2-t1).mean()/(t2-t1).std(ddof=1); brentq(lambda x: stats.nct.cdf(t, n-1, x) - q, t-8, t+8, xtol=1e-14) / sqrt(n), q = .975, .025
@@ -333,7 +339,7 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Monthly,
         discount: true,
         group: Group::Service,
-        t: 2.4834566310606303, // stats.ttest_rel(t2, t1).statistic
+        t: 2.4834566310606303,        // stats.ttest_rel(t2, t1).statistic
         wilcoxon: (0.0, 0.001953125), // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::ExactConditional, // SciPy method="auto": ties, n <= 13 -> exact permutation of the signed ranks
         perm: (933.9799999999998, 0.001953125, 0.0009765625), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
@@ -344,7 +350,7 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Monthly,
         discount: true,
         group: Group::Development,
-        t: -2.2406404119958285, // stats.ttest_rel(t2, t1).statistic
+        t: -2.2406404119958285,         // stats.ttest_rel(t2, t1).statistic
         wilcoxon: (12.0, 0.0341796875), // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::Exact, // SciPy method="auto": no ties or zeros, n <= 50 -> exact
         perm: (-1036.4733333333334, 0.04736328125, 0.9765625), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
@@ -355,7 +361,7 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Monthly,
         discount: false,
         group: Group::Service,
-        t: -1.402461903558108, // stats.ttest_rel(t2, t1).statistic
+        t: -1.402461903558108,        // stats.ttest_rel(t2, t1).statistic
         wilcoxon: (11.0, 0.09765625), // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::ExactConditional, // SciPy method="auto": ties, n <= 13 -> exact permutation of the signed ranks
         perm: (-341.475573005093, 0.19921875, 0.9013671875), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
@@ -366,8 +372,8 @@ const PAIRED: [PairedRef; 8] = [
         measure: Measure::Monthly,
         discount: false,
         group: Group::Development,
-        t: -4.228349223436134, // stats.ttest_rel(t2, t1).statistic
-        wilcoxon: (4.0, 0.00341796875), // stats.wilcoxon(t2, t1): (statistic, pvalue)
+        t: -4.228349223436134,              // stats.ttest_rel(t2, t1).statistic
+        wilcoxon: (4.0, 0.00341796875),     // stats.wilcoxon(t2, t1): (statistic, pvalue)
         wilcoxon_method: RankMethod::Exact, // SciPy method="auto": no ties or zeros, n <= 50 -> exact
         perm: (-2221.7668046123367, 0.0029296875, 0.998779296875), // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', n_resamples=np.inf, vectorized=True): statistic, pvalue (two-sided), pvalue (alternative='greater')
         dz: (-1.2206192811892984, -1.9629124667321247, -0.44795151485635254), // (t2-t1).mean()/(t2-t1).std(ddof=1); brentq(lambda x: stats.nct.cdf(t, n-1, x) - q, t-8, t+8, xtol=1e-14) / sqrt(n), q = .975, .025
@@ -387,7 +393,11 @@ fn paired_designs_match_scipy() {
         let w = wilcoxon(&t1, &t2).unwrap();
         assert_eq!(w.method, r.wilcoxon_method, "{case}: Wilcoxon method");
         assert_eq!(w.zeros, 0, "{case}: no zero differences");
-        close(w.statistic + 1.0, r.wilcoxon.0 + 1.0, &format!("{case}: Wilcoxon statistic (+1, it can be 0)"));
+        close(
+            w.statistic + 1.0,
+            r.wilcoxon.0 + 1.0,
+            &format!("{case}: Wilcoxon statistic (+1, it can be 0)"),
+        );
         close_p(w.p, r.wilcoxon.1, &format!("{case}: Wilcoxon p"));
 
         let perm = permutation_paired(&t1, &t2, &PermutationOptions::default()).unwrap();
@@ -625,7 +635,10 @@ fn noncentral_t_cdf_matches_scipy_on_a_grid() {
     for (t, df, ncp, expected) in NCT {
         let got = nct_cdf(t, df, ncp).unwrap();
         worst = worst.max((got - expected).abs());
-        assert!((got - expected).abs() <= NCT_TOL, "nct.cdf({t}, {df}, {ncp}) = {got} vs scipy {expected}");
+        assert!(
+            (got - expected).abs() <= NCT_TOL,
+            "nct.cdf({t}, {df}, {ncp}) = {got} vs scipy {expected}"
+        );
     }
     println!("non-central t: largest absolute difference from SciPy {worst:.1e}");
 }
@@ -666,9 +679,9 @@ fn shapiro_wilk_matches_scipy() {
         close_p(s.p, p, &format!("p n={n}"));
     }
     let explicit: [(&[f64], f64, f64); 4] = [
-        (&[1.0, 2.0, 4.0], 0.9642857142857142, 0.6368868450289689),                  // stats.shapiro([1, 2, 4])
-        (&[2.0, 2.0, 3.0], 0.7500000000000002, 7.771561172376096e-16),               // stats.shapiro([2, 2, 3]): W at its minimum 3/4
-        (&[1.0, 2.0, 3.0, 4.0, 100.0], 0.5773067579532578, 0.0003053888504386124),  // stats.shapiro([1, 2, 3, 4, 100])
+        (&[1.0, 2.0, 4.0], 0.9642857142857142, 0.6368868450289689), // stats.shapiro([1, 2, 4])
+        (&[2.0, 2.0, 3.0], 0.7500000000000002, 7.771561172376096e-16), // stats.shapiro([2, 2, 3]): W at its minimum 3/4
+        (&[1.0, 2.0, 3.0, 4.0, 100.0], 0.5773067579532578, 0.0003053888504386124), // stats.shapiro([1, 2, 3, 4, 100])
         (&[-1.5, 0.25, 0.25, 7.0, 3.0, 2.0], 0.924107992607509, 0.5354279430092723), // stats.shapiro([-1.5, .25, .25, 7, 3, 2]) (a tie)
     ];
     for (x, w, p) in explicit {
@@ -700,7 +713,8 @@ fn tied_data_match_scipy() {
     close(lb.w, 2.1610169491525433, "Brown-Forsythe W with ties");
     close_p(lb.p, 0.16221372474645393, "Brown-Forsythe p with ties");
     // Three groups: stats.levene([1, 2, 2, 3], [10, 12, 9, 11, 10], [5, 5, 5.5, 8, 2, 6], center='mean' / 'median')
-    let g3: [&[f64]; 3] = [&[1.0, 2.0, 2.0, 3.0], &[10.0, 12.0, 9.0, 11.0, 10.0], &[5.0, 5.0, 5.5, 8.0, 2.0, 6.0]];
+    let g3: [&[f64]; 3] =
+        [&[1.0, 2.0, 2.0, 3.0], &[10.0, 12.0, 9.0, 11.0, 10.0], &[5.0, 5.0, 5.5, 8.0, 2.0, 6.0]];
     let l3 = levene(&g3, Center::Mean).unwrap();
     close(l3.w, 0.6931011159959419, "Levene W, 3 groups");
     close_p(l3.p, 0.5189711136868759, "Levene p, 3 groups");
@@ -716,7 +730,9 @@ fn tied_data_match_scipy() {
     close(w.statistic, 3.5, "Wilcoxon statistic, small with ties");
     close_p(w.p, 0.01171875, "Wilcoxon p, small with ties");
     // stats.wilcoxon([0, 1.5, -1.5, 2, 2, 3, -0.5, 4, 4, 5, 6, 7.5, -2, 8, 8, 0, 9, 3]): n = 18, normal approximation
-    let d2 = [0.0, 1.5, -1.5, 2.0, 2.0, 3.0, -0.5, 4.0, 4.0, 5.0, 6.0, 7.5, -2.0, 8.0, 8.0, 0.0, 9.0, 3.0];
+    let d2 = [
+        0.0, 1.5, -1.5, 2.0, 2.0, 3.0, -0.5, 4.0, 4.0, 5.0, 6.0, 7.5, -2.0, 8.0, 8.0, 0.0, 9.0, 3.0,
+    ];
     let w2 = wilcoxon_differences(&d2).unwrap();
     assert_eq!((w2.method, w2.zeros), (RankMethod::Asymptotic, 2));
     close(w2.statistic, 8.5, "Wilcoxon statistic, asymptotic with ties");
@@ -728,13 +744,17 @@ fn tied_data_match_scipy() {
     close(w3.statistic, 410.0, "Wilcoxon statistic, n = 60");
     close_p(w3.p, 0.00020091646087444466, "Wilcoxon p, n = 60");
     // stats.wilcoxon([0.3, -1.2, 2.5, 3.1, -0.7, 4.4, 5, 1.9, 6.2, 7.7, -2.8, 8.1, 9.9, 0.1, 10.5, 11, 12.3, 3.3, 13.1, -4]): exact, n = 20
-    let d4 = [0.3, -1.2, 2.5, 3.1, -0.7, 4.4, 5.0, 1.9, 6.2, 7.7, -2.8, 8.1, 9.9, 0.1, 10.5, 11.0, 12.3, 3.3, 13.1, -4.0];
+    let d4 = [
+        0.3, -1.2, 2.5, 3.1, -0.7, 4.4, 5.0, 1.9, 6.2, 7.7, -2.8, 8.1, 9.9, 0.1, 10.5, 11.0, 12.3,
+        3.3, 13.1, -4.0,
+    ];
     let w4 = wilcoxon_differences(&d4).unwrap();
     assert_eq!(w4.method, RankMethod::Exact);
     close(w4.statistic, 24.0, "Wilcoxon statistic, exact n = 20");
     close_p(w4.p, 0.0014324188232421875, "Wilcoxon p, exact n = 20");
     // stats.mannwhitneyu([1.1, 2.3, 3.7, 4.2, 5.9, 6.4, 7.0], [0.5, 2.9, 8.1, 9.3, 10.2], method='exact')
-    let m5 = mann_whitney(&[1.1, 2.3, 3.7, 4.2, 5.9, 6.4, 7.0], &[0.5, 2.9, 8.1, 9.3, 10.2]).unwrap();
+    let m5 =
+        mann_whitney(&[1.1, 2.3, 3.7, 4.2, 5.9, 6.4, 7.0], &[0.5, 2.9, 8.1, 9.3, 10.2]).unwrap();
     assert_eq!(m5.method, RankMethod::Exact);
     close(m5.u1, 12.0, "U1 exact, small");
     close_p(m5.p, 0.4318181818181819, "Mann-Whitney exact, small");
@@ -783,14 +803,24 @@ fn revolving_door_visits_every_subset_exactly_once() {
             let mut seen = HashSet::new();
             seen.insert(mask);
             while let Some((out, inn)) = walk.advance() {
-                assert!(mask >> out & 1 == 1 && mask >> inn & 1 == 0, "n={n} k={k}: move {out}->{inn} from {mask:b}");
+                assert!(
+                    mask >> out & 1 == 1 && mask >> inn & 1 == 0,
+                    "n={n} k={k}: move {out}->{inn} from {mask:b}"
+                );
                 mask = mask & !(1 << out) | 1 << inn;
                 let cur = walk.current();
-                assert!(cur.windows(2).all(|w| w[0] < w[1]) && cur.iter().all(|&i| i < n), "n={n} k={k}: {cur:?}");
+                assert!(
+                    cur.windows(2).all(|w| w[0] < w[1]) && cur.iter().all(|&i| i < n),
+                    "n={n} k={k}: {cur:?}"
+                );
                 assert_eq!(mask, mask_of(cur), "n={n} k={k}: reported move matches the subset");
                 assert!(seen.insert(mask), "n={n} k={k}: subset {mask:b} visited twice");
             }
-            assert_eq!(seen.len() as u64, binomial(n as u64, k as u64).unwrap(), "n={n} k={k}: visits C(n, k)");
+            assert_eq!(
+                seen.len() as u64,
+                binomial(n as u64, k as u64).unwrap(),
+                "n={n} k={k}: visits C(n, k)"
+            );
             assert!(walk.advance().is_none(), "stays finished");
         }
     }
@@ -820,46 +850,75 @@ fn exact_permutation_on_the_paper_histogram_and_timing() {
     );
     // null = res.null_distribution; np.histogram(null, bins=60, range=(null.min(), null.max()))[0]
     let numpy: [u64; 60] = [
-        12, 46, 76, 104, 211, 399, 661, 939, 1338, 1855, 2592, 3410,
-        4484, 5662, 6905, 8347, 9951, 11611, 13364, 15146, 16838, 18460, 19831, 21300,
-        22440, 23416, 24231, 25026, 25430, 25555, 25429, 25213, 24858, 24378, 23730, 22968,
-        21883, 20730, 19528, 18154, 16653, 15280, 13689, 12193, 10557, 9079, 7605, 6193,
-        4978, 3996, 3134, 2335, 1670, 1071, 723, 431, 303, 170, 61, 14,
+        12, 46, 76, 104, 211, 399, 661, 939, 1338, 1855, 2592, 3410, 4484, 5662, 6905, 8347, 9951,
+        11611, 13364, 15146, 16838, 18460, 19831, 21300, 22440, 23416, 24231, 25026, 25430, 25555,
+        25429, 25213, 24858, 24378, 23730, 22968, 21883, 20730, 19528, 18154, 16653, 15280, 13689,
+        12193, 10557, 9079, 7605, 6193, 4978, 3996, 3134, 2335, 1670, 1071, 723, 431, 303, 170, 61,
+        14,
     ];
     // null.min(), null.max()
     close(perm.histogram.lo, -7878.517666666667, "null minimum");
     close(perm.histogram.hi, 7552.515166666666, "null maximum");
     let moved: u64 = perm.histogram.counts.iter().zip(numpy).map(|(x, y)| x.abs_diff(y)).sum();
-    assert!(moved <= HISTOGRAM_SLACK, "histogram differs from NumPy's by {moved}: {:?}", perm.histogram.counts);
-    assert_eq!(perm.histogram.bin_of(perm.observed), 59, "the observed difference is in the last bin");
+    assert!(
+        moved <= HISTOGRAM_SLACK,
+        "histogram differs from NumPy's by {moved}: {:?}",
+        perm.histogram.counts
+    );
+    assert_eq!(
+        perm.histogram.bin_of(perm.observed),
+        59,
+        "the observed difference is in the last bin"
+    );
 }
 
 #[test]
 fn monte_carlo_is_seeded_portable_and_close_to_exact() {
     let (a, b) = did(Measure::Monthly, true);
     let exact = permutation_independent(&a, &b, &PermutationOptions::default()).unwrap();
-    let opts = PermutationOptions { exact_limit: 0, resamples: 40_000, seed: 7, ..PermutationOptions::default() };
+    let opts = PermutationOptions {
+        exact_limit: 0,
+        resamples: 40_000,
+        seed: 7,
+        ..PermutationOptions::default()
+    };
     let mc = permutation_independent(&a, &b, &opts).unwrap();
     assert!(!mc.exact);
     assert_eq!(mc.seed, Some(7));
     assert_eq!(mc.count, 40_000);
     assert_eq!(mc, permutation_independent(&a, &b, &opts).unwrap(), "same seed, same result");
-    assert_ne!(mc, permutation_independent(&a, &b, &PermutationOptions { seed: 8, ..opts }).unwrap());
+    assert_ne!(
+        mc,
+        permutation_independent(&a, &b, &PermutationOptions { seed: 8, ..opts }).unwrap()
+    );
     // (b + 1)/(m + 1) is never zero, and is within MC_SIGMAS binomial SEs of the exact p
     // (plus the 1/(m + 1) the observed labelling adds).
-    for (got, want) in [(mc.p_greater, exact.p_greater), (mc.p_two_sided_abs, exact.p_two_sided_abs)] {
+    for (got, want) in
+        [(mc.p_greater, exact.p_greater), (mc.p_two_sided_abs, exact.p_two_sided_abs)]
+    {
         let se = (want * (1.0 - want) / 40_000.0).sqrt();
-        assert!(got >= 1.0 / 40_001.0 && (got - want).abs() <= MC_SIGMAS * se + 1.0 / 40_001.0, "{got} vs exact {want}");
+        assert!(
+            got >= 1.0 / 40_001.0 && (got - want).abs() <= MC_SIGMAS * se + 1.0 / 40_001.0,
+            "{got} vs exact {want}"
+        );
     }
     // Paired sign flips, forced to Monte Carlo.
     let p = points(Measure::Quarterly, true);
-    let (t1, t2) = (values(&p, Group::Development, Some(Time::T1)), values(&p, Group::Development, Some(Time::T2)));
+    let (t1, t2) = (
+        values(&p, Group::Development, Some(Time::T1)),
+        values(&p, Group::Development, Some(Time::T2)),
+    );
     let exact = permutation_paired(&t1, &t2, &PermutationOptions::default()).unwrap();
     let mc = permutation_paired(&t1, &t2, &opts).unwrap();
     // The two-sided p doubles a one-sided proportion q, so its SE is 2·√(q(1 − q)/m).
     let q = exact.p_two_sided / 2.0;
     let se = 2.0 * (q * (1.0 - q) / 40_000.0).sqrt();
-    assert!((mc.p_two_sided - exact.p_two_sided).abs() <= MC_SIGMAS * se + 2.0 / 40_001.0, "{} vs {}", mc.p_two_sided, exact.p_two_sided);
+    assert!(
+        (mc.p_two_sided - exact.p_two_sided).abs() <= MC_SIGMAS * se + 2.0 / 40_001.0,
+        "{} vs {}",
+        mc.p_two_sided,
+        exact.p_two_sided
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -931,8 +990,14 @@ fn discount_sensitivity_reuses_the_paper_test() {
     close_p(monthly[0].p, 0.018497844566297685, "monthly p at 0.8");
     close(monthly[1].t, 3.021929142518104, "monthly t at 1.4");
     close_p(monthly[1].p, 0.006734817249714852, "monthly p at 1.4");
-    assert!(matches!(discount_sensitivity(&s.table(Measure::Quarterly).rows, pf, &[0.0]), Err(RobustError::InvalidParameter { .. })));
-    assert!(matches!(discount_sensitivity(&s.table(Measure::Quarterly).rows, f64::NAN, &[1.0]), Err(RobustError::InvalidParameter { .. })));
+    assert!(matches!(
+        discount_sensitivity(&s.table(Measure::Quarterly).rows, pf, &[0.0]),
+        Err(RobustError::InvalidParameter { .. })
+    ));
+    assert!(matches!(
+        discount_sensitivity(&s.table(Measure::Quarterly).rows, f64::NAN, &[1.0]),
+        Err(RobustError::InvalidParameter { .. })
+    ));
 }
 
 #[test]
@@ -952,7 +1017,10 @@ fn the_report_runs_every_design() {
     assert!(matches!(paired.rank, Ok(RankTest::Wilcoxon(_))));
     assert!(paired.welch.is_none() && paired.levene_mean.is_none());
     assert_eq!(paired.influence.as_ref().unwrap().rows.len(), 10);
-    assert_eq!(robustness(&p, Design::Descriptive(Group::Service, Time::T1), &opts), Err(RobustError::NoComparison));
+    assert_eq!(
+        robustness(&p, Design::Descriptive(Group::Service, Time::T1), &opts),
+        Err(RobustError::NoComparison)
+    );
 }
 
 #[test]
@@ -961,19 +1029,33 @@ fn the_summary_reports_agreement_without_overclaiming() {
     let p = points(Measure::Quarterly, true);
     let r = robustness(&p, Design::DiffInDiff, &RobustnessOptions::default()).unwrap();
     let pf = paper_factor(&s).unwrap();
-    let sens = discount_sensitivity(&s.table(Measure::Quarterly).rows, pf, &default_factors(pf)).unwrap();
+    let sens =
+        discount_sensitivity(&s.table(Measure::Quarterly).rows, pf, &default_factors(pf)).unwrap();
     let text = summarize(&r, Some(&sens), ALPHA, Lang::En);
     for line in &text {
         println!("{line}");
     }
     let all = text.join(" ");
     assert!(all.contains("t(20) = 3.99, p < .001: significant"), "{all}");
-    assert!(all.contains("Welch's t-test") && all.contains("Mann\u{2013}Whitney U test (exact") && all.contains("exact permutation test"), "{all}");
-    assert!(!all.contains("do not:") && !all.contains("does not:"), "everything agrees for the paper's data: {all}");
+    assert!(
+        all.contains("Welch's t-test")
+            && all.contains("Mann\u{2013}Whitney U test (exact")
+            && all.contains("exact permutation test"),
+        "{all}"
+    );
+    assert!(
+        !all.contains("do not:") && !all.contains("does not:"),
+        "everything agrees for the paper's data: {all}"
+    );
     assert!(all.contains("Harry moves it most"), "{all}");
     assert!(all.contains("No single informant's removal changes the conclusion"), "{all}");
     assert!(all.contains("anecdotal evidence (footnote 2)"), "{all}");
-    assert!(all.contains("Shapiro\u{2013}Wilk suggests Service T2 \u{2212} T1 (W = .64, p < .001) may not be"), "{all}");
+    assert!(
+        all.contains(
+            "Shapiro\u{2013}Wilk suggests Service T2 \u{2212} T1 (W = .64, p < .001) may not be"
+        ),
+        "{all}"
+    );
     let zh = summarize(&r, Some(&sens), ALPHA, Lang::Zh);
     assert_eq!(zh.len(), text.len());
     for (e, z) in text.iter().zip(&zh) {
@@ -981,7 +1063,12 @@ fn the_summary_reports_agreement_without_overclaiming() {
         assert!(z.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)), "no Chinese: {z}");
     }
     let zh_all = zh.join("");
-    assert!(zh_all.contains("t(20) = 3.99, p < .001") && zh_all.contains("Mann\u{2013}Whitney U 检验（精确，p < .001）") && zh_all.contains("Harry 的影响最大"), "{zh_all}");
+    assert!(
+        zh_all.contains("t(20) = 3.99, p < .001")
+            && zh_all.contains("Mann\u{2013}Whitney U 检验（精确，p < .001）")
+            && zh_all.contains("Harry 的影响最大"),
+        "{zh_all}"
+    );
     for word in ["prove", "confirm", "demonstrate", "causal"] {
         assert!(!all.to_lowercase().contains(word), "overclaims with {word:?}: {all}");
     }
@@ -993,15 +1080,29 @@ fn the_summary_names_tests_that_disagree() {
     // stats.ttest_ind(a, b).pvalue = 0.487, stats.mannwhitneyu(a, b, method='exact').pvalue = 0.0015
     let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 60.0];
     let b = [10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0];
-    let point = |i: usize, group: Group, diff: f64| SalaryPoint { informant: format!("P{i}"), group, t1: 100.0, t2: 100.0 + diff, diff };
-    let pts: Vec<SalaryPoint> = a.iter().enumerate().map(|(i, d)| point(i, Group::Service, *d)).chain(b.iter().enumerate().map(|(i, d)| point(i + 10, Group::Development, *d))).collect();
+    let point = |i: usize, group: Group, diff: f64| SalaryPoint {
+        informant: format!("P{i}"),
+        group,
+        t1: 100.0,
+        t2: 100.0 + diff,
+        diff,
+    };
+    let pts: Vec<SalaryPoint> = a
+        .iter()
+        .enumerate()
+        .map(|(i, d)| point(i, Group::Service, *d))
+        .chain(b.iter().enumerate().map(|(i, d)| point(i + 10, Group::Development, *d)))
+        .collect();
     let r = robustness(&pts, Design::DiffInDiff, &RobustnessOptions::default()).unwrap();
     close_p(r.primary.p, 0.48743377481699934, "t-test p");
     close_p(r.rank.as_ref().unwrap().p(), 0.0015046872632011952, "Mann-Whitney p");
     let all = summarize(&r, None, ALPHA, Lang::En).join(" ");
     assert!(all.contains("not significant at \u{3b1} = .05"), "{all}");
     assert!(all.contains("The Mann\u{2013}Whitney U test (exact, p = .002) does not reach it, so the conclusion depends on the method."), "{all}");
-    assert!(all.contains("Removing only P9 (p would be < .001) would change the conclusion"), "the outlier is named: {all}");
+    assert!(
+        all.contains("Removing only P9 (p would be < .001) would change the conclusion"),
+        "the outlier is named: {all}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1038,7 +1139,11 @@ fn edge_cases_are_errors_not_panics() {
     assert_eq!(perm.observed, 0.0);
     let e = cohens_d(&same, &same).unwrap();
     assert_eq!(e.d, 0.0);
-    assert!(e.ci_d.0 < 0.0 && e.ci_d.1 > 0.0 && (e.ci_d.0 + e.ci_d.1).abs() < IDENTITY_TOL, "symmetric CI around 0: {:?}", e.ci_d);
+    assert!(
+        e.ci_d.0 < 0.0 && e.ci_d.1 > 0.0 && (e.ci_d.0 + e.ci_d.1).abs() < IDENTITY_TOL,
+        "symmetric CI around 0: {:?}",
+        e.ci_d
+    );
     let l = levene(&[&same, &same], Center::Median).unwrap();
     assert_eq!(l.w, 0.0);
     assert!(bf10_two_sample(0.0, 4, 4, R_MEDIUM).unwrap().bf10 < 1.0);
@@ -1046,13 +1151,32 @@ fn edge_cases_are_errors_not_panics() {
     // Too few values, non-finite values, bad parameters.
     assert!(matches!(mann_whitney(&[], &[1.0]), Err(RobustError::TooFew { .. })));
     assert!(matches!(permutation_independent(&[1.0], &[], &opts), Err(RobustError::TooFew { .. })));
-    assert_eq!(wilcoxon(&[1.0, 2.0], &[1.0]), Err(RobustError::LengthMismatch { left: 2, right: 1 }));
-    assert_eq!(mann_whitney(&[1.0, f64::INFINITY], &[1.0]), Err(RobustError::NonFinite { index: 1 }));
-    assert_eq!(permutation_independent(&[1.0, 2.0], &[1.0, f64::NAN], &opts), Err(RobustError::NonFinite { index: 3 }));
-    assert!(matches!(levene(&[&[1.0, 2.0], &[f64::NAN, 1.0]], Center::Mean), Err(RobustError::NonFinite { index: 2 })));
-    assert!(matches!(permutation_independent(&[1.0, 2.0], &[3.0, 4.0], &PermutationOptions { bins: 0, ..opts }), Err(RobustError::InvalidParameter { .. })));
+    assert_eq!(
+        wilcoxon(&[1.0, 2.0], &[1.0]),
+        Err(RobustError::LengthMismatch { left: 2, right: 1 })
+    );
+    assert_eq!(
+        mann_whitney(&[1.0, f64::INFINITY], &[1.0]),
+        Err(RobustError::NonFinite { index: 1 })
+    );
+    assert_eq!(
+        permutation_independent(&[1.0, 2.0], &[1.0, f64::NAN], &opts),
+        Err(RobustError::NonFinite { index: 3 })
+    );
     assert!(matches!(
-        permutation_independent(&[1.0, 2.0], &[3.0, 4.0], &PermutationOptions { exact_limit: 0, resamples: 0, ..opts }),
+        levene(&[&[1.0, 2.0], &[f64::NAN, 1.0]], Center::Mean),
+        Err(RobustError::NonFinite { index: 2 })
+    ));
+    assert!(matches!(
+        permutation_independent(&[1.0, 2.0], &[3.0, 4.0], &PermutationOptions { bins: 0, ..opts }),
+        Err(RobustError::InvalidParameter { .. })
+    ));
+    assert!(matches!(
+        permutation_independent(
+            &[1.0, 2.0],
+            &[3.0, 4.0],
+            &PermutationOptions { exact_limit: 0, resamples: 0, ..opts }
+        ),
         Err(RobustError::InvalidParameter { .. })
     ));
     assert!(matches!(jzs_bf10(2.0, 5.0, 8.0, -1.0), Err(RobustError::InvalidParameter { .. })));
@@ -1073,9 +1197,17 @@ fn edge_cases_are_errors_not_panics() {
 
     // Leave-one-out needs three per group; the message names the informant.
     let p = points(Measure::Quarterly, true);
-    let few: Vec<SalaryPoint> = p.iter().filter(|x| x.group == Group::Development).cloned().chain(p.iter().filter(|x| x.group == Group::Service).take(2).cloned()).collect();
+    let few: Vec<SalaryPoint> = p
+        .iter()
+        .filter(|x| x.group == Group::Development)
+        .cloned()
+        .chain(p.iter().filter(|x| x.group == Group::Service).take(2).cloned())
+        .collect();
     let err = leave_one_out(&few, Design::DiffInDiff).unwrap_err();
     assert!(matches!(err, RobustError::LeaveOneOut { .. }));
     assert!(err.to_string().starts_with("not defined for this selection: without "), "{err}");
-    assert_eq!(leave_one_out(&p, Design::Descriptive(Group::Service, Time::T2)), Err(RobustError::NoComparison));
+    assert_eq!(
+        leave_one_out(&p, Design::Descriptive(Group::Service, Time::T2)),
+        Err(RobustError::NoComparison)
+    );
 }

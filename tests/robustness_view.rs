@@ -42,10 +42,23 @@ fn the_paper_selection_shows_the_expected_strings() {
     assert!(v.comparison.contains("the paper's design"), "{}", v.comparison);
 
     // Tests: Student, Welch (APA), Mann–Whitney (exact).
-    assert_eq!(values(&v.tests), ["t(20) = 3.99, p < .001", "t(18.73) = 3.96, p < .001", "U = 115, p < .001"]);
-    assert!(v.tests[0].label.contains("Student") && v.tests[0].note.contains("p = .000721"), "{:?}", v.tests[0]);
+    assert_eq!(
+        values(&v.tests),
+        ["t(20) = 3.99, p < .001", "t(18.73) = 3.96, p < .001", "U = 115, p < .001"]
+    );
+    assert!(
+        v.tests[0].label.contains("Student") && v.tests[0].note.contains("p = .000721"),
+        "{:?}",
+        v.tests[0]
+    );
     assert!(v.tests[1].label.contains("Welch"));
-    assert!(v.tests[2].label.contains("Mann\u{2013}Whitney") && v.tests[2].note.contains("p = .0000588") && v.tests[2].note.contains("exact"), "{:?}", v.tests[2]);
+    assert!(
+        v.tests[2].label.contains("Mann\u{2013}Whitney")
+            && v.tests[2].note.contains("p = .0000588")
+            && v.tests[2].note.contains("exact"),
+        "{:?}",
+        v.tests[2]
+    );
     assert!(v.tests.iter().all(|r| r.defined));
 
     // The exact permutation test.
@@ -64,7 +77,9 @@ fn the_paper_selection_shows_the_expected_strings() {
             (".000127", "82 of 646,646 relabellings"),
         ]
     );
-    assert!(perm.rows[2].label.contains("SciPy") && perm.rows[2].label.contains("twice the smaller"));
+    assert!(
+        perm.rows[2].label.contains("SciPy") && perm.rows[2].label.contains("twice the smaller")
+    );
     assert!(perm.rows[3].label.contains("|D|"));
     assert!(perm.two_sided_note.contains("SciPy"));
 
@@ -75,12 +90,29 @@ fn the_paper_selection_shows_the_expected_strings() {
     assert!(h.bins.first().unwrap().0 < h.observed && h.observed < h.bins.last().unwrap().1);
     assert!(h.bins.windows(2).all(|w| (w[0].1 - w[1].0).abs() < 1e-6));
     assert_eq!(h.table().len(), h.bins.len());
-    assert!(h.summary().contains("all 646,646 relabellings") && h.summary().contains("7,311.62 RMB"), "{}", h.summary());
+    assert!(
+        h.summary().contains("all 646,646 relabellings") && h.summary().contains("7,311.62 RMB"),
+        "{}",
+        h.summary()
+    );
 
     // Effect sizes, every definition labelled.
-    assert_eq!(values(&v.effects), ["d = 1.71, 95% CI [0.70, 2.68]", "g = 1.64, 95% CI [0.68, 2.58]", "7,311.62 RMB, 95% CI [3,488.78, 11,134.47]"]);
-    assert!(v.effects[0].label.contains("pooled SD") && v.effects[0].note.contains("non-central t"));
-    assert!(v.effects[1].label.contains("Hedges") && v.effects[1].note.contains("J = ") && v.effects[1].note.contains("0.9619"));
+    assert_eq!(
+        values(&v.effects),
+        [
+            "d = 1.71, 95% CI [0.70, 2.68]",
+            "g = 1.64, 95% CI [0.68, 2.58]",
+            "7,311.62 RMB, 95% CI [3,488.78, 11,134.47]"
+        ]
+    );
+    assert!(
+        v.effects[0].label.contains("pooled SD") && v.effects[0].note.contains("non-central t")
+    );
+    assert!(
+        v.effects[1].label.contains("Hedges")
+            && v.effects[1].note.contains("J = ")
+            && v.effects[1].note.contains("0.9619")
+    );
     assert!(v.effects[2].note.contains("Student"));
 
     // Leave-one-out.
@@ -98,17 +130,35 @@ fn the_paper_selection_shows_the_expected_strings() {
     assert!(inf.summary().contains("Harry moves it most"));
     assert_eq!(inf.table(usize::MAX).len(), 22);
     // The limit keeps the first rows, in order, and formats no others.
-    assert_eq!(inf.table(3).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), inf.rows.iter().take(3).map(|r| r.informant.as_str()).collect::<Vec<_>>());
+    assert_eq!(
+        inf.table(3).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
+        inf.rows.iter().take(3).map(|r| r.informant.as_str()).collect::<Vec<_>>()
+    );
 
     // Shapiro–Wilk and its readings.
-    let n: Vec<(&str, &str, &str)> = v.normality.iter().map(|r| (r.label.as_str(), r.w.as_str(), r.p.as_str())).collect();
-    assert_eq!(n, [("Service T2 \u{2212} T1", "0.6361", ".000149"), ("Development T2 \u{2212} T1", "0.9218", ".301")]);
-    assert!(v.normality[0].reading.starts_with("A small p") && v.normality[0].reading.contains("with n = 10 the test has little power either way"));
-    assert!(v.normality[1].reading.contains("does not show that they are normal"), "{}", v.normality[1].reading);
+    let n: Vec<(&str, &str, &str)> =
+        v.normality.iter().map(|r| (r.label.as_str(), r.w.as_str(), r.p.as_str())).collect();
+    assert_eq!(
+        n,
+        [
+            ("Service T2 \u{2212} T1", "0.6361", ".000149"),
+            ("Development T2 \u{2212} T1", "0.9218", ".301")
+        ]
+    );
+    assert!(
+        v.normality[0].reading.starts_with("A small p")
+            && v.normality[0].reading.contains("with n = 10 the test has little power either way")
+    );
+    assert!(
+        v.normality[1].reading.contains("does not show that they are normal"),
+        "{}",
+        v.normality[1].reading
+    );
 
     // Levene and Brown–Forsythe.
     let var = v.variances.as_ref().expect("two groups");
-    let w: Vec<(&str, &str, &str)> = var.iter().map(|r| (r.w.as_str(), r.df.as_str(), r.p.as_str())).collect();
+    let w: Vec<(&str, &str, &str)> =
+        var.iter().map(|r| (r.w.as_str(), r.df.as_str(), r.p.as_str())).collect();
     assert_eq!(w, [("W = 0.455", "1, 20", ".508"), ("W = 0.801", "1, 20", ".381")]);
     assert!(var[0].label.contains("mean-centred") && var[1].label.contains("median-centred"));
 
@@ -116,7 +166,10 @@ fn the_paper_selection_shows_the_expected_strings() {
     let bf = v.bayes.as_ref().expect("defined");
     let b: Vec<&str> = bf.iter().map(|r| r.bf10.as_str()).collect();
     assert_eq!(b, ["31.93", "39.26", "45.32"]);
-    assert!(bf.iter().all(|r| r.label == "very strong evidence for a difference (H\u{2081})"), "{bf:?}");
+    assert!(
+        bf.iter().all(|r| r.label == "very strong evidence for a difference (H\u{2081})"),
+        "{bf:?}"
+    );
     assert_eq!(v.bayes_row(DEFAULT_PRIOR).unwrap().bf10, "39.26");
     assert!(v.bayes_row(7).is_err());
     assert!(bf[1].reading.contains("39.26 times as likely"));
@@ -126,22 +179,36 @@ fn the_paper_selection_shows_the_expected_strings() {
     assert!(sens.rows.iter().any(|r| r.factor == 1.0 && r.note.contains("no discount")));
     let current: Vec<&SensitivityViewRow> = sens.rows.iter().filter(|r| r.is_current).collect();
     assert_eq!(current.len(), 1);
-    assert!(current[0].is_paper && current[0].factor_text == "1.196" && current[0].t_text == "3.99", "{:?}", current[0]);
+    assert!(
+        current[0].is_paper && current[0].factor_text == "1.196" && current[0].t_text == "3.99",
+        "{:?}",
+        current[0]
+    );
     assert_eq!(current[0].note, "the paper's factor, current");
     assert!(sens.rows.windows(2).all(|w| w[0].factor < w[1].factor));
     assert_eq!(sens.table().len(), sens.rows.len());
-    assert!(sens.summary().contains("The current factor, 1.196, gives t = 3.99"), "{}", sens.summary());
+    assert!(
+        sens.summary().contains("The current factor, 1.196, gives t = 3.99"),
+        "{}",
+        sens.summary()
+    );
 
     // Q-Q plots, one per group, with Blom's positions.
     assert_eq!(v.qq.len(), 2);
     let qq: Vec<&QqChart> = v.qq.iter().map(|q| q.as_ref().unwrap()).collect();
-    assert_eq!((qq[0].group, qq[0].points.len(), qq[1].group, qq[1].points.len()), (Group::Service, 10, Group::Development, 12));
+    assert_eq!(
+        (qq[0].group, qq[0].points.len(), qq[1].group, qq[1].points.len()),
+        (Group::Service, 10, Group::Development, 12)
+    );
     // norm.ppf((1 - 0.375)/10.25), norm.ppf((2 - 0.375)/10.25); norm.ppf((1 - 0.375)/12.25)
     assert!((qq[0].points[0].theoretical + 1.546635271399).abs() < 1e-9);
     assert!((qq[0].points[1].theoretical + 1.000490545619).abs() < 1e-9);
     assert!((qq[1].points[0].theoretical + 1.635039266802).abs() < 1e-9);
     assert!((qq[0].points[9].theoretical - 1.546635271399).abs() < 1e-9);
-    assert!(qq[0].points.windows(2).all(|w| w[0].value <= w[1].value && w[0].theoretical < w[1].theoretical));
+    assert!(qq[0]
+        .points
+        .windows(2)
+        .all(|w| w[0].value <= w[1].value && w[0].theoretical < w[1].theoretical));
     assert_eq!(qq[0].points[9].informant, "Blake", "the largest change is Blake's");
     assert!(qq[0].summary().contains("farthest from the line is Blake"), "{}", qq[0].summary());
     assert_eq!(qq[1].table(usize::MAX).len(), 12);
@@ -150,7 +217,10 @@ fn the_paper_selection_shows_the_expected_strings() {
 
     // The plain-language summary, never overclaiming.
     let all = v.summary.join(" ");
-    assert!(all.contains("exact permutation test") && all.contains("anecdotal evidence (footnote 2)"), "{all}");
+    assert!(
+        all.contains("exact permutation test") && all.contains("anecdotal evidence (footnote 2)"),
+        "{all}"
+    );
     assert!(BAYES_LABEL_NOTE.contains("anecdotal") && BAYES_LABEL_NOTE.contains("different thing"));
 }
 
@@ -161,13 +231,20 @@ fn monthly_shows_its_own_numbers() {
     let v = robustness_view(&s, &sel, Lang::En);
     assert_eq!(v.tests[0].value, "t(20) = 3.22, p = .004");
     assert!(v.tests[0].note.contains("p = .00434"), "{}", v.tests[0].note);
-    assert!(v.tests[2].note.contains("normal approximation with tie and continuity corrections"), "ties: {}", v.tests[2].note);
+    assert!(
+        v.tests[2].note.contains("normal approximation with tie and continuity corrections"),
+        "ties: {}",
+        v.tests[2].note
+    );
     let perm = v.permutation.as_ref().unwrap();
     assert_eq!(perm.rows[2].p, ".00303");
     assert_eq!(perm.count, "646,646");
     assert_eq!(v.effects[0].value, "d = 1.38, 95% CI [0.42, 2.30]");
     assert_eq!(v.bayes_row(DEFAULT_PRIOR).unwrap().bf10, "9.62");
-    assert_eq!(v.bayes_row(DEFAULT_PRIOR).unwrap().label, "moderate evidence for a difference (H\u{2081})");
+    assert_eq!(
+        v.bayes_row(DEFAULT_PRIOR).unwrap().label,
+        "moderate evidence for a difference (H\u{2081})"
+    );
     assert!(v.sensitivity.as_ref().unwrap().measure == "monthly");
 }
 
@@ -181,7 +258,11 @@ fn one_group_is_paired_with_wilcoxon_and_sign_flips() {
     assert_eq!(v.tests[0].label, "Paired t-test");
     assert!(v.tests[1].label.starts_with("Wilcoxon signed-rank"));
     assert_eq!(v.tests[1].value, "T = 0, p = .002");
-    assert!(v.tests[1].note.contains("p = .00195") && v.tests[1].note.contains("exact"), "{}", v.tests[1].note);
+    assert!(
+        v.tests[1].note.contains("p = .00195") && v.tests[1].note.contains("exact"),
+        "{}",
+        v.tests[1].note
+    );
     let perm = v.permutation.as_ref().unwrap();
     assert_eq!(perm.count, "1,024");
     assert!(perm.method.contains("sign patterns"));
@@ -281,24 +362,52 @@ fn prior_choices_are_the_three_scales() {
 #[test]
 fn degenerate_points_never_panic() {
     let (s, sel) = paper();
-    let pt = |i: usize, group: Group, diff: f64| SalaryPoint { informant: format!("P{i}"), group, t1: 100.0, t2: 100.0 + diff, diff };
+    let pt = |i: usize, group: Group, diff: f64| SalaryPoint {
+        informant: format!("P{i}"),
+        group,
+        t1: 100.0,
+        t2: 100.0 + diff,
+        diff,
+    };
     // Zero variance: the headline test is undefined, so everything says why.
-    let flat: Vec<SalaryPoint> = (0..6).map(|i| pt(i, if i < 3 { Group::Service } else { Group::Development }, 5.0)).collect();
+    let flat: Vec<SalaryPoint> = (0..6)
+        .map(|i| pt(i, if i < 3 { Group::Service } else { Group::Development }, 5.0))
+        .collect();
     let v = robustness_view_points(&s, &sel, &flat, Lang::En);
     assert!(v.summary[0].starts_with("not defined for this selection"), "{:?}", v.summary);
     // Two values per group: the t-test is defined, Shapiro–Wilk and leave-one-out are not.
-    let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0].iter().enumerate().map(|(i, d)| pt(i, if i < 2 { Group::Service } else { Group::Development }, *d)).collect();
+    let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| pt(i, if i < 2 { Group::Service } else { Group::Development }, *d))
+        .collect();
     let v = robustness_view_points(&s, &sel, &two, Lang::En);
     assert!(v.tests[0].defined);
-    assert!(v.normality.iter().all(|r| !r.defined && r.reading.contains("needs at least 3 values")));
+    assert!(v
+        .normality
+        .iter()
+        .all(|r| !r.defined && r.reading.contains("needs at least 3 values")));
     assert!(v.qq.iter().all(|q| q.is_err()));
-    assert!(v.influence.as_ref().unwrap_err().starts_with("not defined for this selection: without "));
+    assert!(v
+        .influence
+        .as_ref()
+        .unwrap_err()
+        .starts_with("not defined for this selection: without "));
     // Ties: the rank test says it used the approximation.
-    let tied: Vec<SalaryPoint> = [1.0, 2.0, 2.0, 5.0, 2.0, 3.0, 3.0, 9.0].iter().enumerate().map(|(i, d)| pt(i, if i < 4 { Group::Service } else { Group::Development }, *d)).collect();
+    let tied: Vec<SalaryPoint> = [1.0, 2.0, 2.0, 5.0, 2.0, 3.0, 3.0, 9.0]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| pt(i, if i < 4 { Group::Service } else { Group::Development }, *d))
+        .collect();
     let v = robustness_view_points(&s, &sel, &tied, Lang::En);
     assert!(v.tests[2].note.contains("normal approximation"), "{}", v.tests[2].note);
     // Non-finite values and an empty list.
-    let bad = vec![pt(0, Group::Service, f64::NAN), pt(1, Group::Service, 1.0), pt(2, Group::Development, 2.0), pt(3, Group::Development, 3.0)];
+    let bad = vec![
+        pt(0, Group::Service, f64::NAN),
+        pt(1, Group::Service, 1.0),
+        pt(2, Group::Development, 2.0),
+        pt(3, Group::Development, 3.0),
+    ];
     let v = robustness_view_points(&s, &sel, &bad, Lang::En);
     assert!(v.summary[0].starts_with("not defined for this selection"));
     let v = robustness_view_points(&s, &sel, &[], Lang::En);
@@ -312,7 +421,8 @@ fn above_five_million_relabellings_it_is_monte_carlo_with_seed_and_count() {
     let pts: Vec<SalaryPoint> = (0..30)
         .map(|i| {
             let group = if i < 15 { Group::Service } else { Group::Development };
-            let diff = (i % 15) as f64 * 10.0 + if i < 15 { 35.0 } else { 0.0 } + (i as f64 * 0.37).sin();
+            let diff =
+                (i % 15) as f64 * 10.0 + if i < 15 { 35.0 } else { 0.0 } + (i as f64 * 0.37).sin();
             SalaryPoint { informant: format!("P{i}"), group, t1: 1000.0, t2: 1000.0 + diff, diff }
         })
         .collect();
@@ -321,10 +431,17 @@ fn above_five_million_relabellings_it_is_monte_carlo_with_seed_and_count() {
     assert!(!perm.exact);
     assert_eq!(perm.count, "100,000");
     assert!(perm.method.starts_with("Monte Carlo: 100,000 random relabellings with seed 2019 (there are more than 5,000,000 in all); p = (b + 1)/(m + 1)"), "{}", perm.method);
-    assert!(perm.rows.iter().all(|r| r.count == "estimated from 100,000 resamples, (b + 1)/(m + 1)"));
+    assert!(perm
+        .rows
+        .iter()
+        .all(|r| r.count == "estimated from 100,000 resamples, (b + 1)/(m + 1)"));
     assert_eq!(perm.chart.total, 100_000);
     assert_eq!(perm.chart.bins.iter().map(|b| b.2).sum::<u64>(), 100_000);
-    assert!(perm.chart.summary().contains("over 100,000 random relabellings (seed 2019)"), "{}", perm.chart.summary());
+    assert!(
+        perm.chart.summary().contains("over 100,000 random relabellings (seed 2019)"),
+        "{}",
+        perm.chart.summary()
+    );
     // The same seed gives the same page.
     assert_eq!(robustness_view_points(&s, &sel, &pts, Lang::En).permutation, v.permutation);
 }
@@ -336,8 +453,16 @@ fn paired_permutation_rows_count_sign_patterns() {
     let v = robustness_view(&s, &sel, Lang::En);
     let perm = v.permutation.unwrap();
     // stats.permutation_test((t2, t1), mean_diff, permutation_type='samples', alternative='greater'): 0.0009765625 = 1/1024
-    assert_eq!((perm.rows[0].p.as_str(), perm.rows[0].count.as_str()), (".000977", "1 of 1,024 sign patterns"));
-    assert!(perm.chart.summary().contains("over all 1,024 sign patterns") && perm.chart.summary().contains("1 of 1,024 (.000977)"), "{}", perm.chart.summary());
+    assert_eq!(
+        (perm.rows[0].p.as_str(), perm.rows[0].count.as_str()),
+        (".000977", "1 of 1,024 sign patterns")
+    );
+    assert!(
+        perm.chart.summary().contains("over all 1,024 sign patterns")
+            && perm.chart.summary().contains("1 of 1,024 (.000977)"),
+        "{}",
+        perm.chart.summary()
+    );
     let inf = v.influence.unwrap();
     assert_eq!(inf.most_influential, "Blake");
     assert!(inf.summary().contains("one dot per informant"));
@@ -358,7 +483,10 @@ fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
     assert_eq!(zh.tests[2].value, en.tests[2].value);
     let (pe, pz) = (en.permutation.as_ref().unwrap(), zh.permutation.as_ref().unwrap());
     assert_eq!(pz.count, pe.count);
-    assert_eq!(pz.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>(), pe.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>());
+    assert_eq!(
+        pz.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>(),
+        pe.rows.iter().map(|r| r.p.as_str()).collect::<Vec<_>>()
+    );
     assert_eq!(pz.rows[0].count, "646,646 种重新分组中的 12 种");
     assert!(pz.observed.ends_with("= 7,311.62 元"), "{}", pz.observed);
     assert_eq!(zh.effects[0].value, "d = 1.71\u{ff0c}95% 置信区间 [0.70, 2.68]");
@@ -377,9 +505,17 @@ fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
         let i = v.influence.as_ref().unwrap();
         out.extend([i.test.clone(), i.reading.clone(), i.summary()]);
         out.extend(v.normality.iter().map(|r| r.reading.clone()));
-        out.extend(v.variances.as_ref().unwrap().iter().flat_map(|r| [r.label.clone(), r.reading.clone()]));
+        out.extend(
+            v.variances.as_ref().unwrap().iter().flat_map(|r| [r.label.clone(), r.reading.clone()]),
+        );
         out.extend(v.qq.iter().map(|q| q.as_ref().unwrap().summary()));
-        out.extend(v.bayes.as_ref().unwrap().iter().flat_map(|r| [r.prior.clone(), r.label.clone(), r.reading.clone()]));
+        out.extend(
+            v.bayes
+                .as_ref()
+                .unwrap()
+                .iter()
+                .flat_map(|r| [r.prior.clone(), r.label.clone(), r.reading.clone()]),
+        );
         let x = v.sensitivity.as_ref().unwrap();
         out.extend([x.summary(), x.measure.clone()]);
         out
@@ -397,7 +533,10 @@ fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
     assert!(zh.summary.last().unwrap().contains("脚注 2"), "{:?}", zh.summary);
     assert!(zh.summary[0].contains("t(20) = 3.99, p < .001"), "APA stays APA: {}", zh.summary[0]);
     assert_eq!(zh.bayes_row(9).unwrap_err(), "没有这个先验尺度");
-    assert_eq!(PRIOR_CHOICES[DEFAULT_PRIOR].label(&study_explorer::core::i18n::EN), "r = \u{221a}2/2 \u{2248} 0.707 (medium, the usual default)");
+    assert_eq!(
+        PRIOR_CHOICES[DEFAULT_PRIOR].label(&study_explorer::core::i18n::EN),
+        "r = \u{221a}2/2 \u{2248} 0.707 (medium, the usual default)"
+    );
 }
 
 #[test]
@@ -405,7 +544,10 @@ fn chinese_messages_for_undefined_parts() {
     let (s, mut sel) = paper();
     sel.groups = [true, false];
     let v = robustness_view(&s, &sel, Lang::Zh);
-    assert_eq!(v.sensitivity.as_ref().unwrap_err(), study_explorer::core::i18n::ZH.b_sensitivity_design);
+    assert_eq!(
+        v.sensitivity.as_ref().unwrap_err(),
+        study_explorer::core::i18n::ZH.b_sensitivity_design
+    );
     assert!(v.variances.as_ref().unwrap_err().starts_with("不适用于配对设计"));
     assert!(v.permutation.as_ref().unwrap().method.contains("1,024 种符号组合"));
     assert_eq!(v.tests[0].label, "配对 t 检验");
@@ -415,10 +557,26 @@ fn chinese_messages_for_undefined_parts() {
     assert!(v.summary.iter().all(|x| x.starts_with(nd)), "{:?}", v.summary);
     assert!(v.comparison.contains("没有可比较的内容"), "{}", v.comparison);
     // Too few values: the reason is Chinese too.
-    let pt = |i: usize, group: Group, diff: f64| SalaryPoint { informant: format!("P{i}"), group, t1: 100.0, t2: 100.0 + diff, diff };
-    let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0].iter().enumerate().map(|(i, d)| pt(i, if i < 2 { Group::Service } else { Group::Development }, *d)).collect();
+    let pt = |i: usize, group: Group, diff: f64| SalaryPoint {
+        informant: format!("P{i}"),
+        group,
+        t1: 100.0,
+        t2: 100.0 + diff,
+        diff,
+    };
+    let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| pt(i, if i < 2 { Group::Service } else { Group::Development }, *d))
+        .collect();
     let (s, sel) = paper();
     let v = robustness_view_points(&s, &sel, &two, Lang::Zh);
-    assert!(v.normality.iter().all(|r| r.reading == "当前选择下无法计算：至少需要 3 个数值，但只有 2 个"), "{:?}", v.normality);
+    assert!(
+        v.normality
+            .iter()
+            .all(|r| r.reading == "当前选择下无法计算：至少需要 3 个数值，但只有 2 个"),
+        "{:?}",
+        v.normality
+    );
     assert!(v.influence.as_ref().unwrap_err().starts_with("当前选择下无法计算：剔除 "));
 }

@@ -6,7 +6,9 @@
 
 use study_explorer::core::dataset::{Measure, Study};
 use study_explorer::core::i18n::Lang;
-use study_explorer::core::robust::view::{robustness_view_points, robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
+use study_explorer::core::robust::view::{
+    robustness_view_points, robustness_view_staged, Staged, SYNC_PERMUTATION_WORK,
+};
 use study_explorer::core::selection::{salary_points, Selection};
 use study_explorer::core::synthetic::{synthetic_from, synthetic_study, SYNTHETIC_SEED};
 use study_explorer::core::validate::{validate, Kind};
@@ -27,13 +29,19 @@ fn a_staged_view_finishes_to_the_one_shot_view() {
     let study = synthetic_study(150, SYNTHETIC_SEED).unwrap();
     let sel = Selection::paper(&study);
     let points = salary_points(&study, &sel).unwrap();
-    let Staged::Pending(mut pending) = robustness_view_staged(&study, &sel, &points, SYNC_PERMUTATION_WORK, Lang::En) else {
+    let Staged::Pending(mut pending) =
+        robustness_view_staged(&study, &sel, &points, SYNC_PERMUTATION_WORK, Lang::En)
+    else {
         panic!("100,000 resamples of 150 values are above the synchronous limit")
     };
     assert_eq!(pending.progress(), (0, 100_000));
     assert_eq!(pending.work_per_resample(), 150);
     assert!(pending.view.permutation.as_ref().unwrap_err().starts_with("still running"));
-    assert!(pending.view.summary.iter().any(|s| s.contains("the permutation test: still running")), "{:?}", pending.view.summary);
+    assert!(
+        pending.view.summary.iter().any(|s| s.contains("the permutation test: still running")),
+        "{:?}",
+        pending.view.summary
+    );
     let mut last = 0;
     while pending.progress().0 < 100_000 {
         let (done, total) = pending.step(7_000);
@@ -55,17 +63,28 @@ fn every_selection_of_a_synthetic_study_gives_a_view() {
         for times in [[true, true], [true, false], [false, true]] {
             for measure in Measure::ALL {
                 for discount in [true, false] {
-                    let sel = Selection { groups, times, measure, discount, ..Selection::paper(&study) };
+                    let sel =
+                        Selection { groups, times, measure, discount, ..Selection::paper(&study) };
                     let points = salary_points(&study, &sel).unwrap();
-                    let view = match robustness_view_staged(&study, &sel, &points, SYNC_PERMUTATION_WORK, Lang::En) {
+                    let view = match robustness_view_staged(
+                        &study,
+                        &sel,
+                        &points,
+                        SYNC_PERMUTATION_WORK,
+                        Lang::En,
+                    ) {
                         Staged::Ready(v) => v,
                         Staged::Pending(p) => p.view,
                     };
-                    let compares = groups != [true, false] && groups != [false, true] || times == [true, true];
+                    let compares =
+                        groups != [true, false] && groups != [false, true] || times == [true, true];
                     assert_eq!(view.tests.iter().all(|r| r.defined), compares, "{sel:?}");
                     if compares {
                         assert!(view.influence.is_ok(), "{sel:?}: {:?}", view.influence);
-                        assert_eq!(view.influence.as_ref().unwrap().rows.len(), if groups == [true, true] { 2_000 } else { 1_000 });
+                        assert_eq!(
+                            view.influence.as_ref().unwrap().rows.len(),
+                            if groups == [true, true] { 2_000 } else { 1_000 }
+                        );
                     }
                 }
             }

@@ -14,7 +14,10 @@ fn document() -> web_sys::Document {
 /// Resolves after a 10 ms browser timer (the page's own tasks run meanwhile).
 async fn pause() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).expect("setTimeout");
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .expect("setTimeout");
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
 }
@@ -29,7 +32,13 @@ async fn reproducibility_section_mounts_and_flags_discrepancies() {
 
     // The first sections are built with the page; the test panel is among them.
     assert!(doc.get_element_by_id("apa-primary").is_some(), "#test is built with the page");
-    assert_eq!(doc.query_selector("#main").expect("query").and_then(|m| m.get_attribute("aria-busy")).as_deref(), Some("true"));
+    assert_eq!(
+        doc.query_selector("#main")
+            .expect("query")
+            .and_then(|m| m.get_attribute("aria-busy"))
+            .as_deref(),
+        Some("true")
+    );
     let mut waited = 0;
     while doc.query_selector("#main[aria-busy=false]").expect("query").is_none() {
         assert!(waited < 1000, "every section is built within 10 s");

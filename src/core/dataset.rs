@@ -715,7 +715,11 @@ impl Study {
 }
 
 /// Builds one table, recording the rows it drops as repeats.
-fn resolve_table(raw: &RawStudy, m: Measure, dropped: &mut Vec<DroppedRow>) -> Result<SalaryTable, LoadError> {
+fn resolve_table(
+    raw: &RawStudy,
+    m: Measure,
+    dropped: &mut Vec<DroppedRow>,
+) -> Result<SalaryTable, LoadError> {
     let t = raw.salaries.get(m);
     let mut rows: Vec<SalaryRow> = Vec::new();
     for g in Group::ALL {
@@ -723,9 +727,14 @@ fn resolve_table(raw: &RawStudy, m: Measure, dropped: &mut Vec<DroppedRow>) -> R
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, r) in t.extracted_rows.get(g).iter().enumerate() {
             if let Some(first) = seen.get(r.informant.as_str()).map(|&k| &rows[k]) {
-                let same = first.t1 == r.t1 && first.t2_printed == r.t2_printed && first.diff_printed == r.diff_printed;
+                let same = first.t1 == r.t1
+                    && first.t2_printed == r.t2_printed
+                    && first.diff_printed == r.diff_printed;
                 if !same {
-                    return Err(LoadError::ConflictingRows { table: t.source.clone(), informant: r.informant.clone() });
+                    return Err(LoadError::ConflictingRows {
+                        table: t.source.clone(),
+                        informant: r.informant.clone(),
+                    });
                 }
                 dropped.push(DroppedRow {
                     table: t.source.clone(),
@@ -759,12 +768,15 @@ mod tests {
     #[test]
     fn the_small_reader_gives_serde_jsons_study() {
         let small = RawStudy::read(STUDY_JSON).expect("core::json reads the embedded study");
-        let reference = RawStudy::from_json(STUDY_JSON).expect("serde_json reads the embedded study");
+        let reference =
+            RawStudy::from_json(STUDY_JSON).expect("serde_json reads the embedded study");
         assert_eq!(format!("{small:?}"), format!("{reference:?}"));
         assert!(matches!(RawStudy::read("{\"schema_version\": 2}"), Err(LoadError::Json { .. })));
         let bumped = STUDY_JSON.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
         assert_ne!(bumped, STUDY_JSON);
         assert_eq!(RawStudy::read(&bumped).unwrap_err(), LoadError::SchemaVersion { found: 2 });
-        assert!(matches!(RawStudy::read(&STUDY_JSON[..STUDY_JSON.len() / 2]), Err(LoadError::Json { line, .. }) if line > 1));
+        assert!(
+            matches!(RawStudy::read(&STUDY_JSON[..STUDY_JSON.len() / 2]), Err(LoadError::Json { line, .. }) if line > 1)
+        );
     }
 }

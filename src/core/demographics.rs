@@ -23,7 +23,13 @@ pub enum Variable {
 
 impl Variable {
     /// In the order the paper prints the p-values.
-    pub const ALL: [Variable; 5] = [Variable::Age, Variable::Gender, Variable::Education, Variable::Tenure, Variable::Position];
+    pub const ALL: [Variable; 5] = [
+        Variable::Age,
+        Variable::Gender,
+        Variable::Education,
+        Variable::Tenure,
+        Variable::Position,
+    ];
 
     /// The key used in the study file (`printed_demographic_p`).
     pub fn key(self) -> &'static str {
@@ -102,15 +108,28 @@ pub struct BalanceRow {
 /// The balance table. `moved` reassigns named informants to another group (to show
 /// what a different reading of Table 2 would give); pass `&[]` for the study as stored.
 pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
-    let group_of = |i: &Informant| moved.iter().find(|(n, _)| *n == i.name).map(|(_, g)| *g).unwrap_or(i.group);
+    let group_of = |i: &Informant| {
+        moved.iter().find(|(n, _)| *n == i.name).map(|(_, g)| *g).unwrap_or(i.group)
+    };
     Variable::ALL
         .into_iter()
         .map(|v| {
             let pick = |g: Group| -> Vec<f64> {
-                study.raw.informants.iter().filter(|i| group_of(i) == g).map(|i| v.code(i)).collect()
+                study
+                    .raw
+                    .informants
+                    .iter()
+                    .filter(|i| group_of(i) == g)
+                    .map(|i| v.code(i))
+                    .collect()
             };
             let (s, d) = (pick(Group::Service), pick(Group::Development));
-            BalanceRow { variable: v, service: stats::describe(&s), development: stats::describe(&d), test: stats::student(&s, &d) }
+            BalanceRow {
+                variable: v,
+                service: stats::describe(&s),
+                development: stats::describe(&d),
+                test: stats::student(&s, &d),
+            }
         })
         .collect()
 }
@@ -133,7 +152,11 @@ mod tests {
         let paper = Study::embedded().expect("embedded study");
         let stored = balance(&paper, &[]);
         let moved = balance_moved(&paper, "Grace", Group::Service).expect("the paper has Grace");
-        let p = |rows: &[BalanceRow]| rows.iter().map(|r| r.test.as_ref().map(|t| t.p).unwrap_or(f64::NAN)).collect::<Vec<_>>();
+        let p = |rows: &[BalanceRow]| {
+            rows.iter()
+                .map(|r| r.test.as_ref().map(|t| t.p).unwrap_or(f64::NAN))
+                .collect::<Vec<_>>()
+        };
         assert_ne!(p(&moved), p(&stored), "moving Grace changes the tests");
         let synthetic = synthetic_from(&paper, 20, SYNTHETIC_SEED).expect("synthetic study");
         assert!(balance_moved(&synthetic, "Grace", Group::Service).is_none());

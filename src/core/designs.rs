@@ -36,7 +36,9 @@ pub enum AnalysisError {
 impl fmt::Display for AnalysisError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AnalysisError::EmptySelection => write!(f, "select at least one group and one timepoint"),
+            AnalysisError::EmptySelection => {
+                write!(f, "select at least one group and one timepoint")
+            }
             AnalysisError::Discount(e) => write!(f, "{e}"),
             AnalysisError::Stats(e) => write!(f, "not defined for this selection: {e}"),
         }
@@ -68,15 +70,22 @@ pub fn analyse_points(sel: &Selection, points: &[SalaryPoint]) -> Result<Analysi
         }
         Design::Between(time) => {
             let (a, b) = (values(points, s, Some(time)), values(points, d, Some(time)));
-            Analysis::Between { time, student: stats::student(&a, &b)?, welch: stats::welch(&a, &b)? }
+            Analysis::Between {
+                time,
+                student: stats::student(&a, &b)?,
+                welch: stats::welch(&a, &b)?,
+            }
         }
         Design::Paired(group) => {
-            let (t1, t2) = (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
+            let (t1, t2) =
+                (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
             Analysis::Paired { group, test: stats::paired(&t1, &t2)? }
         }
-        Design::Descriptive(group, time) => {
-            Analysis::Descriptive { group, time, descriptives: stats::describe(&values(points, group, Some(time)))? }
-        }
+        Design::Descriptive(group, time) => Analysis::Descriptive {
+            group,
+            time,
+            descriptives: stats::describe(&values(points, group, Some(time)))?,
+        },
     })
 }
 
@@ -90,7 +99,9 @@ impl Analysis {
     /// The headline test (Student for two-group designs).
     pub fn primary(&self) -> Option<&TTest> {
         match self {
-            Analysis::DiffInDiff { student, .. } | Analysis::Between { student, .. } => Some(student),
+            Analysis::DiffInDiff { student, .. } | Analysis::Between { student, .. } => {
+                Some(student)
+            }
             Analysis::Paired { test, .. } => Some(test),
             Analysis::Descriptive { .. } => None,
         }
@@ -109,9 +120,15 @@ impl Analysis {
     pub fn explanation(&self, measure: &str, t: &Strings) -> String {
         match self {
             Analysis::DiffInDiff { .. } => fill(t.a_explain_did, &[("measure", measure)]),
-            Analysis::Between { time, .. } => fill(t.a_explain_between, &[("measure", measure), ("time", time.label())]),
-            Analysis::Paired { group, .. } => fill(t.a_explain_paired, &[("measure", measure), ("group", group.label())]),
-            Analysis::Descriptive { group, time, .. } => fill(t.a_explain_descriptive, &[("group", group.label()), ("time", time.label())]),
+            Analysis::Between { time, .. } => {
+                fill(t.a_explain_between, &[("measure", measure), ("time", time.label())])
+            }
+            Analysis::Paired { group, .. } => {
+                fill(t.a_explain_paired, &[("measure", measure), ("group", group.label())])
+            }
+            Analysis::Descriptive { group, time, .. } => {
+                fill(t.a_explain_descriptive, &[("group", group.label()), ("time", time.label())])
+            }
         }
     }
 }

@@ -127,7 +127,12 @@ mod tests {
     use super::*;
 
     fn paper() -> DiscountTotals {
-        DiscountTotals { salary_2016: 2.28e6, revenue_2016: 30e6, salary_2017: 1.97e6, revenue_2017: 31e6 }
+        DiscountTotals {
+            salary_2016: 2.28e6,
+            revenue_2016: 30e6,
+            salary_2017: 1.97e6,
+            revenue_2017: 31e6,
+        }
     }
 
     #[test]
@@ -139,7 +144,10 @@ mod tests {
             assert!(!d.message(Lang::Zh).contains(field), "{}", d.message(Lang::Zh));
         }
         let d = DiscountError { field: "salary2017", value: 0.0 };
-        assert_eq!(d.message(Lang::Zh), "2017 年薪资总额必须是 1 到 10^15 元之间的金额（当前为 0）");
+        assert_eq!(
+            d.message(Lang::Zh),
+            "2017 年薪资总额必须是 1 到 10^15 元之间的金额（当前为 0）"
+        );
     }
 
     #[test]
@@ -157,7 +165,10 @@ mod tests {
 
     #[test]
     fn bad_totals_are_named() {
-        for (i, bad) in [0.0, -1.0, 0.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 2e15].into_iter().enumerate() {
+        for (i, bad) in [0.0, -1.0, 0.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 2e15]
+            .into_iter()
+            .enumerate()
+        {
             let mut t = paper();
             t.revenue_2017 = bad;
             let e = t.validate().unwrap_err();

@@ -38,7 +38,13 @@ impl HeightMessage {
     /// clamped to 1,000,000 so a runaway layout cannot send a nonsense number).
     pub fn new(section: &str, height: f64) -> HeightMessage {
         let h = if height.is_finite() { height.ceil().clamp(0.0, 1_000_000.0) as u32 } else { 0 };
-        HeightMessage { source: MESSAGE_SOURCE, kind: "height", version: MESSAGE_VERSION, section: section.to_string(), height: h }
+        HeightMessage {
+            source: MESSAGE_SOURCE,
+            kind: "height",
+            version: MESSAGE_VERSION,
+            section: section.to_string(),
+            height: h,
+        }
     }
 }
 
@@ -64,7 +70,8 @@ pub fn parse_embed(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>)
                 if value.chars().count() > MAX_VALUE_CHARS {
                     notices.push(reject(Reason::ValueTooLong));
                     section = None;
-                } else if let Some(id) = known.iter().find(|k| k.eq_ignore_ascii_case(value.trim())) {
+                } else if let Some(id) = known.iter().find(|k| k.eq_ignore_ascii_case(value.trim()))
+                {
                     section = Some((*id).to_string());
                 } else {
                     notices.push(reject(Reason::UnknownSection));
@@ -111,7 +118,10 @@ mod tests {
     fn embed_and_section_are_read_and_checked() {
         assert_eq!(parse_embed("groups=service", &KNOWN), (None, vec![]));
         assert_eq!(parse_embed("embed=1", &KNOWN), (Some("test".into()), vec![]));
-        assert_eq!(parse_embed("embed=1&section=Reproducibility", &KNOWN), (Some("reproducibility".into()), vec![]));
+        assert_eq!(
+            parse_embed("embed=1&section=Reproducibility", &KNOWN),
+            (Some("reproducibility".into()), vec![])
+        );
         assert_eq!(parse_embed("embed=0&section=nope", &KNOWN), (None, vec![]));
         let (e, n) = parse_embed("embed=1&section=nope%3Cb%3E", &KNOWN);
         assert_eq!(e.as_deref(), Some("test"));
@@ -125,7 +135,10 @@ mod tests {
     #[test]
     fn the_message_has_the_documented_shape() {
         let m = HeightMessage::new("test", 1233.2);
-        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"source":"study-explorer","type":"height","version":1,"section":"test","height":1234}"#);
+        assert_eq!(
+            serde_json::to_string(&m).unwrap(),
+            r#"{"source":"study-explorer","type":"height","version":1,"section":"test","height":1234}"#
+        );
         assert_eq!(HeightMessage::new("test", f64::NAN).height, 0);
         assert_eq!(HeightMessage::new("test", -5.0).height, 0);
         assert_eq!(HeightMessage::new("test", 1e12).height, 1_000_000);
@@ -133,11 +146,17 @@ mod tests {
 
     #[test]
     fn the_snippet_escapes_what_it_embeds() {
-        let s = iframe_snippet("https://example.org/se/", "groups=service&lang=zh", "test", "Study \"Explorer\" <test>");
+        let s = iframe_snippet(
+            "https://example.org/se/",
+            "groups=service&lang=zh",
+            "test",
+            "Study \"Explorer\" <test>",
+        );
         assert_eq!(
             s,
             "<iframe src=\"https://example.org/se/?groups=service&amp;lang=zh&amp;embed=1&amp;section=test\" title=\"Study &quot;Explorer&quot; &lt;test&gt;\" width=\"100%\" height=\"800\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>"
         );
-        assert!(iframe_snippet("https://e.org/", "", "about", "t").contains("src=\"https://e.org/?embed=1&amp;section=about\""));
+        assert!(iframe_snippet("https://e.org/", "", "about", "t")
+            .contains("src=\"https://e.org/?embed=1&amp;section=about\""));
     }
 }

@@ -182,7 +182,10 @@ pub struct Attribution {
 impl Attribution {
     /// One line: "Blake — supervisor from Service · Service · T2 (inferred)".
     pub fn line(&self) -> String {
-        format!("{} \u{2014} {} \u{00b7} {} \u{00b7} {}", self.who, self.role, self.group, self.timepoint)
+        format!(
+            "{} \u{2014} {} \u{00b7} {} \u{00b7} {}",
+            self.who, self.role, self.group, self.timepoint
+        )
     }
 }
 
@@ -201,7 +204,13 @@ pub fn attribute(study: &Study, q: &Quotation) -> Attribution {
         (Some(i), Some(t)) if t != i.group => (
             format!("{} (Table 2)", i.group.label()),
             Some(i.group),
-            Some(format!("The text calls {} \u{201c}{}\u{201d}; Table 2 places {} in {}.", i.name, q.role_text.clone().unwrap_or_default(), i.name, i.group.label())),
+            Some(format!(
+                "The text calls {} \u{201c}{}\u{201d}; Table 2 places {} in {}.",
+                i.name,
+                q.role_text.clone().unwrap_or_default(),
+                i.name,
+                i.group.label()
+            )),
         ),
         (Some(i), _) => (i.group.label().to_string(), Some(i.group), None),
         (None, Some(t)) => (format!("{} (as the text says)", t.label()), Some(t), None),
@@ -226,8 +235,13 @@ pub fn table7_feature<'a>(table7: &'a Table7, quotation_id: &str) -> Option<&'a 
 
 /// A BibTeX entry for the paper, built from the study file's citation.
 pub fn bibtex(c: &Citation) -> String {
-    let first = c.authors.first().map(|a| a.split(',').next().unwrap_or(a).trim().to_lowercase()).unwrap_or_else(|| "anon".into());
-    let key: String = format!("{first}{}", c.year).chars().filter(|ch| ch.is_ascii_alphanumeric()).collect();
+    let first = c
+        .authors
+        .first()
+        .map(|a| a.split(',').next().unwrap_or(a).trim().to_lowercase())
+        .unwrap_or_else(|| "anon".into());
+    let key: String =
+        format!("{first}{}", c.year).chars().filter(|ch| ch.is_ascii_alphanumeric()).collect();
     let authors = c.authors.join(" and ");
     let esc = |s: &str| s.replace('&', "\\&");
     format!(
@@ -309,7 +323,10 @@ impl CodebookHits {
     }
     /// The codes shown for a concept, or `None` when the concept is hidden.
     pub fn codes(&self, c: usize, t: usize, k: usize) -> Option<&[usize]> {
-        self.concepts.iter().find(|(ci, ti, ki, _)| *ci == c && *ti == t && *ki == k).map(|x| x.3.as_slice())
+        self.concepts
+            .iter()
+            .find(|(ci, ti, ki, _)| *ci == c && *ti == t && *ki == k)
+            .map(|x| x.3.as_slice())
     }
 }
 
@@ -327,7 +344,13 @@ pub fn search_codebook(codebook: &Codebook, query: &str) -> CodebookHits {
             for (ki, concept) in theme.concepts.iter().enumerate() {
                 let concept_hit = matches(&concept.name, query);
                 count += usize::from(concept_hit && !query.trim().is_empty());
-                let code_hits: Vec<usize> = concept.codes.iter().enumerate().filter(|(_, c)| matches(c, query)).map(|(i, _)| i).collect();
+                let code_hits: Vec<usize> = concept
+                    .codes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| matches(c, query))
+                    .map(|(i, _)| i)
+                    .collect();
                 if !query.trim().is_empty() {
                     count += code_hits.len();
                 }
@@ -349,7 +372,14 @@ mod tests {
     #[test]
     fn highlight_is_case_insensitive_and_keeps_the_text() {
         let parts = highlight("Identify performance discrepancies", "PERFORMANCE");
-        assert_eq!(parts, vec![("Identify ".to_string(), false), ("performance".to_string(), true), (" discrepancies".to_string(), false)]);
+        assert_eq!(
+            parts,
+            vec![
+                ("Identify ".to_string(), false),
+                ("performance".to_string(), true),
+                (" discrepancies".to_string(), false)
+            ]
+        );
         let joined: String = highlight("Çà et là, ÇA", "ça").into_iter().map(|(s, _)| s).collect();
         assert_eq!(joined, "Çà et là, ÇA");
         assert_eq!(highlight("x", ""), vec![("x".to_string(), false)]);

@@ -11,7 +11,9 @@
 //!
 //! Errors carry the byte offset; [`from_str`] turns it into a 1-based line and column.
 
-use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -113,7 +115,8 @@ impl<'a> Reader<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let digits = self.src.get(self.pos..self.pos + 4).ok_or_else(|| self.err("bad \\u escape"))?;
+        let digits =
+            self.src.get(self.pos..self.pos + 4).ok_or_else(|| self.err("bad \\u escape"))?;
         let text = std::str::from_utf8(digits).map_err(|_| self.err("bad \\u escape"))?;
         let v = u32::from_str_radix(text, 16).map_err(|_| self.err("bad \\u escape"))?;
         if !digits.iter().all(u8::is_ascii_hexdigit) {
@@ -156,7 +159,10 @@ impl<'a> Reader<'a> {
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    let e = *self.src.get(self.pos).ok_or_else(|| self.err("unexpected end of input"))?;
+                    let e = *self
+                        .src
+                        .get(self.pos)
+                        .ok_or_else(|| self.err("unexpected end of input"))?;
                     self.pos += 1;
                     match e {
                         b'"' => out.push('"'),
@@ -315,7 +321,10 @@ impl Items<'_, '_> {
 impl<'de> SeqAccess<'de> for Items<'_, '_> {
     type Error = JsonError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, JsonError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, JsonError> {
         if self.more()? {
             seed.deserialize(&mut *self.de).map(Some)
         } else {
@@ -327,7 +336,10 @@ impl<'de> SeqAccess<'de> for Items<'_, '_> {
 impl<'de> MapAccess<'de> for Items<'_, '_> {
     type Error = JsonError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, JsonError> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, JsonError> {
         if !self.more()? {
             return Ok(None);
         }
@@ -354,7 +366,10 @@ struct Fields<'r, 'a> {
 impl<'de> SeqAccess<'de> for Fields<'_, '_> {
     type Error = JsonError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, JsonError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, JsonError> {
         let at = self.found.get(self.next).copied().flatten();
         self.next += 1;
         match at {
@@ -375,7 +390,8 @@ impl<'a> Reader<'a> {
         visitor: V,
         visit: fn(V, &mut Items<'_, 'a>) -> Result<V::Value, JsonError>,
     ) -> Result<V::Value, JsonError> {
-        let (close, what) = if open == b'{' { (b'}', "expected an object") } else { (b']', "expected an array") };
+        let (close, what) =
+            if open == b'{' { (b'}', "expected an object") } else { (b']', "expected an array") };
         self.expect(open, what)?;
         self.enter()?;
         let mut items = Items { de: self, close, first: true };
@@ -457,11 +473,19 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'_> {
         visitor.visit_unit()
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, JsonError> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, JsonError> {
         self.deserialize_unit(visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, JsonError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, JsonError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -469,11 +493,20 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'_> {
         self.items(b'[', visitor, |v, items| v.visit_seq(items))
     }
 
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, JsonError> {
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, JsonError> {
         self.deserialize_seq(visitor)
     }
 
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, _name: &'static str, _len: usize, visitor: V) -> Result<V::Value, JsonError> {
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, JsonError> {
         self.deserialize_seq(visitor)
     }
 
@@ -571,7 +604,12 @@ mod tests {
     #[test]
     fn reads_objects_numbers_strings_and_enums() {
         let s: S = from_str(r#" {"a": 7, "z": [1, {"x": null}, "skip\"me"], "b": -1.5e2, "c": "\u00e9\ud83d\ude00\n/", "e": ["one", "two_words"]} "#).unwrap();
-        assert_eq!(s, S { a: 7, b: -150.0, c: "é😀\n/".into(), d: None, e: vec![Kind::One, Kind::TwoWords] });
+        assert_eq!(
+            s,
+            S {
+                a: 7, b: -150.0, c: "é😀\n/".into(), d: None, e: vec![Kind::One, Kind::TwoWords]
+            }
+        );
         let s: S = from_str(r#"{"a":0,"b":3,"c":"","d":-4,"e":[]}"#).unwrap();
         assert_eq!((s.b, s.d), (3.0, Some(-4)));
     }
@@ -580,7 +618,13 @@ mod tests {
     fn strings_with_text_between_escapes_match_serde_json() {
         // Plain runs before, between and after escapes, multi-byte text among them, a key
         // with an escape, and a control character refused.
-        for text in [r#""plain""#, r#""""#, r#""Zoë \"quoted\" then 中文\\ and \u00e9nd""#, r#""\n\t""#, r#""a\/b\u4e2d""#] {
+        for text in [
+            r#""plain""#,
+            r#""""#,
+            r#""Zoë \"quoted\" then 中文\\ and \u00e9nd""#,
+            r#""\n\t""#,
+            r#""a\/b\u4e2d""#,
+        ] {
             let ours: String = from_str(text).unwrap();
             let theirs: String = serde_json::from_str(text).unwrap();
             assert_eq!(ours, theirs, "{text}");

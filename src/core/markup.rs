@@ -25,12 +25,21 @@ pub struct TableRow {
 }
 
 impl TableRow {
-    pub fn new(class: impl Into<String>, head: impl Into<String>, cells: Vec<(&'static str, String)>) -> TableRow {
+    pub fn new(
+        class: impl Into<String>,
+        head: impl Into<String>,
+        cells: Vec<(&'static str, String)>,
+    ) -> TableRow {
         TableRow { class: class.into(), head: head.into(), name: None, cells }
     }
 
     /// A row headed by an informant's pseudonym, then `rest` (", most influential", …).
-    pub fn named(class: impl Into<String>, name: String, rest: String, cells: Vec<(&'static str, String)>) -> TableRow {
+    pub fn named(
+        class: impl Into<String>,
+        name: String,
+        rest: String,
+        cells: Vec<(&'static str, String)>,
+    ) -> TableRow {
         TableRow { class: class.into(), head: rest, name: Some(name), cells }
     }
 }
@@ -156,14 +165,22 @@ mod tests {
 
     #[test]
     fn escapes_every_markup_character() {
-        assert_eq!(escape(r#"<script>alert("x") & 'y'</script>"#), "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;");
+        assert_eq!(
+            escape(r#"<script>alert("x") & 'y'</script>"#),
+            "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;"
+        );
         assert_eq!(escape("Jeremy, 20 675.48 ≈ ¥"), "Jeremy, 20 675.48 ≈ ¥");
     }
 
     #[test]
     fn rows_have_the_fixed_shape() {
         let rows = [
-            TableRow::named("flag", "Aaron".into(), ", most influential".into(), vec![("num", "1,234.50".into()), ("", "a<b".into())]),
+            TableRow::named(
+                "flag",
+                "Aaron".into(),
+                ", most influential".into(),
+                vec![("num", "1,234.50".into()), ("", "a<b".into())],
+            ),
             TableRow::new("", "Mean", vec![("num", "3".into())]),
         ];
         assert_eq!(
@@ -178,25 +195,38 @@ mod tests {
     #[test]
     fn a_class_cannot_break_out_of_its_attribute() {
         let rows = [TableRow::new("x\" onclick=\"alert(1)", "h", vec![])];
-        assert_eq!(body_rows(&rows), "<tr class=\"x&quot; onclick=&quot;alert(1)\"><th scope=\"row\">h</th></tr>");
+        assert_eq!(
+            body_rows(&rows),
+            "<tr class=\"x&quot; onclick=&quot;alert(1)\"><th scope=\"row\">h</th></tr>"
+        );
     }
 
     #[test]
     fn names_are_cut_out_as_whole_words() {
         let names: HashSet<String> = ["Harry", "Grace", "S00012"].map(String::from).into();
         assert_eq!(
-            name_pieces("Leaving out Harry gives t = 3.71; Harryson and GraceX are not names.", &names),
-            [Piece::Text("Leaving out "), Piece::Name("Harry"), Piece::Text(" gives t = 3.71; Harryson and GraceX are not names.")]
+            name_pieces(
+                "Leaving out Harry gives t = 3.71; Harryson and GraceX are not names.",
+                &names
+            ),
+            [
+                Piece::Text("Leaving out "),
+                Piece::Name("Harry"),
+                Piece::Text(" gives t = 3.71; Harryson and GraceX are not names.")
+            ]
         );
         assert_eq!(name_pieces("Grace", &names), [Piece::Name("Grace")]);
-        assert_eq!(name_pieces("（剔除 Harry）与 S00012、Grace", &names), [
-            Piece::Text("（剔除 "),
-            Piece::Name("Harry"),
-            Piece::Text("）与 "),
-            Piece::Name("S00012"),
-            Piece::Text("、"),
-            Piece::Name("Grace"),
-        ]);
+        assert_eq!(
+            name_pieces("（剔除 Harry）与 S00012、Grace", &names),
+            [
+                Piece::Text("（剔除 "),
+                Piece::Name("Harry"),
+                Piece::Text("）与 "),
+                Piece::Name("S00012"),
+                Piece::Text("、"),
+                Piece::Name("Grace"),
+            ]
+        );
         // A Chinese character is a letter, so a name glued to one is not a whole word.
         assert_eq!(name_pieces("剔除Harry", &names), [Piece::Text("剔除Harry")]);
         assert_eq!(name_pieces("", &names), []);

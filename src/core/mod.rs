@@ -7,10 +7,10 @@
 pub mod apa;
 pub mod coverage;
 pub mod dataset;
-pub mod embed;
 pub mod demographics;
 pub mod designs;
 pub mod discount;
+pub mod embed;
 pub mod evidence;
 pub mod format;
 pub mod i18n;

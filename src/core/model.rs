@@ -153,7 +153,14 @@ impl EdgeKind {
         }
     }
     /// All kinds, in legend order.
-    pub const ALL: [EdgeKind; 6] = [EdgeKind::Creates, EdgeKind::Complements, EdgeKind::Comprises, EdgeKind::Drives, EdgeKind::Synergy, EdgeKind::Improves];
+    pub const ALL: [EdgeKind; 6] = [
+        EdgeKind::Creates,
+        EdgeKind::Complements,
+        EdgeKind::Comprises,
+        EdgeKind::Drives,
+        EdgeKind::Synergy,
+        EdgeKind::Improves,
+    ];
 }
 
 /// One relation of Figure 4, with the sentence that argues it.
@@ -196,8 +203,19 @@ pub struct Tour {
 }
 
 /// The section anchors of the page (DESIGN.md), which tour steps may scroll to.
-pub const SECTION_ANCHORS: [&str; 11] =
-    ["about", "tour", "model", "salaries", "test", "robustness", "coverage", "workshop", "demographics", "codebook", "reproducibility"];
+pub const SECTION_ANCHORS: [&str; 11] = [
+    "about",
+    "tour",
+    "model",
+    "salaries",
+    "test",
+    "robustness",
+    "coverage",
+    "workshop",
+    "demographics",
+    "codebook",
+    "reproducibility",
+];
 
 /// A neighbour of a node: the other node and the relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,7 +259,9 @@ impl ModelDesc {
 
     /// The node a codebook theme or core category is drawn as.
     pub fn node_for_codebook(&self, codebook_id: &str) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.theme.as_deref() == Some(codebook_id) || n.category.as_deref() == Some(codebook_id))
+        self.nodes.iter().find(|n| {
+            n.theme.as_deref() == Some(codebook_id) || n.category.as_deref() == Some(codebook_id)
+        })
     }
 
     /// The themes of a core category node, in description order.
@@ -256,7 +276,12 @@ impl ModelDesc {
     pub fn reading_order(&self) -> Vec<&Node> {
         let mut out: Vec<&Node> = Vec::new();
         let mut seen: HashSet<&str> = HashSet::new();
-        fn push<'a>(m: &'a ModelDesc, n: &'a Node, out: &mut Vec<&'a Node>, seen: &mut HashSet<&'a str>) {
+        fn push<'a>(
+            m: &'a ModelDesc,
+            n: &'a Node,
+            out: &mut Vec<&'a Node>,
+            seen: &mut HashSet<&'a str>,
+        ) {
             if !seen.insert(n.id.as_str()) {
                 return;
             }
@@ -288,7 +313,10 @@ impl ModelDesc {
         for (i, e) in self.edges.iter().enumerate() {
             let link = |other: &str| Link {
                 node: other.to_string(),
-                label: self.node(other).map(|n| n.label.clone()).unwrap_or_else(|| other.to_string()),
+                label: self
+                    .node(other)
+                    .map(|n| n.label.clone())
+                    .unwrap_or_else(|| other.to_string()),
                 relation: e.label.clone(),
                 kind: e.kind,
                 edge: i,
@@ -319,23 +347,49 @@ impl ModelDesc {
         let nb = self.neighbours(id);
         let kind = vec![Piece::ui(n.kind.label(t))];
         let mut parts = vec![match (&n.subtitle, n.parent.as_deref().and_then(|p| self.node(p))) {
-            (Some(s), _) => fill_pieces(t.d_desc_studied_as, &[("kind", kind), ("platform", vec![Piece::study(s)])]),
-            (None, Some(p)) => fill_pieces(t.d_desc_of, &[("kind", kind), ("parent", vec![Piece::study(&p.label)])]),
+            (Some(s), _) => fill_pieces(
+                t.d_desc_studied_as,
+                &[("kind", kind), ("platform", vec![Piece::study(s)])],
+            ),
+            (None, Some(p)) => fill_pieces(
+                t.d_desc_of,
+                &[("kind", kind), ("parent", vec![Piece::study(&p.label)])],
+            ),
             (None, None) => fill_pieces(t.d_desc_kind, &[("kind", kind)]),
         }];
         let links = |links: &[Link], template: &str| -> Vec<Piece> {
-            let items = links.iter().map(|l| fill_pieces(template, &[("node", vec![Piece::study(&l.label)]), ("relation", vec![Piece::ui(l.kind.verb(t))])])).collect();
+            let items = links
+                .iter()
+                .map(|l| {
+                    fill_pieces(
+                        template,
+                        &[
+                            ("node", vec![Piece::study(&l.label)]),
+                            ("relation", vec![Piece::ui(l.kind.verb(t))]),
+                        ],
+                    )
+                })
+                .collect();
             join_pieces(items, list_separator(lang))
         };
         if !nb.leads_to.is_empty() {
-            parts.push(fill_pieces(t.d_desc_leads_to, &[("items", links(&nb.leads_to, t.d_link_out))]));
+            parts.push(fill_pieces(
+                t.d_desc_leads_to,
+                &[("items", links(&nb.leads_to, t.d_link_out))],
+            ));
         }
         if !nb.comes_from.is_empty() {
-            parts.push(fill_pieces(t.d_desc_comes_from, &[("items", links(&nb.comes_from, t.d_link_in))]));
+            parts.push(fill_pieces(
+                t.d_desc_comes_from,
+                &[("items", links(&nb.comes_from, t.d_link_in))],
+            ));
         }
         if !nb.synergy_with.is_empty() {
             let items = nb.synergy_with.iter().map(|l| vec![Piece::study(&l.label)]).collect();
-            parts.push(fill_pieces(t.d_desc_synergy, &[("items", join_pieces(items, list_separator(lang)))]));
+            parts.push(fill_pieces(
+                t.d_desc_synergy,
+                &[("items", join_pieces(items, list_separator(lang)))],
+            ));
         }
         if nb.leads_to.is_empty() && nb.comes_from.is_empty() && nb.synergy_with.is_empty() {
             parts.push(vec![Piece::ui(t.d_desc_unconnected)]);
@@ -600,7 +654,11 @@ impl Placed {
     }
     /// Whether the segment a–b passes through this box grown by `pad`.
     fn hit_by(&self, a: (f64, f64), b: (f64, f64), pad: f64) -> bool {
-        segment_hits_rect(a, b, (self.x - pad, self.y - pad, self.right() + pad, self.bottom() + pad))
+        segment_hits_rect(
+            a,
+            b,
+            (self.x - pad, self.y - pad, self.right() + pad, self.bottom() + pad),
+        )
     }
 }
 
@@ -733,7 +791,15 @@ fn head(from: (f64, f64), tip: (f64, f64), size: f64) -> String {
     let (ux, uy) = (dx / len, dy / len);
     let (bx, by) = (tip.0 - ux * size, tip.1 - uy * size);
     let (px, py) = (-uy * size * 0.5, ux * size * 0.5);
-    format!("M{},{}L{},{}L{},{}Z", num(tip.0), num(tip.1), num(bx + px), num(by + py), num(bx - px), num(by - py))
+    format!(
+        "M{},{}L{},{}L{},{}Z",
+        num(tip.0),
+        num(tip.1),
+        num(bx + px),
+        num(by + py),
+        num(bx - px),
+        num(by - py)
+    )
 }
 
 /// Computes the diagram for a container `viewport_width` CSS pixels wide.
@@ -748,12 +814,20 @@ pub fn layout_kind(model: &ModelDesc, kind: LayoutKind) -> Layout {
         LayoutKind::Desktop => n.desktop,
         LayoutKind::Phone => n.phone,
     };
-    let cols = model.nodes.iter().map(|n| pos(n).col.floor() as i64 + 1).filter(|c| *c > 0).max().unwrap_or(1).clamp(1, 64) as f64;
+    let cols = model
+        .nodes
+        .iter()
+        .map(|n| pos(n).col.floor() as i64 + 1)
+        .filter(|c| *c > 0)
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 64) as f64;
     let col_w = (g.width - 2.0 * g.margin_x) / cols;
     let mut nodes: Vec<Placed> = Vec::new();
     for n in &model.nodes {
         let p = pos(n);
-        let (col, row) = (finite_or_zero(p.col).clamp(0.0, cols), finite_or_zero(p.row).clamp(0.0, 1000.0));
+        let (col, row) =
+            (finite_or_zero(p.col).clamp(0.0, cols), finite_or_zero(p.row).clamp(0.0, 1000.0));
         let centred = col.fract() != 0.0;
         let base_w = if centred { g.centre_w } else { g.node_w };
         let mut x = g.margin_x + col * col_w + (col_w - base_w) / 2.0;
@@ -770,14 +844,30 @@ pub fn layout_kind(model: &ModelDesc, kind: LayoutKind) -> Layout {
         let text_lines = lines.len() + usize::from(n.subtitle.is_some());
         let h = text_lines as f64 * g.line_h + 2.0 * g.pad_y;
         let cy = g.margin_y + row * g.row_h + g.row_h / 2.0;
-        nodes.push(Placed { id: n.id.clone(), x, y: cy - h / 2.0, w, h, lines, subtitle: n.subtitle.clone() });
+        nodes.push(Placed {
+            id: n.id.clone(),
+            x,
+            y: cy - h / 2.0,
+            w,
+            h,
+            lines,
+            subtitle: n.subtitle.clone(),
+        });
     }
     let height = nodes.iter().map(|n| n.bottom()).fold(0.0, f64::max) + g.margin_y;
     let mut edges = Vec::new();
     for (i, e) in model.edges.iter().enumerate() {
-        let (Some(a), Some(b)) = (nodes.iter().find(|n| n.id == e.from), nodes.iter().find(|n| n.id == e.to)) else { continue };
+        let (Some(a), Some(b)) =
+            (nodes.iter().find(|n| n.id == e.from), nodes.iter().find(|n| n.id == e.to))
+        else {
+            continue;
+        };
         let points = route(e.kind, a, b, &nodes, g.width);
-        let d = points.iter().enumerate().map(|(k, p)| format!("{}{},{}", if k == 0 { 'M' } else { 'L' }, num(p.0), num(p.1))).collect::<String>();
+        let d = points
+            .iter()
+            .enumerate()
+            .map(|(k, p)| format!("{}{},{}", if k == 0 { 'M' } else { 'L' }, num(p.0), num(p.1)))
+            .collect::<String>();
         let size = if kind == LayoutKind::Phone { 7.0 } else { 8.0 };
         let mut heads = String::new();
         if e.kind != EdgeKind::Comprises && points.len() >= 2 {
@@ -811,7 +901,9 @@ fn route(kind: EdgeKind, a: &Placed, b: &Placed, all: &[Placed], width: f64) -> 
         return vec![(spine, a.bottom()), (spine, b.cy()), (b.x, b.cy())];
     }
     let clear = |pts: &[(f64, f64)]| -> bool {
-        pts.windows(2).all(|w| all.iter().filter(|n| n.id != a.id && n.id != b.id).all(|n| !n.hit_by(w[0], w[1], 3.0)))
+        pts.windows(2).all(|w| {
+            all.iter().filter(|n| n.id != a.id && n.id != b.id).all(|n| !n.hit_by(w[0], w[1], 3.0))
+        })
     };
     let (ay, by) = (a.cy() + (a.h / 4.0).min(5.0), b.cy() - (b.h / 4.0).min(5.0));
     let mut candidates: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -847,8 +939,19 @@ fn route(kind: EdgeKind, a: &Placed, b: &Placed, all: &[Placed], width: f64) -> 
 
 // ---- Checks -----------------------------------------------------------------------------
 
-fn problem(code: &'static str, source: &str, subject: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem { kind: Kind::Error, code, source: source.to_string(), subject: subject.into(), message: message.into() }
+fn problem(
+    code: &'static str,
+    source: &str,
+    subject: impl Into<String>,
+    message: impl Into<String>,
+) -> Problem {
+    Problem {
+        kind: Kind::Error,
+        code,
+        source: source.to_string(),
+        subject: subject.into(),
+        message: message.into(),
+    }
 }
 
 /// Every problem of the model, the quotations, the evidence tables, the context and the
@@ -864,58 +967,124 @@ pub fn check(study: &Study) -> Vec<Problem> {
 }
 
 fn codebook_themes(study: &Study) -> Vec<&str> {
-    study.raw.codebook.core_categories.iter().flat_map(|c| &c.themes).map(|t| t.id.as_str()).collect()
+    study
+        .raw
+        .codebook
+        .core_categories
+        .iter()
+        .flat_map(|c| &c.themes)
+        .map(|t| t.id.as_str())
+        .collect()
 }
 
 fn check_model(study: &Study, out: &mut Vec<Problem>) {
     let m = &study.raw.model;
     let src = "Figure 4 (model)";
     if m.nodes.is_empty() {
-        out.push(problem("model-empty", src, "model", "The study file describes no diagram nodes."));
+        out.push(problem(
+            "model-empty",
+            src,
+            "model",
+            "The study file describes no diagram nodes.",
+        ));
         return;
     }
     let mut ids = HashSet::new();
     for n in &m.nodes {
-        let well_formed = !n.id.is_empty() && n.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let well_formed = !n.id.is_empty()
+            && n.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !well_formed {
-            out.push(problem("model-node-id", src, n.id.clone(), "A node id must be lowercase letters, digits and hyphens (it is a permalink word)."));
+            out.push(problem(
+                "model-node-id",
+                src,
+                n.id.clone(),
+                "A node id must be lowercase letters, digits and hyphens (it is a permalink word).",
+            ));
         }
         if !ids.insert(n.id.as_str()) {
             out.push(problem("model-node-duplicate", src, n.id.clone(), "Two nodes have this id."));
         }
-        if n.label.trim().is_empty() || n.definition.text.trim().is_empty() || n.definition.source.trim().is_empty() {
-            out.push(problem("model-node-text", src, n.id.clone(), "The node needs a label and a definition with its source."));
+        if n.label.trim().is_empty()
+            || n.definition.text.trim().is_empty()
+            || n.definition.source.trim().is_empty()
+        {
+            out.push(problem(
+                "model-node-text",
+                src,
+                n.id.clone(),
+                "The node needs a label and a definition with its source.",
+            ));
         }
         for (name, p) in [("desktop", n.desktop), ("phone", n.phone)] {
             if !(p.col.is_finite() && p.row.is_finite() && p.col >= 0.0 && p.row >= 0.0) {
-                out.push(problem("model-node-position", src, n.id.clone(), format!("The {name} position must be a non-negative column and row.")));
+                out.push(problem(
+                    "model-node-position",
+                    src,
+                    n.id.clone(),
+                    format!("The {name} position must be a non-negative column and row."),
+                ));
             }
         }
         if let Some(p) = &n.parent {
             match m.node(p) {
                 Some(parent) if parent.kind == NodeKind::CoreCategory => {
-                    if !m.edges.iter().any(|e| e.kind == EdgeKind::Comprises && e.from == *p && e.to == n.id) {
-                        out.push(problem("model-parent-edge", src, n.id.clone(), format!("{} is a theme of {p}, but no 'comprises' edge says so.", n.id)));
+                    if !m
+                        .edges
+                        .iter()
+                        .any(|e| e.kind == EdgeKind::Comprises && e.from == *p && e.to == n.id)
+                    {
+                        out.push(problem(
+                            "model-parent-edge",
+                            src,
+                            n.id.clone(),
+                            format!("{} is a theme of {p}, but no 'comprises' edge says so.", n.id),
+                        ));
                     }
                 }
-                _ => out.push(problem("model-parent", src, n.id.clone(), format!("The parent {p} is not a core-category node."))),
+                _ => out.push(problem(
+                    "model-parent",
+                    src,
+                    n.id.clone(),
+                    format!("The parent {p} is not a core-category node."),
+                )),
             }
         }
         match n.kind {
             NodeKind::Theme => match &n.theme {
                 Some(t) if codebook_themes(study).contains(&t.as_str()) => {}
-                Some(t) => out.push(problem("model-theme-codebook", "Table 3", n.id.clone(), format!("The theme {t} has no branch in the codebook (Table 3)."))),
-                None => out.push(problem("model-theme-codebook", "Table 3", n.id.clone(), "A theme node must name its Table 3 theme.")),
+                Some(t) => out.push(problem(
+                    "model-theme-codebook",
+                    "Table 3",
+                    n.id.clone(),
+                    format!("The theme {t} has no branch in the codebook (Table 3)."),
+                )),
+                None => out.push(problem(
+                    "model-theme-codebook",
+                    "Table 3",
+                    n.id.clone(),
+                    "A theme node must name its Table 3 theme.",
+                )),
             },
             NodeKind::CoreCategory => match &n.category {
                 Some(c) if study.raw.codebook.core_categories.iter().any(|x| x.id == *c) => {}
-                _ => out.push(problem("model-category-codebook", "Table 3", n.id.clone(), "A core-category node must name a core category of Table 3.")),
+                _ => out.push(problem(
+                    "model-category-codebook",
+                    "Table 3",
+                    n.id.clone(),
+                    "A core-category node must name a core category of Table 3.",
+                )),
             },
             NodeKind::SocialMedia => {
-                let row = study.raw.table1.rows.iter().find(|r| r.node.as_deref() == Some(n.id.as_str()));
+                let row =
+                    study.raw.table1.rows.iter().find(|r| r.node.as_deref() == Some(n.id.as_str()));
                 match (row, &n.examples) {
                     (Some(r), Some(ex)) if r.examples == ex.value => {}
-                    _ => out.push(problem("model-examples", "Table 1", n.id.clone(), "The node's examples must be the examples of its Table 1 row.")),
+                    _ => out.push(problem(
+                        "model-examples",
+                        "Table 1",
+                        n.id.clone(),
+                        "The node's examples must be the examples of its Table 1 row.",
+                    )),
                 }
             }
             NodeKind::Outcome => {}
@@ -923,7 +1092,12 @@ fn check_model(study: &Study, out: &mut Vec<Problem>) {
     }
     for t in codebook_themes(study) {
         if !m.nodes.iter().any(|n| n.theme.as_deref() == Some(t)) {
-            out.push(problem("model-codebook-node", "Table 3", t, format!("The Table 3 theme {t} is not drawn in the diagram.")));
+            out.push(problem(
+                "model-codebook-node",
+                "Table 3",
+                t,
+                format!("The Table 3 theme {t} is not drawn in the diagram."),
+            ));
         }
     }
     for kind in [LayoutKind::Desktop, LayoutKind::Phone] {
@@ -932,7 +1106,12 @@ fn check_model(study: &Study, out: &mut Vec<Problem>) {
             let p = if kind == LayoutKind::Desktop { n.desktop } else { n.phone };
             let cell = ((p.col * 4.0).round() as i64, (p.row * 4.0).round() as i64);
             if let Some((other, _)) = cells.iter().find(|(_, c)| *c == cell) {
-                out.push(problem("model-layout-overlap", src, n.id.clone(), format!("In the {} layout {} sits on {other}.", kind.key(), n.id)));
+                out.push(problem(
+                    "model-layout-overlap",
+                    src,
+                    n.id.clone(),
+                    format!("In the {} layout {} sits on {other}.", kind.key(), n.id),
+                ));
             }
             cells.push((n.id.clone(), cell));
         }
@@ -942,20 +1121,45 @@ fn check_model(study: &Study, out: &mut Vec<Problem>) {
         let subject = format!("{} \u{2192} {}", e.from, e.to);
         for end in [&e.from, &e.to] {
             if m.node(end).is_none() {
-                out.push(problem("model-edge-node", src, subject.clone(), format!("The edge names {end}, which is not a node.")));
+                out.push(problem(
+                    "model-edge-node",
+                    src,
+                    subject.clone(),
+                    format!("The edge names {end}, which is not a node."),
+                ));
             }
         }
         if e.from == e.to {
-            out.push(problem("model-edge-loop", src, subject.clone(), "An edge must join two different nodes."));
+            out.push(problem(
+                "model-edge-loop",
+                src,
+                subject.clone(),
+                "An edge must join two different nodes.",
+            ));
         }
         if !seen_edges.insert((e.from.as_str(), e.to.as_str())) {
-            out.push(problem("model-edge-duplicate", src, subject.clone(), "Two edges join these nodes in this direction."));
+            out.push(problem(
+                "model-edge-duplicate",
+                src,
+                subject.clone(),
+                "Two edges join these nodes in this direction.",
+            ));
         }
-        if e.argument.text.trim().is_empty() || e.argument.source.trim().is_empty() || e.label.trim().is_empty() {
+        if e.argument.text.trim().is_empty()
+            || e.argument.source.trim().is_empty()
+            || e.label.trim().is_empty()
+        {
             out.push(problem("model-edge-argument", src, subject.clone(), "Every edge needs a verb and the sentence of the paper that argues it, with its source."));
         }
-        if e.kind == EdgeKind::Comprises && m.node(&e.to).is_some_and(|n| n.parent.as_deref() != Some(e.from.as_str())) {
-            out.push(problem("model-parent-edge", src, subject.clone(), "A 'comprises' edge must go from a node's parent to the node."));
+        if e.kind == EdgeKind::Comprises
+            && m.node(&e.to).is_some_and(|n| n.parent.as_deref() != Some(e.from.as_str()))
+        {
+            out.push(problem(
+                "model-parent-edge",
+                src,
+                subject.clone(),
+                "A 'comprises' edge must go from a node's parent to the node.",
+            ));
         }
     }
     if !m.edges.iter().any(|e| e.kind == EdgeKind::Synergy) {
@@ -968,25 +1172,55 @@ fn check_quotations(study: &Study, out: &mut Vec<Problem>) {
     let mut ids = HashSet::new();
     for q in &study.raw.quotations {
         if !ids.insert(q.id.as_str()) {
-            out.push(problem("quotation-duplicate", &q.source, q.id.clone(), "Two quotations have this id."));
+            out.push(problem(
+                "quotation-duplicate",
+                &q.source,
+                q.id.clone(),
+                "Two quotations have this id.",
+            ));
         }
         if let Some(name) = &q.informant {
             if study.informant(name).is_none() {
-                out.push(problem("quotation-informant", &q.source, q.id.clone(), format!("{name} is not an informant of Table 2.")));
+                out.push(problem(
+                    "quotation-informant",
+                    &q.source,
+                    q.id.clone(),
+                    format!("{name} is not an informant of Table 2."),
+                ));
             }
         }
         if !themes.contains(&q.theme.as_str()) {
-            out.push(problem("quotation-theme", &q.source, q.id.clone(), format!("The theme {} is not in Table 3.", q.theme)));
+            out.push(problem(
+                "quotation-theme",
+                &q.source,
+                q.id.clone(),
+                format!("The theme {} is not in Table 3.", q.theme),
+            ));
         }
         if q.text.trim().is_empty() || q.source.trim().is_empty() {
-            out.push(problem("quotation-text", &q.source, q.id.clone(), "A quotation needs its text and its source."));
+            out.push(problem(
+                "quotation-text",
+                &q.source,
+                q.id.clone(),
+                "A quotation needs its text and its source.",
+            ));
         }
         if q.timepoint.is_some() && q.timepoint_basis.trim().is_empty() {
-            out.push(problem("quotation-timepoint", &q.source, q.id.clone(), "An inferred timepoint needs its basis."));
+            out.push(problem(
+                "quotation-timepoint",
+                &q.source,
+                q.id.clone(),
+                "An inferred timepoint needs its basis.",
+            ));
         }
         if let Some(d) = &q.decision {
             if !study.raw.decisions.iter().any(|x| x.id == *d) {
-                out.push(problem("quotation-decision", &q.source, q.id.clone(), format!("The decision {d} is not recorded.")));
+                out.push(problem(
+                    "quotation-decision",
+                    &q.source,
+                    q.id.clone(),
+                    format!("The decision {d} is not recorded."),
+                ));
             }
         }
     }
@@ -995,7 +1229,11 @@ fn check_quotations(study: &Study, out: &mut Vec<Problem>) {
             "quotation-count",
             "Key findings; Table 7",
             "quotations",
-            format!("The check found {} quotations, but the study file holds {}.", study.raw.quotation_check.count, study.raw.quotations.len()),
+            format!(
+                "The check found {} quotations, but the study file holds {}.",
+                study.raw.quotation_check.count,
+                study.raw.quotations.len()
+            ),
         ));
     }
 }
@@ -1005,27 +1243,57 @@ fn check_tables(study: &Study, out: &mut Vec<Problem>) {
     let themes = codebook_themes(study);
     for (t, name) in [(&r.table5, "Table 5"), (&r.table6, "Table 6")] {
         if !themes.contains(&t.theme.as_str()) {
-            out.push(problem("table-theme", name, t.theme.clone(), format!("{name} names a theme that is not in Table 3.")));
+            out.push(problem(
+                "table-theme",
+                name,
+                t.theme.clone(),
+                format!("{name} names a theme that is not in Table 3."),
+            ));
         }
         if t.rows.is_empty() || t.rows.iter().any(|x| x.source.trim().is_empty()) {
-            out.push(problem("table-rows", name, name, format!("{name} needs rows, each with its source.")));
+            out.push(problem(
+                "table-rows",
+                name,
+                name,
+                format!("{name} needs rows, each with its source."),
+            ));
         }
     }
     if !themes.contains(&r.table7.theme.as_str()) {
-        out.push(problem("table-theme", "Table 7", r.table7.theme.clone(), "Table 7 names a theme that is not in Table 3."));
+        out.push(problem(
+            "table-theme",
+            "Table 7",
+            r.table7.theme.clone(),
+            "Table 7 names a theme that is not in Table 3.",
+        ));
     }
     for row in &r.table7.rows {
         if !r.quotations.iter().any(|q| q.id == row.quotation_id) {
-            out.push(problem("table7-quotation", "Table 7", row.quotation_id.clone(), "Table 7 names a quotation that is not in the study file."));
+            out.push(problem(
+                "table7-quotation",
+                "Table 7",
+                row.quotation_id.clone(),
+                "Table 7 names a quotation that is not in the study file.",
+            ));
         }
     }
     if r.model.node(&r.table_a1.node).is_none() {
-        out.push(problem("table-node", "Table A1", r.table_a1.node.clone(), "Table A1 names a node that is not in the diagram."));
+        out.push(problem(
+            "table-node",
+            "Table A1",
+            r.table_a1.node.clone(),
+            "Table A1 names a node that is not in the diagram.",
+        ));
     }
     for row in &r.table1.rows {
         if let Some(n) = &row.node {
             if r.model.node(n).is_none() {
-                out.push(problem("table-node", "Table 1", n.clone(), "Table 1 names a node that is not in the diagram."));
+                out.push(problem(
+                    "table-node",
+                    "Table 1",
+                    n.clone(),
+                    "Table 1 names a node that is not in the diagram.",
+                ));
             }
         }
     }
@@ -1034,35 +1302,72 @@ fn check_tables(study: &Study, out: &mut Vec<Problem>) {
 fn check_tour(study: &Study, out: &mut Vec<Problem>) {
     let steps = &study.raw.tour.steps;
     if !(4..=6).contains(&steps.len()) {
-        out.push(problem("tour-length", "Tour", "tour", format!("The tour has {} steps; it should have 4 to 6.", steps.len())));
+        out.push(problem(
+            "tour-length",
+            "Tour",
+            "tour",
+            format!("The tour has {} steps; it should have 4 to 6.", steps.len()),
+        ));
     }
     let defaults = Selection::paper(study);
     let ids = study.raw.model.ids();
     let mut seen = HashSet::new();
     for s in steps {
         if !seen.insert(s.id.as_str()) {
-            out.push(problem("tour-duplicate", "Tour", s.id.clone(), "Two tour steps have this id."));
+            out.push(problem(
+                "tour-duplicate",
+                "Tour",
+                s.id.clone(),
+                "Two tour steps have this id.",
+            ));
         }
         let (_, notices) = permalink::parse(&s.query, &defaults);
         let (_, node_notices) = permalink::parse_node(&s.query, &ids);
         for n in notices.iter().chain(node_notices.iter()) {
-            out.push(problem("tour-query", "Tour", s.id.clone(), format!("The step's link does not parse cleanly: {n}.")));
+            out.push(problem(
+                "tour-query",
+                "Tour",
+                s.id.clone(),
+                format!("The step's link does not parse cleanly: {n}."),
+            ));
         }
         if !SECTION_ANCHORS.contains(&s.anchor.as_str()) {
-            out.push(problem("tour-anchor", "Tour", s.id.clone(), format!("#{} is not a section of the page.", s.anchor)));
+            out.push(problem(
+                "tour-anchor",
+                "Tour",
+                s.id.clone(),
+                format!("#{} is not a section of the page.", s.anchor),
+            ));
         }
         if s.title.trim().is_empty() || s.text.trim().is_empty() {
-            out.push(problem("tour-text", "Tour", s.id.clone(), "A tour step needs a title and its text."));
+            out.push(problem(
+                "tour-text",
+                "Tour",
+                s.id.clone(),
+                "A tour step needs a title and its text.",
+            ));
         }
     }
 }
 
 fn check_context(study: &Study, out: &mut Vec<Problem>) {
     let c = &study.raw.context;
-    if c.limitations.is_empty() || c.limitations.iter().any(|l| l.text.trim().is_empty() || l.source.trim().is_empty()) {
-        out.push(problem("context-limitations", "Discussion and conclusions", "limitations", "The limitations must be quoted, each with its source."));
+    if c.limitations.is_empty()
+        || c.limitations.iter().any(|l| l.text.trim().is_empty() || l.source.trim().is_empty())
+    {
+        out.push(problem(
+            "context-limitations",
+            "Discussion and conclusions",
+            "limitations",
+            "The limitations must be quoted, each with its source.",
+        ));
     }
     if c.background.sentences.len() != 2 || c.background.citation.trim().is_empty() {
-        out.push(problem("context-background", "Background essay", "background", "Exactly two sentences of the background essay, with its citation."));
+        out.push(problem(
+            "context-background",
+            "Background essay",
+            "background",
+            "Exactly two sentences of the background essay, with its citation.",
+        ));
     }
 }

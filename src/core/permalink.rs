@@ -54,7 +54,8 @@ impl Notice {
     pub fn text(&self, t: &Strings) -> String {
         let reason = self.reason.text(t);
         // The whole link has no parameter name: `(link)` is worded in the UI language.
-        let param = if self.reason == Reason::LinkTooLong { t.a_notice_link } else { self.param.as_str() };
+        let param =
+            if self.reason == Reason::LinkTooLong { t.a_notice_link } else { self.param.as_str() };
         if self.value.is_empty() {
             format!("{param}: {reason}")
         } else {
@@ -109,7 +110,9 @@ impl Reason {
     /// The reason in a UI language.
     pub fn text(&self, t: &Strings) -> String {
         match self {
-            Reason::LinkTooLong => fill(t.a_notice_link_too_long, &[("bytes", &MAX_QUERY_BYTES.to_string())]),
+            Reason::LinkTooLong => {
+                fill(t.a_notice_link_too_long, &[("bytes", &MAX_QUERY_BYTES.to_string())])
+            }
             Reason::Repeated => t.a_notice_repeated.to_string(),
             Reason::ValueTooLong => t.a_notice_value_too_long.to_string(),
             Reason::BadGroups => t.a_notice_groups.to_string(),
@@ -123,7 +126,10 @@ impl Reason {
             Reason::UnknownLang => t.a_notice_lang.to_string(),
             Reason::BadEmbed => t.e_notice_embed.to_string(),
             Reason::UnknownSection => t.e_notice_section.to_string(),
-            Reason::BadScale => fill(t.scale_notice, &[("min", &MIN_PER_GROUP.to_string()), ("max", &MAX_PER_GROUP.to_string())]),
+            Reason::BadScale => fill(
+                t.scale_notice,
+                &[("min", &MIN_PER_GROUP.to_string()), ("max", &MAX_PER_GROUP.to_string())],
+            ),
         }
     }
 }
@@ -164,7 +170,9 @@ impl AmountError {
             AmountError::NotPlain => fill(t.a_amount_not_plain, &[("example", "2280000")]),
             AmountError::TooLong => fill(t.a_amount_too_long, &[("max", "40")]),
             AmountError::NotPositive => t.a_amount_not_positive.to_string(),
-            AmountError::OutOfRange => fill(t.a_amount_out_of_range, &[("min", "1"), ("max", "10^15")]),
+            AmountError::OutOfRange => {
+                fill(t.a_amount_out_of_range, &[("min", "1"), ("max", "10^15")])
+            }
         }
     }
 }
@@ -189,9 +197,16 @@ pub fn parse_amount(s: &str) -> Result<f64, AmountError> {
         return Err(AmountError::TooLong);
     }
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-    let plain = !int.is_empty() && int.chars().all(|c| c.is_ascii_digit()) && frac.chars().all(|c| c.is_ascii_digit()) && !(t.contains('.') && frac.is_empty());
+    let plain = !int.is_empty()
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && !(t.contains('.') && frac.is_empty());
     if !plain {
-        return Err(if t.starts_with('-') { AmountError::NotPositive } else { AmountError::NotPlain });
+        return Err(if t.starts_with('-') {
+            AmountError::NotPositive
+        } else {
+            AmountError::NotPlain
+        });
     }
     let v: f64 = t.parse().map_err(|_| AmountError::NotPlain)?;
     if v <= 0.0 {
@@ -239,24 +254,39 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
     let mut notices = Vec::new();
     let (q, cut) = bounded_query(query);
     if cut {
-        notices.push(Notice { param: "(link)".into(), value: String::new(), reason: Reason::LinkTooLong });
+        notices.push(Notice {
+            param: "(link)".into(),
+            value: String::new(),
+            reason: Reason::LinkTooLong,
+        });
     }
     let mut seen: Vec<String> = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()) {
         let shown = display_safe(&value);
         if seen.iter().any(|k| *k == key) {
-            notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason: Reason::Repeated });
+            notices.push(Notice {
+                param: display_safe(&key),
+                value: shown.clone(),
+                reason: Reason::Repeated,
+            });
         } else if seen.len() < 64 {
             seen.push(key.to_string());
         }
-        let mut reject = |reason: Reason| notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason });
+        let mut reject = |reason: Reason| {
+            notices.push(Notice { param: display_safe(&key), value: shown.clone(), reason })
+        };
         if value.chars().count() > MAX_VALUE_CHARS {
             reject(Reason::ValueTooLong);
             continue;
         }
         match key.as_ref() {
-            "groups" => match word_set(&value, &[("service", Group::Service), ("development", Group::Development)]) {
-                Some(gs) => sel.groups = [gs.contains(&Group::Service), gs.contains(&Group::Development)],
+            "groups" => match word_set(
+                &value,
+                &[("service", Group::Service), ("development", Group::Development)],
+            ) {
+                Some(gs) => {
+                    sel.groups = [gs.contains(&Group::Service), gs.contains(&Group::Development)]
+                }
                 None => {
                     sel.groups = defaults.groups;
                     reject(Reason::BadGroups);
@@ -269,7 +299,12 @@ pub fn parse(query: &str, defaults: &Selection) -> (Selection, Vec<Notice>) {
                     reject(Reason::BadTimes);
                 }
             },
-            "salary" => match word_set(&value, &[("quarterly", Measure::Quarterly), ("monthly", Measure::Monthly)]).as_deref() {
+            "salary" => match word_set(
+                &value,
+                &[("quarterly", Measure::Quarterly), ("monthly", Measure::Monthly)],
+            )
+            .as_deref()
+            {
                 Some([m]) => sel.measure = *m,
                 _ => {
                     sel.measure = defaults.measure;
@@ -363,7 +398,11 @@ pub fn parse_scale(query: &str) -> (Option<usize>, Vec<Notice>) {
     let mut notices = Vec::new();
     for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "scale") {
         let v = value.trim();
-        let parsed = if v.len() <= 6 && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) { v.parse::<usize>().ok() } else { None };
+        let parsed = if v.len() <= 6 && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            v.parse::<usize>().ok()
+        } else {
+            None
+        };
         match parsed {
             Some(n) if (MIN_PER_GROUP..=MAX_PER_GROUP).contains(&n) => scale = Some(n),
             _ => {
@@ -393,7 +432,12 @@ pub fn to_query_with_node(sel: &Selection, defaults: &Selection, node: Option<&s
 
 /// The query string for a selection, the selected diagram node and the reader's chosen
 /// language (`None`: the link leaves the language to the reader's browser).
-pub fn to_query_with(sel: &Selection, defaults: &Selection, node: Option<&str>, lang: Option<Lang>) -> String {
+pub fn to_query_with(
+    sel: &Selection,
+    defaults: &Selection,
+    node: Option<&str>,
+    lang: Option<Lang>,
+) -> String {
     let mut q = to_query(sel, defaults);
     let mut out = form_urlencoded::Serializer::new(String::new());
     if let Some(n) = node {
@@ -444,7 +488,12 @@ mod tests {
             times: [true, true],
             measure: Measure::Quarterly,
             discount: true,
-            totals: DiscountTotals { salary_2016: 2.28e6, revenue_2016: 30e6, salary_2017: 1.97e6, revenue_2017: 31e6 },
+            totals: DiscountTotals {
+                salary_2016: 2.28e6,
+                revenue_2016: 30e6,
+                salary_2017: 1.97e6,
+                revenue_2017: 31e6,
+            },
         }
     }
 
@@ -454,8 +503,13 @@ mod tests {
         assert_eq!(parse_scale("groups=service&scale=%202%20").0, Some(2));
         assert_eq!(parse_scale("scale=50000").0, Some(50_000));
         assert_eq!(parse_scale("groups=service"), (None, vec![]));
-        for bad in ["1", "0", "50001", "-5", "1e4", "10.5", "", "abc", "99999999999999999999999", "\u{0}7"] {
-            let (n, notices) = parse_scale(&format!("scale={}", form_urlencoded::byte_serialize(bad.as_bytes()).collect::<String>()));
+        for bad in
+            ["1", "0", "50001", "-5", "1e4", "10.5", "", "abc", "99999999999999999999999", "\u{0}7"]
+        {
+            let (n, notices) = parse_scale(&format!(
+                "scale={}",
+                form_urlencoded::byte_serialize(bad.as_bytes()).collect::<String>()
+            ));
             assert_eq!(n, None, "{bad:?}");
             assert_eq!(notices.len(), 1, "{bad:?}");
             assert_eq!(notices[0].reason, Reason::BadScale);
@@ -505,7 +559,10 @@ mod tests {
         s.discount = false;
         s.totals.revenue_2017 = 31500000.5;
         let q = to_query(&s, &d);
-        assert_eq!(q, "groups=development&times=t1&salary=monthly&discount=off&revenue2017=31500000.5");
+        assert_eq!(
+            q,
+            "groups=development&times=t1&salary=monthly&discount=off&revenue2017=31500000.5"
+        );
         let (back, notices) = parse(&format!("?{q}"), &d);
         assert_eq!(back, s);
         assert!(notices.is_empty());
@@ -518,7 +575,21 @@ mod tests {
         let (s, n) = parse(&format!("groups=admins&times=&salary=weekly&discount=maybe&salary2016=NaN&revenue2016=1e400&salary2017=-3&revenue2017=0&evil=%00%1b&x={long}"), &d);
         assert_eq!(s, d);
         let params: Vec<&str> = n.iter().map(|x| x.param.as_str()).collect();
-        assert_eq!(params, ["groups", "times", "salary", "discount", "salary2016", "revenue2016", "salary2017", "revenue2017", "evil", "x"]);
+        assert_eq!(
+            params,
+            [
+                "groups",
+                "times",
+                "salary",
+                "discount",
+                "salary2016",
+                "revenue2016",
+                "salary2017",
+                "revenue2017",
+                "evil",
+                "x"
+            ]
+        );
         assert_eq!(n[8].value, "\u{FFFD}\u{FFFD}");
         assert!(n[9].value.chars().count() <= 41);
     }
@@ -541,7 +612,10 @@ mod tests {
     #[test]
     fn node_is_parsed_separately_with_a_notice_when_unknown() {
         let known = ["team-monitoring", "social-support"];
-        assert_eq!(parse_node("?groups=service&node=team-monitoring", &known), (Some("team-monitoring".to_string()), vec![]));
+        assert_eq!(
+            parse_node("?groups=service&node=team-monitoring", &known),
+            (Some("team-monitoring".to_string()), vec![])
+        );
         assert_eq!(parse_node("groups=service", &known), (None, vec![]));
         let (n, notices) = parse_node("node=nope%00", &known);
         assert_eq!(n, None);
@@ -570,7 +644,10 @@ mod tests {
         let q = to_query_with(&defaults(), &defaults(), Some("social-support"), Some(Lang::Zh));
         assert!(q.ends_with("&node=social-support&lang=zh"), "{q}");
         assert_eq!(parse_lang(&q).0, Some(Lang::Zh));
-        assert_eq!(to_query_with(&defaults(), &defaults(), None, None), to_query(&defaults(), &defaults()));
+        assert_eq!(
+            to_query_with(&defaults(), &defaults(), None, None),
+            to_query(&defaults(), &defaults())
+        );
         assert_eq!(parse(&q, &defaults()), (defaults(), vec![]));
     }
 
@@ -580,23 +657,40 @@ mod tests {
         let (_, n) = parse("discount=maybe&revenue2017=0&evil=1", &defaults());
         assert_eq!(n[0].to_string(), "discount=\"maybe\": expected on or off; the discount is on");
         assert_eq!(n[0].text(&EN), n[0].to_string());
-        assert_eq!(n[1].to_string(), "revenue2017=\"0\": the amount must be greater than zero; the paper's total is used");
+        assert_eq!(
+            n[1].to_string(),
+            "revenue2017=\"0\": the amount must be greater than zero; the paper's total is used"
+        );
         assert_eq!(n[2].to_string(), "evil=\"1\": unknown parameter, ignored");
         for x in &n {
             let zh = x.text(&ZH);
             assert_ne!(zh, x.to_string());
             assert!(zh.starts_with(&format!("{}=\"{}\": ", x.param, x.value)), "{zh}");
         }
-        assert_eq!(AmountError::OutOfRange.to_string(), "the amount must be between 1 and 10^15 RMB");
-        assert_eq!(AmountError::NotPlain.to_string(), "use plain digits with an optional decimal point, e.g. 2280000");
+        assert_eq!(
+            AmountError::OutOfRange.to_string(),
+            "the amount must be between 1 and 10^15 RMB"
+        );
+        assert_eq!(
+            AmountError::NotPlain.to_string(),
+            "use plain digits with an optional decimal point, e.g. 2280000"
+        );
         assert_ne!(AmountError::Empty.text(&ZH), AmountError::Empty.to_string());
         let (_, n) = parse(&"é".repeat(MAX_QUERY_BYTES), &defaults());
-        assert!(n[0].to_string().starts_with("(link): the link is longer than 8192 bytes; its end was ignored"), "{}", n[0]);
+        assert!(
+            n[0].to_string()
+                .starts_with("(link): the link is longer than 8192 bytes; its end was ignored"),
+            "{}",
+            n[0]
+        );
         assert!(!n[0].text(&ZH).starts_with("(link)"));
         let (_, n) = parse_lang("lang=fr");
         assert_eq!(n[0].to_string(), "lang=\"fr\": not a language of the explorer (en or zh); the browser's language is used");
         let (_, n) = parse_node("node=x", &["y"]);
-        assert_eq!(n[0].to_string(), "node=\"x\": not a node of the conceptual model; no node is selected");
+        assert_eq!(
+            n[0].to_string(),
+            "node=\"x\": not a node of the conceptual model; no node is selected"
+        );
     }
 
     #[test]

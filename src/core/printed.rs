@@ -27,7 +27,11 @@ pub struct PrintedError {
 
 impl fmt::Display for PrintedError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a printed number (digits, an optional sign and decimal point)", self.text)
+        write!(
+            f,
+            "\"{}\" is not a printed number (digits, an optional sign and decimal point)",
+            self.text
+        )
     }
 }
 
@@ -47,15 +51,23 @@ impl Printed {
             None => (body, ""),
         };
         let digits_ok = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-        if int.is_empty() && frac.is_empty() || !digits_ok(int) || !digits_ok(frac) || body.ends_with('.') {
+        if int.is_empty() && frac.is_empty()
+            || !digits_ok(int)
+            || !digits_ok(frac)
+            || body.ends_with('.')
+        {
             return Err(err());
         }
         if int.len() + frac.len() > 17 {
             return Err(err());
         }
-        let magnitude: f64 = format!("{}.{}", if int.is_empty() { "0" } else { int }, if frac.is_empty() { "0" } else { frac })
-            .parse()
-            .map_err(|_| err())?;
+        let magnitude: f64 = format!(
+            "{}.{}",
+            if int.is_empty() { "0" } else { int },
+            if frac.is_empty() { "0" } else { frac }
+        )
+        .parse()
+        .map_err(|_| err())?;
         Ok(Printed {
             text: t.to_string(),
             value: if neg { -magnitude } else { magnitude },
@@ -129,7 +141,19 @@ mod tests {
 
     #[test]
     fn rejects_non_numbers() {
-        for bad in ["", "-", ".", "1.", "1e5", "NaN", "inf", "1,000", "1.2.3", "--1", "12345678901234567890"] {
+        for bad in [
+            "",
+            "-",
+            ".",
+            "1.",
+            "1e5",
+            "NaN",
+            "inf",
+            "1,000",
+            "1.2.3",
+            "--1",
+            "12345678901234567890",
+        ] {
             assert!(Printed::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

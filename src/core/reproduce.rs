@@ -10,12 +10,12 @@
 
 use crate::core::apa;
 use crate::core::dataset::{Group, Measure, Study};
-use crate::core::printed::Printed;
 use crate::core::demographics::{self, Variable};
 use crate::core::discount::DiscountTotals;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::model::{fill_pieces, plain, Piece};
+use crate::core::printed::Printed;
 use crate::core::stats;
 
 /// How a recomputation compares with the print.
@@ -55,7 +55,14 @@ impl ReproRow {
         plain(&self.quantity)
     }
 
-    fn compare(id: String, category: &'static str, quantity: Vec<Piece>, source: &str, printed: &Printed, value: Result<f64, String>) -> ReproRow {
+    fn compare(
+        id: String,
+        category: &'static str,
+        quantity: Vec<Piece>,
+        source: &str,
+        printed: &Printed,
+        value: Result<f64, String>,
+    ) -> ReproRow {
         let d = printed.decimals() as usize;
         match value {
             Ok(v) => ReproRow {
@@ -67,7 +74,11 @@ impl ReproRow {
                 recomputed: Some(v),
                 recomputed_text: fixed(v, d),
                 recomputed_full: fixed(v, d + 3),
-                status: if printed.matches(v) { Status::Match } else { Status::Discrepancy { by: v - printed.value() } },
+                status: if printed.matches(v) {
+                    Status::Match
+                } else {
+                    Status::Discrepancy { by: v - printed.value() }
+                },
             },
             Err(reason) => ReproRow {
                 id,
@@ -99,8 +110,15 @@ pub const CATEGORIES: [&str; 7] = [
 /// The caption of a ledger category in the UI language (the category itself when it is
 /// not one of [`CATEGORIES`]).
 pub fn category_title(category: &'static str, t: &Strings) -> &'static str {
-    let titles: [&'static str; 7] =
-        [t.d_cat_salary_summaries, t.d_cat_salary_tests, t.d_cat_demographics, t.d_cat_discount, t.d_cat_sizes, t.d_cat_codebook, t.d_cat_row_diffs];
+    let titles: [&'static str; 7] = [
+        t.d_cat_salary_summaries,
+        t.d_cat_salary_tests,
+        t.d_cat_demographics,
+        t.d_cat_discount,
+        t.d_cat_sizes,
+        t.d_cat_codebook,
+        t.d_cat_row_diffs,
+    ];
     CATEGORIES.iter().position(|c| *c == category).map(|i| titles[i]).unwrap_or(category)
 }
 
@@ -163,7 +181,14 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                 rows.push(ReproRow::compare(
                     format!("{}-{}-{}-mean", m.key(), g.key(), key),
                     CATEGORIES[0],
-                    words(fill(t.d_q_mean, &[("group", g.label()), ("measure", measure_label(m, t)), ("series", *label)])),
+                    words(fill(
+                        t.d_q_mean,
+                        &[
+                            ("group", g.label()),
+                            ("measure", measure_label(m, t)),
+                            ("series", *label),
+                        ],
+                    )),
                     &table.source,
                     pm,
                     d.clone().map(|d| d.mean),
@@ -171,7 +196,14 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                 rows.push(ReproRow::compare(
                     format!("{}-{}-{}-sd", m.key(), g.key(), key),
                     CATEGORIES[0],
-                    words(fill(t.d_q_sd, &[("group", g.label()), ("measure", measure_label(m, t)), ("series", *label)])),
+                    words(fill(
+                        t.d_q_sd,
+                        &[
+                            ("group", g.label()),
+                            ("measure", measure_label(m, t)),
+                            ("series", *label),
+                        ],
+                    )),
                     &table.source,
                     ps,
                     d.map(|d| d.sd),
@@ -184,7 +216,8 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
 fn salary_tests(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     for pt in &study.raw.printed_tests {
         let table = study.table(pt.measure);
-        let diffs = |g: Group| -> Vec<f64> { table.group_rows(g).map(|r| r.t2_printed - r.t1).collect() };
+        let diffs =
+            |g: Group| -> Vec<f64> { table.group_rows(g).map(|r| r.t2_printed - r.t1).collect() };
         let test = stats::student(&diffs(Group::Service), &diffs(Group::Development));
         let label = fill(t.d_q_difference, &[("measure", measure_label(pt.measure, t))]);
         rows.push(ReproRow::compare(
@@ -206,7 +239,11 @@ fn salary_tests(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
         if pt.p_relation == "<=" {
             p_row.printed = format!("\u{2264} {}", pt.p.text());
             if let Some(v) = p_row.recomputed {
-                p_row.status = if v <= pt.p.value() { Status::Match } else { Status::Discrepancy { by: v - pt.p.value() } };
+                p_row.status = if v <= pt.p.value() {
+                    Status::Match
+                } else {
+                    Status::Discrepancy { by: v - pt.p.value() }
+                };
             }
         }
         if let Some(v) = p_row.recomputed {
@@ -224,7 +261,11 @@ fn demographic_tests(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
             Some(b) => b.test.clone().map(|x| x.p).map_err(|e| e.to_string()),
             None => Err(fill(t.d_unknown_variable, &[("variable", &printed.variable)])),
         };
-        let label = Variable::ALL.iter().find(|v| v.key() == printed.variable).map(|v| variable_label(*v, t)).unwrap_or("?");
+        let label = Variable::ALL
+            .iter()
+            .find(|v| v.key() == printed.variable)
+            .map(|v| variable_label(*v, t))
+            .unwrap_or("?");
         rows.push(ReproRow::compare(
             format!("demographic-{}-p", printed.variable),
             CATEGORIES[2],
@@ -258,8 +299,22 @@ fn discount(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     ));
 }
 
-fn count_row(id: &str, category: &'static str, quantity: Vec<Piece>, source: &str, printed: usize, found: usize) -> ReproRow {
-    ReproRow::compare(id.to_string(), category, quantity, source, &Printed::count(printed), Ok(found as f64))
+fn count_row(
+    id: &str,
+    category: &'static str,
+    quantity: Vec<Piece>,
+    source: &str,
+    printed: usize,
+    found: usize,
+) -> ReproRow {
+    ReproRow::compare(
+        id.to_string(),
+        category,
+        quantity,
+        source,
+        &Printed::count(printed),
+        Ok(found as f64),
+    )
 }
 
 fn sizes_and_counts(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
@@ -269,7 +324,10 @@ fn sizes_and_counts(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
             rows.push(count_row(
                 &format!("n-{}-{}", m.key(), g.id.key()),
                 CATEGORIES[4],
-                words(fill(t.d_q_group_size, &[("group", &g.label), ("table", &study.table(m).source)])),
+                words(fill(
+                    t.d_q_group_size,
+                    &[("group", &g.label), ("table", &study.table(m).source)],
+                )),
                 &g.source,
                 g.n_stated,
                 n,
@@ -277,8 +335,22 @@ fn sizes_and_counts(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
         }
     }
     let cb = &study.raw.codebook;
-    rows.push(count_row("codebook-concepts", CATEGORIES[5], words(t.d_q_concepts), &cb.printed_counts.source, cb.printed_counts.first_order_concepts, cb.concept_count()));
-    rows.push(count_row("codebook-codes", CATEGORIES[5], words(t.d_q_codes), &cb.printed_counts.source, cb.printed_counts.initial_codes, cb.code_count()));
+    rows.push(count_row(
+        "codebook-concepts",
+        CATEGORIES[5],
+        words(t.d_q_concepts),
+        &cb.printed_counts.source,
+        cb.printed_counts.first_order_concepts,
+        cb.concept_count(),
+    ));
+    rows.push(count_row(
+        "codebook-codes",
+        CATEGORIES[5],
+        words(t.d_q_codes),
+        &cb.printed_counts.source,
+        cb.printed_counts.initial_codes,
+        cb.code_count(),
+    ));
 }
 
 fn row_differences(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
@@ -290,7 +362,11 @@ fn row_differences(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                 CATEGORIES[6],
                 fill_pieces(
                     t.d_q_row_diff,
-                    &[("informant", vec![Piece::study(&r.informant)]), ("group", words(r.group.label())), ("measure", words(measure_label(m, t)))],
+                    &[
+                        ("informant", vec![Piece::study(&r.informant)]),
+                        ("group", words(r.group.label())),
+                        ("measure", words(measure_label(m, t))),
+                    ],
                 ),
                 &table.source,
                 &r.diff_printed,

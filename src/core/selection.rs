@@ -147,7 +147,13 @@ pub fn salary_points(study: &Study, sel: &Selection) -> Result<Vec<SalaryPoint>,
             } else {
                 original_t2(r.t2_printed, paper_factor)
             };
-            SalaryPoint { informant: r.informant.clone(), group: r.group, t1: r.t1, t2, diff: t2 - r.t1 }
+            SalaryPoint {
+                informant: r.informant.clone(),
+                group: r.group,
+                t1: r.t1,
+                t2,
+                diff: t2 - r.t1,
+            }
         })
         .collect())
 }

@@ -43,12 +43,18 @@ impl fmt::Display for StatsError {
             StatsError::TooFew { needed, got } => {
                 write!(f, "needs at least {needed} values per group, but has {got}")
             }
-            StatsError::NonFinite { index } => write!(f, "value {} is not a finite number", index + 1),
-            StatsError::ZeroVariance => write!(f, "all differences are identical (zero variance), so t is undefined"),
+            StatsError::NonFinite { index } => {
+                write!(f, "value {} is not a finite number", index + 1)
+            }
+            StatsError::ZeroVariance => {
+                write!(f, "all differences are identical (zero variance), so t is undefined")
+            }
             StatsError::LengthMismatch { left, right } => {
                 write!(f, "paired series have different lengths ({left} and {right})")
             }
-            StatsError::Distribution => write!(f, "the t distribution is undefined for these degrees of freedom"),
+            StatsError::Distribution => {
+                write!(f, "the t distribution is undefined for these degrees of freedom")
+            }
             StatsError::Overflow => write!(f, "the values are too large to compute with"),
         }
     }
@@ -61,10 +67,17 @@ impl StatsError {
     /// exactly as `Display` does.
     pub fn message(&self, t: &Strings) -> String {
         match self {
-            StatsError::TooFew { needed, got } => fill(t.a_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
-            StatsError::NonFinite { index } => fill(t.a_err_non_finite, &[("index", &(index + 1).to_string())]),
+            StatsError::TooFew { needed, got } => {
+                fill(t.a_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())])
+            }
+            StatsError::NonFinite { index } => {
+                fill(t.a_err_non_finite, &[("index", &(index + 1).to_string())])
+            }
             StatsError::ZeroVariance => t.a_err_zero_variance.to_string(),
-            StatsError::LengthMismatch { left, right } => fill(t.a_err_length_mismatch, &[("left", &left.to_string()), ("right", &right.to_string())]),
+            StatsError::LengthMismatch { left, right } => fill(
+                t.a_err_length_mismatch,
+                &[("left", &left.to_string()), ("right", &right.to_string())],
+            ),
             StatsError::Distribution => t.a_err_distribution.to_string(),
             StatsError::Overflow => t.a_err_overflow.to_string(),
         }
@@ -159,7 +172,15 @@ fn t_tail(t: f64, df: f64) -> Result<(f64, f64), StatsError> {
     Ok((p, q))
 }
 
-fn finish(kind: TTestKind, a: Descriptives, b: Descriptives, diffs: Option<Descriptives>, mean_diff: f64, se: f64, df: f64) -> Result<TTest, StatsError> {
+fn finish(
+    kind: TTestKind,
+    a: Descriptives,
+    b: Descriptives,
+    diffs: Option<Descriptives>,
+    mean_diff: f64,
+    se: f64,
+    df: f64,
+) -> Result<TTest, StatsError> {
     if se.is_nan() || se.is_infinite() {
         return Err(StatsError::Overflow);
     }
@@ -168,7 +189,18 @@ fn finish(kind: TTestKind, a: Descriptives, b: Descriptives, diffs: Option<Descr
     }
     let t = mean_diff / se;
     let (p, q) = t_tail(t, df)?;
-    Ok(TTest { kind, a, b, diffs, df, t, p, mean_diff, se, ci95: (mean_diff - q * se, mean_diff + q * se) })
+    Ok(TTest {
+        kind,
+        a,
+        b,
+        diffs,
+        df,
+        t,
+        p,
+        mean_diff,
+        se,
+        ci95: (mean_diff - q * se, mean_diff + q * se),
+    })
 }
 
 /// Independent-samples t-test of `a` against `b` (t > 0 when a's mean is larger).
@@ -265,13 +297,19 @@ mod tests {
     #[test]
     fn non_finite_input_is_an_error() {
         assert_eq!(describe(&[1.0, f64::NAN]), Err(StatsError::NonFinite { index: 1 }));
-        assert_eq!(student(&[1.0, 2.0], &[f64::INFINITY, 1.0]), Err(StatsError::NonFinite { index: 2 }));
+        assert_eq!(
+            student(&[1.0, 2.0], &[f64::INFINITY, 1.0]),
+            Err(StatsError::NonFinite { index: 2 })
+        );
         assert!(matches!(paired(&[1.0, 2.0], &[f64::NAN, 1.0]), Err(StatsError::NonFinite { .. })));
     }
 
     #[test]
     fn mismatched_pairs_are_an_error() {
-        assert_eq!(paired(&[1.0, 2.0], &[1.0]), Err(StatsError::LengthMismatch { left: 2, right: 1 }));
+        assert_eq!(
+            paired(&[1.0, 2.0], &[1.0]),
+            Err(StatsError::LengthMismatch { left: 2, right: 1 })
+        );
     }
 
     #[test]

@@ -55,8 +55,12 @@ impl fmt::Display for SyntheticError {
             SyntheticError::OutOfRange { per_group } => {
                 write!(f, "a synthetic study has {MIN_PER_GROUP} to {MAX_PER_GROUP} informants per group, not {per_group}")
             }
-            SyntheticError::Load(e) => write!(f, "the paper's study could not be loaded as a template: {e}"),
-            SyntheticError::Template(e) => write!(f, "the paper's salaries cannot serve as a template: {e}"),
+            SyntheticError::Load(e) => {
+                write!(f, "the paper's study could not be loaded as a template: {e}")
+            }
+            SyntheticError::Template(e) => {
+                write!(f, "the paper's salaries cannot serve as a template: {e}")
+            }
         }
     }
 }
@@ -119,7 +123,11 @@ pub fn synthetic_study(per_group: usize, seed: u64) -> Result<Study, SyntheticEr
 }
 
 /// The synthetic study built on `template` (normally the paper's study).
-pub fn synthetic_from(template: &Study, per_group: usize, seed: u64) -> Result<Study, SyntheticError> {
+pub fn synthetic_from(
+    template: &Study,
+    per_group: usize,
+    seed: u64,
+) -> Result<Study, SyntheticError> {
     if !(MIN_PER_GROUP..=MAX_PER_GROUP).contains(&per_group) {
         return Err(SyntheticError::OutOfRange { per_group });
     }
@@ -130,20 +138,35 @@ pub fn synthetic_from(template: &Study, per_group: usize, seed: u64) -> Result<S
     for g in Group::ALL {
         let pool: Vec<&Informant> = template.informants_in(g).collect();
         if pool.is_empty() {
-            return Err(SyntheticError::Template(format!("Table 2 has no {} informant", g.label())));
+            return Err(SyntheticError::Template(format!(
+                "Table 2 has no {} informant",
+                g.label()
+            )));
         }
-        let shapes = [shape(template, Measure::Quarterly, g)?, shape(template, Measure::Monthly, g)?];
-        let mut rows: [Vec<RawSalaryRow>; 2] = [Vec::with_capacity(per_group), Vec::with_capacity(per_group)];
+        let shapes =
+            [shape(template, Measure::Quarterly, g)?, shape(template, Measure::Monthly, g)?];
+        let mut rows: [Vec<RawSalaryRow>; 2] =
+            [Vec::with_capacity(per_group), Vec::with_capacity(per_group)];
         for i in 0..per_group {
             let name = synthetic_name(g, i);
             let like = pool[(rng.next_u64() % pool.len() as u64) as usize];
-            raw.informants.push(Informant { name: name.clone(), source: "synthetic".into(), decision: None, ..like.clone() });
+            raw.informants.push(Informant {
+                name: name.clone(),
+                source: "synthetic".into(),
+                decision: None,
+                ..like.clone()
+            });
             let (z1, z2) = normal_pair(&mut rng);
             for (s, out) in shapes.iter().zip(rows.iter_mut()) {
                 let floor = 0.1 * s.t1.0.abs();
                 let t1 = cents((s.t1.0 + s.t1.1 * z1).max(floor));
                 let t2 = cents((t1 + s.diff.0 + s.diff.1 * z2).max(floor));
-                out.push(RawSalaryRow { informant: name.clone(), t1, t2_printed: t2, diff_printed: printed(t2 - t1, 2)? });
+                out.push(RawSalaryRow {
+                    informant: name.clone(),
+                    t1,
+                    t2_printed: t2,
+                    diff_printed: printed(t2 - t1, 2)?,
+                });
             }
         }
         for (m, r) in Measure::ALL.into_iter().zip(rows) {
@@ -173,17 +196,28 @@ pub fn synthetic_from(template: &Study, per_group: usize, seed: u64) -> Result<S
             let t2: Vec<f64> = rows.iter().map(|r| r.t2_printed).collect();
             let d: Vec<f64> = rows.iter().map(|r| r.t2_printed - r.t1).collect();
             let err = |e: stats::StatsError| SyntheticError::Template(e.to_string());
-            let (a, b, c) = (stats::describe(&t1).map_err(err)?, stats::describe(&t2).map_err(err)?, stats::describe(&d).map_err(err)?);
+            let (a, b, c) = (
+                stats::describe(&t1).map_err(err)?,
+                stats::describe(&t2).map_err(err)?,
+                stats::describe(&d).map_err(err)?,
+            );
             let (mean, sd) = match g {
-                Group::Service => (&mut table.printed_summary.mean.service, &mut table.printed_summary.sd.service),
-                Group::Development => (&mut table.printed_summary.mean.development, &mut table.printed_summary.sd.development),
+                Group::Service => {
+                    (&mut table.printed_summary.mean.service, &mut table.printed_summary.sd.service)
+                }
+                Group::Development => (
+                    &mut table.printed_summary.mean.development,
+                    &mut table.printed_summary.sd.development,
+                ),
             };
-            (mean.t1, mean.t2, mean.diff) = (printed(a.mean, 2)?, printed(b.mean, 2)?, printed(c.mean, 2)?);
+            (mean.t1, mean.t2, mean.diff) =
+                (printed(a.mean, 2)?, printed(b.mean, 2)?, printed(c.mean, 2)?);
             (sd.t1, sd.t2, sd.diff) = (printed(a.sd, 2)?, printed(b.sd, 2)?, printed(c.sd, 2)?);
             diffs[g.index()] = d;
         }
         if let Some(test) = raw.printed_tests.iter_mut().find(|t| t.measure == m) {
-            let t = stats::student(&diffs[0], &diffs[1]).map_err(|e| SyntheticError::Template(e.to_string()))?;
+            let t = stats::student(&diffs[0], &diffs[1])
+                .map_err(|e| SyntheticError::Template(e.to_string()))?;
             test.t = printed(t.t, 2)?;
             if t.p < 0.001 {
                 (test.p_relation, test.p) = ("<=".into(), printed(0.001, 3)?);
@@ -213,14 +247,24 @@ mod tests {
     #[test]
     fn sizes_outside_the_range_are_errors() {
         for n in [0, 1, MAX_PER_GROUP + 1, usize::MAX] {
-            assert_eq!(synthetic_study(n, 1).map(|_| ()), Err(SyntheticError::OutOfRange { per_group: n }));
+            assert_eq!(
+                synthetic_study(n, 1).map(|_| ()),
+                Err(SyntheticError::OutOfRange { per_group: n })
+            );
         }
-        assert!(synthetic_study(0, 1).unwrap_err().to_string().contains("2 to 50000 informants per group, not 0"));
+        assert!(synthetic_study(0, 1)
+            .unwrap_err()
+            .to_string()
+            .contains("2 to 50000 informants per group, not 0"));
     }
 
     #[test]
     fn the_same_seed_gives_the_same_study() {
-        let (a, b, c) = (synthetic_study(50, 3).unwrap(), synthetic_study(50, 3).unwrap(), synthetic_study(50, 4).unwrap());
+        let (a, b, c) = (
+            synthetic_study(50, 3).unwrap(),
+            synthetic_study(50, 3).unwrap(),
+            synthetic_study(50, 4).unwrap(),
+        );
         let t1 = |s: &Study| s.quarterly.rows.iter().map(|r| r.t1).collect::<Vec<_>>();
         assert_eq!(t1(&a), t1(&b));
         assert_ne!(t1(&a), t1(&c));
@@ -261,8 +305,18 @@ mod tests {
                 let want = shape(&paper, m, g).unwrap();
                 let got = shape(&s, m, g).unwrap();
                 // Means within 5 standard errors; the floor at 10 % of the mean clips a little.
-                assert!((got.diff.0 - want.diff.0).abs() < 5.0 * want.diff.1 / (5_000f64).sqrt(), "{m:?} {g:?} diff mean {} vs {}", got.diff.0, want.diff.0);
-                assert!((got.t1.1 / want.t1.1 - 1.0).abs() < 0.15, "{m:?} {g:?} T1 SD {} vs {}", got.t1.1, want.t1.1);
+                assert!(
+                    (got.diff.0 - want.diff.0).abs() < 5.0 * want.diff.1 / (5_000f64).sqrt(),
+                    "{m:?} {g:?} diff mean {} vs {}",
+                    got.diff.0,
+                    want.diff.0
+                );
+                assert!(
+                    (got.t1.1 / want.t1.1 - 1.0).abs() < 0.15,
+                    "{m:?} {g:?} T1 SD {} vs {}",
+                    got.t1.1,
+                    want.t1.1
+                );
             }
         }
     }

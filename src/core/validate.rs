@@ -52,8 +52,20 @@ pub struct Problem {
     pub message: String,
 }
 
-fn problem(kind: Kind, code: &'static str, source: &str, subject: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem { kind, code, source: source.to_string(), subject: subject.into(), message: message.into() }
+fn problem(
+    kind: Kind,
+    code: &'static str,
+    source: &str,
+    subject: impl Into<String>,
+    message: impl Into<String>,
+) -> Problem {
+    Problem {
+        kind,
+        code,
+        source: source.to_string(),
+        subject: subject.into(),
+        message: message.into(),
+    }
 }
 
 /// Every problem in the study, in a stable order: errors first, then by table.
@@ -87,17 +99,32 @@ fn check_informants(study: &Study, out: &mut Vec<Problem>) {
     let mut seen = BTreeSet::new();
     for i in &study.raw.informants {
         if !seen.insert(i.name.as_str()) {
-            out.push(problem(Kind::Error, "duplicate-informant", "Table 2", &i.name, format!("{} appears twice in Table 2.", i.name)));
+            out.push(problem(
+                Kind::Error,
+                "duplicate-informant",
+                "Table 2",
+                &i.name,
+                format!("{} appears twice in Table 2.", i.name),
+            ));
         }
         if let Some(d) = &i.decision {
             match study.raw.decisions.iter().find(|x| &x.id == d) {
-                None => out.push(problem(Kind::Error, "unknown-decision", &i.source, &i.name, format!("{} refers to a decision \"{}\" that is not recorded.", i.name, d))),
+                None => out.push(problem(
+                    Kind::Error,
+                    "unknown-decision",
+                    &i.source,
+                    &i.name,
+                    format!("{} refers to a decision \"{}\" that is not recorded.", i.name, d),
+                )),
                 Some(dec) => out.push(problem(
                     Kind::Artefact,
                     "decided-row",
                     &i.source,
                     &i.name,
-                    format!("Table 2's row for {} needed a decision: {}. {}", i.name, dec.title, dec.evidence),
+                    format!(
+                        "Table 2's row for {} needed a decision: {}. {}",
+                        i.name, dec.title, dec.evidence
+                    ),
                 )),
             }
         }
@@ -110,7 +137,11 @@ fn check_informants(study: &Study, out: &mut Vec<Problem>) {
                 "group-size",
                 "Table 2",
                 g.id.label(),
-                format!("Table 2 lists {n} {} informants; the text states {}.", g.id.label(), g.n_stated),
+                format!(
+                    "Table 2 lists {n} {} informants; the text states {}.",
+                    g.id.label(),
+                    g.n_stated
+                ),
             ));
         }
     }
@@ -133,7 +164,11 @@ fn check_discount(study: &Study, out: &mut Vec<Problem>) {
                 "printed-ratio",
                 &printed.source,
                 name,
-                format!("The paper prints {}%; the totals give {}%.", printed.value, fixed(value, 4)),
+                format!(
+                    "The paper prints {}%; the totals give {}%.",
+                    printed.value,
+                    fixed(value, 4)
+                ),
             ));
         }
     }
@@ -144,7 +179,11 @@ fn check_coverage(study: &Study, out: &mut Vec<Problem>) {
     for th in &c.themes {
         for g in Group::ALL {
             for t in Time::ALL {
-                let n = c.cells.iter().filter(|x| x.theme == th.id && x.group == g && x.time == t).count();
+                let n = c
+                    .cells
+                    .iter()
+                    .filter(|x| x.theme == th.id && x.group == g && x.time == t)
+                    .count();
                 if n != 1 {
                     out.push(problem(
                         Kind::Error,
@@ -159,11 +198,23 @@ fn check_coverage(study: &Study, out: &mut Vec<Problem>) {
     }
     for cell in &c.cells {
         if !c.themes.iter().any(|t| t.id == cell.theme) {
-            out.push(problem(Kind::Error, "coverage-theme", &cell.source, &cell.theme, format!("unknown theme \"{}\"", cell.theme)));
+            out.push(problem(
+                Kind::Error,
+                "coverage-theme",
+                &cell.source,
+                &cell.theme,
+                format!("unknown theme \"{}\"", cell.theme),
+            ));
         }
         if let Some(p) = &cell.printed {
             if !(0.0..=100.0).contains(&p.value()) {
-                out.push(problem(Kind::Error, "coverage-range", &cell.source, &cell.theme, format!("coverage {}% is outside 0\u{2013}100", p)));
+                out.push(problem(
+                    Kind::Error,
+                    "coverage-range",
+                    &cell.source,
+                    &cell.theme,
+                    format!("coverage {}% is outside 0\u{2013}100", p),
+                ));
             }
         }
     }
@@ -177,15 +228,33 @@ fn check_salary_table(study: &Study, m: Measure, out: &mut Vec<Problem>) {
         let in_table: BTreeSet<&str> = table.group_rows(g).map(|r| r.informant.as_str()).collect();
         let in_t2: BTreeSet<&str> = study.informants_in(g).map(|i| i.name.as_str()).collect();
         for name in in_table.difference(&in_t2) {
-            out.push(problem(Kind::Error, "salary-informant", src, *name, format!("{src} lists {name} in {}, but Table 2 does not.", g.label())));
+            out.push(problem(
+                Kind::Error,
+                "salary-informant",
+                src,
+                *name,
+                format!("{src} lists {name} in {}, but Table 2 does not.", g.label()),
+            ));
         }
         for name in in_t2.difference(&in_table) {
-            out.push(problem(Kind::Error, "salary-missing", src, *name, format!("{src} has no row for {name} ({}).", g.label())));
+            out.push(problem(
+                Kind::Error,
+                "salary-missing",
+                src,
+                *name,
+                format!("{src} has no row for {name} ({}).", g.label()),
+            ));
         }
     }
     for r in &table.rows {
         if !(r.t1.is_finite() && r.t2_printed.is_finite() && r.t1 > 0.0 && r.t2_printed > 0.0) {
-            out.push(problem(Kind::Error, "salary-value", src, &r.informant, format!("{}'s salaries must be positive numbers.", r.informant)));
+            out.push(problem(
+                Kind::Error,
+                "salary-value",
+                src,
+                &r.informant,
+                format!("{}'s salaries must be positive numbers.", r.informant),
+            ));
             continue;
         }
         let diff = r.t2_printed - r.t1;
@@ -223,12 +292,18 @@ fn check_salary_table(study: &Study, m: Measure, out: &mut Vec<Problem>) {
                 "T2" => (&mean_p.t2, &sd_p.t2),
                 _ => (&mean_p.diff, &sd_p.diff),
             };
-            for (stat, printed, value, code) in [("mean", pm, d.mean, "printed-mean"), ("S.D.", ps, d.sd, "printed-sd")] {
+            for (stat, printed, value, code) in
+                [("mean", pm, d.mean, "printed-mean"), ("S.D.", ps, d.sd, "printed-sd")]
+            {
                 if !printed.matches(value) {
                     let extra = if *label == "difference" {
-                        let from_printed: Vec<f64> = rows.iter().map(|r| r.diff_printed.value()).collect();
+                        let from_printed: Vec<f64> =
+                            rows.iter().map(|r| r.diff_printed.value()).collect();
                         match stats::describe(&from_printed) {
-                            Ok(p) => format!(" Computed from the printed differences instead it is {}.", fixed(if stat == "mean" { p.mean } else { p.sd }, 2)),
+                            Ok(p) => format!(
+                                " Computed from the printed differences instead it is {}.",
+                                fixed(if stat == "mean" { p.mean } else { p.sd }, 2)
+                            ),
                             Err(_) => String::new(),
                         }
                     } else {

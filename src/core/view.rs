@@ -34,11 +34,22 @@ pub struct SeriesSummary {
 }
 
 /// Mean, SD and the 95 % CI of the mean.
-pub fn summarise(group: Group, series: &'static str, xs: &[f64]) -> Result<SeriesSummary, StatsError> {
+pub fn summarise(
+    group: Group,
+    series: &'static str,
+    xs: &[f64],
+) -> Result<SeriesSummary, StatsError> {
     let d = stats::describe(xs)?;
     let dist = StudentsT::new(0.0, 1.0, (d.n - 1) as f64).map_err(|_| StatsError::Distribution)?;
     let half = dist.inverse_cdf(0.975) * d.sd / (d.n as f64).sqrt();
-    Ok(SeriesSummary { group, series, n: d.n, mean: d.mean, sd: d.sd, ci95: (d.mean - half, d.mean + half) })
+    Ok(SeriesSummary {
+        group,
+        series,
+        n: d.n,
+        mean: d.mean,
+        sd: d.sd,
+        ci95: (d.mean - half, d.mean + half),
+    })
 }
 
 /// The series a selection shows: T1 and/or T2, and T2−T1 when both are selected.
@@ -57,7 +68,10 @@ pub fn shown_series(sel: &Selection) -> Vec<(&'static str, Option<Time>)> {
 }
 
 /// Descriptives of every shown series for every selected group.
-pub fn salary_summaries(sel: &Selection, points: &[SalaryPoint]) -> Vec<Result<SeriesSummary, StatsError>> {
+pub fn salary_summaries(
+    sel: &Selection,
+    points: &[SalaryPoint],
+) -> Vec<Result<SeriesSummary, StatsError>> {
     let mut out = Vec::new();
     for g in sel.selected_groups() {
         for (label, time) in shown_series(sel) {
@@ -92,11 +106,14 @@ pub fn salary_csv(sel: &Selection, points: &[SalaryPoint], t: &Strings) -> Strin
     for p in points {
         let mut row = vec![p.informant.clone(), p.group.label().to_string()];
         for (_, time) in &series {
-            row.push(format!("{:.2}", match time {
-                Some(Time::T1) => p.t1,
-                Some(Time::T2) => p.t2,
-                None => p.diff,
-            }));
+            row.push(format!(
+                "{:.2}",
+                match time {
+                    Some(Time::T1) => p.t1,
+                    Some(Time::T2) => p.t2,
+                    None => p.diff,
+                }
+            ));
         }
         out.push_str(&csv_line(&row));
     }
@@ -111,7 +128,11 @@ pub fn csv_line(fields: &[String]) -> String {
             // Spreadsheet formula guard: a text cell starting with = + - @ gets a leading
             // apostrophe; numbers (also with thousands separators) are left alone.
             let numeric = f.replace(',', "").parse::<f64>().is_ok();
-            let safe = if f.starts_with(['=', '+', '-', '@']) && !numeric { format!("'{f}") } else { f.clone() };
+            let safe = if f.starts_with(['=', '+', '-', '@']) && !numeric {
+                format!("'{f}")
+            } else {
+                f.clone()
+            };
             if safe.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", safe.replace('"', "\"\""))
             } else {
@@ -136,11 +157,20 @@ pub struct TestView {
 
 /// Builds the test panel for an analysis, worded in a UI language (the APA strings keep
 /// their APA form).
-pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>, lang: Lang) -> TestView {
+pub fn test_view(
+    sel: &Selection,
+    analysis: &Result<Analysis, AnalysisError>,
+    lang: Lang,
+) -> TestView {
     let t = lang.strings();
     let measure = measure_text(sel.measure, t);
     match analysis {
-        Err(e) => TestView { apa: fill(t.a_no_test, &[("error", &analysis_error_text(e, lang))]), apa_welch: None, explanation: String::new(), details: Vec::new() },
+        Err(e) => TestView {
+            apa: fill(t.a_no_test, &[("error", &analysis_error_text(e, lang))]),
+            apa_welch: None,
+            explanation: String::new(),
+            details: Vec::new(),
+        },
         Ok(a) => {
             let mut details = Vec::new();
             let names = |a: &Analysis| -> (String, String) {
@@ -157,7 +187,10 @@ pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>, la
                 details.push(("Welch t".into(), fixed(w.t, 4)));
                 details.push(("Welch df".into(), fixed(w.df, 4)));
                 details.push((t.a_d_welch_p.into(), format!("{:.6}", w.p)));
-                details.push((t.a_d_welch_ci.into(), format!("[{}, {}]", rmb(w.ci95.0), rmb(w.ci95.1))));
+                details.push((
+                    t.a_d_welch_ci.into(),
+                    format!("[{}, {}]", rmb(w.ci95.0), rmb(w.ci95.1)),
+                ));
             }
             if let Analysis::Descriptive { descriptives: d, .. } = a {
                 details.push(("n".into(), d.n.to_string()));
@@ -165,7 +198,10 @@ pub fn test_view(sel: &Selection, analysis: &Result<Analysis, AnalysisError>, la
                 details.push((t.a_sd.into(), rmb(d.sd)));
             }
             let (apa, apa_welch) = match (a.primary(), a.welch()) {
-                (Some(p), Some(w)) => (fill(t.a_apa_student, &[("apa", &apa::t_test(p))]), Some(fill(t.a_apa_welch, &[("apa", &apa::t_test(w))]))),
+                (Some(p), Some(w)) => (
+                    fill(t.a_apa_student, &[("apa", &apa::t_test(p))]),
+                    Some(fill(t.a_apa_welch, &[("apa", &apa::t_test(w))])),
+                ),
                 (Some(p), None) => (fill(t.a_apa_paired, &[("apa", &apa::t_test(p))]), None),
                 _ => (t.a_no_test_applies.to_string(), None),
             };
@@ -234,7 +270,12 @@ impl TDistChart {
     pub fn summary(&self, t: &Strings) -> String {
         fill(
             t.a_tdist_summary,
-            &[("df", &fixed(self.df, 2)), ("t", &fixed(self.t, 2)), ("abs", &fixed(self.t.abs(), 2)), ("p", &format!("{:.4}", self.p))],
+            &[
+                ("df", &fixed(self.df, 2)),
+                ("t", &fixed(self.t, 2)),
+                ("abs", &fixed(self.t.abs(), 2)),
+                ("p", &format!("{:.4}", self.p)),
+            ],
         )
     }
 
@@ -259,14 +300,23 @@ pub struct Slope {
 
 /// Slope chart model: T1→T2 per informant.
 pub fn slopes(points: &[SalaryPoint]) -> Vec<Slope> {
-    points.iter().map(|p| Slope { informant: p.informant.clone(), group: p.group, t1: p.t1, t2: p.t2 }).collect()
+    points
+        .iter()
+        .map(|p| Slope { informant: p.informant.clone(), group: p.group, t1: p.t1, t2: p.t2 })
+        .collect()
 }
 
 /// Text alternative of the slope chart, in a UI language.
-pub fn slopes_summary(sel: &Selection, summaries: &[Result<SeriesSummary, StatsError>], t: &Strings) -> String {
+pub fn slopes_summary(
+    sel: &Selection,
+    summaries: &[Result<SeriesSummary, StatsError>],
+    t: &Strings,
+) -> String {
     let mut parts = Vec::new();
     for g in sel.selected_groups() {
-        let m = |s: &str| summaries.iter().flatten().find(|x| x.group == g && x.series == s).map(|x| rmb(x.mean));
+        let m = |s: &str| {
+            summaries.iter().flatten().find(|x| x.group == g && x.series == s).map(|x| rmb(x.mean))
+        };
         if let (Some(a), Some(b)) = (m("T1"), m("T2")) {
             parts.push(fill(t.a_slopes_part, &[("group", g.label()), ("t1", &a), ("t2", &b)]));
         }
@@ -288,7 +338,17 @@ pub fn dots_summary(summaries: &[Result<SeriesSummary, StatsError>], t: &Strings
         .iter()
         .flatten()
         .filter(|s| s.series == "T2\u{2212}T1")
-        .map(|s| fill(t.a_dots_part, &[("group", s.group.label()), ("mean", &rmb(s.mean)), ("lo", &rmb(s.ci95.0)), ("hi", &rmb(s.ci95.1))]))
+        .map(|s| {
+            fill(
+                t.a_dots_part,
+                &[
+                    ("group", s.group.label()),
+                    ("mean", &rmb(s.mean)),
+                    ("lo", &rmb(s.ci95.0)),
+                    ("hi", &rmb(s.ci95.1)),
+                ],
+            )
+        })
         .collect();
     fill(t.a_dots_summary, &[("parts", &join_clauses(parts, t))])
 }
@@ -319,7 +379,9 @@ pub fn coverage_bars(study: &Study, sel: &Selection) -> Vec<CoverageBar> {
                     group: g,
                     time: t,
                     value: cell.and_then(|x| x.printed.as_ref()).map(|p| p.value()),
-                    source: cell.map(|x| x.source.clone()).unwrap_or_else(|| "missing from the study file".into()),
+                    source: cell
+                        .map(|x| x.source.clone())
+                        .unwrap_or_else(|| "missing from the study file".into()),
                 });
             }
         }
@@ -348,7 +410,12 @@ pub fn coverage_changes(study: &Study) -> Vec<CoverageChange> {
             let change = |g| Some(v(g, Time::T2)? - v(g, Time::T1)?);
             let s = change(Group::Service);
             let d = change(Group::Development);
-            CoverageChange { theme: th.id.clone(), theme_name: th.name.clone(), change: [s, d], did: s.zip(d).map(|(a, b)| a - b) }
+            CoverageChange {
+                theme: th.id.clone(),
+                theme_name: th.name.clone(),
+                change: [s, d],
+                did: s.zip(d).map(|(a, b)| a - b),
+            }
         })
         .collect()
 }
@@ -358,9 +425,20 @@ pub fn coverage_summary(bars: &[CoverageBar], t: &Strings) -> String {
     let reported = bars.iter().filter(|b| b.value.is_some()).count();
     let parts: Vec<String> = bars
         .iter()
-        .filter_map(|b| b.value.map(|v| format!("{} {} {} {}", b.theme_name, b.group.label(), b.time.label(), percent(v))))
+        .filter_map(|b| {
+            b.value.map(|v| {
+                format!("{} {} {} {}", b.theme_name, b.group.label(), b.time.label(), percent(v))
+            })
+        })
         .collect();
-    fill(t.a_coverage_summary, &[("reported", &reported.to_string()), ("total", &bars.len().to_string()), ("parts", &join_clauses(parts, t))])
+    fill(
+        t.a_coverage_summary,
+        &[
+            ("reported", &reported.to_string()),
+            ("total", &bars.len().to_string()),
+            ("parts", &join_clauses(parts, t)),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -369,7 +447,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_neutralises_formulas() {
-        assert_eq!(csv_line(&["a,b".into(), "say \"hi\"".into(), "=SUM(A1)".into(), "-12.5".into()]), "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-12.5\r\n");
+        assert_eq!(
+            csv_line(&["a,b".into(), "say \"hi\"".into(), "=SUM(A1)".into(), "-12.5".into()]),
+            "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-12.5\r\n"
+        );
         assert_eq!(csv_line(&["-1,854.93".into(), "-cmd".into()]), "\"-1,854.93\",'-cmd\r\n");
     }
 
@@ -423,7 +504,10 @@ mod tests {
         );
         let zh = test_view(&sel, &analysis, Lang::Zh);
         // The APA string itself is the same in both languages; only the words around it differ.
-        assert_eq!(zh.apa.split_once("t(20)").map(|x| x.1), en.apa.split_once("t(20)").map(|x| x.1));
+        assert_eq!(
+            zh.apa.split_once("t(20)").map(|x| x.1),
+            en.apa.split_once("t(20)").map(|x| x.1)
+        );
         assert_ne!(zh.apa, en.apa);
         assert_ne!(zh.explanation, en.explanation);
         assert_eq!(zh.details.len(), en.details.len());
@@ -440,18 +524,25 @@ mod tests {
         assert!(salary_csv(&sel, &points, &ZH).starts_with("受访者,组别,T1,T2,T2-T1\r\n"));
         let tdist = TDistChart::new(analysis.as_ref().unwrap().primary().unwrap()).unwrap();
         assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20.00 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
-        assert_eq!(tdist.table(&EN).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["degrees of freedom", "observed t", "two-sided p (shaded area)"]);
+        assert_eq!(
+            tdist.table(&EN).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
+            ["degrees of freedom", "observed t", "two-sided p (shaded area)"]
+        );
         assert_ne!(tdist.summary(&ZH), tdist.summary(&EN));
         let summaries = salary_summaries(&sel, &points);
         let slopes_en = slopes_summary(&sel, &summaries, &EN);
         assert!(slopes_en.starts_with("Slope chart of each informant's quarterly salary from T1 to T2 (T2 discounted). Service mean "), "{slopes_en}");
-        assert!(slopes_en.contains(" at T2; Development mean ") && slopes_en.ends_with(" at T2."), "{slopes_en}");
+        assert!(
+            slopes_en.contains(" at T2; Development mean ") && slopes_en.ends_with(" at T2."),
+            "{slopes_en}"
+        );
         assert!(slopes_summary(&sel, &summaries, &ZH).contains("；Development "));
         let dots_en = dots_summary(&summaries, &EN);
         assert!(dots_en.starts_with("Dot plot of each informant's T2 \u{2212} T1 salary change with group means and 95% confidence intervals. Service: mean 5,456.69 RMB, 95% CI ["), "{dots_en}");
         assert_ne!(dots_summary(&summaries, &ZH), dots_en);
         let bars = coverage_bars(&study, &sel);
-        assert!(coverage_summary(&bars, &EN).starts_with("Grouped bar chart of coverage percentages by theme. "));
+        assert!(coverage_summary(&bars, &EN)
+            .starts_with("Grouped bar chart of coverage percentages by theme. "));
         assert_ne!(coverage_summary(&bars, &ZH), coverage_summary(&bars, &EN));
     }
 
@@ -468,7 +559,10 @@ mod tests {
         let a = AnalysisError::Discount(d.clone());
         assert_eq!(analysis_error_text(&a, Lang::En), a.to_string());
         assert_eq!(analysis_error_text(&a, Lang::Zh), d.message(Lang::Zh));
-        assert_eq!(analysis_error_text(&AnalysisError::EmptySelection, Lang::En), AnalysisError::EmptySelection.to_string());
+        assert_eq!(
+            analysis_error_text(&AnalysisError::EmptySelection, Lang::En),
+            AnalysisError::EmptySelection.to_string()
+        );
         assert_eq!(join_clauses(vec!["a".into(), "b".into(), "c".into()], &EN), "a; b; c");
         assert_eq!(join_clauses(vec![], &EN), "");
     }
@@ -478,8 +572,14 @@ mod tests {
         use crate::core::i18n::ZH;
         let study = Study::embedded().unwrap();
         let mut sel = Selection::paper(&study);
-        assert_eq!(sel.summary(), "Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms");
-        assert_eq!(sel.summary_in(&ZH), "Service 和 Development，T1\u{2192}T2，季度薪资，T2 折算为 2016 年水平");
+        assert_eq!(
+            sel.summary(),
+            "Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms"
+        );
+        assert_eq!(
+            sel.summary_in(&ZH),
+            "Service 和 Development，T1\u{2192}T2，季度薪资，T2 折算为 2016 年水平"
+        );
         sel.groups = [false, true];
         sel.times = [true, false];
         sel.discount = false;

@@ -16,19 +16,33 @@ use leptos::prelude::*;
 pub fn AboutSection(state: AppState) -> impl IntoView {
     let raw = state.study.with_value(|s| s.raw.clone());
     let c = raw.about.citation.clone();
-    let cite = format!("{} ({}). {}. {}, {}({}), {}.", c.authors.join(", "), c.year, c.title, c.journal, c.volume, c.issue, c.article);
+    let cite = format!(
+        "{} ({}). {}. {}, {}({}), {}.",
+        c.authors.join(", "),
+        c.year,
+        c.title,
+        c.journal,
+        c.volume,
+        c.issue,
+        c.article
+    );
     let bib = bibtex(&c);
     let doi_url = format!("https://doi.org/{}", c.doi);
-    let download = move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "song-2019.bib");
+    let download =
+        move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "song-2019.bib");
     let groups = raw
         .groups
         .iter()
         .map(|g| {
-            let (label, role, tools, n) = (g.label.clone(), g.role.clone(), g.tools.clone(), g.n_stated.to_string());
+            let (label, role, tools, n) =
+                (g.label.clone(), g.role.clone(), g.tools.clone(), g.n_stated.to_string());
             let line = move || {
-                let (label, role, tools, n) = (label.clone(), role.clone(), tools.clone(), n.clone());
+                let (label, role, tools, n) =
+                    (label.clone(), role.clone(), tools.clone(), n.clone());
                 fill_view(state.t().a_about_group, move |k| match k {
-                    "label" => Some(view! { <strong lang="en">{label.clone()}</strong> }.into_any()),
+                    "label" => {
+                        Some(view! { <strong lang="en">{label.clone()}</strong> }.into_any())
+                    }
                     "role" => Some(en(role.clone())),
                     "tools" => Some(en(tools.clone())),
                     "n" => Some(plain(n.clone())),
@@ -48,9 +62,11 @@ pub fn AboutSection(state: AppState) -> impl IntoView {
         .timepoints
         .iter()
         .map(|tp| {
-            let (label, interviews, period) = (tp.label.clone(), tp.interviews.clone(), tp.salary_period.clone());
+            let (label, interviews, period) =
+                (tp.label.clone(), tp.interviews.clone(), tp.salary_period.clone());
             let line = move || {
-                let (label, interviews, period) = (label.clone(), interviews.clone(), period.clone());
+                let (label, interviews, period) =
+                    (label.clone(), interviews.clone(), period.clone());
                 fill_view(state.t().a_about_time, move |k| match k {
                     "label" => Some(view! { <strong>{label.clone()}</strong> }.into_any()),
                     "interviews" => Some(en(interviews.clone())),

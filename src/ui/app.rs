@@ -5,6 +5,9 @@
 //! rules out for the shipped build) the page says why instead of panicking.
 
 use crate::core::dataset::{Study, STUDY_JSON};
+use crate::core::i18n::{Lang, Strings};
+use crate::core::permalink::{display_safe, parse_scale, Notice, Reason};
+use crate::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use crate::ui::about::AboutSection;
 use crate::ui::codebook::CodebookSection;
 use crate::ui::controls::ControlBar;
@@ -16,9 +19,6 @@ use crate::ui::publish::{permalink, report_height, CiteExplorer, PrintHeader, Sh
 use crate::ui::reproducibility::ReproducibilitySection;
 use crate::ui::robustness::RobustnessSection;
 use crate::ui::salaries::SalariesSection;
-use crate::core::i18n::{Lang, Strings};
-use crate::core::permalink::{display_safe, parse_scale, Notice, Reason};
-use crate::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use crate::ui::scale::ScaleBanner;
 use crate::ui::state::{location_query, sync_lang, sync_url, tr, AppState};
 use crate::ui::test_panel::TestSection;
@@ -109,7 +109,15 @@ fn LanguageSwitch(state: AppState) -> impl IntoView {
 #[component]
 fn Loaded(study: Arc<Study>) -> impl IntoView {
     let c = &study.raw.about.citation;
-    let cite = format!("{} ({}). {}. {}, {}, {}.", c.authors.join(", "), c.year, c.title, c.journal, c.volume, c.article);
+    let cite = format!(
+        "{} ({}). {}. {}, {}, {}.",
+        c.authors.join(", "),
+        c.year,
+        c.title,
+        c.journal,
+        c.volume,
+        c.article
+    );
     // `scale=N`: the explorer runs on a synthetic study of N informants per group; the
     // workshop and the reproducibility ledger stay on the paper (they check its print),
     // and so do the model's quotations (their speakers are the paper's informants).
@@ -119,7 +127,11 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         Some(Ok(s)) => Arc::new(s),
         // Out of range is the only failure for a parsed scale.
         Some(Err(_)) => {
-            scale_notices.push(Notice { param: "scale".into(), value: display_safe(&scale.unwrap_or_default().to_string()), reason: Reason::BadScale });
+            scale_notices.push(Notice {
+                param: "scale".into(),
+                value: display_safe(&scale.unwrap_or_default().to_string()),
+                reason: Reason::BadScale,
+            });
             scale = None;
             study.clone()
         }
@@ -324,7 +336,9 @@ fn section_view(id: &str, state: AppState, study: Arc<Study>) -> AnyView {
         "workshop" => view! { <WorkshopSection study=study state=state /> }.into_any(),
         "demographics" => view! { <DemographicsSection state=state /> }.into_any(),
         "codebook" => view! { <CodebookSection state=state /> }.into_any(),
-        "reproducibility" => view! { <ReproducibilitySection study=study state=state /> }.into_any(),
+        "reproducibility" => {
+            view! { <ReproducibilitySection study=study state=state /> }.into_any()
+        }
         _ => view! { <TestSection state=state /> }.into_any(),
     }
 }

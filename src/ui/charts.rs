@@ -16,8 +16,8 @@ use crate::core::dataset::{Group, Time};
 use crate::core::format::rmb;
 use crate::core::i18n::{Lang, Strings};
 use crate::core::view::{CoverageBar, SeriesSummary, Slope, TDistChart};
-use crate::ui::state::AppState;
 use crate::ui::measure::{observe_near_view, observe_width};
+use crate::ui::state::AppState;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use plotters::chart::MeshStyle;
@@ -52,9 +52,25 @@ impl Palette {
         let dark = DARK.with(|q| q.as_ref().is_some_and(|q| q.matches()));
         let t = lang.strings();
         if dark {
-            Palette { bg: RGBColor(13, 17, 23), fg: RGBColor(230, 237, 243), grid: RGBColor(48, 54, 61), neutral: RGBColor(139, 148, 158), service: RGBColor(86, 180, 233), development: RGBColor(230, 159, 0), t }
+            Palette {
+                bg: RGBColor(13, 17, 23),
+                fg: RGBColor(230, 237, 243),
+                grid: RGBColor(48, 54, 61),
+                neutral: RGBColor(139, 148, 158),
+                service: RGBColor(86, 180, 233),
+                development: RGBColor(230, 159, 0),
+                t,
+            }
         } else {
-            Palette { bg: RGBColor(255, 255, 255), fg: RGBColor(27, 31, 36), grid: RGBColor(216, 222, 228), neutral: RGBColor(110, 119, 129), service: RGBColor(0, 114, 178), development: RGBColor(230, 159, 0), t }
+            Palette {
+                bg: RGBColor(255, 255, 255),
+                fg: RGBColor(27, 31, 36),
+                grid: RGBColor(216, 222, 228),
+                neutral: RGBColor(110, 119, 129),
+                service: RGBColor(0, 114, 178),
+                development: RGBColor(230, 159, 0),
+                t,
+            }
         }
     }
 
@@ -91,8 +107,13 @@ pub fn err<E: std::fmt::Display>(e: E) -> String {
 }
 
 /// The canvas as a plotters drawing area, filled with the theme's background.
-pub fn root(canvas: &web_sys::HtmlCanvasElement, p: &Palette) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
-    let area = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| "no 2D canvas context".to_string())?.into_drawing_area();
+pub fn root(
+    canvas: &web_sys::HtmlCanvasElement,
+    p: &Palette,
+) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+    let area = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| "no 2D canvas context".to_string())?
+        .into_drawing_area();
     area.fill(&p.bg).map_err(err)?;
     Ok(area)
 }
@@ -146,7 +167,14 @@ where
 type Draw = Box<dyn Fn(&web_sys::HtmlCanvasElement, Palette, Scale) -> DrawResult + Send + Sync>;
 
 /// The body of [`ChartFrame`], not generic: only the drawing differs between charts.
-fn chart_frame(id: &'static str, title: TextProp, summary: Signal<String>, height: u32, draw: Draw, children: Children) -> AnyView {
+fn chart_frame(
+    id: &'static str,
+    title: TextProp,
+    summary: Signal<String>,
+    height: u32,
+    draw: Draw,
+    children: Children,
+) -> AnyView {
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
     let lang = use_context::<AppState>().map(|s| s.lang);
     let t = move || lang.map(|l| l.get()).unwrap_or_default().strings();
@@ -234,7 +262,12 @@ pub fn y_range(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
 }
 
 /// Slope chart: each informant's T1→T2 salary, coloured by group.
-pub fn draw_slopes(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], p: Palette, s: Scale) -> DrawResult {
+pub fn draw_slopes(
+    canvas: &web_sys::HtmlCanvasElement,
+    slopes: &[Slope],
+    p: Palette,
+    s: Scale,
+) -> DrawResult {
     let root = root(canvas, &p)?;
     let (lo, hi) = y_range(slopes.iter().flat_map(|x| [x.t1, x.t2]), 0.08);
     let mut chart = ChartBuilder::on(&root)
@@ -259,21 +292,51 @@ pub fn draw_slopes(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], p: Pal
     .map_err(err)?;
     for sl in slopes {
         let c = p.group(sl.group);
-        chart.draw_series(LineSeries::new([(0.0, sl.t1), (1.0, sl.t2)], c.stroke_width(s.px(1.5)))).map_err(err)?;
-        chart.draw_series([Circle::new((0.0, sl.t1), s.px(3.5), c.mix(0.5).filled())]).map_err(err)?;
-        chart.draw_series([Rectangle::new([(1.0 - 0.012, sl.t2 - (hi - lo) * 0.006), (1.0 + 0.012, sl.t2 + (hi - lo) * 0.006)], c.filled())]).map_err(err)?;
         chart
-            .draw_series([Text::new(sl.informant.clone(), (1.04, sl.t2), s.font(11.0, &p).color(&c))])
+            .draw_series(LineSeries::new([(0.0, sl.t1), (1.0, sl.t2)], c.stroke_width(s.px(1.5))))
+            .map_err(err)?;
+        chart
+            .draw_series([Circle::new((0.0, sl.t1), s.px(3.5), c.mix(0.5).filled())])
+            .map_err(err)?;
+        chart
+            .draw_series([Rectangle::new(
+                [
+                    (1.0 - 0.012, sl.t2 - (hi - lo) * 0.006),
+                    (1.0 + 0.012, sl.t2 + (hi - lo) * 0.006),
+                ],
+                c.filled(),
+            )])
+            .map_err(err)?;
+        chart
+            .draw_series([Text::new(
+                sl.informant.clone(),
+                (1.04, sl.t2),
+                s.font(11.0, &p).color(&c),
+            )])
             .map_err(err)?;
     }
     root.present().map_err(err)
 }
 
 /// Dot plot: each informant's T2−T1 change with group means and 95 % CIs.
-pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summaries: &[SeriesSummary], p: Palette, s: Scale) -> DrawResult {
+pub fn draw_dots(
+    canvas: &web_sys::HtmlCanvasElement,
+    slopes: &[Slope],
+    summaries: &[SeriesSummary],
+    p: Palette,
+    s: Scale,
+) -> DrawResult {
     let root = root(canvas, &p)?;
-    let groups: Vec<Group> = Group::ALL.into_iter().filter(|g| slopes.iter().any(|x| x.group == *g)).collect();
-    let (lo, hi) = y_range(slopes.iter().map(|x| x.t2 - x.t1).chain(summaries.iter().flat_map(|m| [m.ci95.0, m.ci95.1])).chain([0.0]), 0.08);
+    let groups: Vec<Group> =
+        Group::ALL.into_iter().filter(|g| slopes.iter().any(|x| x.group == *g)).collect();
+    let (lo, hi) = y_range(
+        slopes
+            .iter()
+            .map(|x| x.t2 - x.t1)
+            .chain(summaries.iter().flat_map(|m| [m.ci95.0, m.ci95.1]))
+            .chain([0.0]),
+        0.08,
+    );
     let n = groups.len().max(1) as f64;
     let mut chart = ChartBuilder::on(&root)
         .margin(s.px(12.0))
@@ -287,7 +350,9 @@ pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summarie
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(groups.len().max(1))
-            .x_label_formatter(&|x| labels.get(x.round().max(0.0) as usize).copied().unwrap_or("").to_string())
+            .x_label_formatter(&|x| {
+                labels.get(x.round().max(0.0) as usize).copied().unwrap_or("").to_string()
+            })
             .y_label_formatter(&|y| rmb_tick(*y))
             .y_desc(p.t.a_axis_change),
         &p,
@@ -296,25 +361,51 @@ pub fn draw_dots(canvas: &web_sys::HtmlCanvasElement, slopes: &[Slope], summarie
     )
     .draw()
     .map_err(err)?;
-    chart.draw_series(LineSeries::new([(-0.5, 0.0), (n - 0.5, 0.0)], p.neutral.stroke_width(s.px(1.0)))).map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            [(-0.5, 0.0), (n - 0.5, 0.0)],
+            p.neutral.stroke_width(s.px(1.0)),
+        ))
+        .map_err(err)?;
     for (gi, g) in groups.iter().enumerate() {
         let c = p.group(*g);
         let x0 = gi as f64;
         for (k, sl) in slopes.iter().filter(|x| x.group == *g).enumerate() {
             let jitter = ((k as f64 * 0.618_033_988_75).fract() - 0.5) * 0.3;
-            chart.draw_series([Circle::new((x0 - 0.1 + jitter, sl.t2 - sl.t1), s.px(4.0), c.mix(0.75).filled())]).map_err(err)?;
+            chart
+                .draw_series([Circle::new(
+                    (x0 - 0.1 + jitter, sl.t2 - sl.t1),
+                    s.px(4.0),
+                    c.mix(0.75).filled(),
+                )])
+                .map_err(err)?;
         }
         if let Some(m) = summaries.iter().find(|m| m.group == *g) {
             let xm = x0 + 0.28;
-            chart.draw_series(LineSeries::new([(xm, m.ci95.0), (xm, m.ci95.1)], p.fg.stroke_width(s.px(2.0)))).map_err(err)?;
-            chart.draw_series(LineSeries::new([(xm - 0.06, m.mean), (xm + 0.06, m.mean)], p.fg.stroke_width(s.px(3.0)))).map_err(err)?;
+            chart
+                .draw_series(LineSeries::new(
+                    [(xm, m.ci95.0), (xm, m.ci95.1)],
+                    p.fg.stroke_width(s.px(2.0)),
+                ))
+                .map_err(err)?;
+            chart
+                .draw_series(LineSeries::new(
+                    [(xm - 0.06, m.mean), (xm + 0.06, m.mean)],
+                    p.fg.stroke_width(s.px(3.0)),
+                ))
+                .map_err(err)?;
         }
     }
     root.present().map_err(err)
 }
 
 /// The t distribution with the observed t and the two-sided p area shaded.
-pub fn draw_tdist(canvas: &web_sys::HtmlCanvasElement, m: &TDistChart, p: Palette, s: Scale) -> DrawResult {
+pub fn draw_tdist(
+    canvas: &web_sys::HtmlCanvasElement,
+    m: &TDistChart,
+    p: Palette,
+    s: Scale,
+) -> DrawResult {
     let root = root(canvas, &p)?;
     let lim = m.curve.first().map(|c| -c.0).unwrap_or(4.0);
     let top = m.curve.iter().map(|c| c.1).fold(0.0, f64::max) * 1.12;
@@ -339,11 +430,22 @@ pub fn draw_tdist(canvas: &web_sys::HtmlCanvasElement, m: &TDistChart, p: Palett
     let right: Vec<(f64, f64)> = m.curve.iter().copied().filter(|c| c.0 >= cut).collect();
     for tail in [left, right] {
         if tail.len() > 1 {
-            chart.draw_series(AreaSeries::new(tail, 0.0, p.service.mix(0.35)).border_style(p.service)).map_err(err)?;
+            chart
+                .draw_series(
+                    AreaSeries::new(tail, 0.0, p.service.mix(0.35)).border_style(p.service),
+                )
+                .map_err(err)?;
         }
     }
-    chart.draw_series(LineSeries::new(m.curve.iter().copied(), p.fg.stroke_width(s.px(1.5)))).map_err(err)?;
-    chart.draw_series(LineSeries::new([(m.t, 0.0), (m.t, top * 0.92)], p.development.stroke_width(s.px(2.5)))).map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(m.curve.iter().copied(), p.fg.stroke_width(s.px(1.5))))
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            [(m.t, 0.0), (m.t, top * 0.92)],
+            p.development.stroke_width(s.px(2.5)),
+        ))
+        .map_err(err)?;
     chart
         .draw_series([Text::new(format!("t = {:.2}", m.t), (m.t, top * 0.95), s.font(12.0, &p))])
         .map_err(err)?;
@@ -352,7 +454,12 @@ pub fn draw_tdist(canvas: &web_sys::HtmlCanvasElement, m: &TDistChart, p: Palett
 
 /// Grouped bars of coverage by theme; cells the text does not report are outlined and
 /// labelled, never drawn as zero.
-pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], p: Palette, s: Scale) -> DrawResult {
+pub fn draw_coverage(
+    canvas: &web_sys::HtmlCanvasElement,
+    bars: &[CoverageBar],
+    p: Palette,
+    s: Scale,
+) -> DrawResult {
     let root = root(canvas, &p)?;
     let mut themes: Vec<(String, String)> = Vec::new();
     for b in bars {
@@ -360,7 +467,8 @@ pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], 
             themes.push((b.theme.clone(), b.theme_name.clone()));
         }
     }
-    let per_theme = bars.iter().filter(|b| themes.first().is_some_and(|t| t.0 == b.theme)).count().max(1);
+    let per_theme =
+        bars.iter().filter(|b| themes.first().is_some_and(|t| t.0 == b.theme)).count().max(1);
     let top = bars.iter().filter_map(|b| b.value).fold(10.0, f64::max) * 1.15;
     let n = themes.len().max(1) as f64;
     let mut chart = ChartBuilder::on(&root)
@@ -370,11 +478,7 @@ pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], 
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
     themed(
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_desc(p.t.a_axis_coverage),
+        chart.configure_mesh().disable_x_mesh().x_labels(0).y_desc(p.t.a_axis_coverage),
         &p,
         s,
         12.0,
@@ -392,13 +496,35 @@ pub fn draw_coverage(canvas: &web_sys::HtmlCanvasElement, bars: &[CoverageBar], 
             let fill = if b.time == Time::T1 { c.mix(0.45) } else { c.mix(1.0) };
             match b.value {
                 Some(v) => {
-                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + width * 0.9, v)], fill.filled())]).map_err(err)?;
-                    chart.draw_series([Text::new(format!("{v:.2}"), (x0, v + top * 0.03), s.font(10.0, &p))]).map_err(err)?;
+                    chart
+                        .draw_series([Rectangle::new(
+                            [(x0, 0.0), (x0 + width * 0.9, v)],
+                            fill.filled(),
+                        )])
+                        .map_err(err)?;
+                    chart
+                        .draw_series([Text::new(
+                            format!("{v:.2}"),
+                            (x0, v + top * 0.03),
+                            s.font(10.0, &p),
+                        )])
+                        .map_err(err)?;
                 }
                 None => {
                     let h = top * 0.25;
-                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + width * 0.9, h)], c.stroke_width(s.px(1.5)))]).map_err(err)?;
-                    chart.draw_series([Text::new(p.t.a_axis_not_reported, (x0, h + top * 0.03), s.font(10.0, &p).color(&p.neutral))]).map_err(err)?;
+                    chart
+                        .draw_series([Rectangle::new(
+                            [(x0, 0.0), (x0 + width * 0.9, h)],
+                            c.stroke_width(s.px(1.5)),
+                        )])
+                        .map_err(err)?;
+                    chart
+                        .draw_series([Text::new(
+                            p.t.a_axis_not_reported,
+                            (x0, h + top * 0.03),
+                            s.font(10.0, &p).color(&p.neutral),
+                        )])
+                        .map_err(err)?;
                 }
             }
         }

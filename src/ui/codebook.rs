@@ -22,7 +22,13 @@ fn marked(text: &str, query: &str) -> impl IntoView {
 }
 
 /// Links from a codebook entry to its node in the diagram and its quotations.
-fn node_links(state: AppState, t: &'static Strings, model: &ModelDesc, codebook_id: &str, quotes: Option<usize>) -> impl IntoView {
+fn node_links(
+    state: AppState,
+    t: &'static Strings,
+    model: &ModelDesc,
+    codebook_id: &str,
+    quotes: Option<usize>,
+) -> impl IntoView {
     let node = model.node_for_codebook(codebook_id).map(|n| (n.id.clone(), n.label.clone()));
     node.map(|(id, label)| {
         let id2 = id.clone();
@@ -77,7 +83,13 @@ pub fn CodebookSection(state: AppState) -> impl IntoView {
     });
     let (source, note, counts, concepts, codes) = state.study.with_value(|s| {
         let cb = &s.raw.codebook;
-        (cb.source.clone(), cb.note.clone(), cb.printed_counts.clone(), cb.concept_count(), cb.code_count())
+        (
+            cb.source.clone(),
+            cb.note.clone(),
+            cb.printed_counts.clone(),
+            cb.concept_count(),
+            cb.code_count(),
+        )
     });
     let t = move || state.t();
     let status = move || {

@@ -21,7 +21,13 @@ fn set_checked(ev: &leptos::ev::Event, checked: bool) {
 }
 
 /// Toggles one of two flags, refusing to clear the last one.
-fn toggle(state: AppState, ev: &leptos::ev::Event, which: fn(&mut Selection) -> &mut [bool; 2], i: usize, refusal: fn(&Strings) -> &'static str) {
+fn toggle(
+    state: AppState,
+    ev: &leptos::ev::Event,
+    which: fn(&mut Selection) -> &mut [bool; 2],
+    i: usize,
+    refusal: fn(&Strings) -> &'static str,
+) {
     let checked = event_target_checked(ev);
     let mut sel = state.selection.get_untracked();
     let flags = which(&mut sel);
@@ -183,7 +189,11 @@ fn DiscountControls(state: AppState) -> impl IntoView {
         let t = sel.get().totals;
         fill(
             state.t().live_factor,
-            &[("r16", &fixed(t.ratio_2016() * 100.0, 2)), ("r17", &fixed(t.ratio_2017() * 100.0, 2)), ("factor", &fixed(t.factor(), 4))],
+            &[
+                ("r16", &fixed(t.ratio_2016() * 100.0, 2)),
+                ("r17", &fixed(t.ratio_2017() * 100.0, 2)),
+                ("factor", &fixed(t.factor(), 4)),
+            ],
         )
     };
     let paper = state.defaults.get_value().totals;

@@ -16,7 +16,8 @@ fn opt_pct(v: Option<f64>, t: &Strings) -> String {
 
 /// A change in percentage points ("+9.24 points"), or "not reported".
 fn points(v: Option<f64>, t: &Strings) -> String {
-    v.map(|v| fill(t.c_points, &[("value", &format!("{:+.2}", v))])).unwrap_or_else(|| t.c_not_reported.into())
+    v.map(|v| fill(t.c_points, &[("value", &format!("{:+.2}", v))]))
+        .unwrap_or_else(|| t.c_not_reported.into())
 }
 
 /// `#coverage`.

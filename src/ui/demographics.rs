@@ -21,8 +21,11 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
     // a Grace (a synthetic one) gets a note instead of the column and the decision.
     let moved = state.study.with_value(|s| balance_moved(s, "Grace", Group::Service));
     let has_moved = moved.is_some();
-    let printed: Vec<(String, String)> = state.study.with_value(|s| s.raw.printed_demographic_p.iter().map(|p| (p.variable.clone(), p.p.to_string())).collect());
-    let decision = state.study.with_value(|s| s.raw.decisions.iter().find(|d| d.id == "grace-group").cloned());
+    let printed: Vec<(String, String)> = state.study.with_value(|s| {
+        s.raw.printed_demographic_p.iter().map(|p| (p.variable.clone(), p.p.to_string())).collect()
+    });
+    let decision =
+        state.study.with_value(|s| s.raw.decisions.iter().find(|d| d.id == "grace-group").cloned());
     // The table follows only the groups: the other controls leave it as it is.
     let groups = Memo::new(move |_| state.selection.with(|s| s.selected_groups()));
     let both = move || groups.with(|g| g.len() == 2);

@@ -6,7 +6,13 @@ use wasm_bindgen::JsCast;
 /// Starts a download of `url` as `filename` (a temporary, invisible link).
 pub fn download_url(url: &str, filename: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
+    let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
     a.set_href(url);
     a.set_download(filename);
     if let Some(body) = document.body() {

@@ -30,17 +30,21 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     let width = RwSignal::new(0.0_f64);
-    observe(node, move |el, callback| {
-        let observer = web_sys::ResizeObserver::new(callback).ok()?;
-        observer.observe(el);
-        Some(Box::new(move || observer.disconnect()))
-    }, move |entry| {
-        let w = entry.unchecked_into::<web_sys::ResizeObserverEntry>().content_rect().width();
-        let known = width.try_get_untracked().unwrap_or(0.0);
-        if w.is_finite() && w > 0.0 && (w - known).abs() >= 0.5 {
-            width.try_set(w);
-        }
-    });
+    observe(
+        node,
+        move |el, callback| {
+            let observer = web_sys::ResizeObserver::new(callback).ok()?;
+            observer.observe(el);
+            Some(Box::new(move || observer.disconnect()))
+        },
+        move |entry| {
+            let w = entry.unchecked_into::<web_sys::ResizeObserverEntry>().content_rect().width();
+            let known = width.try_get_untracked().unwrap_or(0.0);
+            if w.is_finite() && w > 0.0 && (w - known).abs() >= 0.5 {
+                width.try_set(w);
+            }
+        },
+    );
     width
 }
 
@@ -53,21 +57,27 @@ where
     E::Output: JsCast + Clone + 'static,
 {
     let near = RwSignal::new(false);
-    observe(node, move |el, callback| {
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(NEAR_MARGIN);
-        let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback, &options) else {
-            near.set(true);
-            return None;
-        };
-        observer.observe(el);
-        Some(Box::new(move || observer.disconnect()))
-    }, move |entry| {
-        let now = entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
-        if near.try_get_untracked() != Some(now) {
-            near.try_set(now);
-        }
-    });
+    observe(
+        node,
+        move |el, callback| {
+            let options = web_sys::IntersectionObserverInit::new();
+            options.set_root_margin(NEAR_MARGIN);
+            let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback, &options)
+            else {
+                near.set(true);
+                return None;
+            };
+            observer.observe(el);
+            Some(Box::new(move || observer.disconnect()))
+        },
+        move |entry| {
+            let now =
+                entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting();
+            if near.try_get_untracked() != Some(now) {
+                near.try_set(now);
+            }
+        },
+    );
     near
 }
 

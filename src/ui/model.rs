@@ -16,12 +16,15 @@ use crate::core::dataset::Study;
 use crate::core::evidence::{attribute, quotations_for, table7_feature};
 use crate::core::format::percent;
 use crate::core::i18n::{fill, Lang};
-use crate::core::model::{fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary, EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece};
+use crate::core::model::{
+    fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary,
+    EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece,
+};
 use crate::core::view::{coverage_bars, test_view};
+use crate::ui::measure::observe_width;
 use crate::ui::reproducibility::pieces_view;
 use crate::ui::state::{tr, AppState};
 use leptos::ev::KeyboardEvent;
-use crate::ui::measure::observe_width;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -43,7 +46,9 @@ pub fn show_node(state: AppState, id: &str, anchor: Option<&'static str>) {
                 }
             }
             None => {
-                if let Some(g) = doc.query_selector(&format!("#model g[data-node=\"{id}\"]")).ok().flatten() {
+                if let Some(g) =
+                    doc.query_selector(&format!("#model g[data-node=\"{id}\"]")).ok().flatten()
+                {
                     if let Ok(svg) = g.dyn_into::<web_sys::SvgElement>() {
                         let _ = svg.focus();
                     }
@@ -66,7 +71,8 @@ pub fn ModelSection(
     study: Arc<Study>,
 ) -> impl IntoView {
     let paper = StoredValue::new(study);
-    let model: StoredValue<Arc<ModelDesc>> = StoredValue::new(paper.with_value(|s| Arc::new(s.raw.model.clone())));
+    let model: StoredValue<Arc<ModelDesc>> =
+        StoredValue::new(paper.with_value(|s| Arc::new(s.raw.model.clone())));
     let caution = paper.with_value(|s| s.raw.caution.clone());
     let (source, note) = model.with_value(|m| (m.source.clone(), m.note.clone()));
     // The section's own width (the diagram spans it), reported after layout; 0 until
@@ -75,24 +81,43 @@ pub fn ModelSection(
     // comes near it, and the layout (the SVG's text too) must be right before that.
     let section: NodeRef<leptos::html::Section> = NodeRef::new();
     let width = observe_width(section);
-    let kind = Memo::new(move |_| LayoutKind::for_width(match width.get() { w if w > 0.0 => w, _ => 1000.0 }));
+    let kind = Memo::new(move |_| {
+        LayoutKind::for_width(match width.get() {
+            w if w > 0.0 => w,
+            _ => 1000.0,
+        })
+    });
     let lay: Memo<Layout> = Memo::new(move |_| model.with_value(|m| layout_kind(m, kind.get())));
     let hot = RwSignal::new(None::<String>);
     let active = Memo::new(move |_| hot.get().or_else(|| state.node.get()));
-    let paths: Memo<Paths> = Memo::new(move |_| active.with(|a| a.as_deref().map(|id| model.with_value(|m| m.paths(id))).unwrap_or_default()));
+    let paths: Memo<Paths> = Memo::new(move |_| {
+        active
+            .with(|a| a.as_deref().map(|id| model.with_value(|m| m.paths(id))).unwrap_or_default())
+    });
     // Direct neighbours (drawn stronger) and every node on a highlighted path (not dimmed).
     let near = Memo::new(move |_| {
         let Some(id) = active.get() else { return Vec::<String>::new() };
         model.with_value(|m| {
             let nb = m.neighbours(&id);
-            nb.leads_to.iter().chain(&nb.comes_from).chain(&nb.synergy_with).map(|l| l.node.clone()).chain(std::iter::once(id.clone())).collect()
+            nb.leads_to
+                .iter()
+                .chain(&nb.comes_from)
+                .chain(&nb.synergy_with)
+                .map(|l| l.node.clone())
+                .chain(std::iter::once(id.clone()))
+                .collect()
         })
     });
     let on_path = Memo::new(move |_| {
         let Some(id) = active.get() else { return Vec::<String>::new() };
         let p = paths.get();
         model.with_value(|m| {
-            let mut v: Vec<String> = p.path.iter().filter_map(|i| m.edges.get(*i)).flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
+            let mut v: Vec<String> = p
+                .path
+                .iter()
+                .filter_map(|i| m.edges.get(*i))
+                .flat_map(|e| [e.from.clone(), e.to.clone()])
+                .collect();
             v.push(id);
             v
         })
@@ -215,8 +240,16 @@ pub fn ModelSection(
             hot.set(None);
         }
     };
-    let status = move || match state.node.get().and_then(|id| model.with_value(|m| m.node(&id).map(|n| n.label.clone()))) {
-        Some(label) => pieces_view(fill_pieces(state.t().d_model_selected, &[("label", vec![Piece::study(label)])])).into_any(),
+    let status = move || match state
+        .node
+        .get()
+        .and_then(|id| model.with_value(|m| m.node(&id).map(|n| n.label.clone())))
+    {
+        Some(label) => pieces_view(fill_pieces(
+            state.t().d_model_selected,
+            &[("label", vec![Piece::study(label)])],
+        ))
+        .into_any(),
         None => state.t().d_model_none_selected.into_any(),
     };
 
@@ -272,7 +305,10 @@ pub fn ModelSection(
 /// language (tracks the selection and the language).
 fn selection_line(state: AppState) -> String {
     let lang = state.lang.get();
-    fill(lang.strings().d_for_selection, &[("selection", &selection_summary(&state.selection.get(), lang))])
+    fill(
+        lang.strings().d_for_selection,
+        &[("selection", &selection_summary(&state.selection.get(), lang))],
+    )
 }
 
 /// An SVG coordinate (one decimal).
@@ -282,10 +318,18 @@ fn fmt(v: f64) -> String {
 
 /// The detail panel for one node, in the UI language `lang` (the panel is rebuilt when it
 /// changes).
-fn detail(state: AppState, study: Arc<Study>, lang: Lang, model: StoredValue<Arc<ModelDesc>>, n: Node) -> impl IntoView {
+fn detail(
+    state: AppState,
+    study: Arc<Study>,
+    lang: Lang,
+    model: StoredValue<Arc<ModelDesc>>,
+    n: Node,
+) -> impl IntoView {
     let t = lang.strings();
     let nb = model.with_value(|m| m.neighbours(&n.id));
-    let relation_list = |title: &'static str, links: Vec<crate::core::model::Link>, incoming: bool| {
+    let relation_list = |title: &'static str,
+                         links: Vec<crate::core::model::Link>,
+                         incoming: bool| {
         if links.is_empty() {
             return None;
         }
@@ -324,8 +368,15 @@ fn detail(state: AppState, study: Arc<Study>, lang: Lang, model: StoredValue<Arc
         Some(s) => format!("{} ({s})", n.label),
         None => n.label.clone(),
     };
-    let kind_line = match n.parent.as_deref().and_then(|p| model.with_value(|m| m.node(p).map(|x| x.label.clone()))) {
-        Some(p) => fill_pieces(t.d_kind_of, &[("kind", vec![Piece::ui(n.kind.label(t))]), ("parent", vec![Piece::study(p)])]),
+    let kind_line = match n
+        .parent
+        .as_deref()
+        .and_then(|p| model.with_value(|m| m.node(p).map(|x| x.label.clone())))
+    {
+        Some(p) => fill_pieces(
+            t.d_kind_of,
+            &[("kind", vec![Piece::ui(n.kind.label(t))]), ("parent", vec![Piece::study(p)])],
+        ),
         None => vec![Piece::ui(n.kind.label(t))],
     };
     let theme_id = n.theme.clone();
@@ -335,7 +386,8 @@ fn detail(state: AppState, study: Arc<Study>, lang: Lang, model: StoredValue<Arc
     let tables = example_tables(lang, &study, &n);
     let media = social_media_block(lang, &study, &n);
     let outcome = outcome_block(state, lang, &n);
-    let definition_source = fill_pieces(t.d_definition, &[("source", vec![Piece::study(n.definition.source.clone())])]);
+    let definition_source =
+        fill_pieces(t.d_definition, &[("source", vec![Piece::study(n.definition.source.clone())])]);
     view! {
         <article class="node-detail" aria-labelledby="model-detail-h">
             <p class="eyebrow">{pieces_view(kind_line)}</p>
@@ -362,7 +414,13 @@ fn detail(state: AppState, study: Arc<Study>, lang: Lang, model: StoredValue<Arc
 
 /// The node's branch of Table 3: concepts with their codes (themes), or themes with their
 /// concepts (core categories).
-fn codebook_branch(state: AppState, lang: Lang, study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+fn codebook_branch(
+    state: AppState,
+    lang: Lang,
+    study: &Study,
+    n: &Node,
+    model: StoredValue<Arc<ModelDesc>>,
+) -> Option<AnyView> {
     let t = lang.strings();
     let cb = &study.raw.codebook;
     if let Some(th) = &n.theme {
@@ -371,7 +429,8 @@ fn codebook_branch(state: AppState, lang: Lang, study: &Study, n: &Node, model: 
             .concepts
             .iter()
             .map(|c| {
-                let codes = c.codes.iter().map(|code| view! { <li>{code.clone()}</li> }).collect_view();
+                let codes =
+                    c.codes.iter().map(|code| view! { <li>{code.clone()}</li> }).collect_view();
                 view! {
                     <li>
                         <span class="concept">{c.name.clone()}</span>
@@ -430,8 +489,17 @@ fn coverage_block(state: AppState, lang: Lang, study: &Study, theme: String) -> 
     let t = lang.strings();
     let reported = study.raw.coverage.themes.iter().any(|x| x.id == theme);
     if !reported {
-        let names = study.raw.coverage.themes.iter().map(|x| vec![Piece::study(x.name.clone())]).collect::<Vec<_>>();
-        let text = fill_pieces(t.d_coverage_only_for, &[("names", join_pieces(names, name_separator(lang)))]);
+        let names = study
+            .raw
+            .coverage
+            .themes
+            .iter()
+            .map(|x| vec![Piece::study(x.name.clone())])
+            .collect::<Vec<_>>();
+        let text = fill_pieces(
+            t.d_coverage_only_for,
+            &[("names", join_pieces(names, name_separator(lang)))],
+        );
         return view! {
             <section class="detail-block" aria-labelledby="model-coverage-h">
                 <h4 id="model-coverage-h">{t.d_coverage}</h4>
@@ -485,7 +553,12 @@ fn coverage_block(state: AppState, lang: Lang, study: &Study, theme: String) -> 
 
 /// The quotations of a theme, each with its attribution (or, for a core category, how many
 /// each of its themes has).
-fn quotations_block(lang: Lang, study: &Study, n: &Node, model: StoredValue<Arc<ModelDesc>>) -> Option<AnyView> {
+fn quotations_block(
+    lang: Lang,
+    study: &Study,
+    n: &Node,
+    model: StoredValue<Arc<ModelDesc>>,
+) -> Option<AnyView> {
     let t = lang.strings();
     let q = &study.raw.quotations;
     if let Some(th) = &n.theme {
@@ -527,11 +600,27 @@ fn quotations_block(lang: Lang, study: &Study, n: &Node, model: StoredValue<Arc<
         );
     }
     if n.category.is_some() {
-        let children = model.with_value(|m| m.children(&n.id).into_iter().map(|c| (c.label.clone(), c.theme.clone().unwrap_or_default())).collect::<Vec<_>>());
+        let children = model.with_value(|m| {
+            m.children(&n.id)
+                .into_iter()
+                .map(|c| (c.label.clone(), c.theme.clone().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        });
         // The label is the study's; the count and the punctuation are the explorer's.
         let colon = if lang == Lang::En { ": " } else { "\u{ff1a}" };
-        let summary = children.iter().map(|(label, th)| vec![Piece::study(label.clone()), Piece::ui(format!("{colon}{}", quotations_for(q, th).len()))]).collect::<Vec<_>>();
-        let text = fill_pieces(t.d_quotations_under, &[("summary", join_pieces(summary, list_separator(lang)))]);
+        let summary = children
+            .iter()
+            .map(|(label, th)| {
+                vec![
+                    Piece::study(label.clone()),
+                    Piece::ui(format!("{colon}{}", quotations_for(q, th).len())),
+                ]
+            })
+            .collect::<Vec<_>>();
+        let text = fill_pieces(
+            t.d_quotations_under,
+            &[("summary", join_pieces(summary, list_separator(lang)))],
+        );
         return Some(
             view! {
                 <section class="detail-block" aria-labelledby="model-quotes">
@@ -596,7 +685,8 @@ fn social_media_block(lang: Lang, study: &Study, n: &Node) -> Option<AnyView> {
     if n.kind != NodeKind::SocialMedia {
         return None;
     }
-    let row = study.raw.table1.rows.iter().find(|r| r.node.as_deref() == Some(n.id.as_str()))?.clone();
+    let row =
+        study.raw.table1.rows.iter().find(|r| r.node.as_deref() == Some(n.id.as_str()))?.clone();
     let examples = n.examples.clone().map(|e| {
         view! { <p><strong>{t.d_examples}" "</strong><span lang="en">{e.value.join(", ")}" "<span class="source">"("{e.source}")"</span></span></p> }
     });

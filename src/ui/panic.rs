@@ -23,7 +23,8 @@ pub fn install() {
 
 /// The UI language's table, read from `<html lang>` (English when it is not Chinese).
 fn page_strings(document: &web_sys::Document) -> &'static Strings {
-    let tag = document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
+    let tag =
+        document.document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
     Lang::from_navigator([tag.as_str()]).strings()
 }
 

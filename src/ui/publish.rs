@@ -161,7 +161,8 @@ pub fn explorer_reference(url: &str) -> String {
 
 /// A BibTeX `@software` entry for this build.
 pub fn explorer_bibtex(url: &str) -> String {
-    let year = COMMIT_DATE.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit())).unwrap_or("n.d.");
+    let year =
+        COMMIT_DATE.get(..4).filter(|y| y.chars().all(|c| c.is_ascii_digit())).unwrap_or("n.d.");
     format!(
         "@software{{study_explorer_{commit},\n  title = {{Study Explorer: Song et al. (2019), social media at work}},\n  version = {{{VERSION}}},\n  note = {{commit {COMMIT}}},\n  year = {{{year}}},\n  url = {{{url}}}\n}}\n",
         commit = COMMIT.replace(|c: char| !c.is_ascii_alphanumeric(), "")
@@ -174,7 +175,8 @@ pub fn CiteExplorer(state: AppState) -> impl IntoView {
     let url = page_url();
     let reference = explorer_reference(&url);
     let bib = explorer_bibtex(&url);
-    let download = move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "study-explorer.bib");
+    let download =
+        move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "study-explorer.bib");
     view! {
         <div class="cite-explorer" id="cite-explorer">
             <h2>{tr(state, |t| t.e_cite_title)}</h2>
@@ -198,7 +200,8 @@ pub fn report_height(root: NodeRef<leptos::html::Div>, section: String) {
         let section = section.clone();
         let send = move |el: &web_sys::Element| {
             let Some(w) = web_sys::window() else { return };
-            let height = el.get_bounding_client_rect().bottom() + w.scroll_y().unwrap_or(0.0) + 16.0;
+            let height =
+                el.get_bounding_client_rect().bottom() + w.scroll_y().unwrap_or(0.0) + 16.0;
             let msg = HeightMessage::new(&section, height);
             if let (Ok(v), Ok(Some(p))) = (serde_wasm_bindgen::to_value(&msg), w.parent()) {
                 // The message holds only the height and the section's name, so any host may
@@ -208,7 +211,9 @@ pub fn report_height(root: NodeRef<leptos::html::Div>, section: String) {
         };
         send(&el);
         let observed = el.clone();
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| send(&observed));
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+            send(&observed)
+        });
         if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
             observer.observe(&el);
         }

@@ -17,7 +17,13 @@ use std::sync::Arc;
 pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
     pieces
         .into_iter()
-        .map(|p| if p.study { view! { <span lang="en">{p.text}</span> }.into_any() } else { p.text.into_any() })
+        .map(|p| {
+            if p.study {
+                view! { <span lang="en">{p.text}</span> }.into_any()
+            } else {
+                p.text.into_any()
+            }
+        })
         .collect_view()
 }
 
@@ -32,12 +38,16 @@ pub fn ReproducibilitySection(study: Arc<Study>, state: AppState) -> impl IntoVi
         let rows = reproduce(&study, lang);
         let matched = rows.iter().filter(|r| r.status == Status::Match).count();
         let total = rows.len();
-        let count = fill(t.d_repro_count, &[("matched", &matched.to_string()), ("total", &total.to_string())]);
+        let count = fill(
+            t.d_repro_count,
+            &[("matched", &matched.to_string()), ("total", &total.to_string())],
+        );
         let (before, after) = t.d_repro_lede.split_once("{count}").unwrap_or((t.d_repro_lede, ""));
         let tables = CATEGORIES
             .iter()
             .map(|cat| {
-                let in_cat: Vec<ReproRow> = rows.iter().filter(|r| r.category == *cat).cloned().collect();
+                let in_cat: Vec<ReproRow> =
+                    rows.iter().filter(|r| r.category == *cat).cloned().collect();
                 view! { <LedgerTable caption=category_title(cat, t).to_string() rows=in_cat t=t /> }
             })
             .collect_view();
@@ -111,11 +121,27 @@ fn LedgerTable(caption: String, rows: Vec<ReproRow>, t: &'static Strings) -> imp
         .into_iter()
         .map(|r| {
             let (class, status) = match &r.status {
-                Status::Match => ("status-match", format!("\u{2713} {}", t.d_status_match).into_any()),
-                Status::Discrepancy { by } => ("status-discrepancy", format!("\u{26a0} {}", fill(t.d_status_differs, &[("by", &fixed(by.abs(), 4))])).into_any()),
+                Status::Match => {
+                    ("status-match", format!("\u{2713} {}", t.d_status_match).into_any())
+                }
+                Status::Discrepancy { by } => (
+                    "status-discrepancy",
+                    format!(
+                        "\u{26a0} {}",
+                        fill(t.d_status_differs, &[("by", &fixed(by.abs(), 4))])
+                    )
+                    .into_any(),
+                ),
                 Status::NotComputable(why) => {
-                    let (before, after) = t.d_status_not_computable.split_once("{why}").unwrap_or((t.d_status_not_computable, ""));
-                    ("status-error", view! { "\u{2716} "{before}<span lang="en">{why.clone()}</span>{after} }.into_any())
+                    let (before, after) = t
+                        .d_status_not_computable
+                        .split_once("{why}")
+                        .unwrap_or((t.d_status_not_computable, ""));
+                    (
+                        "status-error",
+                        view! { "\u{2716} "{before}<span lang="en">{why.clone()}</span>{after} }
+                            .into_any(),
+                    )
                 }
             };
             view! {

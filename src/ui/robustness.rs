@@ -21,19 +21,24 @@
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
 
-use std::collections::HashSet;
 use crate::core::dataset::Group;
 use crate::core::format::fixed;
 use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::markup::{head_row, name_pieces, Piece, TableRow as TRow};
-use crate::core::robust::view::{BayesRow, InfluenceView, PermutationView, QqChart, RobustnessView, Row, DEFAULT_PRIOR, PRIOR_CHOICES};
+use crate::core::robust::view::{
+    BayesRow, InfluenceView, PermutationView, QqChart, RobustnessView, Row, DEFAULT_PRIOR,
+    PRIOR_CHOICES,
+};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
-use crate::ui::scale::{rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
+use crate::ui::scale::{
+    rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT,
+};
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// Text with the informants' pseudonyms wrapped in `lang="en"` spans (whole words only).
 fn with_names(text: &str, names: &HashSet<String>) -> AnyView {
@@ -83,7 +88,15 @@ fn live_table_of(id: &'static str, parts: Box<dyn Fn() -> TableParts + Send + Sy
 
 /// (label, value, note) rows; undefined values are marked as such.
 fn labelled(rows: &[Row]) -> Vec<TRow> {
-    rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![("result", r.value.clone()), (HOW, r.note.clone())])).collect()
+    rows.iter()
+        .map(|r| {
+            TRow::new(
+                if r.defined { "" } else { "undefined" },
+                r.label.clone(),
+                vec![("result", r.value.clone()), (HOW, r.note.clone())],
+            )
+        })
+        .collect()
 }
 
 /// A paragraph saying why a part is not shown.
@@ -108,10 +121,28 @@ fn influence_rows(inf: &InfluenceView, t: &Strings, sep: &str) -> Vec<TRow> {
             if r.is_max {
                 marks.push(t.b_mark_highest);
             }
-            let head = if marks.is_empty() { r.informant.clone() } else { fill(t.b_marked, &[("name", &r.informant), ("marks", &marks.join(sep))]) };
+            let head = if marks.is_empty() {
+                r.informant.clone()
+            } else {
+                fill(t.b_marked, &[("name", &r.informant), ("marks", &marks.join(sep))])
+            };
             let rest = head.strip_prefix(r.informant.as_str()).unwrap_or(&head).to_string();
-            let class = format!("group-{}{}", r.group.key(), if r.most_influential { " most-influential" } else { "" });
-            TRow::named(class, r.informant.clone(), rest, vec![(TEXT, r.group.label().to_string()), (NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (NUM, r.change.clone())])
+            let class = format!(
+                "group-{}{}",
+                r.group.key(),
+                if r.most_influential { " most-influential" } else { "" }
+            );
+            TRow::named(
+                class,
+                r.informant.clone(),
+                rest,
+                vec![
+                    (TEXT, r.group.label().to_string()),
+                    (NUM, r.t_text.clone()),
+                    (NUM, r.p_text.clone()),
+                    (NUM, r.change.clone()),
+                ],
+            )
         })
         .collect()
 }
@@ -130,31 +161,63 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
         model.with(|m| m.bayes_row(i))
     });
 
-    let histogram = Memo::new(move |_| model.with(|m| m.permutation.as_ref().ok().map(|p| p.chart.clone())));
+    let histogram =
+        Memo::new(move |_| model.with(|m| m.permutation.as_ref().ok().map(|p| p.chart.clone())));
     let influence = Memo::new(move |_| model.with(|m| m.influence.as_ref().ok().cloned()));
-    let qq_of = move |g: Group| Memo::new(move |_| model.with(|m| m.qq.iter().filter_map(|q| q.as_ref().ok()).find(|q| q.group == g).cloned()));
+    let qq_of = move |g: Group| {
+        Memo::new(move |_| {
+            model.with(|m| {
+                m.qq.iter().filter_map(|q| q.as_ref().ok()).find(|q| q.group == g).cloned()
+            })
+        })
+    };
     let (qq_service, qq_development) = (qq_of(Group::Service), qq_of(Group::Development));
     let sensitivity = Memo::new(move |_| model.with(|m| m.sensitivity.as_ref().ok().cloned()));
 
     // The informants' pseudonyms, for `lang="en"` spans in sentences.
-    let names = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<HashSet<String>>()).unwrap_or_default()));
-    let summary = move || names.with(|n| model.with(|m| m.summary.iter().map(|s| view! { <li>{with_names(s, n)}</li> }).collect_view()));
+    let names = Memo::new(move |_| {
+        state.points.with(|p| {
+            p.as_ref()
+                .map(|pts| pts.iter().map(|x| x.informant.clone()).collect::<HashSet<String>>())
+                .unwrap_or_default()
+        })
+    });
+    let summary = move || {
+        names.with(|n| {
+            model.with(|m| {
+                m.summary.iter().map(|s| view! { <li>{with_names(s, n)}</li> }).collect_view()
+            })
+        })
+    };
     let tests = live_table("robustness-tests", move || {
         let t = state.t();
-        (t.b_tests_caption.into(), vec![(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)], model.with(|m| labelled(&m.tests)))
+        (
+            t.b_tests_caption.into(),
+            vec![(TEXT, t.b_col_test), (TEXT, t.b_col_result), (TEXT, t.b_col_how)],
+            model.with(|m| labelled(&m.tests)),
+        )
     });
     let effects = live_table("robustness-effects", move || {
         let t = state.t();
-        (t.b_effects_caption.into(), vec![(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)], model.with(|m| labelled(&m.effects)))
+        (
+            t.b_effects_caption.into(),
+            vec![(TEXT, t.b_col_measure), (TEXT, t.b_col_value), (TEXT, t.b_col_definition)],
+            model.with(|m| labelled(&m.effects)),
+        )
     });
 
     // The permutation and influence parts are built again only when they turn defined or
     // undefined; their sentences and tables follow the model.
     let permutation_defined = Memo::new(move |_| model.with(|m| m.permutation.is_ok()));
-    let perm_text = move |f: fn(&PermutationView) -> String| model.with(|m| m.permutation.as_ref().map(f).unwrap_or_default());
+    let perm_text = move |f: fn(&PermutationView) -> String| {
+        model.with(|m| m.permutation.as_ref().map(f).unwrap_or_default())
+    };
     let permutation = move || {
         if !permutation_defined.get() {
-            return undefined("permutation-undefined", model.with(|m| m.permutation.as_ref().err().cloned().unwrap_or_default()));
+            return undefined(
+                "permutation-undefined",
+                model.with(|m| m.permutation.as_ref().err().cloned().unwrap_or_default()),
+            );
         }
         view! {
             <p id="permutation-method" data-count=move || perm_text(|p| p.count.clone())>{move || perm_text(|p| p.method.clone())}</p>
@@ -172,7 +235,10 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let influence_defined = Memo::new(move |_| model.with(|m| m.influence.is_ok()));
     let influence_table = move || {
         if !influence_defined.get() {
-            return undefined("influence-undefined", model.with(|m| m.influence.as_ref().err().cloned().unwrap_or_default()));
+            return undefined(
+                "influence-undefined",
+                model.with(|m| m.influence.as_ref().err().cloned().unwrap_or_default()),
+            );
         }
         // Each informant's pseudonym in a `lang="en"` span.
         let named = move |text: &str| names.with(|n| with_names(text, n));
@@ -197,9 +263,33 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let normality = live_table("normality-table", move || {
         let t = state.t();
         let rows = model.with(|m| {
-            m.normality.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.n.clone()), (NUM, r.w.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect()
+            m.normality
+                .iter()
+                .map(|r| {
+                    TRow::new(
+                        if r.defined { "" } else { "undefined" },
+                        r.label.clone(),
+                        vec![
+                            (NUM, r.n.clone()),
+                            (NUM, r.w.clone()),
+                            (NUM, r.p.clone()),
+                            (HOW, r.reading.clone()),
+                        ],
+                    )
+                })
+                .collect()
         });
-        (t.b_normality_caption.into(), vec![(TEXT, t.b_col_values), (NUM, "n"), (NUM, "W"), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
+        (
+            t.b_normality_caption.into(),
+            vec![
+                (TEXT, t.b_col_values),
+                (NUM, "n"),
+                (NUM, "W"),
+                (NUM, "p"),
+                (TEXT, t.b_col_reading),
+            ],
+            rows,
+        )
     });
     // Like the permutation and influence parts: the table is built again only when the
     // variance tests turn defined; while they are not (one group, or a group of fewer than
@@ -207,20 +297,53 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let variances_defined = Memo::new(move |_| model.with(|m| m.variances.is_ok()));
     let variances = move || {
         if !variances_defined.get() {
-            return undefined("variance-table", model.with(|m| m.variances.as_ref().err().cloned().unwrap_or_default()));
+            return undefined(
+                "variance-table",
+                model.with(|m| m.variances.as_ref().err().cloned().unwrap_or_default()),
+            );
         }
         live_table("variance-table", move || {
             let t = state.t();
             let rows = model.with(|m| {
-                let rows = m.variances.as_ref().map(|rows| rows.iter().map(|r| TRow::new(if r.defined { "" } else { "undefined" }, r.label.clone(), vec![(NUM, r.w.clone()), (NUM, r.df.clone()), (NUM, r.p.clone()), (HOW, r.reading.clone())])).collect());
+                let rows = m.variances.as_ref().map(|rows| {
+                    rows.iter()
+                        .map(|r| {
+                            TRow::new(
+                                if r.defined { "" } else { "undefined" },
+                                r.label.clone(),
+                                vec![
+                                    (NUM, r.w.clone()),
+                                    (NUM, r.df.clone()),
+                                    (NUM, r.p.clone()),
+                                    (HOW, r.reading.clone()),
+                                ],
+                            )
+                        })
+                        .collect()
+                });
                 rows.unwrap_or_default()
             });
-            (t.b_variance_caption.into(), vec![(TEXT, t.b_col_test), (NUM, t.b_col_statistic), (NUM, t.b_col_df), (NUM, "p"), (TEXT, t.b_col_reading)], rows)
+            (
+                t.b_variance_caption.into(),
+                vec![
+                    (TEXT, t.b_col_test),
+                    (NUM, t.b_col_statistic),
+                    (NUM, t.b_col_df),
+                    (NUM, "p"),
+                    (TEXT, t.b_col_reading),
+                ],
+                rows,
+            )
         })
     };
     let qq_missing = move || {
         let t = state.t();
-        model.with(|m| m.qq.iter().filter_map(|q| q.as_ref().err()).next().map(|e| view! { <p class="undefined">{fill(t.b_qq_error, &[("error", e)])}</p> }))
+        model.with(|m| {
+            m.qq.iter()
+                .filter_map(|q| q.as_ref().err())
+                .next()
+                .map(|e| view! { <p class="undefined">{fill(t.b_qq_error, &[("error", e)])}</p> })
+        })
     };
 
     let prior_radios = PRIOR_CHOICES
@@ -238,8 +361,12 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
     let bayes_result = move || match bayes.get() {
         Ok(b) if b.defined => {
             // The number is bold wherever the language puts it in the sentence.
-            let sentence = fill(state.t().b_bayes_result, &[("prior", &b.prior), ("label", &b.label)]);
-            let (before, after) = sentence.split_once("{bf}").map(|(a, c)| (a.to_string(), c.to_string())).unwrap_or((sentence.clone(), String::new()));
+            let sentence =
+                fill(state.t().b_bayes_result, &[("prior", &b.prior), ("label", &b.label)]);
+            let (before, after) = sentence
+                .split_once("{bf}")
+                .map(|(a, c)| (a.to_string(), c.to_string()))
+                .unwrap_or((sentence.clone(), String::new()));
             view! {
                 <p class="bayes-result" id="bayes-result">
                     {before}<strong id="bayes-bf10">{b.bf10}</strong>{after}
@@ -262,34 +389,108 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
                         rows.iter()
                             .enumerate()
                             .map(|(i, r)| {
-                                let (class, head) = if i == chosen { ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)])) } else { ("", r.prior.clone()) };
-                                TRow::new(class, head, vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())])
+                                let (class, head) = if i == chosen {
+                                    ("chosen", fill(t.b_shown_above, &[("prior", &r.prior)]))
+                                } else {
+                                    ("", r.prior.clone())
+                                };
+                                TRow::new(
+                                    class,
+                                    head,
+                                    vec![(NUM, r.bf10.clone()), (TEXT, r.label.clone())],
+                                )
                             })
                             .collect()
                     });
                     rows.unwrap_or_default()
                 });
-                (t.b_bayes_caption.into(), vec![(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)], rows)
+                (
+                    t.b_bayes_caption.into(),
+                    vec![(TEXT, t.b_col_prior), (NUM, "BF\u{2081}\u{2080}"), (TEXT, t.b_col_label)],
+                    rows,
+                )
             })
         })
     };
-    let sensitivity_missing = move || model.with(|m| m.sensitivity.as_ref().err().cloned().map(|e| undefined("sensitivity-undefined", e)));
+    let sensitivity_missing = move || {
+        model.with(|m| {
+            m.sensitivity.as_ref().err().cloned().map(|e| undefined("sensitivity-undefined", e))
+        })
+    };
 
     // The charts' summaries and data tables.
-    let hist_summary = Signal::derive(move || histogram.with(|h| h.as_ref().map(|h| h.summary()).unwrap_or_default()));
-    let hist_rows = move || histogram.with(|h| h.as_ref().map(|h| h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()).unwrap_or_default());
-    let inf_summary = Signal::derive(move || influence.with(|i| i.as_ref().map(|i| i.summary()).unwrap_or_default()));
-    let inf_rows = move || influence.with(|i| i.as_ref().map(|i| i.table(TABLE_ROW_LIMIT).into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])).collect()).unwrap_or_default());
-    let sens_summary = Signal::derive(move || sensitivity.with(|x| x.as_ref().map(|x| x.summary()).unwrap_or_default()));
+    let hist_summary = Signal::derive(move || {
+        histogram.with(|h| h.as_ref().map(|h| h.summary()).unwrap_or_default())
+    });
+    let hist_rows = move || {
+        histogram.with(|h| {
+            h.as_ref()
+                .map(|h| {
+                    h.table().into_iter().map(|[a, b]| TRow::new("", a, vec![(NUM, b)])).collect()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let inf_summary = Signal::derive(move || {
+        influence.with(|i| i.as_ref().map(|i| i.summary()).unwrap_or_default())
+    });
+    let inf_rows = move || {
+        influence.with(|i| {
+            i.as_ref()
+                .map(|i| {
+                    i.table(TABLE_ROW_LIMIT)
+                        .into_iter()
+                        .map(|[a, b, c]| {
+                            TRow::named("", a, String::new(), vec![(TEXT, b), (NUM, c)])
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let sens_summary = Signal::derive(move || {
+        sensitivity.with(|x| x.as_ref().map(|x| x.summary()).unwrap_or_default())
+    });
     let sens_rows = move || {
         sensitivity.with(|x| {
-            let rows = x.as_ref().map(|x| x.rows.iter().map(|r| TRow::new(if r.is_current { "current" } else { "" }, r.factor_text.clone(), vec![(NUM, r.t_text.clone()), (NUM, r.p_text.clone()), (TEXT, r.note.clone())])).collect());
+            let rows = x.as_ref().map(|x| {
+                x.rows
+                    .iter()
+                    .map(|r| {
+                        TRow::new(
+                            if r.is_current { "current" } else { "" },
+                            r.factor_text.clone(),
+                            vec![
+                                (NUM, r.t_text.clone()),
+                                (NUM, r.p_text.clone()),
+                                (TEXT, r.note.clone()),
+                            ],
+                        )
+                    })
+                    .collect()
+            });
             rows.unwrap_or_default()
         })
     };
-    let qq_frame = move |m: Memo<Option<QqChart>>, id: &'static str, title: fn(&Strings) -> &'static str| {
-        let summary = Signal::derive(move || m.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
-        let rows = move || m.with(|q| q.as_ref().map(|q| q.table(TABLE_ROW_LIMIT).into_iter().map(|[a, b, c]| TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])).collect()).unwrap_or_default());
+    let qq_frame = move |m: Memo<Option<QqChart>>,
+                         id: &'static str,
+                         title: fn(&Strings) -> &'static str| {
+        let summary =
+            Signal::derive(move || m.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
+        let rows = move || {
+            m.with(|q| {
+                q.as_ref()
+                    .map(|q| {
+                        q.table(TABLE_ROW_LIMIT)
+                            .into_iter()
+                            .map(|[a, b, c]| {
+                                TRow::named("", a, String::new(), vec![(NUM, b), (NUM, c)])
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        };
         view! {
             <Show when=move || m.with(|q| q.is_some()) fallback=|| ()>
                 {move || {

@@ -8,7 +8,9 @@ use crate::core::format::rmb;
 use crate::core::i18n::fill;
 use crate::core::markup::TableRow;
 use crate::core::selection::measure_text;
-use crate::core::view::{dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary};
+use crate::core::view::{
+    dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
+};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
@@ -52,8 +54,15 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
                                     None => pt.diff,
                                 })
                             });
-                            let cells = std::iter::once(("", pt.group.label().to_string())).chain(values.map(|v| ("num", v))).collect();
-                            TableRow::named(format!("group-{}", pt.group.key()), pt.informant.clone(), String::new(), cells)
+                            let cells = std::iter::once(("", pt.group.label().to_string()))
+                                .chain(values.map(|v| ("num", v)))
+                                .collect();
+                            TableRow::named(
+                                format!("group-{}", pt.group.key()),
+                                pt.informant.clone(),
+                                String::new(),
+                                cells,
+                            )
                         })
                         .collect::<Vec<_>>()
                 })
@@ -63,21 +72,37 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
     // Only the caption and the head follow the selection; the body lives as long as the
     // data can be computed.
     let computable = Memo::new(move |_| rows.with(|r| r.is_ok()));
-    let caption = move || state.selection.with(|sel| fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))]));
+    let caption = move || {
+        state
+            .selection
+            .with(|sel| fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))]))
+    };
     // The series shown change with the times only, not with the other controls.
     let series = Memo::new(move |_| state.selection.with(shown_series));
-    let head = move || series.get().iter().map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> }).collect_view();
+    let head = move || {
+        series
+            .get()
+            .iter()
+            .map(|(l, _)| view! { <th scope="col" class="num">{*l}</th> })
+            .collect_view()
+    };
     let body = move || {
         if computable.get() {
             view! { <LiveBody rows=move || rows.with(|r| r.as_ref().map(Vec::clone).unwrap_or_default()) /> }.into_any()
         } else {
-            let message = move || rows.with(|r| r.as_ref().err().map(|e| e.message(state.lang.get())).unwrap_or_default());
-            view! { <tbody><tr><td colspan="5" class="field-error">{message}</td></tr></tbody> }.into_any()
+            let message = move || {
+                rows.with(|r| {
+                    r.as_ref().err().map(|e| e.message(state.lang.get())).unwrap_or_default()
+                })
+            };
+            view! { <tbody><tr><td colspan="5" class="field-error">{message}</td></tr></tbody> }
+                .into_any()
         }
     };
     // A synthetic study (`scale=`) has thousands of informants: the table stops at
     // TABLE_ROW_LIMIT rows and says so (the CSV download has them all).
-    let more = move || state.points.with(|p| p.as_ref().ok().and_then(|p| rows_note(state, p.len())));
+    let more =
+        move || state.points.with(|p| p.as_ref().ok().and_then(|p| rows_note(state, p.len())));
     let table = move || {
         view! {
             <table class="salary-table" id="salary-table">
@@ -117,26 +142,65 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             <tbody>{descriptive_rows}</tbody>
         </table>
     };
-    let slope_data = Memo::new(move |_| state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default()));
-    let slope_summary = Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get(), state.t()));
-    let diff_summaries = Memo::new(move |_| summaries.get().into_iter().flatten().filter(|s| s.series == "T2\u{2212}T1").collect::<Vec<SeriesSummary>>());
+    let slope_data = Memo::new(move |_| {
+        state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default())
+    });
+    let slope_summary =
+        Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get(), state.t()));
+    let diff_summaries = Memo::new(move |_| {
+        summaries
+            .get()
+            .into_iter()
+            .flatten()
+            .filter(|s| s.series == "T2\u{2212}T1")
+            .collect::<Vec<SeriesSummary>>()
+    });
     let dot_summary = Signal::derive(move || dots_summary(&summaries.get(), state.t()));
     let both_times = move || state.selection.with(|s| s.times == [true, true]);
     let csv = move |_| {
         let sel = state.selection.get_untracked();
         let t = state.lang.get_untracked().strings();
-        let text = state.points.with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
-        download_text(&text, "text/csv;charset=utf-8", &format!("salaries-{}.csv", sel.measure.key()));
+        let text = state
+            .points
+            .with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
+        download_text(
+            &text,
+            "text/csv;charset=utf-8",
+            &format!("salaries-{}.csv", sel.measure.key()),
+        );
     };
     // The charts' data tables change with every toggle: core::markup rows (see LiveBody).
     let slope_table = move || {
         slope_data.with(|d| {
-            d.iter().take(TABLE_ROW_LIMIT).map(|s| TableRow::named("", s.informant.clone(), String::new(), vec![("", s.group.label().into()), ("num", rmb(s.t1)), ("num", rmb(s.t2))])).collect()
+            d.iter()
+                .take(TABLE_ROW_LIMIT)
+                .map(|s| {
+                    TableRow::named(
+                        "",
+                        s.informant.clone(),
+                        String::new(),
+                        vec![("", s.group.label().into()), ("num", rmb(s.t1)), ("num", rmb(s.t2))],
+                    )
+                })
+                .collect()
         })
     };
     let dot_table = move || {
         diff_summaries.with(|d| {
-            d.iter().map(|s| TableRow::new("", s.group.label(), vec![("num", s.n.to_string()), ("num", rmb(s.mean)), ("num", rmb(s.ci95.0)), ("num", rmb(s.ci95.1))])).collect()
+            d.iter()
+                .map(|s| {
+                    TableRow::new(
+                        "",
+                        s.group.label(),
+                        vec![
+                            ("num", s.n.to_string()),
+                            ("num", rmb(s.mean)),
+                            ("num", rmb(s.ci95.0)),
+                            ("num", rmb(s.ci95.1)),
+                        ],
+                    )
+                })
+                .collect()
         })
     };
     view! {

@@ -41,7 +41,16 @@ pub fn ScaleBanner(state: AppState) -> impl IntoView {
 #[component]
 pub fn PermutationProgress(state: AppState) -> impl IntoView {
     let label = move || {
-        state.permutation_progress.get().map(|(done, total)| fill(state.t().progress_label, &[("done", &count(done as f64)), ("total", &count(total as f64))])).unwrap_or_default()
+        state
+            .permutation_progress
+            .get()
+            .map(|(done, total)| {
+                fill(
+                    state.t().progress_label,
+                    &[("done", &count(done as f64)), ("total", &count(total as f64))],
+                )
+            })
+            .unwrap_or_default()
     };
     view! {
         <Show when=move || state.permutation_progress.with(|p| p.is_some()) fallback=|| ()>
@@ -61,7 +70,10 @@ pub fn PermutationProgress(state: AppState) -> impl IntoView {
 /// The note under a table of `total` rows cut to [`TABLE_ROW_LIMIT`], if it was cut.
 pub fn rows_note(state: AppState, total: usize) -> Option<AnyView> {
     (total > TABLE_ROW_LIMIT).then(|| {
-        let text = fill(state.t().rows_shown, &[("shown", &count(TABLE_ROW_LIMIT as f64)), ("total", &count(total as f64))]);
+        let text = fill(
+            state.t().rows_shown,
+            &[("shown", &count(TABLE_ROW_LIMIT as f64)), ("total", &count(total as f64))],
+        );
         view! { <p class="note rows-shown">{text}</p> }.into_any()
     })
 }

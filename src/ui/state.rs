@@ -20,7 +20,9 @@ use crate::core::embed;
 use crate::core::i18n::{Lang, Strings};
 use crate::core::permalink::{self, Notice};
 use crate::core::robust::permutation::DEFAULT_RESAMPLES;
-use crate::core::robust::view::{robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK};
+use crate::core::robust::view::{
+    robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
+};
 use crate::core::selection::{salary_points, SalaryPoint, Selection};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -64,7 +66,12 @@ pub struct AppState {
 impl AppState {
     /// Builds the state from the study and the page's query string; `scale` is the
     /// synthetic study's size when `study` is one, `scale_notices` what `scale=` ignored.
-    pub fn new(study: Arc<Study>, query: &str, scale: Option<usize>, scale_notices: Vec<Notice>) -> AppState {
+    pub fn new(
+        study: Arc<Study>,
+        query: &str,
+        scale: Option<usize>,
+        scale_notices: Vec<Notice>,
+    ) -> AppState {
         let defaults = Selection::paper(&study);
         let (initial, mut notices) = permalink::parse(query, &defaults);
         notices.extend(scale_notices);
@@ -73,7 +80,8 @@ impl AppState {
         let (lang_chosen, lang_notices) = permalink::parse_lang(query);
         notices.extend(lang_notices);
         let lang = lang_chosen.unwrap_or_else(browser_lang);
-        let (embed, embed_notices) = embed::parse_embed(query, &crate::ui::app::SECTIONS.map(|(id, _)| id));
+        let (embed, embed_notices) =
+            embed::parse_embed(query, &crate::ui::app::SECTIONS.map(|(id, _)| id));
         notices.extend(embed_notices);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);
@@ -89,7 +97,8 @@ impl AppState {
             })
         });
         let lang_signal = RwSignal::new(lang);
-        let (robustness, permutation_progress) = robustness_runner(study, selection, points, lang_signal, scale.is_some());
+        let (robustness, permutation_progress) =
+            robustness_runner(study, selection, points, lang_signal, scale.is_some());
         let guard = RwSignal::new(None);
         // A refusal message answers one click: any accepted change clears it.
         Effect::new(move |_| {
@@ -124,7 +133,8 @@ impl AppState {
         let sel = self.selection.get();
         let node = self.node.get();
         let lang = self.lang_chosen.get();
-        let mut q = self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang));
+        let mut q =
+            self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang));
         if let Some(section) = self.embed.get_value() {
             q.push_str("&embed=1&section=");
             q.push_str(&section);
@@ -137,7 +147,10 @@ impl AppState {
         let sel = self.selection.get_untracked();
         let node = self.node.get_untracked();
         let lang = self.lang_chosen.get_untracked();
-        permalink::with_scale(self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang)), self.scale)
+        permalink::with_scale(
+            self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang)),
+            self.scale,
+        )
     }
 
     /// The current language's string table (tracked: a view reading it follows the switch).
@@ -159,14 +172,24 @@ impl AppState {
 /// is compiled once for all of the page's fixed strings instead of once per `move || t().x`
 /// closure, each of which is a type of its own (BENCHMARKS.md, fourth session; enforced by
 /// `tests/architecture.rs`).
-pub fn tr(state: AppState, pick: fn(&'static Strings) -> &'static str) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+pub fn tr(
+    state: AppState,
+    pick: fn(&'static Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
     move || pick(state.t())
 }
 
 /// The staged robustness view of a selection.
-fn staged(study: StoredValue<Arc<Study>>, sel: &Selection, points: &Result<Vec<SalaryPoint>, DiscountError>, lang: Lang) -> Staged {
+fn staged(
+    study: StoredValue<Arc<Study>>,
+    sel: &Selection,
+    points: &Result<Vec<SalaryPoint>, DiscountError>,
+    lang: Lang,
+) -> Staged {
     match points {
-        Ok(p) => study.with_value(|s| robustness_view_staged(s, sel, p, SYNC_PERMUTATION_WORK, lang)),
+        Ok(p) => {
+            study.with_value(|s| robustness_view_staged(s, sel, p, SYNC_PERMUTATION_WORK, lang))
+        }
         Err(e) => Staged::Ready(RobustnessView::undefined(&e.message(lang), lang)),
     }
 }
@@ -227,7 +250,10 @@ fn robustness_runner(
     let generation = StoredValue::new(0u64);
     let cache = StoredValue::new(ViewCache::default());
     let first_lang = lang.get_untracked();
-    let robustness = RwSignal::new(RobustnessView::undefined(first_lang.strings().robustness_computing, first_lang));
+    let robustness = RwSignal::new(RobustnessView::undefined(
+        first_lang.strings().robustness_computing,
+        first_lang,
+    ));
     let progress = RwSignal::new(None);
     // Computes the view of the current selection as run `run`, and starts its slices.
     let start = move |run: u64| {
@@ -240,7 +266,8 @@ fn robustness_runner(
             robustness.set(view);
             return;
         }
-        let (view, pending) = split(points.with_untracked(|p| staged(study, &key.sel, p, key.lang)));
+        let (view, pending) =
+            split(points.with_untracked(|p| staged(study, &key.sel, p, key.lang)));
         progress.set(pending.as_ref().map(|p| p.progress()));
         if pending.is_none() {
             cache.update_value(|c| c.put(key.sel, key.lang, view.clone()));
@@ -281,14 +308,31 @@ fn split(s: Staged) -> (RobustnessView, Option<Box<PendingView>>) {
 }
 
 /// Runs the next slice of `pending` after the browser has had its turn.
-fn schedule_slice(pending: Box<PendingView>, key: RunKey, generation: StoredValue<u64>, cache: StoredValue<ViewCache>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
-    set_timeout(move || slice(pending, key, generation, cache, robustness, progress), Duration::ZERO);
+fn schedule_slice(
+    pending: Box<PendingView>,
+    key: RunKey,
+    generation: StoredValue<u64>,
+    cache: StoredValue<ViewCache>,
+    robustness: RwSignal<RobustnessView>,
+    progress: RwSignal<Option<(u64, u64)>>,
+) {
+    set_timeout(
+        move || slice(pending, key, generation, cache, robustness, progress),
+        Duration::ZERO,
+    );
 }
 
 /// Steps the run for up to [`SLICE_MS`], then shows the progress and yields, or shows the
 /// finished view (and keeps it in the cache). A run whose selection is no longer current
 /// is dropped.
-fn slice(mut pending: Box<PendingView>, key: RunKey, generation: StoredValue<u64>, cache: StoredValue<ViewCache>, robustness: RwSignal<RobustnessView>, progress: RwSignal<Option<(u64, u64)>>) {
+fn slice(
+    mut pending: Box<PendingView>,
+    key: RunKey,
+    generation: StoredValue<u64>,
+    cache: StoredValue<ViewCache>,
+    robustness: RwSignal<RobustnessView>,
+    progress: RwSignal<Option<(u64, u64)>>,
+) {
     if generation.try_get_value() != Some(key.run) {
         return;
     }
@@ -341,7 +385,11 @@ fn write_url(q: &str) {
     let Some(window) = web_sys::window() else { return };
     let hash = window.location().hash().unwrap_or_default();
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("?{q}{hash}")));
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("?{q}{hash}")),
+        );
     }
 }
 

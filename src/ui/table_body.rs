@@ -23,7 +23,10 @@ fn same_shape(old: &[TableRow], new: &[TableRow]) -> bool {
                 (Some(_), Some(_)) => a.head == b.head,
                 _ => false,
             };
-            header && a.class == b.class && a.cells.len() == b.cells.len() && a.cells.iter().zip(&b.cells).all(|(x, y)| x.0 == y.0)
+            header
+                && a.class == b.class
+                && a.cells.len() == b.cells.len()
+                && a.cells.iter().zip(&b.cells).all(|(x, y)| x.0 == y.0)
         })
 }
 

@@ -18,19 +18,40 @@ pub fn TestSection(state: AppState) -> impl IntoView {
         let lang = state.lang.get();
         state.analysis.with(|a| test_view(&sel, a, lang))
     });
-    let tdist = Memo::new(move |_| state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new)));
+    let tdist = Memo::new(move |_| {
+        state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new))
+    });
     // Both tables change with every toggle: core::markup rows (see LiveBody).
     let details = move || {
-        view_model.with(|m| m.details.iter().map(|(k, v)| TableRow::new("", k.clone(), vec![("num", v.clone())])).collect())
+        view_model.with(|m| {
+            m.details
+                .iter()
+                .map(|(k, v)| TableRow::new("", k.clone(), vec![("num", v.clone())]))
+                .collect()
+        })
     };
     let csv = move |_| {
         let sel = state.selection.get_untracked();
         let t = state.lang.get_untracked().strings();
-        download_text(&test_csv(&sel, &view_model.get_untracked(), t), "text/csv;charset=utf-8", "test-results.csv");
+        download_text(
+            &test_csv(&sel, &view_model.get_untracked(), t),
+            "text/csv;charset=utf-8",
+            "test-results.csv",
+        );
     };
-    let summary = Signal::derive(move || tdist.get().map(|d| d.summary(state.t())).unwrap_or_default());
+    let summary =
+        Signal::derive(move || tdist.get().map(|d| d.summary(state.t())).unwrap_or_default());
     let tdist_rows = move || {
-        tdist.with(|d| d.as_ref().map(|d| d.table(state.t()).into_iter().map(|[k, v]| TableRow::new("", k, vec![("num", v)])).collect()).unwrap_or_default())
+        tdist.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.table(state.t())
+                        .into_iter()
+                        .map(|[k, v]| TableRow::new("", k, vec![("num", v)]))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
     };
     view! {
         <section id="test" class="section" aria-labelledby="test-h">

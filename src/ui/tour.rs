@@ -8,9 +8,9 @@
 //! The steps' titles and texts come from the study file and stay in English (`lang="en"`);
 //! the tour's own controls follow the UI language.
 
+use crate::core::i18n::fill;
 use crate::core::model::TourStep;
 use crate::core::permalink;
-use crate::core::i18n::fill;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::{fill_view, plain};
 use leptos::ev::KeyboardEvent;
@@ -21,7 +21,8 @@ use wasm_bindgen::JsCast;
 fn apply(state: AppState, step: &TourStep) {
     let defaults = state.defaults.get_value();
     let (sel, notices) = permalink::parse(&step.query, &defaults);
-    let ids: Vec<String> = state.study.with_value(|s| s.raw.model.ids().into_iter().map(String::from).collect());
+    let ids: Vec<String> =
+        state.study.with_value(|s| s.raw.model.ids().into_iter().map(String::from).collect());
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let (node, node_notices) = permalink::parse_node(&step.query, &refs);
     state.selection.set(sel);
@@ -40,7 +41,9 @@ fn apply(state: AppState, step: &TourStep) {
 /// Moves focus to an element by id, if it exists.
 fn focus(id: &'static str) {
     request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(el) =
+            document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = el.focus();
         }
     });
@@ -49,7 +52,9 @@ fn focus(id: &'static str) {
 /// `#tour`.
 #[component]
 pub fn TourSection(state: AppState) -> impl IntoView {
-    let (steps, source, stages) = state.study.with_value(|s| (s.raw.tour.steps.clone(), s.raw.tour.source.clone(), s.raw.stages.rows.len()));
+    let (steps, source, stages) = state.study.with_value(|s| {
+        (s.raw.tour.steps.clone(), s.raw.tour.source.clone(), s.raw.stages.rows.len())
+    });
     let steps = StoredValue::new(steps);
     let total = steps.with_value(|s| s.len());
     let current = RwSignal::new(None::<usize>);
@@ -89,7 +94,9 @@ pub fn TourSection(state: AppState) -> impl IntoView {
             })
             .collect_view()
     });
-    let step = move || current.get().and_then(|i| steps.with_value(|s| s.get(i).cloned()).map(|st| (i, st)));
+    let step = move || {
+        current.get().and_then(|i| steps.with_value(|s| s.get(i).cloned()).map(|st| (i, st)))
+    };
     let t = move || state.t();
     let lede = move || {
         fill_view(t().a_tour_lede, |k| match k {

@@ -14,18 +14,20 @@
 //! and draws the comparison chart.
 
 use crate::core::coverage::view::{
-    agreement_view, check_csv_sizes, check_qdpx_size, comparison_bars, comparison_summary, count_text, coverage_view,
-    mappable_codes, theme_assignments, ComparisonBar, CoverageView, Definition, PairView,
+    agreement_view, check_csv_sizes, check_qdpx_size, comparison_bars, comparison_summary,
+    count_text, coverage_view, mappable_codes, theme_assignments, ComparisonBar, CoverageView,
+    Definition, PairView,
 };
 use crate::core::coverage::{
-    export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput, ImportNote, Project, PAPER_THEMES, SAMPLE_NOTICE,
+    export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput,
+    ImportNote, Project, PAPER_THEMES, SAMPLE_NOTICE,
 };
 use crate::core::dataset::{Coverage, Study, Time};
 use crate::core::i18n::{fill, segments, Segment, Strings};
 use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
-use leptos::html::Input;
 use crate::ui::state::{tr, AppState};
+use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use plotters::prelude::*;
@@ -53,7 +55,8 @@ struct Imported {
 
 /// An import under way: the project, its notes and whether it is the shipped sample, or a
 /// message for the reader.
-type ImportJob = std::pin::Pin<Box<dyn Future<Output = Result<(Project, Vec<ImportNote>, bool), String>>>>;
+type ImportJob =
+    std::pin::Pin<Box<dyn Future<Output = Result<(Project, Vec<ImportNote>, bool), String>>>>;
 
 /// What the import controls report.
 #[derive(Clone, PartialEq)]
@@ -66,14 +69,17 @@ enum Status {
 
 /// A JS error as text.
 fn js_text(e: &wasm_bindgen::JsValue, t: &Strings) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| t.c_unknown_error.into())
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| t.c_unknown_error.into())
 }
 
 /// The bytes of a picked file.
 async fn read_file(file: &web_sys::File, t: &'static Strings) -> Result<Vec<u8>, String> {
-    let buf = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| fill(t.c_err_browser_read, &[("file", &file.name()), ("error", &js_text(&e, t))]))?;
+    let buf = JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        fill(t.c_err_browser_read, &[("file", &file.name()), ("error", &js_text(&e, t))])
+    })?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -81,10 +87,15 @@ async fn read_file(file: &web_sys::File, t: &'static Strings) -> Result<Vec<u8>,
 async fn fetch_sample(t: &'static Strings) -> Result<Vec<u8>, String> {
     let fail = |m: String| fill(t.c_err_sample_fetch, &[("url", SAMPLE_URL), ("error", &m)]);
     let window = web_sys::window().ok_or_else(|| fail(t.c_no_window.into()))?;
-    let response = JsFuture::from(window.fetch_with_str(SAMPLE_URL)).await.map_err(|e| fail(js_text(&e, t)))?;
+    let response = JsFuture::from(window.fetch_with_str(SAMPLE_URL))
+        .await
+        .map_err(|e| fail(js_text(&e, t)))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| fail(t.c_not_http.into()))?;
     if !response.ok() {
-        return Err(fail(fill(t.c_server_answered, &[("status", &response.status().to_string()), ("text", &response.status_text())])));
+        return Err(fail(fill(
+            t.c_server_answered,
+            &[("status", &response.status().to_string()), ("text", &response.status_text())],
+        )));
     }
     let promise = response.array_buffer().map_err(|e| fail(js_text(&e, t)))?;
     let buf = JsFuture::from(promise).await.map_err(|e| fail(js_text(&e, t)))?;
@@ -104,7 +115,10 @@ fn size_of(file: &web_sys::File) -> u64 {
 
 /// The value of the `<select>` an event came from.
 fn select_value(ev: &leptos::ev::Event) -> String {
-    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
 }
 
 /// A refusal followed by the note that nothing changed.
@@ -121,7 +135,9 @@ fn fill_spans(template: &str, args: &[(&str, String, Option<&'static str>)]) -> 
         .map(|seg| match seg {
             Segment::Text(t) => t.to_string().into_any(),
             Segment::Placeholder(name) => match args.iter().find(|(k, _, _)| *k == name) {
-                Some((_, v, Some(lang))) => view! { <span lang=*lang>{v.clone()}</span> }.into_any(),
+                Some((_, v, Some(lang))) => {
+                    view! { <span lang=*lang>{v.clone()}</span> }.into_any()
+                }
                 Some((_, v, None)) => v.clone().into_any(),
                 None => format!("{{{name}}}").into_any(),
             },
@@ -145,7 +161,10 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
     let status = RwSignal::new(Status::Idle);
     let serial = StoredValue::new(0u32);
     let paper = StoredValue::new(study.raw.coverage.clone());
-    let kappa_printed = StoredValue::new((study.raw.printed_other.kappa.value.clone(), study.raw.printed_other.kappa.source.clone()));
+    let kappa_printed = StoredValue::new((
+        study.raw.printed_other.kappa.value.clone(),
+        study.raw.printed_other.kappa.source.clone(),
+    ));
     let qdpx_ref: NodeRef<Input> = NodeRef::new();
     let codings_ref: NodeRef<Input> = NodeRef::new();
     let sources_ref: NodeRef<Input> = NodeRef::new();
@@ -163,7 +182,13 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
                         *s
                     });
                     let done = fill(t.c_imported, &[("what", &what)]);
-                    imported.try_set(Some(Arc::new(Imported { project: Arc::new(project), notes, origin: what, sample, serial: n.unwrap_or(0) })));
+                    imported.try_set(Some(Arc::new(Imported {
+                        project: Arc::new(project),
+                        notes,
+                        origin: what,
+                        sample,
+                        serial: n.unwrap_or(0),
+                    })));
                     status.try_set(Status::Done(done));
                 }
                 Err(message) => {
@@ -187,9 +212,9 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
             Box::pin(async move {
                 check_qdpx_size(&name, size_of(&file), t)?;
                 let bytes = read_file(&file, t).await?;
-                import_qdpx(&bytes)
-                    .map(|i| (i.project, i.notes, false))
-                    .map_err(|e| fill(t.c_could_not_import, &[("name", &name), ("error", &e.message(t))]))
+                import_qdpx(&bytes).map(|i| (i.project, i.notes, false)).map_err(|e| {
+                    fill(t.c_could_not_import, &[("name", &name), ("error", &e.message(t))])
+                })
             }),
         );
     };
@@ -221,7 +246,10 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
             return;
         }
         let others = texts.len() + usize::from(sources.is_some());
-        let what = fill(if others == 1 { t.c_and_other_file } else { t.c_and_other_files }, &[("codings", &codings.name()), ("n", &others.to_string())]);
+        let what = fill(
+            if others == 1 { t.c_and_other_file } else { t.c_and_other_files },
+            &[("codings", &codings.name()), ("n", &others.to_string())],
+        );
         run(
             what,
             Box::pin(async move {
@@ -244,15 +272,19 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
                     sources: sources_file.as_ref().map(|(n, b)| (n.as_str(), b.as_slice())),
                     texts: &text_files,
                 };
-                import_csv(&input).map(|i| (i.project, i.notes, false)).map_err(|e| fill(t.c_could_not_import_csv, &[("error", &e.message(t))]))
+                import_csv(&input)
+                    .map(|i| (i.project, i.notes, false))
+                    .map_err(|e| fill(t.c_could_not_import_csv, &[("error", &e.message(t))]))
             }),
         );
     };
 
-    let status_line = move || match status.get() {
+    let status_line = move || {
+        match status.get() {
         Status::Busy(m) | Status::Done(m) => Some(view! { <p id="workshop-status" class="workshop-status" role="status">{m}</p> }.into_any()),
         Status::Failed(m) => Some(view! { <p id="workshop-error" class="field-error workshop-error" role="alert">{m}</p> }.into_any()),
         Status::Idle => None,
+    }
     };
 
     view! {
@@ -305,10 +337,17 @@ fn depth_class(depth: usize) -> String {
 
 /// Everything shown after an import; its signals start afresh with every import.
 #[component]
-fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: StoredValue<(String, String)>, state: AppState) -> impl IntoView {
+fn Results(
+    data: Arc<Imported>,
+    paper: StoredValue<Coverage>,
+    kappa_printed: StoredValue<(String, String)>,
+    state: AppState,
+) -> impl IntoView {
     let t = move || state.t();
     let project = data.project.clone();
-    let is_sample = data.sample || project.name().contains(SAMPLE_NOTICE) || project.description().contains(SAMPLE_NOTICE);
+    let is_sample = data.sample
+        || project.name().contains(SAMPLE_NOTICE)
+        || project.description().contains(SAMPLE_NOTICE);
     // The imported project's own words (names, descriptions): the shipped sample is in
     // English; another project's language is unknown (`lang=""`), not the page's.
     let content_lang: &'static str = if is_sample { "en" } else { "" };
@@ -346,7 +385,9 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
         let lang = state.t();
         Some(paper.with_value(|c| comparison_bars(c, &p, &t, &a, definition.get(), lang)))
     });
-    let summary = Signal::derive(move || bars.get().map(|b| comparison_summary(&b, definition.get(), state.t())).unwrap_or_default());
+    let summary = Signal::derive(move || {
+        bars.get().map(|b| comparison_summary(&b, definition.get(), state.t())).unwrap_or_default()
+    });
 
     // The notice naming the project.
     let sample_label = is_sample.then(|| {
@@ -362,10 +403,14 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
     });
     let description = (!project.description().trim().is_empty()).then(|| view! { <p class="project-description" lang=content_lang>{project.description().to_string()}</p> });
     let notes = (!data.notes.is_empty()).then(|| {
-        let items = data.notes.iter().map(|n| {
-            let n = n.clone();
-            view! { <li>{move || n.message(t())}</li> }
-        }).collect_view();
+        let items = data
+            .notes
+            .iter()
+            .map(|n| {
+                let n = n.clone();
+                view! { <li>{move || n.message(t())}</li> }
+            })
+            .collect_view();
         view! { <p>{tr(state, |t| t.c_import_notes)}</p><ul class="import-notes">{items}</ul> }
     });
 
@@ -383,10 +428,14 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
         }
         .into_any(),
         (None, false) => {
-            let options = move || attributes.iter().map(|a| view! { <option value=a.clone() lang=content_lang>{a.clone()}</option> }).collect_view();
+            let options = move || {
+                attributes.iter().map(|a| view! { <option value=a.clone() lang=content_lang>{a.clone()}</option> }).collect_view()
+            };
             let update = move || {
                 let (g, t) = (group_pick.get_untracked(), time_pick.get_untracked());
-                keys.set((!g.is_empty() && !t.is_empty()).then_some(CellKeys { group: g, time: t }));
+                keys.set(
+                    (!g.is_empty() && !t.is_empty()).then_some(CellKeys { group: g, time: t }),
+                );
             };
             view! {
                 <fieldset class="workshop-pickers" id="workshop-keys">
@@ -518,12 +567,18 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
             let template = if n_coders == 1 { t.c_kappa_none_one } else { t.c_kappa_none_many };
             view! { <p id="workshop-kappa-none" class="note">{fill(template, &[("n", &n_coders.to_string())])}</p> }.into_any()
         } else {
-            pairs.into_iter().enumerate().map(|(i, pair)| kappa_table(i, pair, t, content_lang)).collect_view().into_any()
+            pairs
+                .into_iter()
+                .enumerate()
+                .map(|(i, pair)| kappa_table(i, pair, t, content_lang))
+                .collect_view()
+                .into_any()
         }
     };
 
     // Export.
-    let export: StoredValue<Result<CsvExport, crate::core::coverage::CsvError>> = StoredValue::new(export_csv(&project));
+    let export: StoredValue<Result<CsvExport, crate::core::coverage::CsvError>> =
+        StoredValue::new(export_csv(&project));
     let export_view = export.with_value(|e| match e {
         Ok(x) => {
             let n_texts = x.texts.len();
@@ -650,7 +705,11 @@ fn Results(data: Arc<Imported>, paper: StoredValue<Coverage>, kappa_printed: Sto
 }
 
 /// The two coverage tables: codes × cells (both definitions) and codes × sources.
-fn coverage_tables(v: CoverageView, t: &'static Strings, content_lang: &'static str) -> impl IntoView {
+fn coverage_tables(
+    v: CoverageView,
+    t: &'static Strings,
+    content_lang: &'static str,
+) -> impl IntoView {
     let cell_table = (!v.cells.is_empty()).then(|| {
         let top = v
             .cells
@@ -756,13 +815,24 @@ fn coverage_tables(v: CoverageView, t: &'static Strings, content_lang: &'static 
 }
 
 /// A code's row head, indented by depth, aggregates marked.
-fn code_head(name: &str, depth: usize, aggregate: bool, t: &'static Strings, content_lang: &'static str) -> impl IntoView {
+fn code_head(
+    name: &str,
+    depth: usize,
+    aggregate: bool,
+    t: &'static Strings,
+    content_lang: &'static str,
+) -> impl IntoView {
     let mark = aggregate.then(|| view! { " "<span class="aggregate-mark" title=t.c_aggregate_title>{t.c_with_subcodes}</span> });
     view! { <th scope="row" class=depth_class(depth)><span class="code-label" lang=content_lang>{name.to_string()}</span>{mark}</th> }
 }
 
 /// One pair of coders' kappa table.
-fn kappa_table(index: usize, pair: PairView, t: &'static Strings, content_lang: &'static str) -> impl IntoView {
+fn kappa_table(
+    index: usize,
+    pair: PairView,
+    t: &'static Strings,
+    content_lang: &'static str,
+) -> impl IntoView {
     let rows = pair
         .rows
         .iter()
@@ -817,7 +887,14 @@ fn kappa_table(index: usize, pair: PairView, t: &'static Strings, content_lang: 
 
 /// Paired bars per theme: the paper's printed coverage (solid; outlined where not reported)
 /// and the imported coverage (striped), Service blue and Development orange, T1 lighter.
-fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], def: Definition, t: &Strings, p: Palette, s: Scale) -> Result<(), String> {
+fn draw_comparison(
+    canvas: &web_sys::HtmlCanvasElement,
+    bars: &[ComparisonBar],
+    def: Definition,
+    t: &Strings,
+    p: Palette,
+    s: Scale,
+) -> Result<(), String> {
     let px = |v: f64| s.px(v);
     let font = |size: f64| s.font(size, &p);
     let root = root(canvas, &p)?;
@@ -828,7 +905,13 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
         }
     }
     let n = themes.len().max(1) as f64;
-    let top = bars.iter().flat_map(|b| [b.paper, b.imported]).flatten().filter(|v| v.is_finite()).fold(10.0, f64::max) * 1.12;
+    let top = bars
+        .iter()
+        .flat_map(|b| [b.paper, b.imported])
+        .flatten()
+        .filter(|v| v.is_finite())
+        .fold(10.0, f64::max)
+        * 1.12;
     let mut chart = ChartBuilder::on(&root)
         .margin(px(12.0))
         .margin_top(px(52.0))
@@ -837,11 +920,7 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
     themed(
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_desc(t.c_axis_coverage),
+        chart.configure_mesh().disable_x_mesh().x_labels(0).y_desc(t.c_axis_coverage),
         &p,
         s,
         12.0,
@@ -867,20 +946,32 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
             let c = p.group(b.group);
             match b.paper {
                 Some(v) => {
-                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + w, v)], shade(b).filled())]).map_err(err)?;
+                    chart
+                        .draw_series([Rectangle::new([(x0, 0.0), (x0 + w, v)], shade(b).filled())])
+                        .map_err(err)?;
                 }
                 None => {
-                    chart.draw_series([Rectangle::new([(x0, 0.0), (x0 + w, top * 0.2)], c.stroke_width(px(1.5)))]).map_err(err)?;
+                    chart
+                        .draw_series([Rectangle::new(
+                            [(x0, 0.0), (x0 + w, top * 0.2)],
+                            c.stroke_width(px(1.5)),
+                        )])
+                        .map_err(err)?;
                 }
             }
             if let Some(v) = b.imported {
                 let (ax, ay) = chart.backend_coord(&(x0 + w * 1.08, v));
                 let (bx, by) = chart.backend_coord(&(x0 + w * 2.08, 0.0));
                 let ay = ay.min(by - px(2.0) as i32);
-                root.draw(&Rectangle::new([(ax, ay), (bx, by)], c.stroke_width(px(1.0)))).map_err(err)?;
+                root.draw(&Rectangle::new([(ax, ay), (bx, by)], c.stroke_width(px(1.0))))
+                    .map_err(err)?;
                 let step = px(4.0) as usize;
                 for y in (ay..=by).rev().step_by(step.max(2)) {
-                    root.draw(&PathElement::new(vec![(ax, y), (bx, y)], shade(b).stroke_width(px(1.5)))).map_err(err)?;
+                    root.draw(&PathElement::new(
+                        vec![(ax, y), (bx, y)],
+                        shade(b).stroke_width(px(1.5)),
+                    ))
+                    .map_err(err)?;
                 }
             }
         }
@@ -892,12 +983,19 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
     // plotters measures text with a styled <span>, which the CSP forbids: estimate instead
     // (0.6 em a character at 11 px is generous for the system sans-serif).
     // A CJK character takes a full em.
-    let text_width = |text: &str| (text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * 11.0 * s.0).round() as i32;
+    let text_width = |text: &str| {
+        (text.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>() * 11.0 * s.0)
+            .round() as i32
+    };
     let mut x = px(12.0) as i32;
     let row1 = px(14.0) as i32;
     for (label, colour) in [("Service", p.service), ("Development", p.development)] {
         for mix in [0.45, 1.0] {
-            root.draw(&Rectangle::new([(x, row1 - sh / 2), (x + sw, row1 + sh / 2)], colour.mix(mix).filled())).map_err(err)?;
+            root.draw(&Rectangle::new(
+                [(x, row1 - sh / 2), (x + sw, row1 + sh / 2)],
+                colour.mix(mix).filled(),
+            ))
+            .map_err(err)?;
             x += sw + 2;
         }
         let text = fill(t.c_legend_group, &[("group", label)]);
@@ -914,12 +1012,20 @@ fn draw_comparison(canvas: &web_sys::HtmlCanvasElement, bars: &[ComparisonBar], 
             1 => {
                 root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.0)))).map_err(err)?;
                 for y in ((row2 - sh / 2)..=(row2 + sh / 2)).step_by((px(4.0) as usize).max(2)) {
-                    root.draw(&PathElement::new(vec![(x, y), (x + sw, y)], p.neutral.stroke_width(px(1.5)))).map_err(err)?;
+                    root.draw(&PathElement::new(
+                        vec![(x, y), (x + sw, y)],
+                        p.neutral.stroke_width(px(1.5)),
+                    ))
+                    .map_err(err)?;
                 }
             }
             _ => root.draw(&Rectangle::new(r, p.neutral.stroke_width(px(1.5)))).map_err(err)?,
         }
-        let text = if kind == 1 { fill(t.c_legend_imported, &[("definition", def.label(t))]) } else { label.to_string() };
+        let text = if kind == 1 {
+            fill(t.c_legend_imported, &[("definition", def.label(t))])
+        } else {
+            label.to_string()
+        };
         root.draw_text(&text, &legend_font, (x + sw + gap, row2)).map_err(err)?;
         x += sw + gap + text_width(&text) + gap * 3;
     }

@@ -20,9 +20,12 @@
 //! have codings and coders who coded something; export keeps everything else that matters
 //! (sources, including uncoded ones, and their attributes).
 
-use super::model::{describe_coding, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
-use std::collections::{BTreeMap, BTreeSet};
+use super::model::{
+    describe_coding, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source,
+    User, MAX_CODE_DEPTH,
+};
 use crate::core::i18n::{fill, Strings, EN};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Separates the levels of a hierarchical code name in the `code` column.
@@ -83,22 +86,42 @@ pub enum CsvError {
 impl CsvError {
     /// The message in the UI language (`Display` gives the English one).
     pub fn message(&self, t: &Strings) -> String {
-        let at = |file: &str, line: &str, message: &str| fill(t.c_at_line, &[("file", file), ("line", line), ("message", message)]);
-        let in_file = |file: &str, message: &str| fill(t.c_in_file, &[("file", file), ("message", message)]);
+        let at = |file: &str, line: &str, message: &str| {
+            fill(t.c_at_line, &[("file", file), ("line", line), ("message", message)])
+        };
+        let in_file =
+            |file: &str, message: &str| fill(t.c_in_file, &[("file", file), ("message", message)]);
         match self {
             CsvError::NotUtf8 { file, line } => at(file, &line.to_string(), t.c_err_not_utf8),
-            CsvError::Malformed { file, line: Some(l), message } => at(file, &l.to_string(), message),
+            CsvError::Malformed { file, line: Some(l), message } => {
+                at(file, &l.to_string(), message)
+            }
             CsvError::Malformed { file, line: None, message } => in_file(file, message),
-            CsvError::MissingColumn { file, column } => at(file, "1", &fill(t.c_err_missing_column, &[("column", column)])),
-            CsvError::EmptyValue { file, line, column } => at(file, &line.to_string(), &fill(t.c_err_empty_value, &[("column", column)])),
-            CsvError::BadPosition { file, line, column, value } => {
-                at(file, &line.to_string(), &fill(t.c_err_bad_position, &[("column", column), ("value", value)]))
+            CsvError::MissingColumn { file, column } => {
+                at(file, "1", &fill(t.c_err_missing_column, &[("column", column)]))
             }
-            CsvError::UnknownSource { file, line, source } => at(file, &line.to_string(), &fill(t.c_err_no_text_file, &[("source", source)])),
-            CsvError::DuplicateSource { file, source } => in_file(file, &fill(t.c_err_duplicate_source, &[("source", source)])),
-            CsvError::BadCodePath { file, line, code } => {
-                at(file, &line.to_string(), &fill(t.c_err_bad_code_path, &[("code", code), ("limit", &MAX_CODE_DEPTH.to_string())]))
+            CsvError::EmptyValue { file, line, column } => {
+                at(file, &line.to_string(), &fill(t.c_err_empty_value, &[("column", column)]))
             }
+            CsvError::BadPosition { file, line, column, value } => at(
+                file,
+                &line.to_string(),
+                &fill(t.c_err_bad_position, &[("column", column), ("value", value)]),
+            ),
+            CsvError::UnknownSource { file, line, source } => {
+                at(file, &line.to_string(), &fill(t.c_err_no_text_file, &[("source", source)]))
+            }
+            CsvError::DuplicateSource { file, source } => {
+                in_file(file, &fill(t.c_err_duplicate_source, &[("source", source)]))
+            }
+            CsvError::BadCodePath { file, line, code } => at(
+                file,
+                &line.to_string(),
+                &fill(
+                    t.c_err_bad_code_path,
+                    &[("code", code), ("limit", &MAX_CODE_DEPTH.to_string())],
+                ),
+            ),
             CsvError::Model(e) => e.message(t),
             CsvError::Write(m) => fill(t.c_err_write_csv, &[("error", m)]),
         }
@@ -118,7 +141,10 @@ fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, CsvError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let good = bytes.get(..e.valid_up_to()).unwrap_or(&[]);
-        CsvError::NotUtf8 { file: file.to_string(), line: 1 + good.iter().filter(|&&b| b == b'\n').count() }
+        CsvError::NotUtf8 {
+            file: file.to_string(),
+            line: 1 + good.iter().filter(|&&b| b == b'\n').count(),
+        }
     })
 }
 
@@ -142,14 +168,19 @@ struct Table<'a> {
 
 impl<'a> Table<'a> {
     fn open(file: &'a str, text: &'a str) -> Result<Table<'a>, CsvError> {
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-        let header: Vec<String> = reader.headers().map_err(|e| malformed(file, &e))?.iter().map(str::to_string).collect();
+        let mut reader =
+            csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+        let header: Vec<String> =
+            reader.headers().map_err(|e| malformed(file, &e))?.iter().map(str::to_string).collect();
         let columns = header.iter().enumerate().rev().map(|(i, h)| (h.to_lowercase(), i)).collect(); // the first column of a name wins
         Ok(Table { file, reader, columns, header })
     }
 
     fn column(&self, name: &'static str) -> Result<usize, CsvError> {
-        self.columns.get(name).copied().ok_or(CsvError::MissingColumn { file: self.file.to_string(), column: name })
+        self.columns
+            .get(name)
+            .copied()
+            .ok_or(CsvError::MissingColumn { file: self.file.to_string(), column: name })
     }
 }
 
@@ -169,7 +200,12 @@ fn position(file: &str, line: u64, column: &'static str, value: &str) -> Result<
     if value.is_empty() {
         return Err(CsvError::EmptyValue { file: file.to_string(), line, column });
     }
-    value.parse::<usize>().map_err(|_| CsvError::BadPosition { file: file.to_string(), line, column, value: value.to_string() })
+    value.parse::<usize>().map_err(|_| CsvError::BadPosition {
+        file: file.to_string(),
+        line,
+        column,
+        value: value.to_string(),
+    })
 }
 
 /// Inserts `path` into the code tree (creating missing levels) and returns its id.
@@ -204,7 +240,13 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
         if by_id.insert(id.clone(), sources.len()).is_some() {
             return Err(CsvError::DuplicateSource { file: name.clone(), source: id });
         }
-        sources.push(Source { id: id.clone(), name: id, description: String::new(), text: text.to_string(), attributes: BTreeMap::new() });
+        sources.push(Source {
+            id: id.clone(),
+            name: id,
+            description: String::new(),
+            text: text.to_string(),
+            attributes: BTreeMap::new(),
+        });
     }
     let lookup = |by_id: &BTreeMap<String, usize>, key: &str| -> Option<usize> {
         by_id.get(key).or_else(|| by_id.get(&source_id_of_file(key))).copied()
@@ -214,18 +256,35 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
         let text = decode(file, bytes)?;
         let mut table = Table::open(file, text)?;
         let src_col = table.column("source")?;
-        let attrs: Vec<(usize, String)> = table.header.iter().enumerate().filter(|&(i, _)| i != src_col).map(|(i, h)| (i, h.clone())).collect();
+        let attrs: Vec<(usize, String)> = table
+            .header
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != src_col)
+            .map(|(i, h)| (i, h.clone()))
+            .collect();
         let mut seen = BTreeSet::new();
         for rec in table.reader.records() {
             let rec = rec.map_err(|e| malformed(file, &e))?;
             let line = rec.position().map_or(0, |p| p.line());
             let key = rec.get(src_col).unwrap_or("");
             if key.is_empty() {
-                return Err(CsvError::EmptyValue { file: file.to_string(), line, column: "source" });
+                return Err(CsvError::EmptyValue {
+                    file: file.to_string(),
+                    line,
+                    column: "source",
+                });
             }
-            let idx = lookup(&by_id, key).ok_or_else(|| CsvError::UnknownSource { file: file.to_string(), line, source: key.to_string() })?;
+            let idx = lookup(&by_id, key).ok_or_else(|| CsvError::UnknownSource {
+                file: file.to_string(),
+                line,
+                source: key.to_string(),
+            })?;
             if !seen.insert(idx) {
-                return Err(CsvError::DuplicateSource { file: file.to_string(), source: key.to_string() });
+                return Err(CsvError::DuplicateSource {
+                    file: file.to_string(),
+                    source: key.to_string(),
+                });
             }
             if let Some(s) = sources.get_mut(idx) {
                 for (i, name) in &attrs {
@@ -244,7 +303,13 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
     let (file, bytes) = input.codings;
     let text = decode(file, bytes)?;
     let mut table = Table::open(file, text)?;
-    let cols = [table.column("source")?, table.column("start")?, table.column("end")?, table.column("code")?, table.column("coder")?];
+    let cols = [
+        table.column("source")?,
+        table.column("start")?,
+        table.column("end")?,
+        table.column("code")?,
+        table.column("coder")?,
+    ];
     let mut codes: Vec<Code> = Vec::new();
     let mut users: Vec<User> = Vec::new();
     let mut codings = Vec::new();
@@ -257,20 +322,43 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
                 return Err(CsvError::EmptyValue { file: file.to_string(), line, column });
             }
         }
-        let idx = lookup(&by_id, source).ok_or_else(|| CsvError::UnknownSource { file: file.to_string(), line, source: source.to_string() })?;
-        let (start, end) = (position(file, line, "start", start)?, position(file, line, "end", end)?);
+        let idx = lookup(&by_id, source).ok_or_else(|| CsvError::UnknownSource {
+            file: file.to_string(),
+            line,
+            source: source.to_string(),
+        })?;
+        let (start, end) =
+            (position(file, line, "start", start)?, position(file, line, "end", end)?);
         let path: Vec<&str> = code.split(HIERARCHY_SEPARATOR).map(str::trim).collect();
         if path.iter().any(|p| p.is_empty()) || path.len() > MAX_CODE_DEPTH {
-            return Err(CsvError::BadCodePath { file: file.to_string(), line, code: code.to_string() });
+            return Err(CsvError::BadCodePath {
+                file: file.to_string(),
+                line,
+                code: code.to_string(),
+            });
         }
         let code_id = insert_code(&mut codes, &path);
         if !users.iter().any(|u| u.id == coder) {
             users.push(User { id: coder.to_string(), name: coder.to_string() });
         }
         let source_id = sources.get(idx).map(|s| s.id.clone()).unwrap_or_default();
-        codings.push(Coding { source: source_id, start, end, code: code_id, coder: coder.to_string(), origin: format!("{file} line {line}") });
+        codings.push(Coding {
+            source: source_id,
+            start,
+            end,
+            code: code_id,
+            coder: coder.to_string(),
+            origin: format!("{file} line {line}"),
+        });
     }
-    let parts = ProjectParts { name: file.to_string(), description: String::new(), users, codes, sources, codings };
+    let parts = ProjectParts {
+        name: file.to_string(),
+        description: String::new(),
+        users,
+        codes,
+        sources,
+        codings,
+    };
     let project = Project::new(parts).map_err(CsvError::Model)?;
     Ok(Import { project, notes })
 }
@@ -292,7 +380,8 @@ fn collect_code_keys(codes: &[Code], prefix: &str, out: &mut BTreeMap<String, St
     for c in codes {
         let name = c.name.replace(HIERARCHY_SEPARATOR, " >").trim().to_string();
         let name = unique(if name.is_empty() { c.id.clone() } else { name }, &mut used);
-        let key = if prefix.is_empty() { name } else { format!("{prefix}{HIERARCHY_SEPARATOR}{name}") };
+        let key =
+            if prefix.is_empty() { name } else { format!("{prefix}{HIERARCHY_SEPARATOR}{name}") };
         out.insert(c.id.clone(), key.clone());
         collect_code_keys(&c.children, &key, out);
     }
@@ -341,7 +430,8 @@ pub fn export_csv(project: &Project) -> Result<CsvExport, CsvError> {
         let source = source_keys.get(c.source.as_str()).ok_or_else(missing)?;
         let code = code_keys.get(&c.code).ok_or_else(missing)?;
         let coder = coder_keys.get(c.coder.as_str()).ok_or_else(missing)?;
-        w.write_record([source.as_str(), &c.start.to_string(), &c.end.to_string(), code, coder]).map_err(write_err)?;
+        w.write_record([source.as_str(), &c.start.to_string(), &c.end.to_string(), code, coder])
+            .map_err(write_err)?;
     }
     let codings_csv = finish(w)?;
 
@@ -351,7 +441,8 @@ pub fn export_csv(project: &Project) -> Result<CsvExport, CsvError> {
         attrs.splice(0..0, [keys.group, keys.time]);
     }
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(std::iter::once("source").chain(attrs.iter().map(String::as_str))).map_err(write_err)?;
+    w.write_record(std::iter::once("source").chain(attrs.iter().map(String::as_str)))
+        .map_err(write_err)?;
     let mut texts = Vec::new();
     for s in project.sources() {
         let key = source_keys.get(s.id.as_str()).cloned().unwrap_or_else(|| s.id.clone());

@@ -15,8 +15,8 @@
 
 use super::model::{CellKeys, Project};
 use super::ranges::{self, Range};
-use std::collections::BTreeMap;
 use crate::core::i18n::{fill, Strings, EN};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Whose codings count.
@@ -140,7 +140,10 @@ impl Project {
     }
 
     pub(crate) fn source_index(&self, id: &str) -> Result<usize, CoverageError> {
-        self.source_by_id.get(id).copied().ok_or_else(|| CoverageError::UnknownSource(id.to_string()))
+        self.source_by_id
+            .get(id)
+            .copied()
+            .ok_or_else(|| CoverageError::UnknownSource(id.to_string()))
     }
 
     pub(crate) fn coder_index(&self, id: &str) -> Result<usize, CoverageError> {
@@ -156,7 +159,13 @@ impl Project {
 
     /// The union of the ranges coded in source `source` at code `code` (with its descendants
     /// when `aggregate`), by `coder` (any coder when `None`).
-    pub(crate) fn coded_union(&self, source: usize, code: usize, aggregate: bool, coder: Option<usize>) -> Vec<Range> {
+    pub(crate) fn coded_union(
+        &self,
+        source: usize,
+        code: usize,
+        aggregate: bool,
+        coder: Option<usize>,
+    ) -> Vec<Range> {
         let end = match self.codes_flat.get(code) {
             Some(c) if aggregate => c.subtree_end,
             Some(_) => code + 1,
@@ -172,7 +181,12 @@ impl Project {
         ranges::union(ranges)
     }
 
-    fn source_coverage_at(&self, source: usize, code: usize, coder: Option<usize>) -> SourceCoverage {
+    fn source_coverage_at(
+        &self,
+        source: usize,
+        code: usize,
+        coder: Option<usize>,
+    ) -> SourceCoverage {
         let coded = ranges::total_len(&self.coded_union(source, code, true, coder));
         let total = self.source_len.get(source).copied().unwrap_or(0);
         SourceCoverage {
@@ -184,19 +198,27 @@ impl Project {
     }
 
     /// Coverage of `code` (with its descendants) in one source.
-    pub fn source_coverage(&self, source: &str, code: &str, coders: &Coders) -> Result<SourceCoverage, CoverageError> {
-        let (s, c, who) = (self.source_index(source)?, self.code_index(code)?, self.coder_filter(coders)?);
+    pub fn source_coverage(
+        &self,
+        source: &str,
+        code: &str,
+        coders: &Coders,
+    ) -> Result<SourceCoverage, CoverageError> {
+        let (s, c, who) =
+            (self.source_index(source)?, self.code_index(code)?, self.coder_filter(coders)?);
         Ok(self.source_coverage_at(s, c, who))
     }
 
     fn cell_at(&self, sources: &[usize], code: usize, coder: Option<usize>) -> CellCoverage {
-        let per_source: Vec<SourceCoverage> = sources.iter().map(|&s| self.source_coverage_at(s, code, coder)).collect();
+        let per_source: Vec<SourceCoverage> =
+            sources.iter().map(|&s| self.source_coverage_at(s, code, coder)).collect();
         let coded: u64 = per_source.iter().map(|s| s.coded_chars as u64).sum();
         let total: u64 = per_source.iter().map(|s| s.total_chars as u64).sum();
         let defined: Vec<f64> = per_source.iter().filter_map(|s| s.percent).collect();
         CellCoverage {
             pooled: percent(coded, total),
-            mean_of_sources: (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64),
+            mean_of_sources: (!defined.is_empty())
+                .then(|| defined.iter().sum::<f64>() / defined.len() as f64),
             n_sources: per_source.len(),
             n_empty: per_source.len() - defined.len(),
             coded_chars: coded,
@@ -207,7 +229,12 @@ impl Project {
 
     /// Coverage of `code` (with its descendants) across a set of sources, pooled and as the
     /// mean of per-source percentages.
-    pub fn cell_coverage(&self, sources: &[String], code: &str, coders: &Coders) -> Result<CellCoverage, CoverageError> {
+    pub fn cell_coverage(
+        &self,
+        sources: &[String],
+        code: &str,
+        coders: &Coders,
+    ) -> Result<CellCoverage, CoverageError> {
         let idx = sources.iter().map(|s| self.source_index(s)).collect::<Result<Vec<_>, _>>()?;
         let (c, who) = (self.code_index(code)?, self.coder_filter(coders)?);
         Ok(self.cell_at(&idx, c, who))
@@ -218,20 +245,29 @@ impl Project {
         let mut map: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
         let mut unassigned = Vec::new();
         for s in self.sources() {
-            let value = |k: &str| s.attributes.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+            let value = |k: &str| {
+                s.attributes.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+            };
             match (value(&keys.group), value(&keys.time)) {
                 (Some(g), Some(t)) => map.entry((g, t)).or_default().push(s.id.clone()),
                 _ => unassigned.push(s.id.clone()),
             }
         }
         Cells {
-            cells: map.into_iter().map(|((group, time), sources)| CellSources { group, time, sources }).collect(),
+            cells: map
+                .into_iter()
+                .map(|((group, time), sources)| CellSources { group, time, sources })
+                .collect(),
             unassigned,
         }
     }
 
     /// Every code's coverage in every group × time cell.
-    pub fn coverage_table(&self, keys: &CellKeys, coders: &Coders) -> Result<CoverageTable, CoverageError> {
+    pub fn coverage_table(
+        &self,
+        keys: &CellKeys,
+        coders: &Coders,
+    ) -> Result<CoverageTable, CoverageError> {
         let who = self.coder_filter(coders)?;
         let Cells { cells, unassigned } = self.cells(keys);
         let cell_idx: Vec<Vec<usize>> = cells

@@ -102,12 +102,22 @@ impl AgreementTable {
     }
 
     /// The table for one source of `n` characters from the two coders' unions.
-    pub(crate) fn from_unions(n: usize, a: &[ranges::Range], b: &[ranges::Range]) -> AgreementTable {
-        let (la, lb, both) = (ranges::total_len(a), ranges::total_len(b), ranges::intersection_len(a, b));
+    pub(crate) fn from_unions(
+        n: usize,
+        a: &[ranges::Range],
+        b: &[ranges::Range],
+    ) -> AgreementTable {
+        let (la, lb, both) =
+            (ranges::total_len(a), ranges::total_len(b), ranges::intersection_len(a, b));
         let only_a = la.saturating_sub(both);
         let only_b = lb.saturating_sub(both);
         let neither = n.saturating_sub(both + only_a + only_b);
-        AgreementTable { both: both as u64, only_a: only_a as u64, only_b: only_b as u64, neither: neither as u64 }
+        AgreementTable {
+            both: both as u64,
+            only_a: only_a as u64,
+            only_b: only_b as u64,
+            neither: neither as u64,
+        }
     }
 
     /// Observed agreement po = (both + neither) ÷ n; `None` when n = 0.
@@ -207,9 +217,9 @@ fn weighted_mean(items: &[(f64, Kappa)]) -> Kappa {
 
 impl Project {
     fn coded_any(&self, source: usize, coder: usize) -> bool {
-        self.by_source
-            .get(source)
-            .is_some_and(|list| list.iter().filter_map(|&i| self.resolved.get(i)).any(|r| r.coder == coder))
+        self.by_source.get(source).is_some_and(|list| {
+            list.iter().filter_map(|&i| self.resolved.get(i)).any(|r| r.coder == coder)
+        })
     }
 
     /// Agreement between two coders (user ids).
@@ -218,10 +228,16 @@ impl Project {
         if a == b {
             return Err(CoverageError::SameCoder(coder_a.to_string()));
         }
-        let compared: Vec<usize> = (0..self.sources().len()).filter(|&s| self.coded_any(s, a) && self.coded_any(s, b)).collect();
+        let compared: Vec<usize> = (0..self.sources().len())
+            .filter(|&s| self.coded_any(s, a) && self.coded_any(s, b))
+            .collect();
         let len = |s: usize| self.source_len.get(s).copied().unwrap_or(0);
         let table_for = |s: usize, code: usize, aggregate: bool| {
-            AgreementTable::from_unions(len(s), &self.coded_union(s, code, aggregate, Some(a)), &self.coded_union(s, code, aggregate, Some(b)))
+            AgreementTable::from_unions(
+                len(s),
+                &self.coded_union(s, code, aggregate, Some(a)),
+                &self.coded_union(s, code, aggregate, Some(b)),
+            )
         };
         let source_id = |s: usize| self.sources().get(s).map(|x| x.id.clone()).unwrap_or_default();
 
@@ -236,7 +252,8 @@ impl Project {
                 .collect();
             let mut table = AgreementTable::default();
             per_source.iter().for_each(|p| table.add(&p.table));
-            let weights: Vec<(f64, Kappa)> = per_source.iter().map(|p| (p.table.total() as f64, p.kappa)).collect();
+            let weights: Vec<(f64, Kappa)> =
+                per_source.iter().map(|p| (p.table.total() as f64, p.kappa)).collect();
             codes.push(CodeAgreement {
                 code: c.id.clone(),
                 name: c.name.clone(),

@@ -52,9 +52,21 @@ pub mod themes;
 pub mod view;
 
 pub use csv_io::{export_csv, import_csv, CsvError, CsvExport, CsvInput, HIERARCHY_SEPARATOR};
-pub use engine::{CellCoverage, Cells, CellSources, Coders, CoverageError, CoverageRow, CoverageTable, SourceCoverage};
-pub use kappa::{AgreementTable, CodeAgreement, Kappa, KappaUndefined, PairAgreement, SourceAgreement};
-pub use model::{CellKeys, Code, CodeRow, Coding, CodingRef, Import, ImportNote, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
-pub use sample::{build_teaching_sample, teaching_project, SampleError, SAMPLE_NOTICE, SAMPLE_PATH};
-pub use qdpx::{import_qdpx, import_qdpx_with_limits, write_qdpx, QdpxError, QdpxLimits, QDPX_LIMITS};
-pub use themes::{match_themes, normalize_code_name, ThemeMatch, ThemeMapping, PAPER_THEMES};
+pub use engine::{
+    CellCoverage, CellSources, Cells, Coders, CoverageError, CoverageRow, CoverageTable,
+    SourceCoverage,
+};
+pub use kappa::{
+    AgreementTable, CodeAgreement, Kappa, KappaUndefined, PairAgreement, SourceAgreement,
+};
+pub use model::{
+    CellKeys, Code, CodeRow, Coding, CodingRef, Import, ImportNote, ModelError, Project,
+    ProjectParts, Source, User, MAX_CODE_DEPTH,
+};
+pub use qdpx::{
+    import_qdpx, import_qdpx_with_limits, write_qdpx, QdpxError, QdpxLimits, QDPX_LIMITS,
+};
+pub use sample::{
+    build_teaching_sample, teaching_project, SampleError, SAMPLE_NOTICE, SAMPLE_PATH,
+};
+pub use themes::{match_themes, normalize_code_name, ThemeMapping, ThemeMatch, PAPER_THEMES};

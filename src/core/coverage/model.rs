@@ -9,8 +9,8 @@
 //! Offsets are Unicode code points and ranges are half-open `[start, end)`; see the module
 //! doc of [`crate::core::coverage`].
 
-use std::collections::{BTreeMap, BTreeSet};
 use crate::core::i18n::{fill, Strings, EN};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The deepest code tree accepted (a root code is depth 1). Real codebooks are 3–5 deep; the
@@ -68,7 +68,8 @@ impl Source {
             return None;
         }
         // Byte offsets of every character boundary: 0, …, text.len() (len_chars + 1 of them).
-        let mut bounds = self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len()));
+        let mut bounds =
+            self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len()));
         let s = bounds.nth(start)?;
         let e = if end == start { s } else { bounds.nth(end - start - 1)? };
         self.text.get(s..e)
@@ -140,10 +141,16 @@ impl ImportNote {
     /// The note in the UI language.
     pub fn message(&self, t: &Strings) -> String {
         match self {
-            ImportNote::Namespace { ns, expected } => fill(t.c_note_namespace, &[("ns", ns), ("expected", expected)]),
-            ImportNote::Skipped { n, kind } => fill(t.c_note_skipped, &[("n", &n.to_string()), ("kind", kind)]),
+            ImportNote::Namespace { ns, expected } => {
+                fill(t.c_note_namespace, &[("ns", ns), ("expected", expected)])
+            }
+            ImportNote::Skipped { n, kind } => {
+                fill(t.c_note_skipped, &[("n", &n.to_string()), ("kind", kind)])
+            }
             ImportNote::NoCoder { n } => fill(t.c_note_no_coder, &[("n", &n.to_string())]),
-            ImportNote::NoRow { n, file } => fill(t.c_note_no_row, &[("n", &n.to_string()), ("file", file)]),
+            ImportNote::NoRow { n, file } => {
+                fill(t.c_note_no_row, &[("n", &n.to_string()), ("file", file)])
+            }
         }
     }
 }
@@ -205,18 +212,40 @@ impl ModelError {
     /// The message in the UI language (`Display` gives the English one).
     pub fn message(&self, t: &Strings) -> String {
         match self {
-            ModelError::DuplicateId { kind, id } => fill(t.c_err_duplicate_id, &[("kind", kind_name(kind, t)), ("id", id)]),
-            ModelError::EmptyId { kind, name } => fill(t.c_err_empty_id, &[("kind", kind_name(kind, t)), ("name", name)]),
-            ModelError::CodeTreeTooDeep { code, limit } => fill(t.c_err_tree_deep, &[("limit", &limit.to_string()), ("code", code)]),
-            ModelError::UnknownSource { coding, source } => fill(t.c_err_ref_source, &[("coding", &coding.message(t)), ("source", source)]),
-            ModelError::UnknownCode { coding, code } => fill(t.c_err_ref_code, &[("coding", &coding.message(t)), ("code", code)]),
-            ModelError::UnknownCoder { coding, coder } => fill(t.c_err_ref_coder, &[("coding", &coding.message(t)), ("coder", coder)]),
-            ModelError::Reversed { coding, start, end } => {
-                fill(t.c_err_reversed, &[("coding", &coding.message(t)), ("start", &start.to_string()), ("end", &end.to_string())])
+            ModelError::DuplicateId { kind, id } => {
+                fill(t.c_err_duplicate_id, &[("kind", kind_name(kind, t)), ("id", id)])
             }
-            ModelError::OutOfRange { coding, end, len } => {
-                fill(t.c_err_out_of_range, &[("coding", &coding.message(t)), ("end", &end.to_string()), ("len", &len.to_string())])
+            ModelError::EmptyId { kind, name } => {
+                fill(t.c_err_empty_id, &[("kind", kind_name(kind, t)), ("name", name)])
             }
+            ModelError::CodeTreeTooDeep { code, limit } => {
+                fill(t.c_err_tree_deep, &[("limit", &limit.to_string()), ("code", code)])
+            }
+            ModelError::UnknownSource { coding, source } => {
+                fill(t.c_err_ref_source, &[("coding", &coding.message(t)), ("source", source)])
+            }
+            ModelError::UnknownCode { coding, code } => {
+                fill(t.c_err_ref_code, &[("coding", &coding.message(t)), ("code", code)])
+            }
+            ModelError::UnknownCoder { coding, coder } => {
+                fill(t.c_err_ref_coder, &[("coding", &coding.message(t)), ("coder", coder)])
+            }
+            ModelError::Reversed { coding, start, end } => fill(
+                t.c_err_reversed,
+                &[
+                    ("coding", &coding.message(t)),
+                    ("start", &start.to_string()),
+                    ("end", &end.to_string()),
+                ],
+            ),
+            ModelError::OutOfRange { coding, end, len } => fill(
+                t.c_err_out_of_range,
+                &[
+                    ("coding", &coding.message(t)),
+                    ("end", &end.to_string()),
+                    ("len", &len.to_string()),
+                ],
+            ),
         }
     }
 }
@@ -317,13 +346,27 @@ pub(crate) fn describe_coding(index: usize, c: &Coding) -> CodingRef {
     }
 }
 
-fn flatten(codes: &[Code], depth: usize, parent: Option<usize>, out: &mut Vec<FlatCode>) -> Result<(), ModelError> {
+fn flatten(
+    codes: &[Code],
+    depth: usize,
+    parent: Option<usize>,
+    out: &mut Vec<FlatCode>,
+) -> Result<(), ModelError> {
     for code in codes {
         if depth > MAX_CODE_DEPTH {
-            return Err(ModelError::CodeTreeTooDeep { code: code.name.clone(), limit: MAX_CODE_DEPTH });
+            return Err(ModelError::CodeTreeTooDeep {
+                code: code.name.clone(),
+                limit: MAX_CODE_DEPTH,
+            });
         }
         let me = out.len();
-        out.push(FlatCode { id: code.id.clone(), name: code.name.clone(), depth, parent, subtree_end: me + 1 });
+        out.push(FlatCode {
+            id: code.id.clone(),
+            name: code.name.clone(),
+            depth,
+            parent,
+            subtree_end: me + 1,
+        });
         flatten(&code.children, depth + 1, Some(me), out)?;
         let end = out.len();
         if let Some(f) = out.get_mut(me) {
@@ -333,7 +376,10 @@ fn flatten(codes: &[Code], depth: usize, parent: Option<usize>, out: &mut Vec<Fl
     Ok(())
 }
 
-fn index_ids<'a>(kind: &'static str, items: impl Iterator<Item = (&'a str, &'a str)>) -> Result<BTreeMap<String, usize>, ModelError> {
+fn index_ids<'a>(
+    kind: &'static str,
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Result<BTreeMap<String, usize>, ModelError> {
     let mut map = BTreeMap::new();
     for (i, (id, name)) in items.enumerate() {
         if id.is_empty() {
@@ -351,37 +397,60 @@ impl Project {
     /// than [`MAX_CODE_DEPTH`], and any coding that names an unknown source, code or coder,
     /// runs backwards, or ends past its source's length in characters.
     pub fn new(parts: ProjectParts) -> Result<Project, ModelError> {
-        let source_by_id = index_ids("source", parts.sources.iter().map(|s| (s.id.as_str(), s.name.as_str())))?;
-        let user_by_id = index_ids("coder", parts.users.iter().map(|u| (u.id.as_str(), u.name.as_str())))?;
+        let source_by_id =
+            index_ids("source", parts.sources.iter().map(|s| (s.id.as_str(), s.name.as_str())))?;
+        let user_by_id =
+            index_ids("coder", parts.users.iter().map(|u| (u.id.as_str(), u.name.as_str())))?;
         let mut codes_flat = Vec::new();
         flatten(&parts.codes, 1, None, &mut codes_flat)?;
-        let code_by_id = index_ids("code", codes_flat.iter().map(|c| (c.id.as_str(), c.name.as_str())))?;
+        let code_by_id =
+            index_ids("code", codes_flat.iter().map(|c| (c.id.as_str(), c.name.as_str())))?;
         let source_len: Vec<usize> = parts.sources.iter().map(Source::len_chars).collect();
         let mut resolved = Vec::with_capacity(parts.codings.len());
         let mut by_source = vec![Vec::new(); parts.sources.len()];
         for (i, c) in parts.codings.iter().enumerate() {
-            let source = *source_by_id
-                .get(&c.source)
-                .ok_or_else(|| ModelError::UnknownSource { coding: describe_coding(i, c), source: c.source.clone() })?;
-            let code = *code_by_id
-                .get(&c.code)
-                .ok_or_else(|| ModelError::UnknownCode { coding: describe_coding(i, c), code: c.code.clone() })?;
-            let coder = *user_by_id
-                .get(&c.coder)
-                .ok_or_else(|| ModelError::UnknownCoder { coding: describe_coding(i, c), coder: c.coder.clone() })?;
+            let source = *source_by_id.get(&c.source).ok_or_else(|| ModelError::UnknownSource {
+                coding: describe_coding(i, c),
+                source: c.source.clone(),
+            })?;
+            let code = *code_by_id.get(&c.code).ok_or_else(|| ModelError::UnknownCode {
+                coding: describe_coding(i, c),
+                code: c.code.clone(),
+            })?;
+            let coder = *user_by_id.get(&c.coder).ok_or_else(|| ModelError::UnknownCoder {
+                coding: describe_coding(i, c),
+                coder: c.coder.clone(),
+            })?;
             if c.end < c.start {
-                return Err(ModelError::Reversed { coding: describe_coding(i, c), start: c.start, end: c.end });
+                return Err(ModelError::Reversed {
+                    coding: describe_coding(i, c),
+                    start: c.start,
+                    end: c.end,
+                });
             }
             let len = source_len.get(source).copied().unwrap_or(0);
             if c.end > len {
-                return Err(ModelError::OutOfRange { coding: describe_coding(i, c), end: c.end, len });
+                return Err(ModelError::OutOfRange {
+                    coding: describe_coding(i, c),
+                    end: c.end,
+                    len,
+                });
             }
             if let Some(list) = by_source.get_mut(source) {
                 list.push(resolved.len());
             }
             resolved.push(Resolved { source, code, coder, start: c.start, end: c.end });
         }
-        Ok(Project { parts, source_len, source_by_id, codes_flat, code_by_id, user_by_id, resolved, by_source })
+        Ok(Project {
+            parts,
+            source_len,
+            source_by_id,
+            codes_flat,
+            code_by_id,
+            user_by_id,
+            resolved,
+            by_source,
+        })
     }
 
     pub fn name(&self) -> &str {
@@ -450,7 +519,8 @@ impl Project {
 
     /// Attribute names used by any source, in sorted order.
     pub fn attribute_names(&self) -> Vec<String> {
-        let set: BTreeSet<&String> = self.parts.sources.iter().flat_map(|s| s.attributes.keys()).collect();
+        let set: BTreeSet<&String> =
+            self.parts.sources.iter().flat_map(|s| s.attributes.keys()).collect();
         set.into_iter().cloned().collect()
     }
 

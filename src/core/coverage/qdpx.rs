@@ -31,12 +31,15 @@
 //! [`QdpxLimits`] ([`QDPX_LIMITS`]: compressed size, each entry's and the total uncompressed
 //! size actually read — a zip bomb stops at the limit, whatever its headers claim).
 
-use super::model::{kind_name, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source, User, MAX_CODE_DEPTH};
+use super::model::{
+    kind_name, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source, User,
+    MAX_CODE_DEPTH,
+};
 pub use super::qdpx_write::write_qdpx;
+use crate::core::i18n::{fill, Strings, EN};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::{BTreeMap, BTreeSet};
-use crate::core::i18n::{fill, Strings, EN};
 use std::fmt;
 use std::io::{Cursor, Read};
 
@@ -56,7 +59,8 @@ pub struct QdpxLimits {
 
 /// The limits [`import_qdpx`] applies: 100 MiB archive, 64 MiB per entry, 256 MiB in all.
 /// The study's 44 transcripts (352,379 Chinese words) are a few MiB of text.
-pub const QDPX_LIMITS: QdpxLimits = QdpxLimits { archive_bytes: 100 << 20, entry_bytes: 64 << 20, total_bytes: 256 << 20 };
+pub const QDPX_LIMITS: QdpxLimits =
+    QdpxLimits { archive_bytes: 100 << 20, entry_bytes: 64 << 20, total_bytes: 256 << 20 };
 
 fn mib(bytes: u64) -> String {
     format!("{} MiB", bytes >> 20)
@@ -65,39 +69,103 @@ fn mib(bytes: u64) -> String {
 /// Why a `.qdpx` could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QdpxError {
-    ArchiveTooLarge { size: u64, limit: u64 },
-    EntryTooLarge { file: String, limit: u64 },
-    TotalTooLarge { limit: u64 },
+    ArchiveTooLarge {
+        size: u64,
+        limit: u64,
+    },
+    EntryTooLarge {
+        file: String,
+        limit: u64,
+    },
+    TotalTooLarge {
+        limit: u64,
+    },
     /// Not a zip archive, or a damaged one.
     NotAZip(String),
     /// An entry could not be decompressed.
-    Unreadable { file: String, message: String },
+    Unreadable {
+        file: String,
+        message: String,
+    },
     /// No `.qde` file in the archive.
     NoProjectFile,
     /// More than one `.qde` file.
     SeveralProjectFiles(Vec<String>),
-    NotUtf8 { file: String, line: usize },
+    NotUtf8 {
+        file: String,
+        line: usize,
+    },
     /// The XML is not well-formed.
-    Xml { file: String, line: usize, message: String },
+    Xml {
+        file: String,
+        line: usize,
+        message: String,
+    },
     /// The root element is not `Project`.
-    NotAProject { file: String, root: String },
-    MissingAttribute { file: String, line: usize, element: &'static str, attribute: &'static str },
-    MissingChild { file: String, line: usize, element: &'static str, child: &'static str },
+    NotAProject {
+        file: String,
+        root: String,
+    },
+    MissingAttribute {
+        file: String,
+        line: usize,
+        element: &'static str,
+        attribute: &'static str,
+    },
+    MissingChild {
+        file: String,
+        line: usize,
+        element: &'static str,
+        child: &'static str,
+    },
     /// A position is not a whole number ≥ 0.
-    BadPosition { file: String, line: usize, selection: String, attribute: &'static str, value: String },
+    BadPosition {
+        file: String,
+        line: usize,
+        selection: String,
+        attribute: &'static str,
+        value: String,
+    },
     /// A source's text lives in the archive, but the archive has no `Sources` folder.
-    NoSourcesFolder { source: String, path: String },
+    NoSourcesFolder {
+        source: String,
+        path: String,
+    },
     /// The `Sources` folder lacks a text file a source names.
-    MissingTextFile { source: String, path: String },
+    MissingTextFile {
+        source: String,
+        path: String,
+    },
     /// A source's text is outside the archive (`relative://`, `absolute://`).
-    ExternalText { source: String, path: String },
+    ExternalText {
+        source: String,
+        path: String,
+    },
     /// A `TextSource` has neither `PlainTextContent` nor `plainTextPath`.
-    NoText { source: String, file: String, line: usize },
+    NoText {
+        source: String,
+        file: String,
+        line: usize,
+    },
     /// A GUID reference to nothing.
-    UnknownReference { kind: &'static str, guid: String, file: String, line: usize, element: &'static str },
+    UnknownReference {
+        kind: &'static str,
+        guid: String,
+        file: String,
+        line: usize,
+        element: &'static str,
+    },
     /// A source gets two different values for one variable.
-    ConflictingValue { source: String, variable: String, first: String, second: String },
-    CodeTreeTooDeep { file: String, line: usize },
+    ConflictingValue {
+        source: String,
+        variable: String,
+        first: String,
+        second: String,
+    },
+    CodeTreeTooDeep {
+        file: String,
+        line: usize,
+    },
     /// The project is inconsistent (for example a selection past the end of its text).
     Model(ModelError),
     /// Writing an archive failed.
@@ -108,36 +176,81 @@ impl QdpxError {
     /// The message in the UI language (`Display` gives the English one).
     pub fn message(&self, t: &Strings) -> String {
         use QdpxError::*;
-        let at = |file: &str, line: &usize, message: &str| fill(t.c_at_line, &[("file", file), ("line", &line.to_string()), ("message", message)]);
+        let at = |file: &str, line: &usize, message: &str| {
+            fill(t.c_at_line, &[("file", file), ("line", &line.to_string()), ("message", message)])
+        };
         match self {
-            ArchiveTooLarge { size, limit } => fill(t.c_err_archive_too_large, &[("size", &size.to_string()), ("limit", &mib(*limit))]),
-            EntryTooLarge { file, limit } => fill(t.c_err_entry_too_large, &[("file", file), ("limit", &mib(*limit))]),
+            ArchiveTooLarge { size, limit } => fill(
+                t.c_err_archive_too_large,
+                &[("size", &size.to_string()), ("limit", &mib(*limit))],
+            ),
+            EntryTooLarge { file, limit } => {
+                fill(t.c_err_entry_too_large, &[("file", file), ("limit", &mib(*limit))])
+            }
             TotalTooLarge { limit } => fill(t.c_err_total_too_large, &[("limit", &mib(*limit))]),
             NotAZip(m) => fill(t.c_err_not_zip, &[("error", m)]),
-            Unreadable { file, message } => fill(t.c_err_unreadable, &[("file", file), ("error", message)]),
+            Unreadable { file, message } => {
+                fill(t.c_err_unreadable, &[("file", file), ("error", message)])
+            }
             NoProjectFile => t.c_err_no_project_file.to_string(),
-            SeveralProjectFiles(names) => fill(t.c_err_several_project_files, &[("names", &names.join(", "))]),
+            SeveralProjectFiles(names) => {
+                fill(t.c_err_several_project_files, &[("names", &names.join(", "))])
+            }
             NotUtf8 { file, line } => at(file, line, t.c_err_not_utf8_qdpx),
-            Xml { file, line, message } => at(file, line, &fill(t.c_err_xml, &[("error", message)])),
-            NotAProject { file, root } => fill(t.c_in_file, &[("file", file), ("message", &fill(t.c_err_not_a_project, &[("root", root)]))]),
-            MissingAttribute { file, line, element, attribute } => {
-                at(file, line, &fill(t.c_err_missing_attribute, &[("element", element), ("attribute", attribute)]))
+            Xml { file, line, message } => {
+                at(file, line, &fill(t.c_err_xml, &[("error", message)]))
             }
-            MissingChild { file, line, element, child } => at(file, line, &fill(t.c_err_missing_child, &[("element", element), ("child", child)])),
-            BadPosition { file, line, selection, attribute, value } => {
-                at(file, line, &fill(t.c_err_bad_selection, &[("selection", selection), ("attribute", attribute), ("value", value)]))
+            NotAProject { file, root } => fill(
+                t.c_in_file,
+                &[("file", file), ("message", &fill(t.c_err_not_a_project, &[("root", root)]))],
+            ),
+            MissingAttribute { file, line, element, attribute } => at(
+                file,
+                line,
+                &fill(t.c_err_missing_attribute, &[("element", element), ("attribute", attribute)]),
+            ),
+            MissingChild { file, line, element, child } => at(
+                file,
+                line,
+                &fill(t.c_err_missing_child, &[("element", element), ("child", child)]),
+            ),
+            BadPosition { file, line, selection, attribute, value } => at(
+                file,
+                line,
+                &fill(
+                    t.c_err_bad_selection,
+                    &[("selection", selection), ("attribute", attribute), ("value", value)],
+                ),
+            ),
+            NoSourcesFolder { source, path } => {
+                fill(t.c_err_no_sources_folder, &[("source", source), ("path", path)])
             }
-            NoSourcesFolder { source, path } => fill(t.c_err_no_sources_folder, &[("source", source), ("path", path)]),
-            MissingTextFile { source, path } => fill(t.c_err_missing_text_file, &[("source", source), ("path", path)]),
-            ExternalText { source, path } => fill(t.c_err_external_text, &[("source", source), ("path", path)]),
-            NoText { source, file, line } => at(file, line, &fill(t.c_err_no_text, &[("source", source)])),
-            UnknownReference { kind, guid, file, line, element } => {
-                at(file, line, &fill(t.c_err_unknown_reference, &[("element", element), ("kind", kind_name(kind, t)), ("guid", guid)]))
+            MissingTextFile { source, path } => {
+                fill(t.c_err_missing_text_file, &[("source", source), ("path", path)])
             }
-            ConflictingValue { source, variable, first, second } => {
-                fill(t.c_err_conflicting_value, &[("source", source), ("variable", variable), ("first", first), ("second", second)])
+            ExternalText { source, path } => {
+                fill(t.c_err_external_text, &[("source", source), ("path", path)])
             }
-            CodeTreeTooDeep { file, line } => at(file, line, &fill(t.c_err_nested_too_deep, &[("limit", &MAX_CODE_DEPTH.to_string())])),
+            NoText { source, file, line } => {
+                at(file, line, &fill(t.c_err_no_text, &[("source", source)]))
+            }
+            UnknownReference { kind, guid, file, line, element } => at(
+                file,
+                line,
+                &fill(
+                    t.c_err_unknown_reference,
+                    &[("element", element), ("kind", kind_name(kind, t)), ("guid", guid)],
+                ),
+            ),
+            ConflictingValue { source, variable, first, second } => fill(
+                t.c_err_conflicting_value,
+                &[("source", source), ("variable", variable), ("first", first), ("second", second)],
+            ),
+            CodeTreeTooDeep { file, line } => at(
+                file,
+                line,
+                &fill(t.c_err_nested_too_deep, &[("limit", &MAX_CODE_DEPTH.to_string())]),
+            ),
             Model(e) => e.message(t),
             Write(m) => fill(t.c_err_write_qdpx, &[("error", m)]),
         }
@@ -173,7 +286,8 @@ impl<'a> Lines<'a> {
             self.pos = 0;
             self.line = 1;
         }
-        self.line += self.bytes.get(self.pos..off).unwrap_or(&[]).iter().filter(|&&b| b == b'\n').count();
+        self.line +=
+            self.bytes.get(self.pos..off).unwrap_or(&[]).iter().filter(|&&b| b == b'\n').count();
         self.pos = off;
         self.line
     }
@@ -285,25 +399,41 @@ impl<'a> Parser<'a> {
     }
 
     /// The element's attributes by local name, values unescaped.
-    fn attrs(&self, e: &BytesStart<'_>, line: usize) -> Result<BTreeMap<String, String>, QdpxError> {
+    fn attrs(
+        &self,
+        e: &BytesStart<'_>,
+        line: usize,
+    ) -> Result<BTreeMap<String, String>, QdpxError> {
         let mut out = BTreeMap::new();
         for a in e.attributes() {
             let a = a.map_err(|err| self.xml_err(line, err.to_string()))?;
-            let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).map_err(|err| self.xml_err(line, err.to_string()))?;
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| self.xml_err(line, err.to_string()))?;
             out.insert(local(a.key.as_ref()).to_string(), value.into_owned());
         }
         Ok(out)
     }
 
-    fn required(&self, attrs: &BTreeMap<String, String>, line: usize, element: &'static str, attribute: &'static str) -> Result<String, QdpxError> {
-        attrs
-            .get(attribute)
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-            .ok_or(QdpxError::MissingAttribute { file: self.file.to_string(), line, element, attribute })
+    fn required(
+        &self,
+        attrs: &BTreeMap<String, String>,
+        line: usize,
+        element: &'static str,
+        attribute: &'static str,
+    ) -> Result<String, QdpxError> {
+        attrs.get(attribute).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).ok_or(
+            QdpxError::MissingAttribute { file: self.file.to_string(), line, element, attribute },
+        )
     }
 
-    fn position(&self, attrs: &BTreeMap<String, String>, line: usize, selection: &str, attribute: &'static str) -> Result<usize, QdpxError> {
+    fn position(
+        &self,
+        attrs: &BTreeMap<String, String>,
+        line: usize,
+        selection: &str,
+        attribute: &'static str,
+    ) -> Result<usize, QdpxError> {
         let raw = self.required(attrs, line, "PlainTextSelection", attribute)?;
         raw.parse::<usize>().map_err(|_| QdpxError::BadPosition {
             file: self.file.to_string(),
@@ -319,7 +449,8 @@ impl<'a> Parser<'a> {
     }
 
     fn ends_with(&self, tail: &[&str]) -> bool {
-        self.stack.len() >= tail.len() && self.stack.iter().rev().zip(tail.iter().rev()).all(|(a, b)| a == b)
+        self.stack.len() >= tail.len()
+            && self.stack.iter().rev().zip(tail.iter().rev()).all(|(a, b)| a == b)
     }
 
     fn in_codebook(&self) -> bool {
@@ -355,7 +486,10 @@ impl<'a> Parser<'a> {
             let attrs = self.attrs(e, line)?;
             self.name = attrs.get("name").cloned().unwrap_or_default();
             if let Some(ns) = attrs.get("xmlns").filter(|ns| ns.as_str() != QDA_NAMESPACE) {
-                self.notes.push(ImportNote::Namespace { ns: ns.clone(), expected: QDA_NAMESPACE.to_string() });
+                self.notes.push(ImportNote::Namespace {
+                    ns: ns.clone(),
+                    expected: QDA_NAMESPACE.to_string(),
+                });
             }
             return Ok(());
         }
@@ -363,7 +497,8 @@ impl<'a> Parser<'a> {
         if self.path_is(&["Project", "Users"]) && n == "User" {
             let a = self.attrs(e, line)?;
             let guid = self.required(&a, line, "User", "guid")?;
-            let name = a.get("name").or_else(|| a.get("id")).cloned().unwrap_or_else(|| guid.clone());
+            let name =
+                a.get("name").or_else(|| a.get("id")).cloned().unwrap_or_else(|| guid.clone());
             self.users.push(User { id: guid, name });
         } else if n == "Code" && self.in_codebook() {
             if self.open_codes.len() >= MAX_CODE_DEPTH {
@@ -388,7 +523,10 @@ impl<'a> Parser<'a> {
             if let Some(c) = self.case.as_mut() {
                 c.sources.push((target, line));
             }
-        } else if n == "VariableValue" && (self.path_is(&["Project", "Cases", "Case"]) || self.path_is(&["Project", "Sources", "TextSource"])) {
+        } else if n == "VariableValue"
+            && (self.path_is(&["Project", "Cases", "Case"])
+                || self.path_is(&["Project", "Sources", "TextSource"]))
+        {
             self.value = Some(RawValue::default());
         } else if self.ends_with(&["VariableValue"]) && self.value.is_some() {
             if n == "VariableRef" {
@@ -405,12 +543,19 @@ impl<'a> Parser<'a> {
                 let a = self.attrs(e, line)?;
                 let guid = self.required(&a, line, "TextSource", "guid")?;
                 self.source = Some(RawSource {
-                    name: a.get("name").cloned().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| guid.clone()),
+                    name: a
+                        .get("name")
+                        .cloned()
+                        .filter(|s| !s.trim().is_empty())
+                        .unwrap_or_else(|| guid.clone()),
                     guid,
                     line,
                     description: String::new(),
                     inline: None,
-                    path: a.get("plainTextPath").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()),
+                    path: a
+                        .get("plainTextPath")
+                        .map(|p| p.trim().to_string())
+                        .filter(|p| !p.is_empty()),
                     selections: Vec::new(),
                     whole: Vec::new(),
                     values: Vec::new(),
@@ -427,18 +572,34 @@ impl<'a> Parser<'a> {
                     let guid = self.required(&a, line, "PlainTextSelection", "guid")?;
                     let start = self.position(&a, line, &guid, "startPosition")?;
                     let end = self.position(&a, line, &guid, "endPosition")?;
-                    self.selection = Some(RawSelection { start, end, user: a.get("creatingUser").cloned(), line, codings: Vec::new() });
+                    self.selection = Some(RawSelection {
+                        start,
+                        end,
+                        user: a.get("creatingUser").cloned(),
+                        line,
+                        codings: Vec::new(),
+                    });
                 }
                 "Coding" => {
                     let a = self.attrs(e, line)?;
-                    self.coding = Some(RawCoding { user: a.get("creatingUser").cloned(), code: None, line });
+                    self.coding =
+                        Some(RawCoding { user: a.get("creatingUser").cloned(), code: None, line });
                 }
                 _ => {}
             }
-        } else if self.in_source() && n == "Coding" && self.ends_with(&["PlainTextSelection"]) && self.stack.len() == 4 {
+        } else if self.in_source()
+            && n == "Coding"
+            && self.ends_with(&["PlainTextSelection"])
+            && self.stack.len() == 4
+        {
             let a = self.attrs(e, line)?;
-            self.coding = Some(RawCoding { user: a.get("creatingUser").cloned(), code: None, line });
-        } else if self.in_source() && n == "CodeRef" && self.ends_with(&["Coding"]) && self.coding.is_some() {
+            self.coding =
+                Some(RawCoding { user: a.get("creatingUser").cloned(), code: None, line });
+        } else if self.in_source()
+            && n == "CodeRef"
+            && self.ends_with(&["Coding"])
+            && self.coding.is_some()
+        {
             let a = self.attrs(e, line)?;
             let target = self.required(&a, line, "CodeRef", "targetGUID")?;
             if let Some(c) = self.coding.as_mut() {
@@ -502,7 +663,11 @@ impl<'a> Parser<'a> {
                         child: "VariableRef",
                     })?;
                     let value = v.value.trim().to_string();
-                    if let Some(c) = self.case.as_mut().filter(|_| self.stack.get(2).is_some_and(|s| s == "Case")) {
+                    if let Some(c) = self
+                        .case
+                        .as_mut()
+                        .filter(|_| self.stack.get(2).is_some_and(|s| s == "Case"))
+                    {
                         c.values.push((var, value));
                     } else if let Some(s) = self.source.as_mut() {
                         s.values.push((var, value));
@@ -512,7 +677,12 @@ impl<'a> Parser<'a> {
             "Coding" if self.coding.is_some() && self.in_source() => {
                 if let Some(c) = self.coding.take() {
                     if c.code.is_none() {
-                        return Err(QdpxError::MissingChild { file: self.file.to_string(), line: c.line, element: "Coding", child: "CodeRef" });
+                        return Err(QdpxError::MissingChild {
+                            file: self.file.to_string(),
+                            line: c.line,
+                            element: "Coding",
+                            child: "CodeRef",
+                        });
                     }
                     if let Some(sel) = self.selection.as_mut() {
                         sel.codings.push(c);
@@ -577,7 +747,12 @@ impl<'a> Parser<'a> {
                         Ok(Some(ch)) => ch.to_string(),
                         Ok(None) => match quick_xml::escape::resolve_xml_entity(&r) {
                             Some(s) => s.to_string(),
-                            None => return Err(self.xml_err(lines.at(before), format!("unknown entity &{};", &*r))),
+                            None => {
+                                return Err(self.xml_err(
+                                    lines.at(before),
+                                    format!("unknown entity &{};", &*r),
+                                ))
+                            }
                         },
                         Err(e) => return Err(self.xml_err(lines.at(before), e.to_string())),
                     };
@@ -615,7 +790,8 @@ impl Archive {
         if size > limits.archive_bytes {
             return Err(QdpxError::ArchiveTooLarge { size, limit: limits.archive_bytes });
         }
-        let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|e| QdpxError::NotAZip(e.to_string()))?;
+        let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
+            .map_err(|e| QdpxError::NotAZip(e.to_string()))?;
         let names = (0..zip.len())
             .map(|i| match zip.name_for_index(i) {
                 Some(Ok(n)) => n.replace('\\', "/"),
@@ -628,7 +804,10 @@ impl Archive {
     fn read(&mut self, index: usize) -> Result<Vec<u8>, QdpxError> {
         let name = self.names.get(index).cloned().unwrap_or_default();
         let limit = self.limits.entry_bytes;
-        let file = self.zip.by_index(index).map_err(|e| QdpxError::Unreadable { file: name.clone(), message: e.to_string() })?;
+        let file = self
+            .zip
+            .by_index(index)
+            .map_err(|e| QdpxError::Unreadable { file: name.clone(), message: e.to_string() })?;
         if file.size() > limit {
             return Err(QdpxError::EntryTooLarge { file: name, limit });
         }
@@ -655,7 +834,10 @@ fn utf8(file: &str, bytes: Vec<u8>) -> Result<String, QdpxError> {
     };
     String::from_utf8(bytes).map_err(|e| {
         let good = e.as_bytes().get(..e.utf8_error().valid_up_to()).unwrap_or(&[]);
-        QdpxError::NotUtf8 { file: file.to_string(), line: 1 + good.iter().filter(|&&b| b == b'\n').count() }
+        QdpxError::NotUtf8 {
+            file: file.to_string(),
+            line: 1 + good.iter().filter(|&&b| b == b'\n').count(),
+        }
     })
 }
 
@@ -668,12 +850,21 @@ pub fn import_qdpx(bytes: &[u8]) -> Result<Import, QdpxError> {
 pub fn import_qdpx_with_limits(bytes: &[u8], limits: &QdpxLimits) -> Result<Import, QdpxError> {
     let mut archive = Archive::open(bytes, limits)?;
     let qde: Vec<usize> = (0..archive.names.len())
-        .filter(|&i| archive.names.get(i).is_some_and(|n| n.to_ascii_lowercase().ends_with(".qde") && !n.ends_with('/')))
+        .filter(|&i| {
+            archive
+                .names
+                .get(i)
+                .is_some_and(|n| n.to_ascii_lowercase().ends_with(".qde") && !n.ends_with('/'))
+        })
         .collect();
     let qde_index = match qde.as_slice() {
         [] => return Err(QdpxError::NoProjectFile),
         [one] => *one,
-        many => return Err(QdpxError::SeveralProjectFiles(many.iter().filter_map(|&i| archive.names.get(i).cloned()).collect())),
+        many => {
+            return Err(QdpxError::SeveralProjectFiles(
+                many.iter().filter_map(|&i| archive.names.get(i).cloned()).collect(),
+            ))
+        }
     };
     let qde_name = archive.names.get(qde_index).cloned().unwrap_or_default();
     let xml = utf8(&qde_name, archive.read(qde_index)?)?;
@@ -683,7 +874,12 @@ pub fn import_qdpx_with_limits(bytes: &[u8], limits: &QdpxLimits) -> Result<Impo
 
 /// Finds the entry `internal://<file>` names: `<dir of the .qde>/Sources/<file>` (folder name in
 /// any case; the file name exactly, else in any case).
-fn find_text(archive: &Archive, qde_name: &str, source: &str, path: &str) -> Result<usize, QdpxError> {
+fn find_text(
+    archive: &Archive,
+    qde_name: &str,
+    source: &str,
+    path: &str,
+) -> Result<usize, QdpxError> {
     let Some(file) = path.strip_prefix("internal://") else {
         return Err(QdpxError::ExternalText { source: source.to_string(), path: path.to_string() });
     };
@@ -699,14 +895,20 @@ fn find_text(archive: &Archive, qde_name: &str, source: &str, path: &str) -> Res
         })
         .collect();
     if in_sources.is_empty() {
-        return Err(QdpxError::NoSourcesFolder { source: source.to_string(), path: path.to_string() });
+        return Err(QdpxError::NoSourcesFolder {
+            source: source.to_string(),
+            path: path.to_string(),
+        });
     }
     in_sources
         .iter()
         .find(|(_, f)| *f == file)
         .or_else(|| in_sources.iter().find(|(_, f)| f.to_lowercase() == file.to_lowercase()))
         .map(|&(i, _)| i)
-        .ok_or_else(|| QdpxError::MissingTextFile { source: source.to_string(), path: path.to_string() })
+        .ok_or_else(|| QdpxError::MissingTextFile {
+            source: source.to_string(),
+            path: path.to_string(),
+        })
 }
 
 fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, QdpxError> {
@@ -722,17 +924,25 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
         code_guids.insert(c.id.as_str());
         stack.extend(c.children.iter());
     }
-    let unknown = |kind: &'static str, guid: &str, line: usize, element: &'static str| QdpxError::UnknownReference {
-        kind,
-        guid: guid.to_string(),
-        file: file.to_string(),
-        line,
-        element,
+    let unknown = |kind: &'static str, guid: &str, line: usize, element: &'static str| {
+        QdpxError::UnknownReference {
+            kind,
+            guid: guid.to_string(),
+            file: file.to_string(),
+            line,
+            element,
+        }
     };
-    let variable = |(guid, line): &(String, usize)| p.variables.get(guid).cloned().ok_or_else(|| unknown("variable", guid, *line, "VariableRef"));
+    let variable = |(guid, line): &(String, usize)| {
+        p.variables
+            .get(guid)
+            .cloned()
+            .ok_or_else(|| unknown("variable", guid, *line, "VariableRef"))
+    };
 
     // Attributes: from cases, then from the source's own values.
-    let names: BTreeMap<&str, &str> = p.sources.iter().map(|s| (s.guid.as_str(), s.name.as_str())).collect();
+    let names: BTreeMap<&str, &str> =
+        p.sources.iter().map(|s| (s.guid.as_str(), s.name.as_str())).collect();
     let mut attrs: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut assign = |guid: &str, var: String, value: &str| -> Result<(), QdpxError> {
         if value.is_empty() {
@@ -779,10 +989,21 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
                 let entry = archive.names.get(index).cloned().unwrap_or_default();
                 utf8(&entry, archive.read(index)?)?
             }
-            (None, None) => return Err(QdpxError::NoText { source: s.name.clone(), file: file.to_string(), line: s.line }),
+            (None, None) => {
+                return Err(QdpxError::NoText {
+                    source: s.name.clone(),
+                    file: file.to_string(),
+                    line: s.line,
+                })
+            }
         };
         let len = text.chars().count();
-        let mut push = |c: &RawCoding, start: usize, end: usize, fallback: Option<&String>, line: usize| -> Result<(), QdpxError> {
+        let mut push = |c: &RawCoding,
+                        start: usize,
+                        end: usize,
+                        fallback: Option<&String>,
+                        line: usize|
+         -> Result<(), QdpxError> {
             let code = c.code.clone().unwrap_or_default();
             if !code_guids.contains(code.as_str()) {
                 return Err(unknown("code", &code, c.line, "CodeRef"));
@@ -795,7 +1016,14 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
                     ANONYMOUS.to_string()
                 }
             };
-            codings.push(Coding { source: s.guid.clone(), start, end, code, coder, origin: format!("{file} line {line}") });
+            codings.push(Coding {
+                source: s.guid.clone(),
+                start,
+                end,
+                code,
+                coder,
+                origin: format!("{file} line {line}"),
+            });
             Ok(())
         };
         for sel in &s.selections {
@@ -819,7 +1047,14 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
         users.push(User { id: ANONYMOUS.to_string(), name: "(unknown coder)".to_string() });
         notes.push(ImportNote::NoCoder { n: anonymous });
     }
-    let parts = ProjectParts { name: p.name, description: p.description.trim().to_string(), users, codes: p.roots, sources, codings };
+    let parts = ProjectParts {
+        name: p.name,
+        description: p.description.trim().to_string(),
+        users,
+        codes: p.roots,
+        sources,
+        codings,
+    };
     let project = Project::new(parts).map_err(QdpxError::Model)?;
     Ok(Import { project, notes })
 }

@@ -35,7 +35,13 @@ fn esc(s: &str, attribute: bool) -> String {
 fn is_guid(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 36
-        && b.iter().enumerate().all(|(i, c)| if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() })
+        && b.iter().enumerate().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
 }
 
 /// Deterministic GUIDs for objects whose ids are not GUIDs (CSV imports), avoiding used ones.
@@ -70,9 +76,15 @@ fn write_codes(codes: &[Code], map: &BTreeMap<String, String>, indent: usize, ou
         let pad = "  ".repeat(indent);
         let guid = map.get(&c.id).cloned().unwrap_or_default();
         if c.children.is_empty() {
-            out.push_str(&format!("{pad}<Code guid=\"{guid}\" name=\"{}\" isCodable=\"true\"/>\n", esc(&c.name, true)));
+            out.push_str(&format!(
+                "{pad}<Code guid=\"{guid}\" name=\"{}\" isCodable=\"true\"/>\n",
+                esc(&c.name, true)
+            ));
         } else {
-            out.push_str(&format!("{pad}<Code guid=\"{guid}\" name=\"{}\" isCodable=\"true\">\n", esc(&c.name, true)));
+            out.push_str(&format!(
+                "{pad}<Code guid=\"{guid}\" name=\"{}\" isCodable=\"true\">\n",
+                esc(&c.name, true)
+            ));
             write_codes(&c.children, map, indent + 1, out);
             out.push_str(&format!("{pad}</Code>\n"));
         }
@@ -92,11 +104,17 @@ fn map_codes(codes: &[Code], guids: &mut Guids, map: &mut BTreeMap<String, Strin
 /// Attributes become text variables and one case per distinct combination of values.
 pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
     let mut guids = Guids { used: BTreeSet::new(), next: 0 };
-    let user_g: BTreeMap<String, String> = project.users().iter().map(|u| (u.id.clone(), guids.keep_or_fresh(&u.id, 0x05e7))).collect();
+    let user_g: BTreeMap<String, String> = project
+        .users()
+        .iter()
+        .map(|u| (u.id.clone(), guids.keep_or_fresh(&u.id, 0x05e7)))
+        .collect();
     let mut code_g = BTreeMap::new();
     map_codes(project.codes(), &mut guids, &mut code_g);
-    let source_g: Vec<String> = project.sources().iter().map(|s| guids.keep_or_fresh(&s.id, 0x50c5)).collect();
-    let vars: Vec<(String, String)> = project.attribute_names().into_iter().map(|v| (guids.fresh(0x0a71), v)).collect();
+    let source_g: Vec<String> =
+        project.sources().iter().map(|s| guids.keep_or_fresh(&s.id, 0x50c5)).collect();
+    let vars: Vec<(String, String)> =
+        project.attribute_names().into_iter().map(|v| (guids.fresh(0x0a71), v)).collect();
 
     // One case per distinct attribute combination, in order of first appearance.
     let mut cases: Vec<(&BTreeMap<String, String>, Vec<&str>)> = Vec::new();
@@ -112,7 +130,10 @@ pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
 
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str(&format!("<Project xmlns=\"{QDA_NAMESPACE}\" name=\"{}\" origin=\"Study Explorer\">\n", esc(project.name(), true)));
+    x.push_str(&format!(
+        "<Project xmlns=\"{QDA_NAMESPACE}\" name=\"{}\" origin=\"Study Explorer\">\n",
+        esc(project.name(), true)
+    ));
     if !project.users().is_empty() {
         x.push_str("  <Users>\n");
         for u in project.users() {
@@ -129,7 +150,10 @@ pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
     if !vars.is_empty() {
         x.push_str("  <Variables>\n");
         for (g, name) in &vars {
-            x.push_str(&format!("    <Variable guid=\"{g}\" name=\"{}\" typeOfVariable=\"Text\"/>\n", esc(name, true)));
+            x.push_str(&format!(
+                "    <Variable guid=\"{g}\" name=\"{}\" typeOfVariable=\"Text\"/>\n",
+                esc(name, true)
+            ));
         }
         x.push_str("  </Variables>\n");
     }
@@ -137,7 +161,11 @@ pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
         x.push_str("  <Cases>\n");
         for (attrs, members) in &cases {
             let name = attrs.values().cloned().collect::<Vec<_>>().join(" \u{b7} ");
-            x.push_str(&format!("    <Case guid=\"{}\" name=\"{}\">\n", guids.fresh(0xca5e), esc(&name, true)));
+            x.push_str(&format!(
+                "    <Case guid=\"{}\" name=\"{}\">\n",
+                guids.fresh(0xca5e),
+                esc(&name, true)
+            ));
             for (g, var) in &vars {
                 if let Some(v) = attrs.get(var) {
                     x.push_str(&format!(
@@ -156,9 +184,15 @@ pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
     if !project.sources().is_empty() {
         x.push_str("  <Sources>\n");
         for (s, g) in project.sources().iter().zip(&source_g) {
-            x.push_str(&format!("    <TextSource guid=\"{g}\" name=\"{}\" plainTextPath=\"internal://{g}.txt\">\n", esc(&s.name, true)));
+            x.push_str(&format!(
+                "    <TextSource guid=\"{g}\" name=\"{}\" plainTextPath=\"internal://{g}.txt\">\n",
+                esc(&s.name, true)
+            ));
             if !s.description.is_empty() {
-                x.push_str(&format!("      <Description>{}</Description>\n", esc(&s.description, false)));
+                x.push_str(&format!(
+                    "      <Description>{}</Description>\n",
+                    esc(&s.description, false)
+                ));
             }
             for c in project.codings().iter().filter(|c| c.source == s.id) {
                 let (sel, cod) = (guids.fresh(0x5e1e), guids.fresh(0xc0d1));
@@ -174,7 +208,10 @@ pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
         x.push_str("  </Sources>\n");
     }
     if !project.description().is_empty() {
-        x.push_str(&format!("  <Description>{}</Description>\n", esc(project.description(), false)));
+        x.push_str(&format!(
+            "  <Description>{}</Description>\n",
+            esc(project.description(), false)
+        ));
     }
     x.push_str("</Project>\n");
 

@@ -24,7 +24,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The sentence that labels the sample everywhere.
-pub const SAMPLE_NOTICE: &str = "TEACHING SAMPLE built from published quotations, not the study's transcripts";
+pub const SAMPLE_NOTICE: &str =
+    "TEACHING SAMPLE built from published quotations, not the study's transcripts";
 
 /// Where the sample is shipped, relative to the crate root.
 pub const SAMPLE_PATH: &str = "public/sample/teaching-sample.qdpx";
@@ -158,7 +159,10 @@ const CODINGS: &[(usize, &str, &str, &str)] = {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SampleError {
     /// A coding's phrase is not in its excerpt.
-    PhraseNotFound { source: usize, phrase: String },
+    PhraseNotFound {
+        source: usize,
+        phrase: String,
+    },
     Model(ModelError),
     Qdpx(QdpxError),
 }
@@ -167,7 +171,11 @@ impl fmt::Display for SampleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SampleError::PhraseNotFound { source, phrase } => {
-                write!(f, "teaching sample: excerpt {} does not contain \u{201c}{phrase}\u{201d}", source + 1)
+                write!(
+                    f,
+                    "teaching sample: excerpt {} does not contain \u{201c}{phrase}\u{201d}",
+                    source + 1
+                )
             }
             SampleError::Model(e) => write!(f, "teaching sample: {e}"),
             SampleError::Qdpx(e) => write!(f, "teaching sample: {e}"),
@@ -193,7 +201,10 @@ pub fn teaching_project() -> Result<Project, SampleError> {
                 Code {
                     id: TEAM_MONITORING.into(),
                     name: "Team monitoring".into(),
-                    children: vec![Code::leaf(INFORMATION_VISIBILITY, "Work-related information visibility")],
+                    children: vec![Code::leaf(
+                        INFORMATION_VISIBILITY,
+                        "Work-related information visibility",
+                    )],
                 },
                 Code::leaf(TEAM_EFFORT, "Team effort"),
             ],
@@ -201,7 +212,10 @@ pub fn teaching_project() -> Result<Project, SampleError> {
         Code {
             id: EXPRESSIVE_VALUE.into(),
             name: "Expressive value".into(),
-            children: vec![Code::leaf(SOCIAL_EXCHANGE, "Social exchange"), Code::leaf(SOCIAL_SUPPORT, "Social support")],
+            children: vec![
+                Code::leaf(SOCIAL_EXCHANGE, "Social exchange"),
+                Code::leaf(SOCIAL_SUPPORT, "Social support"),
+            ],
         },
     ];
     let sources: Vec<Source> = EXCERPTS
@@ -221,7 +235,9 @@ pub fn teaching_project() -> Result<Project, SampleError> {
     let mut codings = Vec::with_capacity(CODINGS.len());
     for (n, &(i, phrase, code, coder)) in CODINGS.iter().enumerate() {
         let text = EXCERPTS.get(i).map(|e| e.text).unwrap_or("");
-        let byte = text.find(phrase).ok_or_else(|| SampleError::PhraseNotFound { source: i, phrase: phrase.to_string() })?;
+        let byte = text
+            .find(phrase)
+            .ok_or_else(|| SampleError::PhraseNotFound { source: i, phrase: phrase.to_string() })?;
         let start = text.get(..byte).map_or(0, |t| t.chars().count());
         codings.push(Coding {
             source: source_id(i),

@@ -68,6 +68,7 @@ pub fn match_themes(project: &Project, themes: &[(&str, &str)]) -> ThemeMatch {
             _ => out.ambiguous.push((id.to_string(), hits)),
         }
     }
-    out.unmatched_codes = rows.into_iter().map(|r| r.id).filter(|id| !matched_codes.contains(id)).collect();
+    out.unmatched_codes =
+        rows.into_iter().map(|r| r.id).filter(|id| !matched_codes.contains(id)).collect();
     out
 }

@@ -36,7 +36,8 @@ pub struct CsvLimits {
 }
 
 /// The limits the Workshop applies to the CSV route: 64 MiB a file, 256 MiB in all.
-pub const CSV_LIMITS: CsvLimits = CsvLimits { file_bytes: QDPX_LIMITS.entry_bytes, total_bytes: QDPX_LIMITS.total_bytes };
+pub const CSV_LIMITS: CsvLimits =
+    CsvLimits { file_bytes: QDPX_LIMITS.entry_bytes, total_bytes: QDPX_LIMITS.total_bytes };
 
 fn size_text(bytes: u64, t: &Strings) -> String {
     if bytes >= 1 << 20 {
@@ -65,7 +66,10 @@ pub fn count_text(n: usize, one: &str, many: &str) -> String {
 pub fn check_qdpx_size(name: &str, bytes: u64, t: &Strings) -> Result<(), String> {
     let limit = QDPX_LIMITS.archive_bytes;
     if bytes > limit {
-        return Err(fill(t.c_qdpx_too_big, &[("name", name), ("size", &size_text(bytes, t)), ("limit", &size_text(limit, t))]));
+        return Err(fill(
+            t.c_qdpx_too_big,
+            &[("name", name), ("size", &size_text(bytes, t)), ("limit", &size_text(limit, t))],
+        ));
     }
     Ok(())
 }
@@ -74,14 +78,25 @@ pub fn check_qdpx_size(name: &str, bytes: u64, t: &Strings) -> Result<(), String
 pub fn check_csv_sizes(files: &[(String, u64)], t: &Strings) -> Result<(), String> {
     for (name, size) in files {
         if *size > CSV_LIMITS.file_bytes {
-            return Err(fill(t.c_file_too_big, &[("name", name), ("size", &size_text(*size, t)), ("limit", &size_text(CSV_LIMITS.file_bytes, t))]));
+            return Err(fill(
+                t.c_file_too_big,
+                &[
+                    ("name", name),
+                    ("size", &size_text(*size, t)),
+                    ("limit", &size_text(CSV_LIMITS.file_bytes, t)),
+                ],
+            ));
         }
     }
     let total = files.iter().fold(0u64, |acc, (_, s)| acc.saturating_add(*s));
     if total > CSV_LIMITS.total_bytes {
         return Err(fill(
             t.c_files_too_big,
-            &[("n", &files.len().to_string()), ("size", &size_text(total, t)), ("limit", &size_text(CSV_LIMITS.total_bytes, t))],
+            &[
+                ("n", &files.len().to_string()),
+                ("size", &size_text(total, t)),
+                ("limit", &size_text(CSV_LIMITS.total_bytes, t)),
+            ],
         ));
     }
     Ok(())
@@ -183,15 +198,24 @@ pub struct CoverageView {
 }
 
 /// Builds the coverage tables for `coders`; cells only when `keys` is given.
-pub fn coverage_view(project: &Project, keys: Option<&CellKeys>, coders: &Coders, t: &Strings) -> Result<CoverageView, CoverageError> {
-    let table: Option<CoverageTable> = keys.map(|k| project.coverage_table(k, coders)).transpose()?;
-    let name_of = |id: &str| project.source(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
+pub fn coverage_view(
+    project: &Project,
+    keys: Option<&CellKeys>,
+    coders: &Coders,
+    t: &Strings,
+) -> Result<CoverageView, CoverageError> {
+    let table: Option<CoverageTable> =
+        keys.map(|k| project.coverage_table(k, coders)).transpose()?;
+    let name_of =
+        |id: &str| project.source(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
     let mut order: Vec<(String, Option<String>)> = Vec::new();
     let mut unassigned = Vec::new();
     match &table {
         Some(t) => {
             for c in &t.cells {
-                order.extend(c.sources.iter().map(|s| (s.clone(), Some(cell_label(&c.group, &c.time)))));
+                order.extend(
+                    c.sources.iter().map(|s| (s.clone(), Some(cell_label(&c.group, &c.time)))),
+                );
             }
             order.extend(t.unassigned.iter().map(|s| (s.clone(), None)));
             unassigned = t.unassigned.iter().map(|s| name_of(s)).collect();
@@ -224,7 +248,13 @@ pub fn coverage_view(project: &Project, keys: Option<&CellKeys>, coders: &Coders
                         n_sources: c.sources.len(),
                         n_empty: first.map_or(0, |v| v.n_empty),
                         total_chars: first.map_or_else(
-                            || c.sources.iter().filter_map(|s| project.source(s)).map(|s| s.len_chars() as u64).sum(),
+                            || {
+                                c.sources
+                                    .iter()
+                                    .filter_map(|s| project.source(s))
+                                    .map(|s| s.len_chars() as u64)
+                                    .sum()
+                            },
                             |v| v.total_chars,
                         ),
                     }
@@ -252,7 +282,11 @@ pub fn coverage_view(project: &Project, keys: Option<&CellKeys>, coders: &Coders
         let mut per_source = Vec::with_capacity(sources.len());
         for s in &sources {
             let c = project.source_coverage(&s.id, &code.id, coders)?;
-            per_source.push(SourceText { coded: c.coded_chars, value: c.percent, text: coverage_text(c.percent, t) });
+            per_source.push(SourceText {
+                coded: c.coded_chars,
+                value: c.percent,
+                text: coverage_text(c.percent, t),
+            });
         }
         rows.push(ViewRow {
             code: code.id,
@@ -308,7 +342,12 @@ pub fn mappable_codes(project: &Project, m: &ThemeMatch) -> Vec<String> {
 fn quoted_names(project: &Project, codes: &[String], t: &Strings) -> String {
     codes
         .iter()
-        .map(|c| format!("\u{201c}{}\u{201d}", project.code_row(c).map(|r| r.name).unwrap_or_else(|| c.clone())))
+        .map(|c| {
+            format!(
+                "\u{201c}{}\u{201d}",
+                project.code_row(c).map(|r| r.name).unwrap_or_else(|| c.clone())
+            )
+        })
         .collect::<Vec<_>>()
         .join(&sep(t.c_list_sep))
 }
@@ -327,27 +366,51 @@ pub fn theme_assignments(
     themes
         .iter()
         .map(|&(id, name)| {
-            let mine: Vec<String> = rows.iter().filter(|r| chosen.get(&r.id).is_some_and(|t| t == id)).map(|r| r.id.clone()).collect();
+            let mine: Vec<String> = rows
+                .iter()
+                .filter(|r| chosen.get(&r.id).is_some_and(|t| t == id))
+                .map(|r| r.id.clone())
+                .collect();
             let by_name = m.matched.iter().find(|x| x.theme == id).map(|x| x.code.clone());
             let ambiguous = m.ambiguous.iter().find(|(t, _)| t == id).map(|(_, c)| c.clone());
             let (code, kind, note) = match (mine.as_slice(), by_name, ambiguous) {
                 ([one], by_name, _) => {
                     let codes = quoted_names(project, &mine, t);
                     let note = match by_name.filter(|b| b != one) {
-                        Some(b) => fill(t.c_assign_chosen_instead, &[("codes", &codes), ("code", &quoted_names(project, &[b], t))]),
+                        Some(b) => fill(
+                            t.c_assign_chosen_instead,
+                            &[("codes", &codes), ("code", &quoted_names(project, &[b], t))],
+                        ),
                         None => fill(t.c_assign_chosen, &[("codes", &codes)]),
                     };
                     (Some(one.clone()), AssignmentKind::Chosen, note)
                 }
-                ([_, _, ..], _, _) => (None, AssignmentKind::Conflict, fill(t.c_assign_conflict, &[("codes", &quoted_names(project, &mine, t))])),
+                ([_, _, ..], _, _) => (
+                    None,
+                    AssignmentKind::Conflict,
+                    fill(t.c_assign_conflict, &[("codes", &quoted_names(project, &mine, t))]),
+                ),
                 ([], Some(code), _) => {
-                    let note = fill(t.c_assign_by_name, &[("codes", &quoted_names(project, std::slice::from_ref(&code), t))]);
+                    let note = fill(
+                        t.c_assign_by_name,
+                        &[("codes", &quoted_names(project, std::slice::from_ref(&code), t))],
+                    );
                     (Some(code), AssignmentKind::ByName, note)
                 }
-                ([], None, Some(codes)) => (None, AssignmentKind::Ambiguous, fill(t.c_assign_ambiguous, &[("codes", &quoted_names(project, &codes, t))])),
+                ([], None, Some(codes)) => (
+                    None,
+                    AssignmentKind::Ambiguous,
+                    fill(t.c_assign_ambiguous, &[("codes", &quoted_names(project, &codes, t))]),
+                ),
                 ([], None, None) => (None, AssignmentKind::Missing, t.c_assign_missing.to_string()),
             };
-            ThemeAssignment { theme: id.to_string(), theme_name: name.to_string(), code, kind, note }
+            ThemeAssignment {
+                theme: id.to_string(),
+                theme_name: name.to_string(),
+                code,
+                kind,
+                note,
+            }
         })
         .collect()
 }
@@ -415,11 +478,15 @@ pub fn comparison_bars(
     for th in &paper.themes {
         let assigned = assignments.iter().find(|a| a.theme == th.id).and_then(|a| a.code.clone());
         let row = assigned.as_ref().and_then(|c| table.rows.iter().find(|r| &r.code == c));
-        let code_name = assigned.as_ref().map(|c| project.code_row(c).map(|r| r.name).unwrap_or_else(|| c.clone()));
+        let code_name = assigned
+            .as_ref()
+            .map(|c| project.code_row(c).map(|r| r.name).unwrap_or_else(|| c.clone()));
         for g in Group::ALL {
             for time in [Time::T1, Time::T2] {
                 let cell = paper.cell(&th.id, g, time);
-                let at = table.cells.iter().position(|c| paper_group(&c.group) == Some(g) && paper_time(&c.time) == Some(time));
+                let at = table.cells.iter().position(|c| {
+                    paper_group(&c.group) == Some(g) && paper_time(&c.time) == Some(time)
+                });
                 let (imported, imported_text) = match (row, at) {
                     (None, _) => (None, t.c_no_code_mapped.to_string()),
                     (Some(_), None) => (None, t.c_no_sources_in_cell.to_string()),
@@ -437,7 +504,9 @@ pub fn comparison_bars(
                     group: g,
                     time,
                     paper: cell.and_then(|c| c.printed.as_ref()).map(|p| p.value()),
-                    paper_source: cell.map(|c| c.source.clone()).unwrap_or_else(|| t.c_missing_from_study.into()),
+                    paper_source: cell
+                        .map(|c| c.source.clone())
+                        .unwrap_or_else(|| t.c_missing_from_study.into()),
                     imported,
                     imported_text,
                     code_name: code_name.clone(),
@@ -457,15 +526,30 @@ pub fn comparison_summary(bars: &[ComparisonBar], def: Definition, t: &Strings) 
             let paper = b.paper.map(percent).unwrap_or_else(|| t.c_not_reported.into());
             Some(fill(
                 t.c_cmp_item,
-                &[("theme", &b.theme_name), ("group", b.group.label()), ("time", b.time.label()), ("imported", &percent(v)), ("paper", &paper)],
+                &[
+                    ("theme", &b.theme_name),
+                    ("group", b.group.label()),
+                    ("time", b.time.label()),
+                    ("imported", &percent(v)),
+                    ("paper", &paper),
+                ],
             ))
         })
         .collect();
     let reported = bars.iter().filter(|b| b.paper.is_some()).count();
-    let body = if compared.is_empty() { t.c_cmp_none.to_string() } else { fill(t.c_cmp_items, &[("items", &compared.join(&sep(t.c_semicolon)))]) };
+    let body = if compared.is_empty() {
+        t.c_cmp_none.to_string()
+    } else {
+        fill(t.c_cmp_items, &[("items", &compared.join(&sep(t.c_semicolon)))])
+    };
     fill(
         t.c_cmp_summary,
-        &[("reported", &reported.to_string()), ("total", &bars.len().to_string()), ("definition", def.label(t)), ("body", &body)],
+        &[
+            ("reported", &reported.to_string()),
+            ("total", &bars.len().to_string()),
+            ("definition", def.label(t)),
+            ("body", &body),
+        ],
     )
 }
 
@@ -510,7 +594,13 @@ pub struct PairView {
 
 /// Agreement for every pair of coders who both coded at least one source.
 pub fn agreement_view(project: &Project, t: &Strings) -> Vec<PairView> {
-    let name = |id: &str| project.user(id).map(|u| u.name.clone()).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| id.to_string());
+    let name = |id: &str| {
+        project
+            .user(id)
+            .map(|u| u.name.clone())
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| id.to_string())
+    };
     let rows = project.code_rows();
     project
         .agreement_all_pairs()
@@ -550,11 +640,11 @@ pub fn agreement_view(project: &Project, t: &Strings) -> Vec<PairView> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::i18n::{EN, ZH};
     use crate::core::coverage::model::{Code, Coding, ProjectParts, Source, User};
     use crate::core::coverage::sample::teaching_project;
     use crate::core::coverage::themes::{match_themes, PAPER_THEMES};
     use crate::core::dataset::Study;
+    use crate::core::i18n::{EN, ZH};
 
     fn src(id: &str, text: &str, attrs: &[(&str, &str)]) -> Source {
         Source {
@@ -567,7 +657,14 @@ mod tests {
     }
 
     fn coding(source: &str, start: usize, end: usize, code: &str, coder: &str) -> Coding {
-        Coding { source: source.into(), start, end, code: code.into(), coder: coder.into(), origin: String::new() }
+        Coding {
+            source: source.into(),
+            start,
+            end,
+            code: code.into(),
+            coder: coder.into(),
+            origin: String::new(),
+        }
     }
 
     /// Two sources in one cell (10 and 30 characters), one empty source in another cell, one
@@ -576,9 +673,16 @@ mod tests {
         let parts = ProjectParts {
             name: "Small".into(),
             description: String::new(),
-            users: vec![User { id: "a".into(), name: "Ann".into() }, User { id: "b".into(), name: "Bo".into() }],
+            users: vec![
+                User { id: "a".into(), name: "Ann".into() },
+                User { id: "b".into(), name: "Bo".into() },
+            ],
             codes: vec![
-                Code { id: "p".into(), name: "Team monitoring".into(), children: vec![Code::leaf("c", "Visibility")] },
+                Code {
+                    id: "p".into(),
+                    name: "Team monitoring".into(),
+                    children: vec![Code::leaf("c", "Visibility")],
+                },
                 Code::leaf("x", "Other"),
             ],
             sources: vec![
@@ -602,10 +706,19 @@ mod tests {
         assert!(check_qdpx_size("a.qdpx", QDPX_LIMITS.archive_bytes, &EN).is_ok());
         let e = check_qdpx_size("big.qdpx", QDPX_LIMITS.archive_bytes + 1, &EN).unwrap_err();
         assert!(e.starts_with("big.qdpx is 100.0 MiB, over the 100.0 MiB limit"), "{e}");
-        assert!(check_csv_sizes(&[("c.csv".into(), 10), ("t.txt".into(), CSV_LIMITS.file_bytes)], &EN).is_ok());
-        let e = check_csv_sizes(&[("c.csv".into(), 10), ("huge.txt".into(), CSV_LIMITS.file_bytes + 1)], &EN).unwrap_err();
+        assert!(check_csv_sizes(
+            &[("c.csv".into(), 10), ("t.txt".into(), CSV_LIMITS.file_bytes)],
+            &EN
+        )
+        .is_ok());
+        let e = check_csv_sizes(
+            &[("c.csv".into(), 10), ("huge.txt".into(), CSV_LIMITS.file_bytes + 1)],
+            &EN,
+        )
+        .unwrap_err();
         assert!(e.starts_with("huge.txt is"), "{e}");
-        let many: Vec<(String, u64)> = (0..5).map(|i| (format!("{i}.txt"), CSV_LIMITS.file_bytes)).collect();
+        let many: Vec<(String, u64)> =
+            (0..5).map(|i| (format!("{i}.txt"), CSV_LIMITS.file_bytes)).collect();
         let e = check_csv_sizes(&many, &EN).unwrap_err();
         assert!(e.contains("5 files chosen are 320.0 MiB together"), "{e}");
         assert!(check_csv_sizes(&[("x".into(), u64::MAX), ("y".into(), u64::MAX)], &EN).is_err());
@@ -616,9 +729,15 @@ mod tests {
         let p = small();
         let keys = p.detect_cell_keys().unwrap();
         let v = coverage_view(&p, Some(&keys), &Coders::All, &EN).unwrap();
-        assert_eq!(v.cells.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(), vec!["Development \u{d7} T2", "Service \u{d7} T1"]);
+        assert_eq!(
+            v.cells.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
+            vec!["Development \u{d7} T2", "Service \u{d7} T1"]
+        );
         assert_eq!((v.cells[0].n_sources, v.cells[0].n_empty, v.cells[1].total_chars), (1, 1, 40));
-        assert_eq!(v.sources.iter().map(|s| (s.key.as_str(), s.id.as_str())).collect::<Vec<_>>(), vec![("S1", "s3"), ("S2", "s1"), ("S3", "s2"), ("S4", "s4")]);
+        assert_eq!(
+            v.sources.iter().map(|s| (s.key.as_str(), s.id.as_str())).collect::<Vec<_>>(),
+            vec![("S1", "s3"), ("S2", "s1"), ("S3", "s2"), ("S4", "s4")]
+        );
         assert_eq!(v.sources[3].cell, None);
         assert_eq!(v.unassigned, vec!["s4".to_string()]);
         let parent = &v.rows[0];
@@ -628,8 +747,14 @@ mod tests {
         assert_eq!(parent.cells[1].pooled_text, "20.00%");
         assert_eq!(parent.cells[1].mean_text, "30.00%");
         // The empty Development T2 cell is undefined both ways, never 0 %.
-        assert_eq!((parent.cells[0].pooled_text.as_str(), parent.cells[0].mean_text.as_str()), (UNDEFINED, UNDEFINED));
-        assert_eq!(parent.sources.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), vec![UNDEFINED, "50.00%", "10.00%", "0.00%"]);
+        assert_eq!(
+            (parent.cells[0].pooled_text.as_str(), parent.cells[0].mean_text.as_str()),
+            (UNDEFINED, UNDEFINED)
+        );
+        assert_eq!(
+            parent.sources.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            vec![UNDEFINED, "50.00%", "10.00%", "0.00%"]
+        );
         // One coder.
         let b = coverage_view(&p, Some(&keys), &Coders::One("b".into()), &EN).unwrap();
         assert_eq!(b.rows[0].cells[1].pooled_text, "10.00%");
@@ -637,7 +762,10 @@ mod tests {
         // Without keys: no cells, every source in project order.
         let none = coverage_view(&p, None, &Coders::All, &EN).unwrap();
         assert!(none.cells.is_empty() && none.rows.iter().all(|r| r.cells.is_empty()));
-        assert_eq!(none.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), vec!["s1", "s2", "s3", "s4"]);
+        assert_eq!(
+            none.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            vec!["s1", "s2", "s3", "s4"]
+        );
     }
 
     #[test]
@@ -648,14 +776,27 @@ mod tests {
         let row = |name: &str| v.rows.iter().find(|r| r.name == name).unwrap();
         let iv = row("Instrumental value");
         assert!(iv.aggregate);
-        let texts: Vec<(&str, &str)> = iv.cells.iter().map(|c| (c.pooled_text.as_str(), c.mean_text.as_str())).collect();
-        assert_eq!(texts, vec![("19.82%", "16.67%"), ("17.38%", "12.50%"), ("89.86%", "88.45%"), ("29.36%", "50.00%")]);
+        let texts: Vec<(&str, &str)> =
+            iv.cells.iter().map(|c| (c.pooled_text.as_str(), c.mean_text.as_str())).collect();
+        assert_eq!(
+            texts,
+            vec![
+                ("19.82%", "16.67%"),
+                ("17.38%", "12.50%"),
+                ("89.86%", "88.45%"),
+                ("29.36%", "50.00%")
+            ]
+        );
         assert_eq!(row("Team monitoring").cells[3].pooled_text, "17.30%");
         assert_eq!(row("Social exchange").cells[3].mean_text, "33.23%");
         assert_eq!(v.sources.len(), 8);
         assert!(v.unassigned.is_empty());
         assert!(import_summary(&p, &EN).starts_with("Imported \u{201c}Study Explorer"));
-        assert!(import_summary(&p, &EN).ends_with(": 8 sources, 8 codes, 26 codings by 2 coders."), "{}", import_summary(&p, &EN));
+        assert!(
+            import_summary(&p, &EN).ends_with(": 8 sources, 8 codes, 26 codings by 2 coders."),
+            "{}",
+            import_summary(&p, &EN)
+        );
     }
 
     #[test]
@@ -666,16 +807,32 @@ mod tests {
         let none = BTreeMap::new();
         let a = theme_assignments(&p, &m, &PAPER_THEMES, &none, &EN);
         let monitoring = a.iter().find(|t| t.theme == "team_monitoring").unwrap();
-        assert_eq!((monitoring.code.as_deref(), monitoring.kind), (Some("p"), AssignmentKind::ByName));
-        assert_eq!(a.iter().find(|t| t.theme == "team_effort").unwrap().kind, AssignmentKind::Missing);
-        let chosen = BTreeMap::from([("x".to_string(), "team_effort".to_string()), ("c".to_string(), "team_monitoring".to_string())]);
+        assert_eq!(
+            (monitoring.code.as_deref(), monitoring.kind),
+            (Some("p"), AssignmentKind::ByName)
+        );
+        assert_eq!(
+            a.iter().find(|t| t.theme == "team_effort").unwrap().kind,
+            AssignmentKind::Missing
+        );
+        let chosen = BTreeMap::from([
+            ("x".to_string(), "team_effort".to_string()),
+            ("c".to_string(), "team_monitoring".to_string()),
+        ]);
         let a = theme_assignments(&p, &m, &PAPER_THEMES, &chosen, &EN);
         let effort = a.iter().find(|t| t.theme == "team_effort").unwrap();
         assert_eq!((effort.code.as_deref(), effort.kind), (Some("x"), AssignmentKind::Chosen));
         let monitoring = a.iter().find(|t| t.theme == "team_monitoring").unwrap();
         assert_eq!(monitoring.code.as_deref(), Some("c"));
-        assert!(monitoring.note.contains("instead of \u{201c}Team monitoring\u{201d}"), "{}", monitoring.note);
-        let both = BTreeMap::from([("x".to_string(), "team_effort".to_string()), ("c".to_string(), "team_effort".to_string())]);
+        assert!(
+            monitoring.note.contains("instead of \u{201c}Team monitoring\u{201d}"),
+            "{}",
+            monitoring.note
+        );
+        let both = BTreeMap::from([
+            ("x".to_string(), "team_effort".to_string()),
+            ("c".to_string(), "team_effort".to_string()),
+        ]);
         let a = theme_assignments(&p, &m, &PAPER_THEMES, &both, &EN);
         let effort = a.iter().find(|t| t.theme == "team_effort").unwrap();
         assert_eq!((effort.code.as_deref(), effort.kind), (None, AssignmentKind::Conflict));
@@ -691,8 +848,17 @@ mod tests {
         let m = match_themes(&p, &PAPER_THEMES);
         assert_eq!(mappable_codes(&p, &m), vec!["1".to_string(), "2".to_string()]);
         let a = theme_assignments(&p, &m, &PAPER_THEMES, &BTreeMap::new(), &EN);
-        assert_eq!(a.iter().find(|t| t.theme == "team_effort").unwrap().kind, AssignmentKind::Ambiguous);
-        let a = theme_assignments(&p, &m, &PAPER_THEMES, &BTreeMap::from([("2".to_string(), "team_effort".to_string())]), &EN);
+        assert_eq!(
+            a.iter().find(|t| t.theme == "team_effort").unwrap().kind,
+            AssignmentKind::Ambiguous
+        );
+        let a = theme_assignments(
+            &p,
+            &m,
+            &PAPER_THEMES,
+            &BTreeMap::from([("2".to_string(), "team_effort".to_string())]),
+            &EN,
+        );
         assert_eq!(a.iter().find(|t| t.theme == "team_effort").unwrap().code.as_deref(), Some("2"));
     }
 
@@ -707,22 +873,33 @@ mod tests {
         let a = theme_assignments(&p, &m, &PAPER_THEMES, &BTreeMap::new(), &EN);
         let bars = comparison_bars(&study.raw.coverage, &p, &table, &a, Definition::Pooled, &EN);
         assert_eq!(bars.len(), 20);
-        let at = |theme: &str, g: Group, t: Time| bars.iter().find(|b| b.theme == theme && b.group == g && b.time == t).unwrap();
+        let at = |theme: &str, g: Group, t: Time| {
+            bars.iter().find(|b| b.theme == theme && b.group == g && b.time == t).unwrap()
+        };
         let b = at("team_monitoring", Group::Service, Time::T2);
         assert_eq!((b.paper, b.imported_text.as_str()), (Some(50.28), "17.30%"));
         let b = at("team_monitoring", Group::Service, Time::T1);
         assert_eq!(b.paper, None, "not reported stays None, never zero");
-        let mean = comparison_bars(&study.raw.coverage, &p, &table, &a, Definition::MeanOfSources, &EN);
-        let b = mean.iter().find(|b| b.theme == "social_exchange" && b.group == Group::Service && b.time == Time::T2).unwrap();
+        let mean =
+            comparison_bars(&study.raw.coverage, &p, &table, &a, Definition::MeanOfSources, &EN);
+        let b = mean
+            .iter()
+            .find(|b| {
+                b.theme == "social_exchange" && b.group == Group::Service && b.time == Time::T2
+            })
+            .unwrap();
         assert_eq!(b.imported_text, "33.23%");
         let s = comparison_summary(&bars, Definition::Pooled, &EN);
         assert!(s.contains("Team monitoring Service T2: imported 17.30%, paper 50.28%"), "{s}");
         assert!(s.contains("10 of 20 cells reported"), "{s}");
         // Unmapped themes say so; cells the import lacks say so.
-        let none = theme_assignments(&p, &ThemeMatch::default(), &PAPER_THEMES, &BTreeMap::new(), &EN);
+        let none =
+            theme_assignments(&p, &ThemeMatch::default(), &PAPER_THEMES, &BTreeMap::new(), &EN);
         let bars = comparison_bars(&study.raw.coverage, &p, &table, &none, Definition::Pooled, &EN);
         assert!(bars.iter().all(|b| b.imported.is_none() && b.imported_text == "no code mapped"));
-        assert!(comparison_summary(&bars, Definition::Pooled, &EN).contains("only the paper's values"));
+        assert!(
+            comparison_summary(&bars, Definition::Pooled, &EN).contains("only the paper's values")
+        );
         assert_eq!(paper_group(" service "), Some(Group::Service));
         assert_eq!(paper_time("t2"), Some(Time::T2));
         assert_eq!(paper_group("Sales"), None);
@@ -734,13 +911,23 @@ mod tests {
         let v = agreement_view(&p, &EN);
         assert_eq!(v.len(), 1);
         let pair = &v[0];
-        assert_eq!((pair.coder_a.as_str(), pair.coder_b.as_str(), pair.n_sources), ("coder-a", "coder-b", 8));
+        assert_eq!(
+            (pair.coder_a.as_str(), pair.coder_b.as_str(), pair.n_sources),
+            ("coder-a", "coder-b", 8)
+        );
         let tm = pair.rows.iter().find(|r| r.name == "Team monitoring").unwrap();
         assert_eq!(tm.kappa_text, "0.91");
         assert!((tm.kappa.unwrap() - 0.905501533642).abs() < 1e-9);
-        assert_eq!((pair.overall_pooled_text.as_str(), pair.overall_weighted_text.as_str()), ("0.69", "0.57"));
+        assert_eq!(
+            (pair.overall_pooled_text.as_str(), pair.overall_weighted_text.as_str()),
+            ("0.69", "0.57")
+        );
         assert_eq!(kappa_text(Kappa::Defined(-0.25), &EN), "\u{2212}0.25");
-        assert!(kappa_text(Kappa::Undefined(crate::core::coverage::KappaUndefined::NoVariation), &EN).starts_with("undefined (both coders coded nothing"));
+        assert!(kappa_text(
+            Kappa::Undefined(crate::core::coverage::KappaUndefined::NoVariation),
+            &EN
+        )
+        .starts_with("undefined (both coders coded nothing"));
         // Coders who share no source give no pair.
         let small = small();
         let v = agreement_view(&small, &EN);
@@ -759,7 +946,10 @@ mod tests {
         assert_ne!(en, zh);
         assert!(zh.starts_with("已导入\u{201c}Study Explorer"), "{zh}");
         assert!(zh.contains("8 个来源") && zh.contains("26 条编码记录"), "{zh}");
-        assert_eq!(Definition::Pooled.label(&EN), "pooled (\u{3a3} coded \u{f7} \u{3a3} characters)");
+        assert_eq!(
+            Definition::Pooled.label(&EN),
+            "pooled (\u{3a3} coded \u{f7} \u{3a3} characters)"
+        );
         assert_ne!(Definition::Pooled.label(&ZH), Definition::Pooled.label(&EN));
         let e = check_qdpx_size("big.qdpx", QDPX_LIMITS.archive_bytes + 1, &ZH).unwrap_err();
         assert!(e.starts_with("big.qdpx 大小为 100.0 MiB"), "{e}");
@@ -770,13 +960,23 @@ mod tests {
         let v = coverage_view(&small, Some(&keys), &Coders::All, &ZH).unwrap();
         assert_eq!(v.rows[0].cells[0].pooled_text, "无定义");
         assert_eq!(v.rows[0].cells[1].pooled_text, "20.00%");
-        let k = kappa_text(Kappa::Undefined(crate::core::coverage::KappaUndefined::NoVariation), &ZH);
+        let k =
+            kappa_text(Kappa::Undefined(crate::core::coverage::KappaUndefined::NoVariation), &ZH);
         assert!(k.starts_with("无定义（两名编码员"), "{k}");
         // Theme notes: the list separator follows the language.
-        let parts = ProjectParts { codes: vec![Code::leaf("1", "Team effort"), Code::leaf("2", "team_effort")], ..ProjectParts::default() };
+        let parts = ProjectParts {
+            codes: vec![Code::leaf("1", "Team effort"), Code::leaf("2", "team_effort")],
+            ..ProjectParts::default()
+        };
         let amb = Project::new(parts).unwrap();
         let m = match_themes(&amb, &PAPER_THEMES);
-        let note = |t| theme_assignments(&amb, &m, &PAPER_THEMES, &BTreeMap::new(), t).into_iter().find(|a| a.theme == "team_effort").unwrap().note;
+        let note = |t| {
+            theme_assignments(&amb, &m, &PAPER_THEMES, &BTreeMap::new(), t)
+                .into_iter()
+                .find(|a| a.theme == "team_effort")
+                .unwrap()
+                .note
+        };
         assert_eq!(note(&EN), "several codes have this name (\u{201c}Team effort\u{201d}, \u{201c}team_effort\u{201d}); map one of them below");
         assert_eq!(note(&ZH), "有多个编码使用此名称（\u{201c}Team effort\u{201d}、\u{201c}team_effort\u{201d}）；请在下方对应其中一个");
         // The chart summary keeps APA-free numbers and the theme names in English.

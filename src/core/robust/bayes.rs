@@ -159,7 +159,8 @@ pub fn jzs_bf10(t: f64, n_eff: f64, df: f64, r: f64) -> Result<BayesFactor, Robu
     let log_f = |u: f64| -> f64 {
         let g = u.exp();
         let ng1 = n_eff * g;
-        -0.5 * ng1.ln_1p() - half * (t2 / ((1.0 + ng1) * df)).ln_1p() + c - 0.5 * u - r2 / (2.0 * g) + null
+        -0.5 * ng1.ln_1p() - half * (t2 / ((1.0 + ng1) * df)).ln_1p() + c - 0.5 * u - r2 / (2.0 * g)
+            + null
     };
     let mut peak_u = 0.0;
     let mut peak = f64::NEG_INFINITY;
@@ -226,8 +227,14 @@ mod tests {
         assert_eq!(classify(3.5), (Strength::Moderate, Favours::Alternative));
         assert_eq!(classify(1.0 / 12.0), (Strength::Strong, Favours::Null));
         assert_eq!(classify(1000.0), (Strength::Extreme, Favours::Alternative));
-        assert_eq!(describe(0.5, &crate::core::i18n::EN), "anecdotal evidence for no difference (H\u{2080})");
-        assert_eq!(describe(0.5, &crate::core::i18n::ZH), "支持不存在差异（H\u{2080}）的轶事性证据");
+        assert_eq!(
+            describe(0.5, &crate::core::i18n::EN),
+            "anecdotal evidence for no difference (H\u{2080})"
+        );
+        assert_eq!(
+            describe(0.5, &crate::core::i18n::ZH),
+            "支持不存在差异（H\u{2080}）的轶事性证据"
+        );
         assert_eq!(describe(1.0, &crate::core::i18n::EN), "no evidence either way");
     }
 

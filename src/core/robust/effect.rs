@@ -74,7 +74,10 @@ pub struct EffectSize {
 /// J(df) = Γ(df/2) / (√(df/2)·Γ((df−1)/2)), defined for df > 1.
 pub fn hedges_j(df: f64) -> Result<f64, RobustError> {
     if !(df.is_finite() && df > 1.0) {
-        return Err(RobustError::InvalidParameter { name: "degrees of freedom for Hedges' J (must exceed 1)", value: df });
+        return Err(RobustError::InvalidParameter {
+            name: "degrees of freedom for Hedges' J (must exceed 1)",
+            value: df,
+        });
     }
     let h = df / 2.0;
     Ok((ln_gamma(h) - 0.5 * h.ln() - ln_gamma(h - 0.5)).exp())
@@ -85,12 +88,32 @@ pub fn hedges_j_approx(df: f64) -> f64 {
     1.0 - 3.0 / (4.0 * df - 1.0)
 }
 
-fn build(kind: EffectKind, n1: usize, n2: usize, t: f64, df: f64, scale: f64) -> Result<EffectSize, RobustError> {
+fn build(
+    kind: EffectKind,
+    n1: usize,
+    n2: usize,
+    t: f64,
+    df: f64,
+    scale: f64,
+) -> Result<EffectSize, RobustError> {
     let j = hedges_j(df)?;
     let ncp_ci = ncp_interval(t, df, LEVEL)?;
     let d = t * scale;
     let ci_d = (ncp_ci.0 * scale, ncp_ci.1 * scale);
-    Ok(EffectSize { kind, n1, n2, t, df, d, ci_d, j, j_approx: hedges_j_approx(df), g: d * j, ci_g: (ci_d.0 * j, ci_d.1 * j), ncp_ci })
+    Ok(EffectSize {
+        kind,
+        n1,
+        n2,
+        t,
+        df,
+        d,
+        ci_d,
+        j,
+        j_approx: hedges_j_approx(df),
+        g: d * j,
+        ci_g: (ci_d.0 * j, ci_d.1 * j),
+        ncp_ci,
+    })
 }
 
 /// Cohen's d and Hedges' g of `a` against `b`, with exact 95 % intervals.

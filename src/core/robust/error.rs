@@ -51,7 +51,10 @@ impl RobustError {
         let t = lang.strings();
         let not = |reason: String| fill(t.b_err_not_defined, &[("reason", &reason)]);
         match self {
-            RobustError::InvalidParameter { name, value } => fill(t.b_err_invalid, &[("name", parameter_name(name, t)), ("value", &value.to_string())]),
+            RobustError::InvalidParameter { name, value } => fill(
+                t.b_err_invalid,
+                &[("name", parameter_name(name, t)), ("value", &value.to_string())],
+            ),
             RobustError::Discount(e) => e.message(lang),
             RobustError::Running => t.permutation_running.to_string(),
             other => not(other.reason(lang)),
@@ -62,25 +65,39 @@ impl RobustError {
     fn reason(&self, lang: Lang) -> String {
         let t = lang.strings();
         match self {
-            RobustError::TooFew { needed, got } => fill(t.b_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())]),
-            RobustError::TooMany { max, got } => fill(t.b_err_too_many, &[("max", &max.to_string()), ("got", &got.to_string())]),
-            RobustError::NonFinite { index } => fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())]),
+            RobustError::TooFew { needed, got } => {
+                fill(t.b_err_too_few, &[("needed", &needed.to_string()), ("got", &got.to_string())])
+            }
+            RobustError::TooMany { max, got } => {
+                fill(t.b_err_too_many, &[("max", &max.to_string()), ("got", &got.to_string())])
+            }
+            RobustError::NonFinite { index } => {
+                fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())])
+            }
             RobustError::ZeroVariance => t.b_err_zero_variance.to_string(),
             RobustError::ZeroRange => t.b_err_zero_range.to_string(),
             RobustError::AllTied => t.b_err_all_tied.to_string(),
-            RobustError::LengthMismatch { left, right } => fill(t.b_err_length, &[("left", &left.to_string()), ("right", &right.to_string())]),
+            RobustError::LengthMismatch { left, right } => {
+                fill(t.b_err_length, &[("left", &left.to_string()), ("right", &right.to_string())])
+            }
             RobustError::NoComparison => t.b_err_no_comparison.to_string(),
-            RobustError::NoConvergence { what } => fill(t.b_err_no_convergence, &[("what", parameter_name(what, t))]),
+            RobustError::NoConvergence { what } => {
+                fill(t.b_err_no_convergence, &[("what", parameter_name(what, t))])
+            }
             RobustError::Overflow => t.b_err_overflow.to_string(),
             RobustError::LeaveOneOut { informant, reason } => {
                 let inner = match reason.as_ref() {
-                    RobustError::InvalidParameter { .. } | RobustError::Discount(_) => reason.message(lang),
+                    RobustError::InvalidParameter { .. } | RobustError::Discount(_) => {
+                        reason.message(lang)
+                    }
                     other => other.reason(lang),
                 };
                 fill(t.b_err_without, &[("name", informant), ("reason", &inner)])
             }
             RobustError::Stats(e) => e.message(t),
-            RobustError::InvalidParameter { .. } | RobustError::Discount(_) | RobustError::Running => self.message(lang),
+            RobustError::InvalidParameter { .. }
+            | RobustError::Discount(_)
+            | RobustError::Running => self.message(lang),
         }
     }
 }
@@ -150,17 +167,42 @@ mod tests {
 
     #[test]
     fn messages_are_reader_facing() {
-        assert_eq!(RobustError::TooFew { needed: 3, got: 2 }.to_string(), "not defined for this selection: needs at least 3 values, but has 2");
-        let loo = RobustError::LeaveOneOut { informant: "Blake".into(), reason: Box::new(RobustError::ZeroVariance) };
-        assert_eq!(loo.to_string(), "not defined for this selection: without Blake, the values do not vary (zero variance)");
-        assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }.to_string().starts_with("prior scale r"));
+        assert_eq!(
+            RobustError::TooFew { needed: 3, got: 2 }.to_string(),
+            "not defined for this selection: needs at least 3 values, but has 2"
+        );
+        let loo = RobustError::LeaveOneOut {
+            informant: "Blake".into(),
+            reason: Box::new(RobustError::ZeroVariance),
+        };
+        assert_eq!(
+            loo.to_string(),
+            "not defined for this selection: without Blake, the values do not vary (zero variance)"
+        );
+        assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }
+            .to_string()
+            .starts_with("prior scale r"));
         assert_eq!(loo.message(Lang::En), loo.to_string());
-        assert_eq!(loo.message(Lang::Zh), "当前选择下无法计算：剔除 Blake 后，数值没有变化（方差为零）");
-        assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }.message(Lang::Zh).starts_with("先验尺度 r"));
+        assert_eq!(
+            loo.message(Lang::Zh),
+            "当前选择下无法计算：剔除 Blake 后，数值没有变化（方差为零）"
+        );
+        assert!(RobustError::InvalidParameter { name: "prior scale r", value: 0.0 }
+            .message(Lang::Zh)
+            .starts_with("先验尺度 r"));
         let stats = RobustError::Stats(StatsError::ZeroVariance);
-        assert_eq!(stats.message(Lang::En), format!("not defined for this selection: {}", StatsError::ZeroVariance));
+        assert_eq!(
+            stats.message(Lang::En),
+            format!("not defined for this selection: {}", StatsError::ZeroVariance)
+        );
         // The wrapped errors read as they do in every other section.
-        assert_eq!(stats.message(Lang::Zh), format!("当前选择下无法计算：{}", StatsError::ZeroVariance.message(&crate::core::i18n::ZH)));
+        assert_eq!(
+            stats.message(Lang::Zh),
+            format!(
+                "当前选择下无法计算：{}",
+                StatsError::ZeroVariance.message(&crate::core::i18n::ZH)
+            )
+        );
         let d = DiscountError { field: "revenue2016", value: 0.0 };
         for lang in Lang::ALL {
             assert_eq!(RobustError::Discount(d.clone()).message(lang), d.message(lang));

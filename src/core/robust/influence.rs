@@ -77,11 +77,23 @@ fn test(points: &[SalaryPoint], design: Design, skip: Option<usize>) -> Result<T
     match design {
         Design::DiffInDiff | Design::Between(_) => {
             let time = if let Design::Between(t) = design { Some(t) } else { None };
-            let pick = |g: Group| -> Vec<f64> { points.iter().enumerate().filter(|(i, p)| keep(*i) && p.group == g).map(|(_, p)| value(p, time)).collect() };
+            let pick = |g: Group| -> Vec<f64> {
+                points
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, p)| keep(*i) && p.group == g)
+                    .map(|(_, p)| value(p, time))
+                    .collect()
+            };
             Ok(stats::student(&pick(Group::Service), &pick(Group::Development))?)
         }
         Design::Paired(group) => {
-            let sel: Vec<&SalaryPoint> = points.iter().enumerate().filter(|(i, p)| keep(*i) && p.group == group).map(|(_, p)| p).collect();
+            let sel: Vec<&SalaryPoint> = points
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| keep(*i) && p.group == group)
+                .map(|(_, p)| p)
+                .collect();
             let t1: Vec<f64> = sel.iter().map(|p| p.t1).collect();
             let t2: Vec<f64> = sel.iter().map(|p| p.t2).collect();
             Ok(stats::paired(&t1, &t2)?)
@@ -153,11 +165,21 @@ pub fn leave_one_out(points: &[SalaryPoint], design: Design) -> Result<Influence
         match design {
             Design::DiffInDiff | Design::Between(_) => {
                 let time = if let Design::Between(t) = design { Some(t) } else { None };
-                let of = |g: Group| Moments::of(&points.iter().filter(|p| p.group == g).map(|p| value(p, time)).collect::<Vec<f64>>());
+                let of = |g: Group| {
+                    Moments::of(
+                        &points
+                            .iter()
+                            .filter(|p| p.group == g)
+                            .map(|p| value(p, time))
+                            .collect::<Vec<f64>>(),
+                    )
+                };
                 [of(Group::Service), of(Group::Development)]
             }
             Design::Paired(g) => {
-                let d = Moments::of(&points.iter().filter(|p| p.group == g).map(|p| p.diff).collect::<Vec<f64>>());
+                let d = Moments::of(
+                    &points.iter().filter(|p| p.group == g).map(|p| p.diff).collect::<Vec<f64>>(),
+                );
                 [d, d]
             }
             Design::Descriptive(..) => return Err(RobustError::NoComparison),
@@ -174,15 +196,25 @@ pub fn leave_one_out(points: &[SalaryPoint], design: Design) -> Result<Influence
                 continue;
             }
         }
-        let quick = if fast { fast_t(points, design, i, &moments).zip(dist.as_ref()) } else { None };
+        let quick =
+            if fast { fast_t(points, design, i, &moments).zip(dist.as_ref()) } else { None };
         let (t, pv) = match quick {
             Some((t, d)) => (t, (2.0 * d.sf(t.abs())).min(1.0)),
             None => {
-                let r = test(points, design, Some(i)).map_err(|e| RobustError::LeaveOneOut { informant: p.informant.clone(), reason: Box::new(e) })?;
+                let r = test(points, design, Some(i)).map_err(|e| RobustError::LeaveOneOut {
+                    informant: p.informant.clone(),
+                    reason: Box::new(e),
+                })?;
                 (r.t, r.p)
             }
         };
-        rows.push(InfluenceRow { informant: p.informant.clone(), group: p.group, t, p: pv, delta_t: t - full.t });
+        rows.push(InfluenceRow {
+            informant: p.informant.clone(),
+            group: p.group,
+            t,
+            p: pv,
+            delta_t: t - full.t,
+        });
     }
     if rows.is_empty() {
         return Err(RobustError::NoComparison);
@@ -208,15 +240,20 @@ mod tests {
 
     fn point(i: usize, group: Group) -> SalaryPoint {
         let t1 = 20_000.0 + (i * 7919 % 1000) as f64 * 13.7;
-        let t2 = t1 + (i * 104_729 % 997) as f64 * 5.3 - if group == Group::Service { 1000.0 } else { 2500.0 };
+        let t2 = t1 + (i * 104_729 % 997) as f64 * 5.3
+            - if group == Group::Service { 1000.0 } else { 2500.0 };
         SalaryPoint { informant: format!("P{i}"), group, t1, t2, diff: t2 - t1 }
     }
 
     #[test]
     fn the_running_moments_agree_with_a_fresh_test_per_informant() {
-        let points: Vec<SalaryPoint> = (0..260).map(|i| point(i, if i % 3 == 0 { Group::Service } else { Group::Development })).collect();
+        let points: Vec<SalaryPoint> = (0..260)
+            .map(|i| point(i, if i % 3 == 0 { Group::Service } else { Group::Development }))
+            .collect();
         assert!(points.len() > FAST_LEAVE_ONE_OUT);
-        for design in [Design::DiffInDiff, Design::Between(Time::T2), Design::Paired(Group::Development)] {
+        for design in
+            [Design::DiffInDiff, Design::Between(Time::T2), Design::Paired(Group::Development)]
+        {
             let inf = leave_one_out(&points, design).unwrap();
             let mut checked = 0;
             for (i, p) in points.iter().enumerate() {
@@ -226,8 +263,20 @@ mod tests {
                 let row = &inf.rows[checked];
                 let fresh = test(&points, design, Some(i)).unwrap();
                 assert_eq!(row.informant, p.informant);
-                assert!((row.t - fresh.t).abs() <= 1e-9 * fresh.t.abs().max(1.0), "{design:?} {}: {} vs {}", p.informant, row.t, fresh.t);
-                assert!((row.p - fresh.p).abs() <= 1e-9, "{design:?} {}: p {} vs {}", p.informant, row.p, fresh.p);
+                assert!(
+                    (row.t - fresh.t).abs() <= 1e-9 * fresh.t.abs().max(1.0),
+                    "{design:?} {}: {} vs {}",
+                    p.informant,
+                    row.t,
+                    fresh.t
+                );
+                assert!(
+                    (row.p - fresh.p).abs() <= 1e-9,
+                    "{design:?} {}: p {} vs {}",
+                    p.informant,
+                    row.p,
+                    fresh.p
+                );
                 checked += 1;
             }
             assert_eq!(checked, inf.rows.len());

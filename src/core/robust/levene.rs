@@ -84,8 +84,13 @@ pub fn levene(groups: &[&[f64]], center: Center) -> Result<Levene, RobustError> 
         .collect();
     let zbar_i: Vec<f64> = z.iter().map(|zi| zi.iter().sum::<f64>() / zi.len() as f64).collect();
     let zbar = z.iter().zip(&zbar_i).map(|(zi, m)| zi.len() as f64 * m).sum::<f64>() / n_total;
-    let num: f64 = z.iter().zip(&zbar_i).map(|(zi, m)| zi.len() as f64 * (m - zbar) * (m - zbar)).sum();
-    let den: f64 = z.iter().zip(&zbar_i).map(|(zi, m)| zi.iter().map(|v| (v - m) * (v - m)).sum::<f64>()).sum();
+    let num: f64 =
+        z.iter().zip(&zbar_i).map(|(zi, m)| zi.len() as f64 * (m - zbar) * (m - zbar)).sum();
+    let den: f64 = z
+        .iter()
+        .zip(&zbar_i)
+        .map(|(zi, m)| zi.iter().map(|v| (v - m) * (v - m)).sum::<f64>())
+        .sum();
     if !(num.is_finite() && den.is_finite()) {
         return Err(RobustError::Overflow);
     }
@@ -94,7 +99,8 @@ pub fn levene(groups: &[&[f64]], center: Center) -> Result<Levene, RobustError> 
     }
     let (df1, df2) = ((k - 1) as f64, n_total - k as f64);
     let w = df2 / df1 * num / den;
-    let f = FisherSnedecor::new(df1, df2).map_err(|_| RobustError::InvalidParameter { name: "degrees of freedom", value: df2 })?;
+    let f = FisherSnedecor::new(df1, df2)
+        .map_err(|_| RobustError::InvalidParameter { name: "degrees of freedom", value: df2 })?;
     Ok(Levene { center, w, df1, df2, p: f.sf(w).clamp(0.0, 1.0) })
 }
 
@@ -110,8 +116,14 @@ mod tests {
 
     #[test]
     fn degenerate_groups_are_errors() {
-        assert_eq!(levene(&[&[1.0, 1.0], &[2.0, 2.0]], Center::Mean), Err(RobustError::ZeroVariance));
+        assert_eq!(
+            levene(&[&[1.0, 1.0], &[2.0, 2.0]], Center::Mean),
+            Err(RobustError::ZeroVariance)
+        );
         assert!(matches!(levene(&[&[1.0, 2.0]], Center::Mean), Err(RobustError::TooFew { .. })));
-        assert!(matches!(levene(&[&[1.0], &[1.0, 2.0]], Center::Median), Err(RobustError::TooFew { .. })));
+        assert!(matches!(
+            levene(&[&[1.0], &[1.0, 2.0]], Center::Median),
+            Err(RobustError::TooFew { .. })
+        ));
     }
 }

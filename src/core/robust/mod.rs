@@ -41,17 +41,24 @@ pub mod shapiro;
 pub mod summary;
 pub mod view;
 
-pub use bayes::{bf10_one_sample, bf10_two_sample, classify, describe, jzs_bf10, BayesFactor, Favours, Strength, PRIOR_SCALES, R_MEDIUM, R_NARROW, R_WIDE};
+pub use bayes::{
+    bf10_one_sample, bf10_two_sample, classify, describe, jzs_bf10, BayesFactor, Favours, Strength,
+    PRIOR_SCALES, R_MEDIUM, R_NARROW, R_WIDE,
+};
 pub use effect::{cohens_d, hedges_j, hedges_j_approx, paired_dz, EffectKind, EffectSize};
 pub use error::RobustError;
 pub use influence::{leave_one_out, Influence, InfluenceRow};
 pub use levene::{levene, Center, Levene};
-pub use noncentral_t::{nct_cdf, ncp_for_cdf, ncp_interval};
+pub use noncentral_t::{ncp_for_cdf, ncp_interval, nct_cdf};
 pub use permutation::{
-    permutation_differences, permutation_independent, permutation_paired, plan_differences, plan_independent, plan_paired, Histogram, MonteCarloRun, PermutationDesign, PermutationOptions, PermutationPlan,
-    PermutationTest, RevolvingDoor, EXACT_LIMIT,
+    permutation_differences, permutation_independent, permutation_paired, plan_differences,
+    plan_independent, plan_paired, Histogram, MonteCarloRun, PermutationDesign, PermutationOptions,
+    PermutationPlan, PermutationTest, RevolvingDoor, EXACT_LIMIT,
 };
-pub use rank::{mann_whitney, mann_whitney_with, wilcoxon, wilcoxon_differences, MannWhitney, MwuMethod, RankMethod, Wilcoxon};
+pub use rank::{
+    mann_whitney, mann_whitney_with, wilcoxon, wilcoxon_differences, MannWhitney, MwuMethod,
+    RankMethod, Wilcoxon,
+};
 pub use report::{robustness, NormalityCheck, RankTest, Robustness, RobustnessOptions};
 pub use sensitivity::{default_factors, discount_sensitivity, paper_factor, SensitivityRow};
 pub use shapiro::{shapiro_wilk, ShapiroWilk};

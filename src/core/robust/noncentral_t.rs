@@ -77,7 +77,8 @@ fn cdf_nonneg(t: f64, df: f64, ncp: f64) -> f64 {
     let (ln_x, ln_y, ln_lam) = (x.ln(), y.ln(), lam.ln());
     let ln_gamma_b = ln_gamma(b);
     // x^a (1−x)^b / (a·B(a, b)), the step of the I_x recurrence.
-    let step = |a: f64| (a * ln_x + b * ln_y + ln_gamma(a + b) - ln_gamma(a + 1.0) - ln_gamma_b).exp();
+    let step =
+        |a: f64| (a * ln_x + b * ln_y + ln_gamma(a + b) - ln_gamma(a + 1.0) - ln_gamma_b).exp();
     let sign = ncp.signum();
     let j0 = lam.floor();
     let p0 = (-lam + j0 * ln_lam - ln_gamma(j0 + 1.0)).exp();

@@ -11,7 +11,13 @@
 //!   `max_intervals` is reached. The integrand must be finite on the closed interval.
 
 /// Root of `f` in [a, b], where f(a) and f(b) have opposite signs (or one is zero).
-pub(crate) fn brent<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, tol: f64, max_iter: usize) -> Option<f64> {
+pub(crate) fn brent<F: FnMut(f64) -> f64>(
+    mut f: F,
+    a: f64,
+    b: f64,
+    tol: f64,
+    max_iter: usize,
+) -> Option<f64> {
     let (mut a, mut b) = (a, b);
     let (mut fa, mut fb) = (f(a), f(b));
     if fa.is_nan() || fb.is_nan() || (fa > 0.0 && fb > 0.0) || (fa < 0.0 && fb < 0.0) {
@@ -108,7 +114,12 @@ const WGK: [f64; 8] = [
     0.209_482_141_084_727_8,
 ];
 /// Gauss weights for nodes XGK[1], XGK[3], XGK[5], XGK[7].
-const WG: [f64; 4] = [0.129_484_966_168_869_7, 0.279_705_391_489_276_7, 0.381_830_050_505_118_9, 0.417_959_183_673_469_4];
+const WG: [f64; 4] = [
+    0.129_484_966_168_869_7,
+    0.279_705_391_489_276_7,
+    0.381_830_050_505_118_9,
+    0.417_959_183_673_469_4,
+];
 
 /// (K15 estimate, |K15 − G7|) on [a, b].
 fn gk15<F: FnMut(f64) -> f64>(f: &mut F, a: f64, b: f64) -> (f64, f64) {
@@ -129,9 +140,18 @@ fn gk15<F: FnMut(f64) -> f64>(f: &mut F, a: f64, b: f64) -> (f64, f64) {
 }
 
 /// Integral of `f` over [a, b] split into `pieces` starting intervals: (value, error estimate).
-pub(crate) fn integrate<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, pieces: usize, rel_tol: f64, abs_tol: f64, max_intervals: usize) -> (f64, f64) {
+pub(crate) fn integrate<F: FnMut(f64) -> f64>(
+    mut f: F,
+    a: f64,
+    b: f64,
+    pieces: usize,
+    rel_tol: f64,
+    abs_tol: f64,
+    max_intervals: usize,
+) -> (f64, f64) {
     let pieces = pieces.max(1);
-    let mut intervals: Vec<(f64, f64, f64, f64)> = Vec::with_capacity(max_intervals.max(pieces) + 1);
+    let mut intervals: Vec<(f64, f64, f64, f64)> =
+        Vec::with_capacity(max_intervals.max(pieces) + 1);
     let w = (b - a) / pieces as f64;
     for i in 0..pieces {
         let lo = a + w * i as f64;
@@ -142,7 +162,10 @@ pub(crate) fn integrate<F: FnMut(f64) -> f64>(mut f: F, a: f64, b: f64, pieces: 
     loop {
         let total: f64 = intervals.iter().map(|x| x.2).sum();
         let err: f64 = intervals.iter().map(|x| x.3).sum();
-        if err <= abs_tol.max(rel_tol * total.abs()) || intervals.len() >= max_intervals || !err.is_finite() {
+        if err <= abs_tol.max(rel_tol * total.abs())
+            || intervals.len() >= max_intervals
+            || !err.is_finite()
+        {
             return (total, err);
         }
         let worst = intervals
@@ -180,7 +203,8 @@ mod tests {
         let (v, _) = integrate(|x: f64| x.exp(), 0.0, 1.0, 1, 1e-14, 0.0, 100);
         assert!((v - (1f64.exp() - 1.0)).abs() < 1e-14);
         // A narrow peak is found by adaptive bisection.
-        let (v, _) = integrate(|x: f64| (-(x - 0.3).powi(2) / 2e-6).exp(), 0.0, 1.0, 8, 1e-12, 0.0, 500);
+        let (v, _) =
+            integrate(|x: f64| (-(x - 0.3).powi(2) / 2e-6).exp(), 0.0, 1.0, 8, 1e-12, 0.0, 500);
         assert!((v - (2.0 * std::f64::consts::PI * 1e-6).sqrt()).abs() < 1e-12);
     }
 }

@@ -76,7 +76,12 @@ pub struct PermutationOptions {
 
 impl Default for PermutationOptions {
     fn default() -> Self {
-        PermutationOptions { exact_limit: EXACT_LIMIT, resamples: DEFAULT_RESAMPLES, seed: DEFAULT_SEED, bins: HISTOGRAM_BINS }
+        PermutationOptions {
+            exact_limit: EXACT_LIMIT,
+            resamples: DEFAULT_RESAMPLES,
+            seed: DEFAULT_SEED,
+            bins: HISTOGRAM_BINS,
+        }
     }
 }
 
@@ -287,7 +292,16 @@ struct Tally {
 
 impl Tally {
     fn new(observed: f64, lo: f64, hi: f64, bins: usize) -> Tally {
-        Tally { observed, tol: TIE_RTOL * observed.abs(), ge: 0, le: 0, abs_ge: 0, lo, inv_width: bins as f64 / (hi - lo), counts: vec![0; bins] }
+        Tally {
+            observed,
+            tol: TIE_RTOL * observed.abs(),
+            ge: 0,
+            le: 0,
+            abs_ge: 0,
+            lo,
+            inv_width: bins as f64 / (hi - lo),
+            counts: vec![0; bins],
+        }
     }
 
     #[inline]
@@ -300,7 +314,15 @@ impl Tally {
         self.counts[bin] += 1;
     }
 
-    fn finish(self, design: PermutationDesign, exact: bool, count: u64, observed: f64, hi: f64, seed: Option<u64>) -> PermutationTest {
+    fn finish(
+        self,
+        design: PermutationDesign,
+        exact: bool,
+        count: u64,
+        observed: f64,
+        hi: f64,
+        seed: Option<u64>,
+    ) -> PermutationTest {
         let adj = if exact { 0.0 } else { 1.0 };
         let p = |k: u64| ((k as f64 + adj) / (count as f64 + adj)).min(1.0);
         let (p_greater, p_less) = (p(self.ge), p(self.le));
@@ -409,7 +431,11 @@ impl MonteCarloRun {
                 for _ in 0..n {
                     let mut s = 0i64;
                     for i in 0..*k {
-                        let r = if small { below32(&mut self.rng, (len - i) as u32) as usize } else { below(&mut self.rng, (len - i) as u64) as usize };
+                        let r = if small {
+                            below32(&mut self.rng, (len - i) as u32) as usize
+                        } else {
+                            below(&mut self.rng, (len - i) as u64) as usize
+                        };
                         q.swap(i, i + r);
                         s += q[i];
                     }
@@ -462,7 +488,14 @@ impl MonteCarloRun {
     /// Draws the remaining resamples and returns the test.
     pub fn finish(mut self) -> PermutationTest {
         self.step(self.resamples - self.done);
-        self.tally.finish(self.design, false, self.resamples, self.observed, self.hi, Some(self.seed))
+        self.tally.finish(
+            self.design,
+            false,
+            self.resamples,
+            self.observed,
+            self.hi,
+            Some(self.seed),
+        )
     }
 }
 
@@ -485,12 +518,20 @@ impl PermutationPlan {
 }
 
 /// Permutation test of mean(a) − mean(b) over relabellings of two independent groups.
-pub fn permutation_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) -> Result<PermutationTest, RobustError> {
+pub fn permutation_independent(
+    a: &[f64],
+    b: &[f64],
+    opts: &PermutationOptions,
+) -> Result<PermutationTest, RobustError> {
     plan_independent(a, b, opts).map(PermutationPlan::finish)
 }
 
 /// [`permutation_independent`], with a Monte Carlo run returned unstarted.
-pub fn plan_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) -> Result<PermutationPlan, RobustError> {
+pub fn plan_independent(
+    a: &[f64],
+    b: &[f64],
+    opts: &PermutationOptions,
+) -> Result<PermutationPlan, RobustError> {
     check_options(opts)?;
     let (n1, n2) = (a.len(), b.len());
     if n1 == 0 || n2 == 0 {
@@ -530,7 +571,14 @@ pub fn plan_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) -> Resu
                 s += q[inn] - q[out];
                 tally.record(stat.at(s));
             }
-            Ok(PermutationPlan::Exact(tally.finish(PermutationDesign::Independent, true, count, observed, hi, None)))
+            Ok(PermutationPlan::Exact(tally.finish(
+                PermutationDesign::Independent,
+                true,
+                count,
+                observed,
+                hi,
+                None,
+            )))
         }
         _ => {
             if opts.resamples == 0 {
@@ -555,12 +603,20 @@ pub fn plan_independent(a: &[f64], b: &[f64], opts: &PermutationOptions) -> Resu
 }
 
 /// Sign-flip permutation test of mean(second − first) for paired values.
-pub fn permutation_paired(first: &[f64], second: &[f64], opts: &PermutationOptions) -> Result<PermutationTest, RobustError> {
+pub fn permutation_paired(
+    first: &[f64],
+    second: &[f64],
+    opts: &PermutationOptions,
+) -> Result<PermutationTest, RobustError> {
     plan_paired(first, second, opts).map(PermutationPlan::finish)
 }
 
 /// [`permutation_paired`], with a Monte Carlo run returned unstarted.
-pub fn plan_paired(first: &[f64], second: &[f64], opts: &PermutationOptions) -> Result<PermutationPlan, RobustError> {
+pub fn plan_paired(
+    first: &[f64],
+    second: &[f64],
+    opts: &PermutationOptions,
+) -> Result<PermutationPlan, RobustError> {
     if first.len() != second.len() {
         return Err(RobustError::LengthMismatch { left: first.len(), right: second.len() });
     }
@@ -571,12 +627,18 @@ pub fn plan_paired(first: &[f64], second: &[f64], opts: &PermutationOptions) -> 
 }
 
 /// Sign-flip permutation test of mean(d).
-pub fn permutation_differences(d: &[f64], opts: &PermutationOptions) -> Result<PermutationTest, RobustError> {
+pub fn permutation_differences(
+    d: &[f64],
+    opts: &PermutationOptions,
+) -> Result<PermutationTest, RobustError> {
     plan_differences(d, opts).map(PermutationPlan::finish)
 }
 
 /// [`permutation_differences`], with a Monte Carlo run returned unstarted.
-pub fn plan_differences(d: &[f64], opts: &PermutationOptions) -> Result<PermutationPlan, RobustError> {
+pub fn plan_differences(
+    d: &[f64],
+    opts: &PermutationOptions,
+) -> Result<PermutationPlan, RobustError> {
     check_options(opts)?;
     let n = d.len();
     if n == 0 {
@@ -618,7 +680,14 @@ pub fn plan_differences(d: &[f64], opts: &PermutationOptions) -> Result<Permutat
                 negative ^= 1 << j;
                 tally.record(stat.at(s));
             }
-            Ok(PermutationPlan::Exact(tally.finish(PermutationDesign::PairedSignFlip, true, count, observed, hi, None)))
+            Ok(PermutationPlan::Exact(tally.finish(
+                PermutationDesign::PairedSignFlip,
+                true,
+                count,
+                observed,
+                hi,
+                None,
+            )))
         }
         _ => {
             if opts.resamples == 0 {
@@ -673,11 +742,15 @@ mod tests {
     fn a_sliced_monte_carlo_run_equals_the_one_shot_test() {
         let a: Vec<f64> = (0..40).map(|i| 1000.0 + (i * 37 % 23) as f64 * 11.5).collect();
         let b: Vec<f64> = (0..55).map(|i| 980.0 + (i * 41 % 29) as f64 * 9.25).collect();
-        let opts = PermutationOptions { resamples: 3_001, seed: 11, ..PermutationOptions::default() };
+        let opts =
+            PermutationOptions { resamples: 3_001, seed: 11, ..PermutationOptions::default() };
         let one_shot = permutation_independent(&a, &b, &opts).unwrap();
         assert!(!one_shot.exact, "C(95, 40) is far above the exact limit");
         for slices in [[1u64, 2, 997], [1000, 1000, 1000], [0, 5000, 0]] {
-            let PermutationPlan::MonteCarlo(mut run) = plan_independent(&a, &b, &opts).unwrap() else { panic!("expected a Monte Carlo plan") };
+            let PermutationPlan::MonteCarlo(mut run) = plan_independent(&a, &b, &opts).unwrap()
+            else {
+                panic!("expected a Monte Carlo plan")
+            };
             let mut done = 0;
             for s in slices {
                 done = run.step(s);
@@ -688,7 +761,9 @@ mod tests {
         }
         // The larger group first: the smaller one (b) is drawn, a's sum follows.
         let swapped = permutation_independent(&b, &a, &opts).unwrap();
-        let PermutationPlan::MonteCarlo(mut run) = plan_independent(&b, &a, &opts).unwrap() else { panic!("expected a Monte Carlo plan") };
+        let PermutationPlan::MonteCarlo(mut run) = plan_independent(&b, &a, &opts).unwrap() else {
+            panic!("expected a Monte Carlo plan")
+        };
         assert_eq!(run.work_per_resample(), 40);
         while !run.is_finished() {
             run.step(7);
@@ -697,7 +772,9 @@ mod tests {
         // Sign flips: 80 differences, 2^80 patterns.
         let d: Vec<f64> = (0..80).map(|i| ((i * 53 % 31) as f64 - 14.0) * 3.5).collect();
         let one_shot = permutation_differences(&d, &opts).unwrap();
-        let PermutationPlan::MonteCarlo(mut run) = plan_differences(&d, &opts).unwrap() else { panic!("expected a Monte Carlo plan") };
+        let PermutationPlan::MonteCarlo(mut run) = plan_differences(&d, &opts).unwrap() else {
+            panic!("expected a Monte Carlo plan")
+        };
         assert_eq!((run.work_per_resample(), run.resamples(), run.done()), (80, 3_001, 0));
         run.step(1500);
         assert_eq!(run.finish(), one_shot);
@@ -712,7 +789,8 @@ mod tests {
     #[test]
     fn tiny_exact_test_by_hand() {
         // a = {3}, b = {1, 2}: relabellings put 1, 2 or 3 in a: D = −1.5, 0, 1.5.
-        let r = permutation_independent(&[3.0], &[1.0, 2.0], &PermutationOptions::default()).unwrap();
+        let r =
+            permutation_independent(&[3.0], &[1.0, 2.0], &PermutationOptions::default()).unwrap();
         assert_eq!(r.count, 3);
         assert!((r.observed - 1.5).abs() < 1e-12);
         assert!((r.p_greater - 1.0 / 3.0).abs() < 1e-12);

@@ -156,7 +156,11 @@ pub fn mann_whitney(a: &[f64], b: &[f64]) -> Result<MannWhitney, RobustError> {
 }
 
 /// Mann–Whitney U of `a` against `b` (U₁ > n₁n₂/2 when `a` tends to be larger).
-pub fn mann_whitney_with(a: &[f64], b: &[f64], method: MwuMethod) -> Result<MannWhitney, RobustError> {
+pub fn mann_whitney_with(
+    a: &[f64],
+    b: &[f64],
+    method: MwuMethod,
+) -> Result<MannWhitney, RobustError> {
     let (n1, n2) = (a.len(), b.len());
     if n1 == 0 || n2 == 0 {
         return Err(RobustError::TooFew { needed: 1, got: n1.min(n2) });
@@ -248,7 +252,17 @@ pub fn wilcoxon_differences(d: &[f64]) -> Result<Wilcoxon, RobustError> {
     let r_minus: f64 = nonzero.iter().zip(&ranks).filter(|(x, _)| **x < 0.0).map(|(_, r)| r).sum();
     let ties = tie_term > 0.0;
     let statistic = r_plus.min(r_minus);
-    let base = Wilcoxon { n, zeros, r_plus, r_minus, statistic, p: f64::NAN, method: RankMethod::Asymptotic, z: None, ties };
+    let base = Wilcoxon {
+        n,
+        zeros,
+        r_plus,
+        r_minus,
+        statistic,
+        p: f64::NAN,
+        method: RankMethod::Asymptotic,
+        z: None,
+        ties,
+    };
 
     if n <= WILCOXON_EXACT_MAX && !ties && zeros == 0 {
         let p = wilcoxon_exact_p(count, r_plus.round() as usize);
@@ -257,7 +271,8 @@ pub fn wilcoxon_differences(d: &[f64]) -> Result<Wilcoxon, RobustError> {
     if n <= WILCOXON_CONDITIONAL_MAX {
         // Doubled average ranks are whole numbers, so the enumeration compares integers.
         let r2: Vec<u64> = ranks.iter().map(|r| (2.0 * r).round() as u64).collect();
-        let observed: u64 = nonzero.iter().zip(&r2).filter(|(x, _)| **x > 0.0).map(|(_, r)| r).sum();
+        let observed: u64 =
+            nonzero.iter().zip(&r2).filter(|(x, _)| **x > 0.0).map(|(_, r)| r).sum();
         let (mut le, mut ge) = (0u64, 0u64);
         let total = 1u64 << count;
         for mask in 0..total {
@@ -337,6 +352,9 @@ mod tests {
         assert_eq!(mann_whitney(&[1.0, 1.0], &[1.0, 1.0]), Err(RobustError::AllTied));
         assert_eq!(wilcoxon_differences(&[0.0, 0.0]), Err(RobustError::AllTied));
         assert!(matches!(mann_whitney(&[], &[1.0]), Err(RobustError::TooFew { .. })));
-        assert!(matches!(mann_whitney(&[f64::NAN], &[1.0]), Err(RobustError::NonFinite { index: 0 })));
+        assert!(matches!(
+            mann_whitney(&[f64::NAN], &[1.0]),
+            Err(RobustError::NonFinite { index: 0 })
+        ));
     }
 }

@@ -18,7 +18,10 @@ use crate::core::robust::effect::{cohens_d, paired_dz, EffectSize};
 use crate::core::robust::error::RobustError;
 use crate::core::robust::influence::{leave_one_out, Influence};
 use crate::core::robust::levene::{levene, Center, Levene};
-use crate::core::robust::permutation::{plan_independent, plan_paired, MonteCarloRun, PermutationOptions, PermutationPlan, PermutationTest};
+use crate::core::robust::permutation::{
+    plan_independent, plan_paired, MonteCarloRun, PermutationOptions, PermutationPlan,
+    PermutationTest,
+};
 use crate::core::robust::rank::{mann_whitney, wilcoxon, MannWhitney, RankMethod, Wilcoxon};
 use crate::core::robust::shapiro::{shapiro_wilk, ShapiroWilk};
 use crate::core::selection::{values, Design, SalaryPoint};
@@ -34,7 +37,10 @@ pub struct RobustnessOptions {
 
 impl Default for RobustnessOptions {
     fn default() -> Self {
-        RobustnessOptions { permutation: PermutationOptions::default(), prior_scales: PRIOR_SCALES.to_vec() }
+        RobustnessOptions {
+            permutation: PermutationOptions::default(),
+            prior_scales: PRIOR_SCALES.to_vec(),
+        }
     }
 }
 
@@ -108,7 +114,11 @@ fn series_label(group: Group, time: Option<Time>) -> String {
 }
 
 /// Runs every analysis for `design` on the salary points of a selection.
-pub fn robustness(points: &[SalaryPoint], design: Design, opts: &RobustnessOptions) -> Result<Robustness, RobustError> {
+pub fn robustness(
+    points: &[SalaryPoint],
+    design: Design,
+    opts: &RobustnessOptions,
+) -> Result<Robustness, RobustError> {
     robustness_deferred(points, design, opts, u64::MAX).map(|(r, _)| r)
 }
 
@@ -117,17 +127,25 @@ pub fn robustness(points: &[SalaryPoint], design: Design, opts: &RobustnessOptio
 /// [`RobustError::Running`] and the run is returned, to be stepped and finished by the
 /// caller ([`Robustness::with_permutation`] puts its result in). Everything else is
 /// computed as usual.
-pub fn robustness_deferred(points: &[SalaryPoint], design: Design, opts: &RobustnessOptions, sync_work: u64) -> Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError> {
+pub fn robustness_deferred(
+    points: &[SalaryPoint],
+    design: Design,
+    opts: &RobustnessOptions,
+    sync_work: u64,
+) -> Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError> {
     let mut deferred = None;
-    let mut settle = |plan: Result<PermutationPlan, RobustError>| -> Result<PermutationTest, RobustError> {
-        match plan? {
-            PermutationPlan::MonteCarlo(run) if run.resamples().saturating_mul(run.work_per_resample()) > sync_work => {
-                deferred = Some(run);
-                Err(RobustError::Running)
+    let mut settle =
+        |plan: Result<PermutationPlan, RobustError>| -> Result<PermutationTest, RobustError> {
+            match plan? {
+                PermutationPlan::MonteCarlo(run)
+                    if run.resamples().saturating_mul(run.work_per_resample()) > sync_work =>
+                {
+                    deferred = Some(run);
+                    Err(RobustError::Running)
+                }
+                plan => Ok(plan.finish()),
             }
-            plan => Ok(plan.finish()),
-        }
-    };
+        };
     let report = match design {
         Design::Descriptive(..) => return Err(RobustError::NoComparison),
         Design::DiffInDiff | Design::Between(_) => {
@@ -143,7 +161,11 @@ pub fn robustness_deferred(points: &[SalaryPoint], design: Design, opts: &Robust
                 rank: mann_whitney(&a, &b).map(RankTest::MannWhitney),
                 permutation: settle(plan_independent(&a, &b, &opts.permutation)),
                 effect: cohens_d(&a, &b),
-                bayes: opts.prior_scales.iter().map(|&r| bf10_two_sample(primary.t, n1, n2, r)).collect(),
+                bayes: opts
+                    .prior_scales
+                    .iter()
+                    .map(|&r| bf10_two_sample(primary.t, n1, n2, r))
+                    .collect(),
                 normality: vec![
                     NormalityCheck { label: series_label(s, time), result: shapiro_wilk(&a) },
                     NormalityCheck { label: series_label(d, time), result: shapiro_wilk(&b) },
@@ -154,7 +176,8 @@ pub fn robustness_deferred(points: &[SalaryPoint], design: Design, opts: &Robust
             }
         }
         Design::Paired(group) => {
-            let (t1, t2) = (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
+            let (t1, t2) =
+                (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
             let diffs = values(points, group, None);
             let primary = stats::paired(&t1, &t2)?;
             Robustness {
@@ -164,8 +187,15 @@ pub fn robustness_deferred(points: &[SalaryPoint], design: Design, opts: &Robust
                 rank: wilcoxon(&t1, &t2).map(RankTest::Wilcoxon),
                 permutation: settle(plan_paired(&t1, &t2, &opts.permutation)),
                 effect: paired_dz(&t1, &t2),
-                bayes: opts.prior_scales.iter().map(|&r| bf10_one_sample(primary.t, t1.len(), r)).collect(),
-                normality: vec![NormalityCheck { label: series_label(group, None), result: shapiro_wilk(&diffs) }],
+                bayes: opts
+                    .prior_scales
+                    .iter()
+                    .map(|&r| bf10_one_sample(primary.t, t1.len(), r))
+                    .collect(),
+                normality: vec![NormalityCheck {
+                    label: series_label(group, None),
+                    result: shapiro_wilk(&diffs),
+                }],
                 levene_mean: None,
                 levene_median: None,
                 influence: leave_one_out(points, design),

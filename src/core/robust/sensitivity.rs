@@ -47,7 +47,11 @@ pub fn default_factors(paper_factor: f64) -> Vec<f64> {
 }
 
 /// The paper's test under each factor, from the raw rows (T1 and printed T2).
-pub fn discount_sensitivity(rows: &[SalaryRow], paper_factor: f64, factors: &[f64]) -> Result<Vec<SensitivityRow>, RobustError> {
+pub fn discount_sensitivity(
+    rows: &[SalaryRow],
+    paper_factor: f64,
+    factors: &[f64],
+) -> Result<Vec<SensitivityRow>, RobustError> {
     let check = |name: &'static str, f: f64| {
         if f.is_finite() && f > 0.0 {
             Ok(f)
@@ -60,9 +64,20 @@ pub fn discount_sensitivity(rows: &[SalaryRow], paper_factor: f64, factors: &[f6
         .iter()
         .map(|&f| {
             check("discount factor", f)?;
-            let diffs = |g: Group| -> Vec<f64> { rows.iter().filter(|r| r.group == g).map(|r| discounted_t2(r.t2_printed, paper_factor, f) - r.t1).collect() };
+            let diffs = |g: Group| -> Vec<f64> {
+                rows.iter()
+                    .filter(|r| r.group == g)
+                    .map(|r| discounted_t2(r.t2_printed, paper_factor, f) - r.t1)
+                    .collect()
+            };
             let test = stats::student(&diffs(Group::Service), &diffs(Group::Development))?;
-            Ok(SensitivityRow { factor: f, is_paper: f == paper_factor, t: test.t, p: test.p, mean_diff: test.mean_diff })
+            Ok(SensitivityRow {
+                factor: f,
+                is_paper: f == paper_factor,
+                t: test.t,
+                p: test.p,
+                mean_diff: test.mean_diff,
+            })
         })
         .collect()
 }

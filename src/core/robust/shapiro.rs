@@ -85,7 +85,15 @@ fn alnorm(x: f64, upper: bool) -> f64 {
     const LTONE: f64 = 7.0;
     const UTZERO: f64 = 38.0;
     const CON: f64 = 1.28;
-    const A: [f64; 7] = [0.398942280444, 0.399903438504, 5.75885480458, 29.8213557808, 2.62433121679, 48.6959930692, 5.92885724438];
+    const A: [f64; 7] = [
+        0.398942280444,
+        0.399903438504,
+        5.75885480458,
+        29.8213557808,
+        2.62433121679,
+        48.6959930692,
+        5.92885724438,
+    ];
     const B: [f64; 12] = [
         0.398942280385,
         3.8052e-8,
@@ -113,7 +121,13 @@ fn alnorm(x: f64, upper: bool) -> f64 {
     let temp = if z <= CON {
         0.5 - z * (A[0] - A[1] * y / (y + A[2] - A[3] / (y + A[4] + A[5] / (y + A[6]))))
     } else {
-        B[0] * (-y).exp() / (z - B[1] + B[2] / (z + B[3] + B[4] / (z - B[5] + B[6] / (z + B[7] - B[8] / (z + B[9] + B[10] / (z + B[11]))))))
+        B[0] * (-y).exp()
+            / (z - B[1]
+                + B[2]
+                    / (z + B[3]
+                        + B[4]
+                            / (z - B[5]
+                                + B[6] / (z + B[7] - B[8] / (z + B[9] + B[10] / (z + B[11]))))))
     };
     if upper {
         temp
@@ -173,7 +187,9 @@ pub fn shapiro_wilk(xs: &[f64]) -> Result<ShapiroWilk, RobustError> {
         let a1 = poly(&C1, 6, rsn) - a[0] / ssumm2;
         let (i1, fac) = if n > 5 {
             let a2 = -a[1] / ssumm2 + poly(&C2, 6, rsn);
-            let fac = ((summ2 - 2.0 * a[0] * a[0] - 2.0 * a[1] * a[1]) / (1.0 - 2.0 * a1 * a1 - 2.0 * a2 * a2)).sqrt();
+            let fac = ((summ2 - 2.0 * a[0] * a[0] - 2.0 * a[1] * a[1])
+                / (1.0 - 2.0 * a1 * a1 - 2.0 * a2 * a2))
+                .sqrt();
             a[1] = a2;
             (2, fac)
         } else {
@@ -248,7 +264,10 @@ mod tests {
     fn edge_cases_are_errors() {
         assert_eq!(shapiro_wilk(&[1.0, 2.0]), Err(RobustError::TooFew { needed: 3, got: 2 }));
         assert_eq!(shapiro_wilk(&[4.0, 4.0, 4.0, 4.0]), Err(RobustError::ZeroRange));
-        assert!(matches!(shapiro_wilk(&[1.0, f64::NAN, 3.0]), Err(RobustError::NonFinite { index: 1 })));
+        assert!(matches!(
+            shapiro_wilk(&[1.0, f64::NAN, 3.0]),
+            Err(RobustError::NonFinite { index: 1 })
+        ));
     }
 
     #[test]

@@ -18,8 +18,8 @@
 //! string tables); APA strings and numbers read the same in both languages.
 
 use crate::core::apa;
-use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::format::fixed;
+use crate::core::i18n::{fill, Lang, Strings};
 use crate::core::robust::bayes::{describe, BayesFactor, R_MEDIUM};
 use crate::core::robust::effect::EffectKind;
 use crate::core::robust::rank::RankMethod;
@@ -54,7 +54,9 @@ pub fn join(items: &[String], lang: Lang) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => fill(lang.strings().b_and, &[("a", &init.join(list_sep(lang))), ("b", last)]),
+        [init @ .., last] => {
+            fill(lang.strings().b_and, &[("a", &init.join(list_sep(lang))), ("b", last)])
+        }
     }
 }
 
@@ -83,7 +85,12 @@ fn method_label(m: RankMethod, t: &Strings) -> &'static str {
 }
 
 /// The sentences, in reading order, in the UI language.
-pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: f64, lang: Lang) -> Vec<String> {
+pub fn summarize(
+    r: &Robustness,
+    sensitivity: Option<&[SensitivityRow]>,
+    alpha: f64,
+    lang: Lang,
+) -> Vec<String> {
     let t = lang.strings();
     let mut out = Vec::new();
     let a = alpha_text(alpha);
@@ -96,7 +103,15 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
         (_, TTestKind::Paired) => t.b_sum_paired,
         _ => t.b_sum_student,
     };
-    out.push(fill(t.b_sum_gives, &[("name", name), ("apa", &apa::t_test(&r.primary)), ("side", side(r.primary.p)), ("alpha", &a)]));
+    out.push(fill(
+        t.b_sum_gives,
+        &[
+            ("name", name),
+            ("apa", &apa::t_test(&r.primary)),
+            ("side", side(r.primary.p)),
+            ("alpha", &a),
+        ],
+    ));
 
     // 2. Agreement of the alternative tests.
     let mut agree = Vec::new();
@@ -114,7 +129,11 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
         }
     };
     if let Some(w) = &r.welch {
-        consider(t.b_sum_welch.to_string(), None, w.as_ref().map(|x| x.p).map_err(|e| e.message(lang)));
+        consider(
+            t.b_sum_welch.to_string(),
+            None,
+            w.as_ref().map(|x| x.p).map_err(|e| e.message(lang)),
+        );
     }
     match &r.rank {
         Ok(x) => {
@@ -127,14 +146,24 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
         Err(e) => consider(t.b_sum_rank_test.to_string(), None, Err(e.message(lang))),
     }
     match &r.permutation {
-        Ok(p) => consider((if p.exact { t.b_sum_perm_exact } else { t.b_sum_perm_mc }).to_string(), None, Ok(p.p_two_sided)),
+        Ok(p) => consider(
+            (if p.exact { t.b_sum_perm_exact } else { t.b_sum_perm_mc }).to_string(),
+            None,
+            Ok(p.p_two_sided),
+        ),
         Err(e) => consider(t.b_sum_perm.to_string(), None, Err(e.message(lang))),
     }
     if !agree.is_empty() {
-        out.push(fill(if agree.len() == 1 { t.b_sum_agree_one } else { t.b_sum_agree_many }, &[("alpha", &a), ("list", &join(&agree, lang))]));
+        out.push(fill(
+            if agree.len() == 1 { t.b_sum_agree_one } else { t.b_sum_agree_many },
+            &[("alpha", &a), ("list", &join(&agree, lang))],
+        ));
     }
     if !disagree.is_empty() {
-        out.push(fill(if disagree.len() == 1 { t.b_sum_disagree_one } else { t.b_sum_disagree_many }, &[("list", &capitalize(&join(&disagree, lang)))]));
+        out.push(fill(
+            if disagree.len() == 1 { t.b_sum_disagree_one } else { t.b_sum_disagree_many },
+            &[("list", &capitalize(&join(&disagree, lang)))],
+        ));
     }
     if !undefined.is_empty() {
         let sep = if lang == Lang::En { "; " } else { "\u{ff1b}" };
@@ -155,7 +184,15 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
         };
         let mut s = fill(
             t.b_sum_effect,
-            &[("sym", symbol), ("d", &fixed(e.d, 2)), ("lo", &fixed(e.ci_d.0, 2)), ("hi", &fixed(e.ci_d.1, 2)), ("gname", g_name), ("g", &fixed(e.g, 2)), ("sizes", &sizes)],
+            &[
+                ("sym", symbol),
+                ("d", &fixed(e.d, 2)),
+                ("lo", &fixed(e.ci_d.0, 2)),
+                ("hi", &fixed(e.ci_d.1, 2)),
+                ("gname", g_name),
+                ("g", &fixed(e.g, 2)),
+                ("sizes", &sizes),
+            ],
         );
         if e.ci_d.0 <= 0.0 && e.ci_d.1 >= 0.0 {
             then(&mut s, t.b_sum_includes_zero, lang);
@@ -166,11 +203,22 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
     // 4. Bayes factor.
     let bfs: Vec<&BayesFactor> = r.bayes.iter().filter_map(|b| b.as_ref().ok()).collect();
     if let Some(main) = bfs.iter().find(|b| (b.r - R_MEDIUM).abs() < 1e-12).or(bfs.first()) {
-        let mut s = fill(t.b_sum_bayes, &[("r", &fixed(main.r, 3)), ("bf", &bf_text(main.bf10)), ("label", &describe(main.bf10, t))]);
+        let mut s = fill(
+            t.b_sum_bayes,
+            &[
+                ("r", &fixed(main.r, 3)),
+                ("bf", &bf_text(main.bf10)),
+                ("label", &describe(main.bf10, t)),
+            ],
+        );
         if bfs.len() > 1 {
             let lo = bfs.iter().map(|b| b.bf10).fold(f64::INFINITY, f64::min);
             let hi = bfs.iter().map(|b| b.bf10).fold(f64::NEG_INFINITY, f64::max);
-            then(&mut s, &fill(t.b_sum_bayes_range, &[("lo", &bf_text(lo)), ("hi", &bf_text(hi))]), lang);
+            then(
+                &mut s,
+                &fill(t.b_sum_bayes_range, &[("lo", &bf_text(lo)), ("hi", &bf_text(hi))]),
+                lang,
+            );
         }
         out.push(s);
     }
@@ -179,7 +227,18 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
     let non_normal: Vec<String> = r
         .normality
         .iter()
-        .filter_map(|n| n.result.as_ref().ok().filter(|s| s.p < alpha).map(|s| fill(t.b_sum_sw_item, &[("label", &n.label), ("w", &apa::no_leading_zero(s.w, 2)), ("p", &apa::p_value(s.p))])))
+        .filter_map(|n| {
+            n.result.as_ref().ok().filter(|s| s.p < alpha).map(|s| {
+                fill(
+                    t.b_sum_sw_item,
+                    &[
+                        ("label", &n.label),
+                        ("w", &apa::no_leading_zero(s.w, 2)),
+                        ("p", &apa::p_value(s.p)),
+                    ],
+                )
+            })
+        })
         .collect();
     let unequal = r.levene_mean.as_ref().and_then(|l| l.as_ref().ok()).filter(|l| l.p < alpha);
     if !non_normal.is_empty() {
@@ -189,25 +248,45 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
         out.push(fill(t.b_sum_levene, &[("p", &apa::p_value(l.p))]));
     }
     if non_normal.is_empty() && unequal.is_none() {
-        out.push((if r.levene_mean.is_some() { t.b_sum_checks_both } else { t.b_sum_checks_sw }).to_string());
+        out.push(
+            (if r.levene_mean.is_some() { t.b_sum_checks_both } else { t.b_sum_checks_sw })
+                .to_string(),
+        );
     }
 
     // 6. Influence.
     if let Ok(inf) = &r.influence {
-        let (lo, hi, top) = (&inf.rows[inf.min_t], &inf.rows[inf.max_t], inf.most_influential_row());
+        let (lo, hi, top) =
+            (&inf.rows[inf.min_t], &inf.rows[inf.max_t], inf.most_influential_row());
         out.push(fill(
             t.b_sum_influence,
-            &[("lo", &fixed(lo.t, 2)), ("lo_name", &lo.informant), ("hi", &fixed(hi.t, 2)), ("hi_name", &hi.informant), ("top", &top.informant), ("dt", &fixed(top.delta_t, 2))],
+            &[
+                ("lo", &fixed(lo.t, 2)),
+                ("lo_name", &lo.informant),
+                ("hi", &fixed(hi.t, 2)),
+                ("hi_name", &hi.informant),
+                ("top", &top.informant),
+                ("dt", &fixed(top.delta_t, 2)),
+            ],
         ));
         let would_be = |p: f64| {
             let text = apa::p_value(p);
-            text.strip_prefix("p = ").or_else(|| text.strip_prefix("p ")).unwrap_or(&text).to_string()
+            text.strip_prefix("p = ")
+                .or_else(|| text.strip_prefix("p "))
+                .unwrap_or(&text)
+                .to_string()
         };
-        let crossing: Vec<String> = inf.crossing(alpha).map(|x| fill(t.b_sum_would_be, &[("name", &x.informant), ("p", &would_be(x.p))])).collect();
+        let crossing: Vec<String> = inf
+            .crossing(alpha)
+            .map(|x| fill(t.b_sum_would_be, &[("name", &x.informant), ("p", &would_be(x.p))]))
+            .collect();
         match crossing.as_slice() {
             [] => out.push(fill(t.b_sum_no_crossing, &[("alpha", &a)])),
             [one] => out.push(fill(t.b_sum_one_crossing, &[("name", one), ("alpha", &a)])),
-            [init @ .., last] => out.push(fill(t.b_sum_many_crossing, &[("list", &init.join(list_sep(lang))), ("last", last), ("alpha", &a)])),
+            [init @ .., last] => out.push(fill(
+                t.b_sum_many_crossing,
+                &[("list", &init.join(list_sep(lang))), ("last", last), ("alpha", &a)],
+            )),
         }
     }
 
@@ -215,15 +294,31 @@ pub fn summarize(r: &Robustness, sensitivity: Option<&[SensitivityRow]>, alpha: 
     if let Some(rows) = sensitivity.filter(|s| !s.is_empty()) {
         let lo = rows.iter().map(|x| x.factor).fold(f64::INFINITY, f64::min);
         let hi = rows.iter().map(|x| x.factor).fold(f64::NEG_INFINITY, f64::max);
-        let changed: Vec<String> = rows.iter().filter(|x| (x.p < alpha) != sig).map(|x| fill(t.b_detail, &[("label", &fixed(x.factor, 2)), ("p", &apa::p_value(x.p))])).collect();
+        let changed: Vec<String> = rows
+            .iter()
+            .filter(|x| (x.p < alpha) != sig)
+            .map(|x| fill(t.b_detail, &[("label", &fixed(x.factor, 2)), ("p", &apa::p_value(x.p))]))
+            .collect();
         let max_p = rows.iter().map(|x| x.p).fold(0.0, f64::max);
         if changed.is_empty() {
-            out.push(fill(t.b_sum_sens_same, &[("lo", &fixed(lo, 2)), ("hi", &fixed(hi, 2)), ("p", &apa::p_value(max_p))]));
+            out.push(fill(
+                t.b_sum_sens_same,
+                &[("lo", &fixed(lo, 2)), ("hi", &fixed(hi, 2)), ("p", &apa::p_value(max_p))],
+            ));
         } else {
-            out.push(fill(t.b_sum_sens_changes, &[("list", &join(&changed, lang)), ("side", if sig { t.b_no_longer_significant } else { t.b_significant })]));
+            out.push(fill(
+                t.b_sum_sens_changes,
+                &[
+                    ("list", &join(&changed, lang)),
+                    ("side", if sig { t.b_no_longer_significant } else { t.b_significant }),
+                ],
+            ));
         }
         if let Some(none) = rows.iter().find(|x| x.factor == 1.0) {
-            out.push(fill(t.b_sum_no_discount, &[("t", &fixed(none.t, 2)), ("p", &apa::p_value(none.p))]));
+            out.push(fill(
+                t.b_sum_no_discount,
+                &[("t", &fixed(none.t, 2)), ("p", &apa::p_value(none.p))],
+            ));
         }
     }
 

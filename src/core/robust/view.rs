@@ -52,8 +52,12 @@ use crate::core::robust::influence::Influence;
 use crate::core::robust::levene::Levene;
 use crate::core::robust::permutation::{MonteCarloRun, PermutationDesign, PermutationTest};
 use crate::core::robust::rank::RankMethod;
-use crate::core::robust::report::{robustness_deferred, NormalityCheck, RankTest, Robustness, RobustnessOptions};
-use crate::core::robust::sensitivity::{default_factors, discount_sensitivity, paper_factor, SensitivityRow};
+use crate::core::robust::report::{
+    robustness_deferred, NormalityCheck, RankTest, Robustness, RobustnessOptions,
+};
+use crate::core::robust::sensitivity::{
+    default_factors, discount_sensitivity, paper_factor, SensitivityRow,
+};
 use crate::core::robust::shapiro::ShapiroWilk;
 use crate::core::robust::summary::{list_sep, rank_name, summarize, then, ALPHA};
 use crate::core::selection::{salary_points, values, Design, SalaryPoint, Selection};
@@ -123,7 +127,12 @@ impl Row {
     }
 
     fn undefined(label: impl Into<String>, reason: &RobustError, lang: Lang) -> Row {
-        Row { label: label.into(), value: reason.message(lang), note: String::new(), defined: false }
+        Row {
+            label: label.into(),
+            value: reason.message(lang),
+            note: String::new(),
+            defined: false,
+        }
     }
 }
 
@@ -179,7 +188,15 @@ impl HistogramChart {
     /// Data table: one row per bin.
     pub fn table(&self) -> Vec<[String; 2]> {
         let (t, sep) = (self.lang.strings(), self.lang.numbers().group);
-        self.bins.iter().map(|(lo, hi, n)| [fill(t.b_range, &[("lo", &rmb(*lo)), ("hi", &rmb(*hi))]), grouped(*n as f64, 0, sep)]).collect()
+        self.bins
+            .iter()
+            .map(|(lo, hi, n)| {
+                [
+                    fill(t.b_range, &[("lo", &rmb(*lo)), ("hi", &rmb(*hi))]),
+                    grouped(*n as f64, 0, sep),
+                ]
+            })
+            .collect()
     }
 }
 
@@ -225,7 +242,13 @@ impl InfluenceView {
         let t = self.lang.strings();
         let mut s = fill(
             t.b_inf_summary,
-            &[("test", &self.test), ("t", &fixed(self.full_t, 2)), ("min", &self.min_text), ("max", &self.max_text), ("most", &self.most_influential)],
+            &[
+                ("test", &self.test),
+                ("t", &fixed(self.full_t, 2)),
+                ("min", &self.min_text),
+                ("max", &self.max_text),
+                ("most", &self.most_influential),
+            ],
         );
         if let Some(c) = self.critical_t {
             then(&mut s, &fill(t.b_inf_crit, &[("t", &fixed(c, 2))]), self.lang);
@@ -236,7 +259,11 @@ impl InfluenceView {
     /// Data table rows: informant, group, t without them; the first `limit` only, so a
     /// table capped at a few hundred rows never formats 20,000.
     pub fn table(&self, limit: usize) -> Vec<[String; 3]> {
-        self.rows.iter().take(limit).map(|r| [r.informant.clone(), r.group.label().to_string(), r.t_text.clone()]).collect()
+        self.rows
+            .iter()
+            .take(limit)
+            .map(|r| [r.informant.clone(), r.group.label().to_string(), r.t_text.clone()])
+            .collect()
     }
 }
 
@@ -300,10 +327,20 @@ impl QqChart {
                 let db = (b.value - (self.mean + self.sd * b.theoretical)).abs();
                 da.total_cmp(&db)
             })
-            .map(|p| fill(self.lang.strings().b_qq_far, &[("name", &p.informant), ("value", &rmb(p.value))]));
+            .map(|p| {
+                fill(
+                    self.lang.strings().b_qq_far,
+                    &[("name", &p.informant), ("value", &rmb(p.value))],
+                )
+            });
         let mut s = fill(
             self.lang.strings().b_qq_summary,
-            &[("label", &self.label), ("n", &self.points.len().to_string()), ("mean", &rmb(self.mean)), ("sd", &rmb(self.sd))],
+            &[
+                ("label", &self.label),
+                ("n", &self.points.len().to_string()),
+                ("mean", &rmb(self.mean)),
+                ("sd", &rmb(self.sd)),
+            ],
         );
         if let Some(far) = far {
             then(&mut s, &far, self.lang);
@@ -313,7 +350,11 @@ impl QqChart {
 
     /// Data table rows: informant, theoretical quantile, value; the first `limit` only.
     pub fn table(&self, limit: usize) -> Vec<[String; 3]> {
-        self.points.iter().take(limit).map(|p| [p.informant.clone(), fixed(p.theoretical, 3), rmb(p.value)]).collect()
+        self.points
+            .iter()
+            .take(limit)
+            .map(|p| [p.informant.clone(), fixed(p.theoretical, 3), rmb(p.value)])
+            .collect()
     }
 }
 
@@ -383,14 +424,24 @@ impl SensitivityView {
             ],
         );
         if let Some(r) = self.rows.iter().find(|r| r.is_current) {
-            then(&mut s, &fill(t.b_sens_current, &[("factor", &r.factor_text), ("t", &r.t_text), ("p", &r.p_text)]), self.lang);
+            then(
+                &mut s,
+                &fill(
+                    t.b_sens_current,
+                    &[("factor", &r.factor_text), ("t", &r.t_text), ("p", &r.p_text)],
+                ),
+                self.lang,
+            );
         }
         s
     }
 
     /// Data table rows: factor, t, p, note.
     pub fn table(&self) -> Vec<[String; 4]> {
-        self.rows.iter().map(|r| [r.factor_text.clone(), r.t_text.clone(), r.p_text.clone(), r.note.clone()]).collect()
+        self.rows
+            .iter()
+            .map(|r| [r.factor_text.clone(), r.t_text.clone(), r.p_text.clone(), r.note.clone()])
+            .collect()
     }
 }
 
@@ -428,11 +479,28 @@ impl RobustnessView {
             design: None,
             comparison: t.b_nothing_compared.to_string(),
             summary: vec![r.clone()],
-            tests: vec![Row { label: t.b_tests_label.into(), value: r.clone(), note: String::new(), defined: false }],
+            tests: vec![Row {
+                label: t.b_tests_label.into(),
+                value: r.clone(),
+                note: String::new(),
+                defined: false,
+            }],
             permutation: Err(r.clone()),
-            effects: vec![Row { label: t.b_h_effects.into(), value: r.clone(), note: String::new(), defined: false }],
+            effects: vec![Row {
+                label: t.b_h_effects.into(),
+                value: r.clone(),
+                note: String::new(),
+                defined: false,
+            }],
             influence: Err(r.clone()),
-            normality: vec![NormalityRow { label: "Shapiro\u{2013}Wilk".into(), n: String::new(), w: String::new(), p: String::new(), reading: r.clone(), defined: false }],
+            normality: vec![NormalityRow {
+                label: "Shapiro\u{2013}Wilk".into(),
+                n: String::new(),
+                w: String::new(),
+                p: String::new(),
+                reading: r.clone(),
+                defined: false,
+            }],
             variances: Err(r.clone()),
             qq: vec![Err(r.clone())],
             bayes: Err(r.clone()),
@@ -444,7 +512,9 @@ impl RobustnessView {
     /// The Bayes row for [`PRIOR_CHOICES`]`[index]`.
     pub fn bayes_row(&self, index: usize) -> Result<BayesRow, String> {
         match &self.bayes {
-            Ok(rows) => rows.get(index).cloned().ok_or_else(|| self.lang.strings().b_no_prior.to_string()),
+            Ok(rows) => {
+                rows.get(index).cloned().ok_or_else(|| self.lang.strings().b_no_prior.to_string())
+            }
             Err(e) => Err(e.clone()),
         }
     }
@@ -459,7 +529,12 @@ pub fn robustness_view(study: &Study, sel: &Selection, lang: Lang) -> Robustness
 }
 
 /// The view for a selection whose salary points are already computed, in a UI language.
-pub fn robustness_view_points(study: &Study, sel: &Selection, points: &[SalaryPoint], lang: Lang) -> RobustnessView {
+pub fn robustness_view_points(
+    study: &Study,
+    sel: &Selection,
+    points: &[SalaryPoint],
+    lang: Lang,
+) -> RobustnessView {
     match robustness_view_staged(study, sel, points, u64::MAX, lang) {
         Staged::Ready(v) => v,
         Staged::Pending(p) => p.finish(),
@@ -513,46 +588,81 @@ impl PendingView {
         let lang = view.lang;
         let report = report.with_permutation(run.finish());
         view.summary = summarize(&report, sensitivity.as_deref(), ALPHA, lang);
-        view.permutation = report.permutation.as_ref().map(|p| permutation_view(p, &report, lang)).map_err(|e| e.message(lang));
+        view.permutation = report
+            .permutation
+            .as_ref()
+            .map(|p| permutation_view(p, &report, lang))
+            .map_err(|e| e.message(lang));
         view
     }
 }
 
 /// The view, with a Monte Carlo permutation test above `sync_work` left pending (see
 /// [`SYNC_PERMUTATION_WORK`]); exact tests and small runs are always done at once.
-pub fn robustness_view_staged(study: &Study, sel: &Selection, points: &[SalaryPoint], sync_work: u64, lang: Lang) -> Staged {
+pub fn robustness_view_staged(
+    study: &Study,
+    sel: &Selection,
+    points: &[SalaryPoint],
+    sync_work: u64,
+    lang: Lang,
+) -> Staged {
     let Some(design) = sel.design() else {
-        return Staged::Ready(RobustnessView::undefined(&RobustError::NoComparison.message(lang), lang));
+        return Staged::Ready(RobustnessView::undefined(
+            &RobustError::NoComparison.message(lang),
+            lang,
+        ));
     };
-    let (report, run) = match robustness_deferred(points, design, &RobustnessOptions::default(), sync_work) {
-        Ok(r) => r,
-        Err(e) => {
-            let mut v = RobustnessView::undefined(&e.message(lang), lang);
-            v.design = Some(design);
-            v.comparison = comparison(design, sel, lang);
-            return Staged::Ready(v);
-        }
-    };
+    let (report, run) =
+        match robustness_deferred(points, design, &RobustnessOptions::default(), sync_work) {
+            Ok(r) => r,
+            Err(e) => {
+                let mut v = RobustnessView::undefined(&e.message(lang), lang);
+                v.design = Some(design);
+                v.comparison = comparison(design, sel, lang);
+                return Staged::Ready(v);
+            }
+        };
     let sensitivity = sensitivity_rows(study, sel, design, lang);
-    let summary = summarize(&report, sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()), ALPHA, lang);
+    let summary = summarize(
+        &report,
+        sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()),
+        ALPHA,
+        lang,
+    );
     let view = RobustnessView {
         design: Some(design),
         comparison: comparison(design, sel, lang),
         summary,
         tests: tests(&report, lang),
-        permutation: report.permutation.as_ref().map(|p| permutation_view(p, &report, lang)).map_err(|e| e.message(lang)),
+        permutation: report
+            .permutation
+            .as_ref()
+            .map(|p| permutation_view(p, &report, lang))
+            .map_err(|e| e.message(lang)),
         effects: effects(&report, lang),
-        influence: report.influence.as_ref().map(|i| influence_view(i, lang)).map_err(|e| e.message(lang)),
+        influence: report
+            .influence
+            .as_ref()
+            .map(|i| influence_view(i, lang))
+            .map_err(|e| e.message(lang)),
         normality: report.normality.iter().map(|n| normality_row(n, lang)).collect(),
         variances: variances(&report, lang),
         qq: qq_charts(points, design, lang),
         bayes: Ok(bayes_rows(&report.bayes, lang)),
-        sensitivity: sensitivity.as_ref().map(|(rows, paper, current)| sensitivity_view(rows, *paper, *current, sel, lang)).map_err(|e| e.clone()),
+        sensitivity: sensitivity
+            .as_ref()
+            .map(|(rows, paper, current)| sensitivity_view(rows, *paper, *current, sel, lang))
+            .map_err(|e| e.clone()),
         lang,
     };
     match run {
         None => Staged::Ready(view),
-        Some(run) => Staged::Pending(Box::new(PendingView { view, report, sensitivity: sensitivity.ok().map(|(rows, _, _)| rows), run })),
+        Some(run) => Staged::Pending(Box::new(PendingView {
+            view,
+            report,
+            sensitivity: sensitivity.ok().map(|(rows, _, _)| rows),
+            run,
+        })),
     }
 }
 
@@ -572,7 +682,9 @@ fn comparison(design: Design, sel: &Selection, lang: Lang) -> String {
         Design::DiffInDiff => fill(t.b_cmp_did, &[("measure", m)]),
         Design::Between(x) => fill(t.b_cmp_between, &[("measure", m), ("time", x.label())]),
         Design::Paired(g) => fill(t.b_cmp_paired, &[("measure", m), ("group", g.label())]),
-        Design::Descriptive(g, x) => fill(t.b_cmp_none, &[("group", g.label()), ("time", x.label())]),
+        Design::Descriptive(g, x) => {
+            fill(t.b_cmp_none, &[("group", g.label()), ("time", x.label())])
+        }
     }
 }
 
@@ -617,7 +729,11 @@ fn u_text(u: f64) -> String {
 }
 
 fn t_row(label: &str, t: &TTest, note: &str, lang: Lang) -> Row {
-    Row::new(label, apa::t_test(t), fill(lang.strings().b_two_sided_p, &[("p", &p3(t.p)), ("note", note)]))
+    Row::new(
+        label,
+        apa::t_test(t),
+        fill(lang.strings().b_two_sided_p, &[("p", &p3(t.p)), ("note", note)]),
+    )
 }
 
 fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
@@ -625,7 +741,9 @@ fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
     let mut out = Vec::new();
     match r.design {
         Design::Paired(_) => out.push(t_row(t.b_t_paired, &r.primary, t.b_note_paired, lang)),
-        Design::DiffInDiff => out.push(t_row(t.b_t_student_paper, &r.primary, t.b_note_student, lang)),
+        Design::DiffInDiff => {
+            out.push(t_row(t.b_t_student_paper, &r.primary, t.b_note_student, lang))
+        }
         _ => out.push(t_row(t.b_t_student, &r.primary, t.b_note_student, lang)),
     }
     if let Some(w) = &r.welch {
@@ -639,7 +757,9 @@ fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
         Design::Paired(_) => t.b_wilcoxon,
         _ => t.b_mann_whitney,
     };
-    let z_text = |z: Option<f64>| z.map(|z| format!("{}z = {}", comma(lang), fixed(z, 2))).unwrap_or_default();
+    let z_text = |z: Option<f64>| {
+        z.map(|z| format!("{}z = {}", comma(lang), fixed(z, 2))).unwrap_or_default()
+    };
     out.push(match &r.rank {
         Ok(x @ RankTest::MannWhitney(m)) => {
             let method = match m.method {
@@ -651,7 +771,13 @@ fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
                 format!("U = {}, {}", u_text(m.u1), apa::p_value(m.p)),
                 fill(
                     t.b_mw_note,
-                    &[("p", &p3(m.p)), ("method", &method), ("n1", &m.n1.to_string()), ("n2", &m.n2.to_string()), ("pairs", &(m.n1 * m.n2).to_string())],
+                    &[
+                        ("p", &p3(m.p)),
+                        ("method", &method),
+                        ("n1", &m.n1.to_string()),
+                        ("n2", &m.n2.to_string()),
+                        ("pairs", &(m.n1 * m.n2).to_string()),
+                    ],
                 ),
             )
         }
@@ -663,14 +789,29 @@ fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
             };
             let zeros = if w.zeros > 0 {
                 let sep = if lang == Lang::En { "; " } else { "\u{ff1b}" };
-                format!("{sep}{}", fill(if w.zeros == 1 { t.b_zero_one } else { t.b_zero_many }, &[("n", &w.zeros.to_string())]))
+                format!(
+                    "{sep}{}",
+                    fill(
+                        if w.zeros == 1 { t.b_zero_one } else { t.b_zero_many },
+                        &[("n", &w.zeros.to_string())]
+                    )
+                )
             } else {
                 String::new()
             };
             Row::new(
                 fill(t.b_ranks, &[("test", rank_name(x, t))]),
                 format!("T = {}, {}", u_text(w.statistic), apa::p_value(w.p)),
-                fill(t.b_w_note, &[("p", &p3(w.p)), ("method", &method), ("rp", &u_text(w.r_plus)), ("rm", &u_text(w.r_minus)), ("zeros", &zeros)]),
+                fill(
+                    t.b_w_note,
+                    &[
+                        ("p", &p3(w.p)),
+                        ("method", &method),
+                        ("rp", &u_text(w.r_plus)),
+                        ("rm", &u_text(w.r_minus)),
+                        ("zeros", &zeros),
+                    ],
+                ),
             )
         }
         Err(e) => Row::undefined(rank_label, e, lang),
@@ -694,21 +835,39 @@ fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> Permutat
     };
     let seed = p.seed.map(|s| s.to_string()).unwrap_or_else(|| "\u{2014}".into());
     let method = match (p.design, p.exact) {
-        (PermutationDesign::Independent, true) => {
-            fill(t.b_method_exact, &[("count", &count), ("n", &(n1 + n2).to_string()), ("what", what), ("n1", &n1.to_string()), ("n2", &n2.to_string())])
+        (PermutationDesign::Independent, true) => fill(
+            t.b_method_exact,
+            &[
+                ("count", &count),
+                ("n", &(n1 + n2).to_string()),
+                ("what", what),
+                ("n1", &n1.to_string()),
+                ("n2", &n2.to_string()),
+            ],
+        ),
+        (PermutationDesign::PairedSignFlip, true) => {
+            fill(t.b_method_signs, &[("count", &count), ("n", &n1.to_string())])
         }
-        (PermutationDesign::PairedSignFlip, true) => fill(t.b_method_signs, &[("count", &count), ("n", &n1.to_string())]),
         (_, false) => fill(
             t.b_method_mc,
-            &[("count", &count), ("unit", unit), ("seed", &seed), ("limit", &count_text(crate::core::robust::permutation::EXACT_LIMIT, lang))],
+            &[
+                ("count", &count),
+                ("unit", unit),
+                ("seed", &seed),
+                ("limit", &count_text(crate::core::robust::permutation::EXACT_LIMIT, lang)),
+            ],
         ),
     };
     let (statistic, axis) = match r.design {
-        Design::Paired(g) => (fill(t.b_stat_paired, &[("group", g.label())]), fill(t.b_axis_paired, &[("group", g.label())])),
+        Design::Paired(g) => (
+            fill(t.b_stat_paired, &[("group", g.label())]),
+            fill(t.b_axis_paired, &[("group", g.label())]),
+        ),
         Design::DiffInDiff => (t.b_stat_did.to_string(), t.b_axis_did.to_string()),
         _ => (t.b_stat_between.to_string(), t.b_axis_between.to_string()),
     };
-    let observed = fill(t.b_observed_value, &[("statistic", &statistic), ("value", &rmb(p.observed))]);
+    let observed =
+        fill(t.b_observed_value, &[("statistic", &statistic), ("value", &rmb(p.observed))]);
     let k_of = |prob: f64| count_text(((prob * p.count as f64).round() as u64).min(p.count), lang);
     let of = |prob: f64| -> String {
         if p.exact {
@@ -726,15 +885,39 @@ fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> Permutat
     let two_sided_note = t.b_two_sided_note.to_string();
     let h = &p.histogram;
     let w = h.bin_width();
-    let bins: Vec<(f64, f64, u64)> = h.counts.iter().enumerate().map(|(i, c)| (h.lo + w * i as f64, h.lo + w * (i + 1) as f64, *c)).collect();
-    let (tail_p, tail_word) = if p.observed >= 0.0 { (p.p_greater, t.b_tail_large) } else { (p.p_less, t.b_tail_small) };
+    let bins: Vec<(f64, f64, u64)> = h
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (h.lo + w * i as f64, h.lo + w * (i + 1) as f64, *c))
+        .collect();
+    let (tail_p, tail_word) =
+        if p.observed >= 0.0 { (p.p_greater, t.b_tail_large) } else { (p.p_less, t.b_tail_small) };
     let tail = if p.exact {
-        fill(t.b_tail_exact, &[("k", &k_of(tail_p)), ("count", &count), ("p", &p3(tail_p)), ("tail", tail_word)])
+        fill(
+            t.b_tail_exact,
+            &[("k", &k_of(tail_p)), ("count", &count), ("p", &p3(tail_p)), ("tail", tail_word)],
+        )
     } else {
         fill(t.b_tail_mc, &[("p", &p3(tail_p)), ("tail", tail_word)])
     };
-    let over = if p.exact { fill(t.b_over_exact, &[("count", &count), ("unit", unit)]) } else { fill(t.b_over_mc, &[("count", &count), ("unit", unit), ("seed", &p.seed.unwrap_or_default().to_string())]) };
-    let summary = fill(t.b_hist_summary, &[("statistic", &statistic), ("over", &over), ("observed", &rmb(p.observed)), ("tail", &tail)]);
+    let over = if p.exact {
+        fill(t.b_over_exact, &[("count", &count), ("unit", unit)])
+    } else {
+        fill(
+            t.b_over_mc,
+            &[("count", &count), ("unit", unit), ("seed", &p.seed.unwrap_or_default().to_string())],
+        )
+    };
+    let summary = fill(
+        t.b_hist_summary,
+        &[
+            ("statistic", &statistic),
+            ("over", &over),
+            ("observed", &rmb(p.observed)),
+            ("tail", &tail),
+        ],
+    );
     PermutationView {
         exact: p.exact,
         count,
@@ -742,7 +925,15 @@ fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> Permutat
         observed,
         rows,
         two_sided_note,
-        chart: HistogramChart { bins, observed: p.observed, total: p.count, exact: p.exact, axis, lang, summary },
+        chart: HistogramChart {
+            bins,
+            observed: p.observed,
+            total: p.count,
+            exact: p.exact,
+            axis,
+            lang,
+            summary,
+        },
     }
 }
 
@@ -756,25 +947,45 @@ fn effects(r: &Robustness, lang: Lang) -> Vec<Row> {
     let (a, b) = sides(r.design);
     match &r.effect {
         Ok(e) => out.extend(effect_rows(e, lang)),
-        Err(err) => out.push(Row::undefined(if matches!(r.design, Design::Paired(_)) { "d_z" } else { t.b_d_and_g }, err, lang)),
+        Err(err) => out.push(Row::undefined(
+            if matches!(r.design, Design::Paired(_)) { "d_z" } else { t.b_d_and_g },
+            err,
+            lang,
+        )),
     }
     let x = &r.primary;
     let (label, note) = match r.design {
-        Design::Paired(g) => (fill(t.b_mean_change, &[("group", g.label())]), t.b_mean_change_note.to_string()),
+        Design::Paired(g) => {
+            (fill(t.b_mean_change, &[("group", g.label())]), t.b_mean_change_note.to_string())
+        }
         _ => (fill(t.b_mean_diff, &[("a", a), ("b", b)]), t.b_mean_diff_note.to_string()),
     };
-    out.push(Row::new(label, fill(t.b_mean_value, &[("m", &rmb(x.mean_diff)), ("lo", &rmb(x.ci95.0)), ("hi", &rmb(x.ci95.1))]), note));
+    out.push(Row::new(
+        label,
+        fill(
+            t.b_mean_value,
+            &[("m", &rmb(x.mean_diff)), ("lo", &rmb(x.ci95.0)), ("hi", &rmb(x.ci95.1))],
+        ),
+        note,
+    ));
     out
 }
 
 fn effect_rows(e: &EffectSize, lang: Lang) -> Vec<Row> {
     let t = lang.strings();
     let df = fixed(e.df, 0);
-    let j = fill(t.b_j_note, &[("j", &fixed(e.j, 4)), ("df", &df), ("approx", &fixed(e.j_approx, 4))]);
-    let value = |sym: &str, v: f64, c: (f64, f64)| fill(t.b_effect_value, &[("sym", sym), ("v", &fixed(v, 2)), ("ci", &ci(c))]);
+    let j =
+        fill(t.b_j_note, &[("j", &fixed(e.j, 4)), ("df", &df), ("approx", &fixed(e.j_approx, 4))]);
+    let value = |sym: &str, v: f64, c: (f64, f64)| {
+        fill(t.b_effect_value, &[("sym", sym), ("v", &fixed(v, 2)), ("ci", &ci(c))])
+    };
     match e.kind {
         EffectKind::CohensD => vec![
-            Row::new(t.b_cohen_label, value("d", e.d, e.ci_d), fill(t.b_cohen_note, &[("df", &df)])),
+            Row::new(
+                t.b_cohen_label,
+                value("d", e.d, e.ci_d),
+                fill(t.b_cohen_note, &[("df", &df)]),
+            ),
             Row::new(t.b_hedges_label, value("g", e.g, e.ci_g), fill(t.b_g_note, &[("j", &j)])),
         ],
         EffectKind::PairedDz => vec![
@@ -800,33 +1011,82 @@ fn influence_view(inf: &Influence, lang: Lang) -> InfluenceView {
             t: r.t,
             t_text: fixed(r.t, 2),
             p_text: p3(r.p),
-            change: if r.delta_t > 0.0 { format!("+{}", fixed(r.delta_t, 2)) } else { fixed(r.delta_t, 2) },
+            change: if r.delta_t > 0.0 {
+                format!("+{}", fixed(r.delta_t, 2))
+            } else {
+                fixed(r.delta_t, 2)
+            },
             most_influential: i == inf.most_influential,
             is_min: i == inf.min_t,
             is_max: i == inf.max_t,
         })
         .collect();
     let at = |i: usize| inf.rows.get(i);
-    let text = |i: usize| at(i).map(|r| fill(t.b_without, &[("t", &fixed(r.t, 2)), ("name", &r.informant)])).unwrap_or_default();
+    let text = |i: usize| {
+        at(i)
+            .map(|r| fill(t.b_without, &[("t", &fixed(r.t, 2)), ("name", &r.informant)]))
+            .unwrap_or_default()
+    };
     let most = at(inf.most_influential).map(|r| r.informant.clone()).unwrap_or_default();
     let crossing: Vec<String> = inf.crossing(ALPHA).map(|r| r.informant.clone()).collect();
     let verdict = match crossing.split_first() {
         None => t.b_verdict_none.to_string(),
         Some((first, rest)) => {
-            let names = rest.iter().fold(first.clone(), |acc, x| fill(t.b_or, &[("a", &acc), ("b", x)]));
-            fill(if crossing.len() == 1 { t.b_verdict_one } else { t.b_verdict_many }, &[("names", &names)])
+            let names =
+                rest.iter().fold(first.clone(), |acc, x| fill(t.b_or, &[("a", &acc), ("b", x)]));
+            fill(
+                if crossing.len() == 1 { t.b_verdict_one } else { t.b_verdict_many },
+                &[("names", &names)],
+            )
         }
     };
-    let reading = fill(t.b_inf_reading, &[("t", &fixed(inf.full.t, 2)), ("min", &text(inf.min_t)), ("max", &text(inf.max_t)), ("most", &most), ("verdict", &verdict)]);
+    let reading = fill(
+        t.b_inf_reading,
+        &[
+            ("t", &fixed(inf.full.t, 2)),
+            ("min", &text(inf.min_t)),
+            ("max", &text(inf.max_t)),
+            ("most", &most),
+            ("verdict", &verdict),
+        ],
+    );
     let df = inf.full.df - 1.0;
-    let critical_t = if df > 0.0 { StudentsT::new(0.0, 1.0, df).ok().map(|d| d.inverse_cdf(0.975)).filter(|c| c.is_finite()) } else { None };
-    InfluenceView { test: test.to_string(), full_t: inf.full.t, rows, min_text: text(inf.min_t), max_text: text(inf.max_t), most_influential: most, reading, critical_t, lang }
+    let critical_t = if df > 0.0 {
+        StudentsT::new(0.0, 1.0, df).ok().map(|d| d.inverse_cdf(0.975)).filter(|c| c.is_finite())
+    } else {
+        None
+    };
+    InfluenceView {
+        test: test.to_string(),
+        full_t: inf.full.t,
+        rows,
+        min_text: text(inf.min_t),
+        max_text: text(inf.max_t),
+        most_influential: most,
+        reading,
+        critical_t,
+        lang,
+    }
 }
 
 fn normality_row(n: &NormalityCheck, lang: Lang) -> NormalityRow {
     match &n.result {
-        Ok(s) => NormalityRow { label: n.label.clone(), n: s.n.to_string(), w: fixed(s.w, 4), p: p3(s.p), reading: normality_reading(&n.label, s, lang), defined: true },
-        Err(e) => NormalityRow { label: n.label.clone(), n: String::new(), w: String::new(), p: String::new(), reading: e.message(lang), defined: false },
+        Ok(s) => NormalityRow {
+            label: n.label.clone(),
+            n: s.n.to_string(),
+            w: fixed(s.w, 4),
+            p: p3(s.p),
+            reading: normality_reading(&n.label, s, lang),
+            defined: true,
+        },
+        Err(e) => NormalityRow {
+            label: n.label.clone(),
+            n: String::new(),
+            w: String::new(),
+            p: String::new(),
+            reading: e.message(lang),
+            defined: false,
+        },
     }
 }
 
@@ -834,7 +1094,11 @@ fn normality_row(n: &NormalityCheck, lang: Lang) -> NormalityRow {
 fn normality_reading(label: &str, s: &ShapiroWilk, lang: Lang) -> String {
     let t = lang.strings();
     let n = s.n.to_string();
-    let power = if s.n <= SMALL_N { fill(t.b_power_small, &[("n", &n)]) } else { fill(t.b_power_large, &[("n", &n)]) };
+    let power = if s.n <= SMALL_N {
+        fill(t.b_power_small, &[("n", &n)])
+    } else {
+        fill(t.b_power_large, &[("n", &n)])
+    };
     let args = [("p", apa::p_value(s.p)), ("label", label.to_string()), ("power", power)];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     fill(if s.p < ALPHA { t.b_normal_small_p } else { t.b_normal_ok }, &args)
@@ -845,34 +1109,68 @@ fn variances(r: &Robustness, lang: Lang) -> Result<Vec<VarianceRow>, String> {
     let (Some(mean), Some(median)) = (&r.levene_mean, &r.levene_median) else {
         return Err(t.b_var_paired.to_string());
     };
-    Ok([(mean, t.b_levene_label), (median, t.b_bf_label)].into_iter().map(|(l, label)| variance_row(l, label, lang)).collect())
+    Ok([(mean, t.b_levene_label), (median, t.b_bf_label)]
+        .into_iter()
+        .map(|(l, label)| variance_row(l, label, lang))
+        .collect())
 }
 
 fn variance_row(l: &Result<Levene, RobustError>, label: &str, lang: Lang) -> VarianceRow {
     let t = lang.strings();
     match l {
         Ok(l) => {
-            let reading = fill(if l.p < ALPHA { t.b_var_small_p } else { t.b_var_ok }, &[("p", &apa::p_value(l.p))]);
-            VarianceRow { label: label.to_string(), w: format!("W = {}", fixed(l.w, 3)), df: format!("{}, {}", fixed(l.df1, 0), fixed(l.df2, 0)), p: p3(l.p), reading, defined: true }
+            let reading = fill(
+                if l.p < ALPHA { t.b_var_small_p } else { t.b_var_ok },
+                &[("p", &apa::p_value(l.p))],
+            );
+            VarianceRow {
+                label: label.to_string(),
+                w: format!("W = {}", fixed(l.w, 3)),
+                df: format!("{}, {}", fixed(l.df1, 0), fixed(l.df2, 0)),
+                p: p3(l.p),
+                reading,
+                defined: true,
+            }
         }
-        Err(e) => VarianceRow { label: label.to_string(), w: String::new(), df: String::new(), p: String::new(), reading: e.message(lang), defined: false },
+        Err(e) => VarianceRow {
+            label: label.to_string(),
+            w: String::new(),
+            df: String::new(),
+            p: String::new(),
+            reading: e.message(lang),
+            defined: false,
+        },
     }
 }
 
 /// Q-Q plot models for the series Shapiro–Wilk tests.
 fn qq_charts(points: &[SalaryPoint], design: Design, lang: Lang) -> Vec<Result<QqChart, String>> {
     let series: Vec<(Group, Option<Time>, String)> = match design {
-        Design::DiffInDiff => Group::ALL.iter().map(|g| (*g, None, format!("{} T2 \u{2212} T1", g.label()))).collect(),
-        Design::Between(t) => Group::ALL.iter().map(|g| (*g, Some(t), format!("{} {}", g.label(), t.label()))).collect(),
+        Design::DiffInDiff => {
+            Group::ALL.iter().map(|g| (*g, None, format!("{} T2 \u{2212} T1", g.label()))).collect()
+        }
+        Design::Between(t) => Group::ALL
+            .iter()
+            .map(|g| (*g, Some(t), format!("{} {}", g.label(), t.label())))
+            .collect(),
         Design::Paired(g) => vec![(g, None, format!("{} T2 \u{2212} T1", g.label()))],
         Design::Descriptive(..) => return vec![Err(RobustError::NoComparison.message(lang))],
     };
-    series.into_iter().map(|(g, t, label)| qq_chart(points, g, t, label, lang).map_err(|e| e.message(lang))).collect()
+    series
+        .into_iter()
+        .map(|(g, t, label)| qq_chart(points, g, t, label, lang).map_err(|e| e.message(lang)))
+        .collect()
 }
 
 /// A normal Q-Q plot of one group's values (at least 3, finite); `lang` is the language
 /// of its summary.
-pub fn qq_chart(points: &[SalaryPoint], group: Group, time: Option<Time>, label: String, lang: Lang) -> Result<QqChart, RobustError> {
+pub fn qq_chart(
+    points: &[SalaryPoint],
+    group: Group,
+    time: Option<Time>,
+    label: String,
+    lang: Lang,
+) -> Result<QqChart, RobustError> {
     let xs = values(points, group, time);
     let n = xs.len();
     if n < 3 {
@@ -881,7 +1179,8 @@ pub fn qq_chart(points: &[SalaryPoint], group: Group, time: Option<Time>, label:
     if let Some(i) = xs.iter().position(|x| !x.is_finite()) {
         return Err(RobustError::NonFinite { index: i });
     }
-    let names: Vec<&str> = points.iter().filter(|p| p.group == group).map(|p| p.informant.as_str()).collect();
+    let names: Vec<&str> =
+        points.iter().filter(|p| p.group == group).map(|p| p.informant.as_str()).collect();
     let mut pairs: Vec<(f64, &str)> = xs.iter().copied().zip(names).collect();
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mean = xs.iter().sum::<f64>() / n as f64;
@@ -894,7 +1193,11 @@ pub fn qq_chart(points: &[SalaryPoint], group: Group, time: Option<Time>, label:
     let points = pairs
         .into_iter()
         .enumerate()
-        .map(|(i, (value, name))| QqPoint { informant: name.to_string(), theoretical: normal.inverse_cdf((i as f64 + 1.0 - 0.375) / (nf + 0.25)), value })
+        .map(|(i, (value, name))| QqPoint {
+            informant: name.to_string(),
+            theoretical: normal.inverse_cdf((i as f64 + 1.0 - 0.375) / (nf + 0.25)),
+            value,
+        })
         .collect();
     Ok(QqChart { label, group, points, mean, sd, lang })
 }
@@ -914,37 +1217,79 @@ fn bayes_rows(bayes: &[Result<BayesFactor, RobustError>], lang: Lang) -> Vec<Bay
     PRIOR_CHOICES
         .iter()
         .map(|choice| {
-            let found = bayes.iter().zip(PRIOR_SCALES).find(|(_, r)| (*r - choice.r).abs() < 1e-12).map(|(b, _)| b);
+            let found = bayes
+                .iter()
+                .zip(PRIOR_SCALES)
+                .find(|(_, r)| (*r - choice.r).abs() < 1e-12)
+                .map(|(b, _)| b);
             let prior = choice.label(t).to_string();
             match found {
                 Some(Ok(b)) => {
-                    let times = if b.bf10 >= 1.0 { fill(t.b_bf_h1_times, &[("x", &bf_text(b.bf10, lang))]) } else { fill(t.b_bf_h0_times, &[("x", &bf_text(1.0 / b.bf10, lang))]) };
-                    BayesRow { r: choice.r, prior, bf10: bf_text(b.bf10, lang), label: describe(b.bf10, t), reading: times, defined: true }
+                    let times = if b.bf10 >= 1.0 {
+                        fill(t.b_bf_h1_times, &[("x", &bf_text(b.bf10, lang))])
+                    } else {
+                        fill(t.b_bf_h0_times, &[("x", &bf_text(1.0 / b.bf10, lang))])
+                    };
+                    BayesRow {
+                        r: choice.r,
+                        prior,
+                        bf10: bf_text(b.bf10, lang),
+                        label: describe(b.bf10, t),
+                        reading: times,
+                        defined: true,
+                    }
                 }
-                Some(Err(e)) => BayesRow { r: choice.r, prior, bf10: e.message(lang), label: String::new(), reading: String::new(), defined: false },
-                None => BayesRow { r: choice.r, prior, bf10: t.b_not_computed.into(), label: String::new(), reading: String::new(), defined: false },
+                Some(Err(e)) => BayesRow {
+                    r: choice.r,
+                    prior,
+                    bf10: e.message(lang),
+                    label: String::new(),
+                    reading: String::new(),
+                    defined: false,
+                },
+                None => BayesRow {
+                    r: choice.r,
+                    prior,
+                    bf10: t.b_not_computed.into(),
+                    label: String::new(),
+                    reading: String::new(),
+                    defined: false,
+                },
             }
         })
         .collect()
 }
 
 /// The sensitivity rows, the paper's factor and the current factor, for the paper's design.
-fn sensitivity_rows(study: &Study, sel: &Selection, design: Design, lang: Lang) -> Result<(Vec<SensitivityRow>, f64, f64), String> {
+fn sensitivity_rows(
+    study: &Study,
+    sel: &Selection,
+    design: Design,
+    lang: Lang,
+) -> Result<(Vec<SensitivityRow>, f64, f64), String> {
     if design != Design::DiffInDiff {
         return Err(lang.strings().b_sensitivity_design.to_string());
     }
     let paper = paper_factor(study).map_err(|e| e.message(lang))?;
-    let current = if sel.discount { sel.totals.checked_factor().map_err(|e| e.message(lang))? } else { 1.0 };
+    let current =
+        if sel.discount { sel.totals.checked_factor().map_err(|e| e.message(lang))? } else { 1.0 };
     let mut factors = default_factors(paper);
     if !factors.iter().any(|f| (f - current).abs() < 1e-12) {
         factors.push(current);
         factors.sort_by(f64::total_cmp);
     }
-    let rows = discount_sensitivity(&study.table(sel.measure).rows, paper, &factors).map_err(|e| e.message(lang))?;
+    let rows = discount_sensitivity(&study.table(sel.measure).rows, paper, &factors)
+        .map_err(|e| e.message(lang))?;
     Ok((rows, paper, current))
 }
 
-fn sensitivity_view(rows: &[SensitivityRow], paper: f64, current: f64, sel: &Selection, lang: Lang) -> SensitivityView {
+fn sensitivity_view(
+    rows: &[SensitivityRow],
+    paper: f64,
+    current: f64,
+    sel: &Selection,
+    lang: Lang,
+) -> SensitivityView {
     let t = lang.strings();
     let rows = rows
         .iter()
@@ -964,7 +1309,11 @@ fn sensitivity_view(rows: &[SensitivityRow], paper: f64, current: f64, sel: &Sel
                 factor: r.factor,
                 t: r.t,
                 p: r.p,
-                factor_text: if r.is_paper || !is_grid(r.factor) { fixed(r.factor, 3) } else { fixed(r.factor, 2) },
+                factor_text: if r.is_paper || !is_grid(r.factor) {
+                    fixed(r.factor, 3)
+                } else {
+                    fixed(r.factor, 2)
+                },
                 t_text: fixed(r.t, 2),
                 p_text: p3(r.p),
                 is_paper: r.is_paper,
@@ -973,7 +1322,14 @@ fn sensitivity_view(rows: &[SensitivityRow], paper: f64, current: f64, sel: &Sel
             }
         })
         .collect();
-    SensitivityView { rows, current, paper, alpha: ALPHA, measure: measure_name(sel, t).to_string(), lang }
+    SensitivityView {
+        rows,
+        current,
+        paper,
+        alpha: ALPHA,
+        measure: measure_name(sel, t).to_string(),
+        lang,
+    }
 }
 
 /// Whether a factor is on the 0.05 grid (printed with two decimals).
