@@ -984,8 +984,12 @@ fn csv_errors_name_file_and_line() {
     assert!(matches!(import(CODINGS_CSV, None, &dup), Err(CsvError::DuplicateSource { .. })));
 }
 
+/// Pooled and mean-of-sources coverage (in units of 1e-9), keyed by (code path, group,
+/// time).
+type CellsByName = BTreeMap<(String, String, String), (Option<i64>, Option<i64>)>;
+
 /// Coverage of every code in every cell, keyed by code path names, rounded to 1e-9.
-fn table_by_name(p: &Project) -> BTreeMap<(String, String, String), (Option<i64>, Option<i64>)> {
+fn table_by_name(p: &Project) -> CellsByName {
     let names: BTreeMap<String, String> = {
         let rows = p.code_rows();
         let by_id: BTreeMap<&str, &CodeRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();

@@ -73,7 +73,7 @@ fn every_selection_of_a_synthetic_study_gives_a_view() {
                         SYNC_PERMUTATION_WORK,
                         Lang::En,
                     ) {
-                        Staged::Ready(v) => v,
+                        Staged::Ready(v) => *v,
                         Staged::Pending(p) => p.view,
                     };
                     let compares =

@@ -258,7 +258,7 @@ impl TDistChart {
     /// From a test result; `None` if the distribution cannot be built.
     pub fn new(test: &TTest) -> Option<TDistChart> {
         let dist = StudentsT::new(0.0, 1.0, test.df).ok()?;
-        let lim = (test.t.abs() + 1.0).max(4.0).min(60.0);
+        let lim = (test.t.abs() + 1.0).clamp(4.0, 60.0);
         let curve = (0..=240).map(|i| {
             let x = -lim + 2.0 * lim * i as f64 / 240.0;
             (x, dist.pdf(x))

@@ -190,7 +190,7 @@ fn staged(
         Ok(p) => {
             study.with_value(|s| robustness_view_staged(s, sel, p, SYNC_PERMUTATION_WORK, lang))
         }
-        Err(e) => Staged::Ready(RobustnessView::undefined(&e.message(lang), lang)),
+        Err(e) => Staged::Ready(Box::new(RobustnessView::undefined(&e.message(lang), lang))),
     }
 }
 
@@ -302,7 +302,7 @@ fn robustness_runner(
 
 fn split(s: Staged) -> (RobustnessView, Option<Box<PendingView>>) {
     match s {
-        Staged::Ready(v) => (v, None),
+        Staged::Ready(v) => (*v, None),
         Staged::Pending(p) => (p.view.clone(), Some(p)),
     }
 }

@@ -175,6 +175,9 @@ pub struct CodeRow {
 }
 
 /// Why a set of sources, codes, users and codings is not a valid project.
+///
+/// The coding a variant names is boxed: it is the largest part, and boxing it keeps every
+/// `Result` that carries this error small.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
     /// Two sources, codes or users share an id.
@@ -184,15 +187,15 @@ pub enum ModelError {
     /// The code tree is deeper than [`MAX_CODE_DEPTH`].
     CodeTreeTooDeep { code: String, limit: usize },
     /// A coding names a source that does not exist.
-    UnknownSource { coding: CodingRef, source: String },
+    UnknownSource { coding: Box<CodingRef>, source: String },
     /// A coding names a code that does not exist.
-    UnknownCode { coding: CodingRef, code: String },
+    UnknownCode { coding: Box<CodingRef>, code: String },
     /// A coding names a coder that does not exist.
-    UnknownCoder { coding: CodingRef, coder: String },
+    UnknownCoder { coding: Box<CodingRef>, coder: String },
     /// A coding ends before it starts.
-    Reversed { coding: CodingRef, start: usize, end: usize },
+    Reversed { coding: Box<CodingRef>, start: usize, end: usize },
     /// A coding runs past the end of its source.
-    OutOfRange { coding: CodingRef, end: usize, len: usize },
+    OutOfRange { coding: Box<CodingRef>, end: usize, len: usize },
 }
 
 /// The name of an item kind ("source", "code", "coder", "user", "variable") in the UI
@@ -334,8 +337,8 @@ impl fmt::Display for CodingRef {
 }
 
 /// The coding `index` for messages.
-pub(crate) fn describe_coding(index: usize, c: &Coding) -> CodingRef {
-    CodingRef {
+pub(crate) fn describe_coding(index: usize, c: &Coding) -> Box<CodingRef> {
+    Box::new(CodingRef {
         index,
         origin: c.origin.clone(),
         code: c.code.clone(),
@@ -343,7 +346,7 @@ pub(crate) fn describe_coding(index: usize, c: &Coding) -> CodingRef {
         source: c.source.clone(),
         start: c.start,
         end: c.end,
-    }
+    })
 }
 
 fn flatten(

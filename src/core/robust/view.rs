@@ -536,7 +536,7 @@ pub fn robustness_view_points(
     lang: Lang,
 ) -> RobustnessView {
     match robustness_view_staged(study, sel, points, u64::MAX, lang) {
-        Staged::Ready(v) => v,
+        Staged::Ready(v) => *v,
         Staged::Pending(p) => p.finish(),
     }
 }
@@ -546,10 +546,11 @@ pub fn robustness_view_points(
 /// caller, which steps it in slices between frames and shows progress.
 pub const SYNC_PERMUTATION_WORK: u64 = 10_000_000;
 
-/// A robustness view, or one waiting for its Monte Carlo permutation test.
+/// A robustness view, or one waiting for its Monte Carlo permutation test. Both are boxed:
+/// the value is handed on at once, and the two differ in size by hundreds of bytes.
 #[derive(Debug, Clone)]
 pub enum Staged {
-    Ready(RobustnessView),
+    Ready(Box<RobustnessView>),
     Pending(Box<PendingView>),
 }
 
@@ -607,10 +608,10 @@ pub fn robustness_view_staged(
     lang: Lang,
 ) -> Staged {
     let Some(design) = sel.design() else {
-        return Staged::Ready(RobustnessView::undefined(
+        return Staged::Ready(Box::new(RobustnessView::undefined(
             &RobustError::NoComparison.message(lang),
             lang,
-        ));
+        )));
     };
     let (report, run) =
         match robustness_deferred(points, design, &RobustnessOptions::default(), sync_work) {
@@ -619,7 +620,7 @@ pub fn robustness_view_staged(
                 let mut v = RobustnessView::undefined(&e.message(lang), lang);
                 v.design = Some(design);
                 v.comparison = comparison(design, sel, lang);
-                return Staged::Ready(v);
+                return Staged::Ready(Box::new(v));
             }
         };
     let sensitivity = sensitivity_rows(study, sel, design, lang);
@@ -656,7 +657,7 @@ pub fn robustness_view_staged(
         lang,
     };
     match run {
-        None => Staged::Ready(view),
+        None => Staged::Ready(Box::new(view)),
         Some(run) => Staged::Pending(Box::new(PendingView {
             view,
             report,
