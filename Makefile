@@ -44,7 +44,7 @@ test: bootstrap
 	echo "make test: all suites passed in $$(( $$(date +%s) - start )) s"
 
 test-native:
-	cargo test --locked
+	cargo test --workspace --locked
 
 test-wasm:
 	cargo test --locked --target wasm32-unknown-unknown --test web

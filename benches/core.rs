@@ -8,20 +8,20 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
-use study_explorer::core::dataset::Group;
-use study_explorer::core::dataset::{Measure, Study};
-use study_explorer::core::designs::analyse;
-use study_explorer::core::designs::analyse_points;
-use study_explorer::core::i18n::Lang;
-use study_explorer::core::reproduce::reproduce;
-use study_explorer::core::robust::view::robustness_view;
-use study_explorer::core::robust::view::{robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
-use study_explorer::core::robust::{permutation_independent, PermutationOptions};
-use study_explorer::core::selection::Selection;
-use study_explorer::core::selection::{salary_points, values};
-use study_explorer::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
-use study_explorer::core::validate::validate;
-use study_explorer::core::view::{salary_summaries, test_view};
+use study_core::checks::reproduce::reproduce;
+use study_core::checks::validate::validate;
+use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
+use study_core::stats::designs::analyse;
+use study_core::stats::designs::analyse_points;
+use study_core::stats::robust::{permutation_independent, PermutationOptions};
+use study_core::stats::selection::Selection;
+use study_core::stats::selection::{salary_points, values};
+use study_core::study::Group;
+use study_core::study::{Measure, Study};
+use study_core::text::i18n::Lang;
+use study_core::view::analysis::{salary_summaries, test_view};
+use study_core::view::robustness::robustness_view;
+use study_core::view::robustness::{robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
 
 fn benches(c: &mut Criterion) {
     c.bench_function("load + build the embedded study", |b| {
@@ -40,7 +40,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let sel = black_box(paper);
             let points =
-                study_explorer::core::selection::salary_points(&study, &sel).unwrap_or_default();
+                study_core::stats::selection::salary_points(&study, &sel).unwrap_or_default();
             let summaries = salary_summaries(&sel, &points);
             let analysis = analyse(&study, &sel);
             (summaries.len(), test_view(&sel, &analysis, Lang::En).details.len())

@@ -24,7 +24,7 @@ source start end code coder Parent Child group time
 // are typed verbatim in a file, so they stay as they are. The study's own names stay
 // English too; where they sit inside a single sentence or an aria-label they cannot carry
 // lang="en", so they are allowed by name: pseudonyms, theme and construct names.
-const study = JSON.parse(fs.readFileSync(new URL('../src/data/study.json', import.meta.url), 'utf8'));
+const study = JSON.parse(fs.readFileSync(new URL('../crates/core/data/study.json', import.meta.url), 'utf8'));
 const studyNames = [
   ...study.informants.map((i) => i.name),
   ...study.model.nodes.flatMap((n) => [n.label, n.subtitle, n.theme, n.category]),

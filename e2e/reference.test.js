@@ -1,5 +1,5 @@
 // The test panel against independent SciPy references: for every state in
-// e2e/reference_states.json (written by e2e/reference_states.py from src/data/study.json),
+// e2e/reference_states.json (written by e2e/reference_states.py from crates/core/data/study.json),
 // open its permalink and compare the APA lines, the test details, the t-distribution
 // table, the salary table and the group descriptives at the precision the page prints.
 import { test, before, after } from 'node:test';

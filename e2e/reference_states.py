@@ -4,7 +4,7 @@
 Run from the repository root:  python3 e2e/reference_states.py
 The JSON it writes is committed; e2e/reference.test.js reads it and compares the page.
 
-Inputs: src/data/study.json only (never the app's code). Per salary table and group, rows
+Inputs: crates/core/data/study.json only (never the app's code). Per salary table and group, rows
 repeated in `extracted_rows` (the same informant twice) are counted once, first occurrence
 kept. T2 values:
   paper_factor = (2280000 / 30000000) / (1970000 / 31000000)      # 228*3100/(3000*197)
@@ -401,7 +401,7 @@ def main():
 
     doc = {
         "generated_by": "e2e/reference_states.py",
-        "inputs": "src/data/study.json",
+        "inputs": "crates/core/data/study.json",
         "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__},
         "paper_factor": factor(paper),
         "note": "Expected displays at the page's precision. A list means either rendering is correct (value on a rounding boundary).",

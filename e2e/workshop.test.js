@@ -13,7 +13,7 @@ import { serve, launch, openApp, assert, assertClean, assertionCount, textOf } f
 const SAMPLE = new URL('../public/sample/teaching-sample.qdpx', import.meta.url).pathname;
 const FIX = (name) => new URL(`./fixtures/workshop/${name}`, import.meta.url).pathname;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const STUDY = JSON.parse(fs.readFileSync(new URL('../src/data/study.json', import.meta.url), 'utf8'));
+const STUDY = JSON.parse(fs.readFileSync(new URL('../crates/core/data/study.json', import.meta.url), 'utf8'));
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });

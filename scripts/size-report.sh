@@ -27,7 +27,7 @@ printf '%-52s %10s %10s\n' "kind" "raw" "gzip -9"
 for k in wasm js css html data/other; do
   printf '%-52s %10d %10d\n' "$k" "${raw[$k]:-0}" "${gz[$k]:-0}"
 done
-embedded=$(gzip -9 -c src/data/study.json 2>/dev/null | wc -c || echo 0)
+embedded=$(gzip -9 -c crates/core/data/study.json 2>/dev/null | wc -c || echo 0)
 printf '%-52s %10s %10d\n' "  of which the embedded study (inside the wasm)" "" "$embedded"
 printf '%-52s %10d %10d\n' "TOTAL" "$total_raw" "$total_gz"
 if [ "$total_gz" -gt "$budget" ]; then

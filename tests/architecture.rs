@@ -1,5 +1,5 @@
 //! Architecture invariants, checked on the source tree:
-//! - the core (`src/core/`) never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`,
+//! - the core (`crates/core/src/`) never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`,
 //!   so it builds and tests natively and UI code depends on it, not the reverse;
 //! - every `.rs` file opens with a `//!` doc saying what it owns;
 //! - the UI module is compiled for `wasm32` only;
@@ -83,7 +83,7 @@ fn the_detector_catches_imports() {
 
 #[test]
 fn core_never_imports_browser_crates() {
-    let files = rust_files(&root().join("src/core"));
+    let files = rust_files(&root().join("crates/core/src"));
     assert!(files.len() >= 5, "the core modules are found");
     let mut offenders = Vec::new();
     for f in files {
@@ -98,7 +98,7 @@ fn core_never_imports_browser_crates() {
 #[test]
 fn every_rust_file_opens_with_a_module_doc() {
     let mut missing = Vec::new();
-    for dir in ["src", "tests", "benches", "fuzz/fuzz_targets"] {
+    for dir in ["src", "crates/core/src", "tests", "benches", "fuzz/fuzz_targets"] {
         for f in rust_files(&root().join(dir)) {
             let text = fs::read_to_string(&f).unwrap_or_default();
             if !text.trim_start().starts_with("//!") {

@@ -13,9 +13,9 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
-use study_explorer::core::coverage::kappa::{AgreementTable, Kappa, KappaUndefined};
-use study_explorer::core::coverage::sample::{self, CODER_A, CODER_B};
-use study_explorer::core::coverage::*;
+use study_core::coverage::kappa::{AgreementTable, Kappa, KappaUndefined};
+use study_core::coverage::sample::{self, CODER_A, CODER_B};
+use study_core::coverage::*;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -275,7 +275,7 @@ fn out_of_range_and_dangling_codings_are_errors_that_name_the_coding() {
             && msg.contains("[2, 9)"),
         "{msg}"
     );
-    let zh = err.message(&study_explorer::core::i18n::ZH);
+    let zh = err.message(&study_core::text::i18n::ZH);
     assert!(
         zh.starts_with("第 1 条编码记录（codings.csv line 7: 编码\u{201c}x\u{201d}")
             && zh.contains("结束于第 9 个字符"),
@@ -1328,9 +1328,9 @@ fn csv_a_column_named_like_source_in_another_case_survives_export_and_reimport()
         "sources.csv line 2: no text file was given for source \u{201c}zzz\u{201d}"
     );
     // The same error in the UI's Chinese: the English one is unchanged, file and line stay named.
-    assert_eq!(e.message(&study_explorer::core::i18n::EN), e.to_string());
+    assert_eq!(e.message(&study_core::text::i18n::EN), e.to_string());
     assert_eq!(
-        e.message(&study_explorer::core::i18n::ZH),
+        e.message(&study_core::text::i18n::ZH),
         "sources.csv 第 2 行：没有为来源\u{201c}zzz\u{201d}提供文本文件"
     );
 }

@@ -3,7 +3,7 @@
 //! table really Chinese. A key missing from either table does not compile, which fails this
 //! test as well as every build; the checks below catch what the compiler cannot.
 
-use study_explorer::core::i18n::{fill, placeholders, segments, Lang, Segment, Strings, EN, ZH};
+use study_core::text::i18n::{fill, placeholders, segments, Lang, Segment, Strings, EN, ZH};
 
 /// Entries that are the same words in both languages (names, symbols, the paper's labels).
 const SAME_IN_BOTH: &[&str] = &[];

@@ -4,17 +4,15 @@
 //! without notices, neighbour descriptions read right, both layouts stay inside their
 //! viewBox with no edge through a node — and each check catches a deliberately broken copy.
 
-use study_explorer::core::dataset::{Group, Study, Time};
-use study_explorer::core::evidence::{
-    attribute, bibtex, highlight, quotations_for, search_codebook,
-};
-use study_explorer::core::i18n::{Lang, EN, ZH};
-use study_explorer::core::model::{
+use study_core::reader::permalink;
+use study_core::stats::selection::Selection;
+use study_core::study::evidence::{attribute, bibtex, highlight, quotations_for, search_codebook};
+use study_core::study::figure4::{
     check, fill_pieces, layout, layout_kind, plain, selection_summary, EdgeKind, LayoutKind,
     NodeKind, Piece, PHONE_BREAKPOINT,
 };
-use study_explorer::core::permalink;
-use study_explorer::core::selection::Selection;
+use study_core::study::{Group, Study, Time};
+use study_core::text::i18n::{Lang, EN, ZH};
 
 fn study() -> Study {
     Study::embedded().expect("the embedded study loads")
@@ -526,8 +524,7 @@ fn a_malformed_model_is_caught_without_panicking() {
 #[test]
 fn a_study_file_without_the_new_keys_still_loads() {
     // The new keys are optional: an older study file loads, and `check` reports what is missing.
-    let mut v: serde_json::Value =
-        serde_json::from_str(study_explorer::core::dataset::STUDY_JSON).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(study_core::study::STUDY_JSON).unwrap();
     for k in [
         "quotations",
         "quotation_check",

@@ -1,21 +1,21 @@
 //! Pins the paper: every printed number the core recomputes, at the paper's printed
 //! precision, plus the known discrepancies that validation must report.
 //!
-//! The printed values are typed here from the paper independently of `src/data/study.json`,
+//! The printed values are typed here from the paper independently of `crates/core/data/study.json`,
 //! so a transcription error in either place fails a test. Reference values for statistics
 //! the paper does not print come from SciPy 1.x, with the exact call beside each value;
 //! their tolerance is [`REF_TOL`].
 
-use study_explorer::core::dataset::{Group, Measure, Study, Time};
-use study_explorer::core::demographics::{self, Variable};
-use study_explorer::core::designs::{analyse, Analysis};
-use study_explorer::core::discount::DiscountTotals;
-use study_explorer::core::i18n::Lang;
-use study_explorer::core::printed::Printed;
-use study_explorer::core::reproduce::{category_title, reproduce, Status, CATEGORIES};
-use study_explorer::core::selection::Selection;
-use study_explorer::core::stats;
-use study_explorer::core::validate::{validate, Kind};
+use study_core::checks::reproduce::{category_title, reproduce, Status, CATEGORIES};
+use study_core::checks::validate::{validate, Kind};
+use study_core::stats::demographics::{self, Variable};
+use study_core::stats::designs::{analyse, Analysis};
+use study_core::stats::discount::DiscountTotals;
+use study_core::stats::selection::Selection;
+use study_core::stats::ttest;
+use study_core::study::printed::Printed;
+use study_core::study::{Group, Measure, Study, Time};
+use study_core::text::i18n::Lang;
 
 /// Tolerance for SciPy/R reference values (absolute for p, relative otherwise).
 const REF_TOL: f64 = 1e-6;
@@ -66,7 +66,7 @@ fn table_means_and_sds_match_at_printed_precision() {
     let s = study();
     let mut mismatches = Vec::new();
     for (m, g, which, mean, sd) in TABLE_STATS {
-        let d = stats::describe(&series(&s, m, g, which)).unwrap();
+        let d = ttest::describe(&series(&s, m, g, which)).unwrap();
         assert!(p(mean).matches(d.mean), "{m:?} {g:?} {which} mean {} vs printed {mean}", d.mean);
         if !p(sd).matches(d.sd) {
             mismatches.push((m, g, which, d.sd));
@@ -97,7 +97,7 @@ fn group_sizes_are_10_and_12_after_dropping_repeated_rows() {
 fn salary_t_tests_reproduce_the_paper() {
     let s = study();
     // Quarterly: t = 3.99, p ≤ .001 (Test of robustness).
-    let q = stats::student(
+    let q = ttest::student(
         &series(&s, Measure::Quarterly, Group::Service, "diff"),
         &series(&s, Measure::Quarterly, Group::Development, "diff"),
     )
@@ -106,7 +106,7 @@ fn salary_t_tests_reproduce_the_paper() {
     assert!(q.p <= 0.001);
     assert_eq!(q.df, 20.0);
     // Monthly: t = 3.22, p = .004 (Test of robustness, footnote 4).
-    let m = stats::student(
+    let m = ttest::student(
         &series(&s, Measure::Monthly, Group::Service, "diff"),
         &series(&s, Measure::Monthly, Group::Development, "diff"),
     )
@@ -237,7 +237,7 @@ fn the_ledger_names_its_quantities_in_the_ui_language() {
     let s = study();
     let en = reproduce(&s, Lang::En);
     let zh = reproduce(&s, Lang::Zh);
-    let quantity = |rows: &[study_explorer::core::reproduce::ReproRow], id: &str| {
+    let quantity = |rows: &[study_core::checks::reproduce::ReproRow], id: &str| {
         rows.iter().find(|r| r.id == id).unwrap().quantity_text()
     };
     assert_eq!(quantity(&en, "quarterly-service-t1-mean"), "Service mean, quarterly T1");

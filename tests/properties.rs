@@ -6,10 +6,10 @@
 //! - the union of ranges is idempotent (and order-independent).
 
 use proptest::prelude::*;
-use study_explorer::core::coverage::ranges::{total_len, union};
-use study_explorer::core::coverage::{Code, Coders, Coding, Project, ProjectParts, Source, User};
-use study_explorer::core::robust::{permutation_independent, PermutationOptions};
-use study_explorer::core::stats;
+use study_core::coverage::ranges::{total_len, union};
+use study_core::coverage::{Code, Coders, Coding, Project, ProjectParts, Source, User};
+use study_core::stats::robust::{permutation_independent, PermutationOptions};
+use study_core::stats::ttest;
 
 fn sample(min: usize, max: usize) -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(-1e6f64..1e6, min..=max)
@@ -20,8 +20,8 @@ proptest! {
 
     #[test]
     fn t_is_antisymmetric_and_p_is_a_probability(a in sample(2, 30), b in sample(2, 30)) {
-        for kind in [stats::TTestKind::Student, stats::TTestKind::Welch] {
-            match (stats::independent(&a, &b, kind), stats::independent(&b, &a, kind)) {
+        for kind in [ttest::TTestKind::Student, ttest::TTestKind::Welch] {
+            match (ttest::independent(&a, &b, kind), ttest::independent(&b, &a, kind)) {
                 (Ok(x), Ok(y)) => {
                     prop_assert!((x.t + y.t).abs() <= 1e-9 * x.t.abs().max(1.0), "{} vs {}", x.t, y.t);
                     prop_assert!((x.p - y.p).abs() <= 1e-12);
@@ -37,7 +37,7 @@ proptest! {
     #[test]
     fn paired_p_is_a_probability(pairs in prop::collection::vec((-1e5f64..1e5, -1e5f64..1e5), 2..25)) {
         let (x, y): (Vec<f64>, Vec<f64>) = pairs.into_iter().unzip();
-        if let Ok(t) = stats::paired(&x, &y) {
+        if let Ok(t) = ttest::paired(&x, &y) {
             prop_assert!((0.0..=1.0).contains(&t.p));
             prop_assert!(t.ci95.0 <= t.mean_diff && t.mean_diff <= t.ci95.1);
         }

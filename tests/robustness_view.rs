@@ -15,10 +15,10 @@
 //! 1,024 sign patterns; d_z = 1.228 [0.376, 2.045]; BF₁₀ (√2/2) = 13.85.
 //! Q-Q plotting positions: `scipy.stats.norm.ppf((i - 0.375) / (n + 0.25))`.
 
-use study_explorer::core::dataset::{Group, Measure, Study, Time};
-use study_explorer::core::i18n::Lang;
-use study_explorer::core::robust::view::*;
-use study_explorer::core::selection::{Design, SalaryPoint, Selection};
+use study_core::stats::selection::{Design, SalaryPoint, Selection};
+use study_core::study::{Group, Measure, Study, Time};
+use study_core::text::i18n::Lang;
+use study_core::view::robustness::*;
 
 fn study() -> Study {
     Study::embedded().expect("the embedded study loads")
@@ -534,7 +534,7 @@ fn the_chinese_view_has_the_same_numbers_in_chinese_words() {
     assert!(zh.summary[0].contains("t(20) = 3.99, p < .001"), "APA stays APA: {}", zh.summary[0]);
     assert_eq!(zh.bayes_row(9).unwrap_err(), "没有这个先验尺度");
     assert_eq!(
-        PRIOR_CHOICES[DEFAULT_PRIOR].label(&study_explorer::core::i18n::EN),
+        PRIOR_CHOICES[DEFAULT_PRIOR].label(&study_core::text::i18n::EN),
         "r = \u{221a}2/2 \u{2248} 0.707 (medium, the usual default)"
     );
 }
@@ -546,7 +546,7 @@ fn chinese_messages_for_undefined_parts() {
     let v = robustness_view(&s, &sel, Lang::Zh);
     assert_eq!(
         v.sensitivity.as_ref().unwrap_err(),
-        study_explorer::core::i18n::ZH.b_sensitivity_design
+        study_core::text::i18n::ZH.b_sensitivity_design
     );
     assert!(v.variances.as_ref().unwrap_err().starts_with("不适用于配对设计"));
     assert!(v.permutation.as_ref().unwrap().method.contains("1,024 种符号组合"));

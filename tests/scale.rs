@@ -4,14 +4,14 @@
 //! every selection of a synthetic study must give a view (no panic, no error where the
 //! paper has none). Speed is measured in `benches/core.rs`, not here.
 
-use study_explorer::core::dataset::{Measure, Study};
-use study_explorer::core::i18n::Lang;
-use study_explorer::core::robust::view::{
+use study_core::checks::validate::{validate, Kind};
+use study_core::reader::synthetic::{synthetic_from, synthetic_study, SYNTHETIC_SEED};
+use study_core::stats::selection::{salary_points, Selection};
+use study_core::study::{Measure, Study};
+use study_core::text::i18n::Lang;
+use study_core::view::robustness::{
     robustness_view_points, robustness_view_staged, Staged, SYNC_PERMUTATION_WORK,
 };
-use study_explorer::core::selection::{salary_points, Selection};
-use study_explorer::core::synthetic::{synthetic_from, synthetic_study, SYNTHETIC_SEED};
-use study_explorer::core::validate::{validate, Kind};
 
 #[test]
 fn the_papers_exact_test_is_never_deferred() {

@@ -7,11 +7,11 @@
 //! `scipy.stats.ttest_ind(a, b, equal_var=True|False)`, `scipy.stats.ttest_rel(t2, t1)`
 //! and `.confidence_interval(0.95)`; descriptives use `numpy.std(x, ddof=1)`.
 
-use study_explorer::core::dataset::{Measure, Study};
-use study_explorer::core::designs::{analyse, Analysis};
-use study_explorer::core::permalink;
-use study_explorer::core::selection::{Design, Selection};
-use study_explorer::core::stats::TTest;
+use study_core::reader::permalink;
+use study_core::stats::designs::{analyse, Analysis};
+use study_core::stats::selection::{Design, Selection};
+use study_core::stats::ttest::TTest;
+use study_core::study::{Measure, Study};
 
 /// Relative tolerance for statistics; absolute for p-values.
 const TOL: f64 = 1e-6;

@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use study_explorer::core::coverage::{export_csv, import_csv, Coders, CsvInput, Project};
+use study_core::coverage::{export_csv, import_csv, Coders, CsvInput, Project};
 
 /// The codings as (source, start, end, code, coder) ids.
 fn codings(p: &Project) -> Vec<(String, usize, usize, String, String)> {

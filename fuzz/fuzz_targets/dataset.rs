@@ -4,11 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use study_explorer::core::dataset::Study;
-use study_explorer::core::designs::analyse;
-use study_explorer::core::reproduce::reproduce;
-use study_explorer::core::selection::Selection;
-use study_explorer::core::validate::validate;
+use study_core::study::Study;
+use study_core::stats::designs::analyse;
+use study_core::checks::reproduce::reproduce;
+use study_core::stats::selection::Selection;
+use study_core::checks::validate::validate;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -4,10 +4,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use study_explorer::core::dataset::Study;
-use study_explorer::core::permalink::{parse, parse_scale, to_query};
-use study_explorer::core::synthetic::{MAX_PER_GROUP, MIN_PER_GROUP};
-use study_explorer::core::selection::Selection;
+use study_core::study::Study;
+use study_core::reader::permalink::{parse, parse_scale, to_query};
+use study_core::reader::synthetic::{MAX_PER_GROUP, MIN_PER_GROUP};
+use study_core::stats::selection::Selection;
 
 static DEFAULTS: std::sync::OnceLock<Option<Selection>> = std::sync::OnceLock::new();
 

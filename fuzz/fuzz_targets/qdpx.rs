@@ -6,9 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use study_explorer::core::coverage::view::{agreement_view, coverage_view};
-use study_explorer::core::coverage::{import_qdpx, write_qdpx, Coders, Project};
-use study_explorer::core::i18n::EN;
+use study_core::view::coverage::{agreement_view, coverage_view};
+use study_core::coverage::{import_qdpx, write_qdpx, Coders, Project};
+use study_core::text::i18n::EN;
 
 fn check_project(p: &Project) {
     let keys = p.detect_cell_keys();

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks the evidence in src/data/study.json against the paper's text.
+"""Checks the evidence in crates/core/data/study.json against the paper's text.
 
 1. Every stored quotation occurs verbatim in the normalised paper (asterisks, <i>/</i>
    removed, whitespace collapsed, which also joins page-split lines), with quote marks
@@ -22,7 +22,7 @@ import sys
 
 PAPER = "/work/shared/study/000_3e81d1c517a65106.txt"
 ESSAY = "/work/shared/study/001_b3f2510927b910de.txt"
-STUDY = "src/data/study.json"
+STUDY = "crates/core/data/study.json"
 MIN_WORDS = 3
 OPEN = "\u201c\""
 CLOSE = "\u201d\""

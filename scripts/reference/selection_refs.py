@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent SciPy reference values for every selection (tests/selection.rs).
 
-Reads src/data/study.json directly (not through the Rust core), drops the rows the text
+Reads crates/core/data/study.json directly (not through the Rust core), drops the rows the text
 extraction repeats (same informant twice in a column), and for each of the
 3 group sets x 3 time sets x 2 measures x 2 discount settings prints the expected test:
   both groups, both times : scipy.stats.ttest_ind(d_service, d_development, equal_var=True/False)
@@ -16,7 +16,7 @@ import json
 import numpy as np
 from scipy import stats
 
-s = json.load(open('src/data/study.json'))
+s = json.load(open('crates/core/data/study.json'))
 FACTOR = 228 * 3100 / (3000 * 197)
 
 

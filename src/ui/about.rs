@@ -5,11 +5,11 @@
 //! from the study file and stays in English (`lang="en"`); the explorer's own words follow
 //! the UI language.
 
-use crate::core::evidence::bibtex;
 use crate::ui::export::download_text;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
+use study_core::study::evidence::bibtex;
 
 /// `#about`.
 #[component]

@@ -4,10 +4,6 @@
 //! The study is loaded once here. If the embedded file cannot be loaded (which a test
 //! rules out for the shipped build) the page says why instead of panicking.
 
-use crate::core::dataset::{Study, STUDY_JSON};
-use crate::core::i18n::{Lang, Strings};
-use crate::core::permalink::{display_safe, parse_scale, Notice, Reason};
-use crate::core::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use crate::ui::about::AboutSection;
 use crate::ui::codebook::CodebookSection;
 use crate::ui::controls::ControlBar;
@@ -27,6 +23,10 @@ use crate::ui::workshop::WorkshopSection;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
+use study_core::reader::permalink::{display_safe, parse_scale, Notice, Reason};
+use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
+use study_core::study::{Study, STUDY_JSON};
+use study_core::text::i18n::{Lang, Strings};
 use wasm_bindgen::JsCast;
 
 /// A section's title in the current language.

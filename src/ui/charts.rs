@@ -12,10 +12,6 @@
 //! (English without one), and it redraws when the language changes; drawing functions
 //! find the language's table in [`Palette::t`] for the words they put on the canvas.
 
-use crate::core::dataset::{Group, Time};
-use crate::core::format::rmb;
-use crate::core::i18n::{Lang, Strings};
-use crate::core::view::{CoverageBar, SeriesSummary, Slope, TDistChart};
 use crate::ui::measure::{observe_near_view, observe_width};
 use crate::ui::state::AppState;
 use leptos::html::{Canvas, Div};
@@ -25,6 +21,10 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
+use study_core::study::{Group, Time};
+use study_core::text::format::rmb;
+use study_core::text::i18n::{Lang, Strings};
+use study_core::view::analysis::{CoverageBar, SeriesSummary, Slope, TDistChart};
 
 /// Colours for the current theme (Okabe–Ito; see DESIGN.md), and the UI language's
 /// strings for the words drawn on the canvas (axis titles, labels).

@@ -5,13 +5,13 @@
 //! itself is `core::evidence::search_codebook`. The codebook's own names stay in English
 //! as published (`lang="en"`); the section's controls follow the UI language.
 
-use crate::core::evidence::{highlight, quotations_for, search_codebook, CodebookHits};
-use crate::core::i18n::{fill, Strings};
-use crate::core::model::ModelDesc;
 use crate::ui::model::show_node;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
+use study_core::study::evidence::{highlight, quotations_for, search_codebook, CodebookHits};
+use study_core::study::figure4::ModelDesc;
+use study_core::text::i18n::{fill, Strings};
 
 /// `text` with the matches of `query` wrapped in `<mark>`.
 fn marked(text: &str, query: &str) -> impl IntoView {

@@ -4,14 +4,14 @@
 //! timepoint, or a typed total that is not a positive amount) is explained in a live region
 //! and leaves the current state as it was.
 
-use crate::core::dataset::{Group, Measure, Time};
-use crate::core::discount::DiscountTotals;
-use crate::core::format::{fixed, grouped};
-use crate::core::i18n::{fill, Strings};
-use crate::core::permalink::{amount_text, parse_amount, AmountError};
-use crate::core::selection::Selection;
 use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
+use study_core::reader::permalink::{amount_text, parse_amount, AmountError};
+use study_core::stats::discount::DiscountTotals;
+use study_core::stats::selection::Selection;
+use study_core::study::{Group, Measure, Time};
+use study_core::text::format::{fixed, grouped};
+use study_core::text::i18n::{fill, Strings};
 use wasm_bindgen::JsCast;
 
 fn set_checked(ev: &leptos::ev::Event, checked: bool) {

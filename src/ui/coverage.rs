@@ -3,12 +3,12 @@
 //! as zero; changes and the difference-in-differences appear only where every cell
 //! involved is reported. Every number shows its source.
 
-use crate::core::format::percent;
-use crate::core::i18n::{fill, Strings};
-use crate::core::view::{coverage_bars, coverage_changes, coverage_summary};
 use crate::ui::charts::{draw_coverage, ChartFrame};
 use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
+use study_core::text::format::percent;
+use study_core::text::i18n::{fill, Strings};
+use study_core::view::analysis::{coverage_bars, coverage_changes, coverage_summary};
 
 fn opt_pct(v: Option<f64>, t: &Strings) -> String {
     v.map(percent).unwrap_or_else(|| t.c_not_reported.into())

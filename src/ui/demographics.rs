@@ -3,14 +3,14 @@
 //! a study that has a Grace: a synthetic one gets a note instead).
 //! The decision's text comes from the study file and stays in English (`lang="en"`).
 
-use crate::core::apa;
-use crate::core::dataset::Group;
-use crate::core::demographics::{balance, balance_moved};
-use crate::core::format::fixed;
-use crate::core::i18n::fill;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
+use study_core::stats::demographics::{balance, balance_moved};
+use study_core::study::Group;
+use study_core::text::format::fixed;
+use study_core::text::i18n::fill;
+use study_core::view::apa;
 
 /// `#demographics`.
 #[component]

@@ -12,21 +12,21 @@
 //! performance. Every text of the study comes from the study file and stays in English as
 //! published (marked `lang="en"`); the explorer's own words follow the UI language.
 
-use crate::core::dataset::Study;
-use crate::core::evidence::{attribute, quotations_for, table7_feature};
-use crate::core::format::percent;
-use crate::core::i18n::{fill, Lang};
-use crate::core::model::{
-    fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary,
-    EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece,
-};
-use crate::core::view::{coverage_bars, test_view};
 use crate::ui::measure::observe_width;
 use crate::ui::reproducibility::pieces_view;
 use crate::ui::state::{tr, AppState};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use std::sync::Arc;
+use study_core::study::evidence::{attribute, quotations_for, table7_feature};
+use study_core::study::figure4::{
+    fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary,
+    EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece,
+};
+use study_core::study::Study;
+use study_core::text::format::percent;
+use study_core::text::i18n::{fill, Lang};
+use study_core::view::analysis::{coverage_bars, test_view};
 use wasm_bindgen::JsCast;
 
 /// Selects `id` in the diagram, then scrolls to the diagram and focuses the node (used by
@@ -328,7 +328,7 @@ fn detail(
     let t = lang.strings();
     let nb = model.with_value(|m| m.neighbours(&n.id));
     let relation_list = |title: &'static str,
-                         links: Vec<crate::core::model::Link>,
+                         links: Vec<study_core::study::figure4::Link>,
                          incoming: bool| {
         if links.is_empty() {
             return None;

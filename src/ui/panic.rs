@@ -6,8 +6,8 @@
 //! and words it in the page's language as `<html lang>` says (kept in step with the UI
 //! language by `state::sync_lang`).
 
-use crate::core::i18n::{Lang, Strings};
 use std::sync::Once;
+use study_core::text::i18n::{Lang, Strings};
 
 static INSTALL: Once = Once::new();
 

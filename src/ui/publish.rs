@@ -4,14 +4,14 @@
 //!
 //! The page only posts messages; it never listens for them.
 
-use crate::core::embed::{iframe_snippet, HeightMessage};
-use crate::core::i18n::fill;
 use crate::ui::app::SECTIONS;
 use crate::ui::export::download_text;
 use crate::ui::salaries::selection_line;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::fill_view;
 use leptos::prelude::*;
+use study_core::reader::embed::{iframe_snippet, HeightMessage};
+use study_core::text::i18n::fill;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

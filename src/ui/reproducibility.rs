@@ -3,15 +3,15 @@
 //! language; the pseudonyms, sources, printed values and the validation's findings (which
 //! quote and cite the paper) stay in English, marked `lang="en"`.
 
-use crate::core::dataset::Study;
-use crate::core::format::fixed;
-use crate::core::i18n::{fill, Strings};
-use crate::core::model::Piece;
-use crate::core::reproduce::{category_title, reproduce, ReproRow, Status, CATEGORIES};
-use crate::core::validate::{validate, Kind, Problem};
 use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
+use study_core::checks::reproduce::{category_title, reproduce, ReproRow, Status, CATEGORIES};
+use study_core::checks::validate::{validate, Kind, Problem};
+use study_core::study::figure4::Piece;
+use study_core::study::Study;
+use study_core::text::format::fixed;
+use study_core::text::i18n::{fill, Strings};
 
 /// Runs of text, the study's own words wrapped in `lang="en"`.
 pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {

@@ -10,16 +10,16 @@
 //!
 //! [`ChartFrame`]: crate::ui::charts::ChartFrame
 
-use crate::core::format::{fixed, rmb};
-use crate::core::i18n::fill;
-use crate::core::robust::view::{HistogramChart, InfluenceView, QqChart, SensitivityView};
 use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use study_core::text::format::{fixed, rmb};
+use study_core::text::i18n::fill;
+use study_core::view::robustness::{HistogramChart, InfluenceView, QqChart, SensitivityView};
 
 /// A p-value tick label: ".05", ".001" (three significant digits, trailing zeros dropped).
 fn p_tick(p: f64) -> String {
-    let s = crate::core::apa::p_significant(p);
+    let s = study_core::view::apa::p_significant(p);
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     } else {
@@ -52,7 +52,7 @@ pub fn draw_permutation(
             .disable_x_mesh()
             .x_labels(6)
             .x_label_formatter(&|x| rmb_tick(*x))
-            .y_label_formatter(&|y| crate::core::format::grouped(*y, 0, sep))
+            .y_label_formatter(&|y| study_core::text::format::grouped(*y, 0, sep))
             .x_desc(m.axis.as_str())
             .y_desc(t.b_ax_relabellings),
         &p,

@@ -21,14 +21,6 @@
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
 
-use crate::core::dataset::Group;
-use crate::core::format::fixed;
-use crate::core::i18n::{fill, Lang, Strings};
-use crate::core::markup::{head_row, name_pieces, Piece, TableRow as TRow};
-use crate::core::robust::view::{
-    BayesRow, InfluenceView, PermutationView, QqChart, RobustnessView, Row, DEFAULT_PRIOR,
-    PRIOR_CHOICES,
-};
 use crate::ui::charts::ChartFrame;
 use crate::ui::robust_charts::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
 use crate::ui::salaries::selection_line;
@@ -39,6 +31,14 @@ use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 use std::collections::HashSet;
+use study_core::study::Group;
+use study_core::text::format::fixed;
+use study_core::text::i18n::{fill, Lang, Strings};
+use study_core::text::markup::{head_row, name_pieces, Piece, TableRow as TRow};
+use study_core::view::robustness::{
+    BayesRow, InfluenceView, PermutationView, QqChart, RobustnessView, Row, DEFAULT_PRIOR,
+    PRIOR_CHOICES,
+};
 
 /// Text with the informants' pseudonyms wrapped in `lang="en"` spans (whole words only).
 fn with_names(text: &str, names: &HashSet<String>) -> AnyView {

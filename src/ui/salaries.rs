@@ -3,20 +3,20 @@
 //! render at most `ui::scale::TABLE_ROW_LIMIT` informants (a synthetic study has 20,000);
 //! the CSV download has every row.
 
-use crate::core::dataset::Time;
-use crate::core::format::rmb;
-use crate::core::i18n::fill;
-use crate::core::markup::TableRow;
-use crate::core::selection::measure_text;
-use crate::core::view::{
-    dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
-};
 use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
+use study_core::stats::selection::measure_text;
+use study_core::study::Time;
+use study_core::text::format::rmb;
+use study_core::text::i18n::fill;
+use study_core::text::markup::TableRow;
+use study_core::view::analysis::{
+    dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
+};
 
 /// One line saying what the section shows ("For Service and Development, T1→T2, …"), in
 /// the UI language.

@@ -8,11 +8,11 @@
 //! informants never mean 20,000 DOM rows per table, and charts with one mark per
 //! informant draw an evenly spaced sample ([`thinned`]); the banner says so.
 
-use crate::core::format::grouped;
-use crate::core::i18n::fill;
-use crate::core::synthetic::SYNTHETIC_SEED;
 use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
+use study_core::reader::synthetic::SYNTHETIC_SEED;
+use study_core::text::format::grouped;
+use study_core::text::i18n::fill;
 
 /// Most rows a per-informant table renders.
 pub const TABLE_ROW_LIMIT: usize = 200;

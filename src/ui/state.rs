@@ -13,20 +13,20 @@
 //! (`setTimeout(0)`), with [`AppState::permutation_progress`] driving a `<progress>`.
 //! A new selection bumps a generation counter, and a slice of a stale run drops it.
 
-use crate::core::dataset::Study;
-use crate::core::designs::{analyse_points, Analysis, AnalysisError};
-use crate::core::discount::DiscountError;
-use crate::core::embed;
-use crate::core::i18n::{Lang, Strings};
-use crate::core::permalink::{self, Notice};
-use crate::core::robust::permutation::DEFAULT_RESAMPLES;
-use crate::core::robust::view::{
-    robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
-};
-use crate::core::selection::{salary_points, SalaryPoint, Selection};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
+use study_core::reader::embed;
+use study_core::reader::permalink::{self, Notice};
+use study_core::stats::designs::{analyse_points, Analysis, AnalysisError};
+use study_core::stats::discount::DiscountError;
+use study_core::stats::robust::permutation::DEFAULT_RESAMPLES;
+use study_core::stats::selection::{salary_points, SalaryPoint, Selection};
+use study_core::study::Study;
+use study_core::text::i18n::{Lang, Strings};
+use study_core::view::robustness::{
+    robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
+};
 
 /// Longest slice of a Monte Carlo run before the page yields to the browser (ms): well
 /// under the 50 ms at which a task counts as long.

@@ -8,9 +8,9 @@
 //! style, lay out and shape. With the robustness section in view, replacing its bodies
 //! whole cost about twice the style and layout work of rewriting their cells' text.
 
-use crate::core::markup::{body_rows, TableRow};
 use leptos::html::Tbody;
 use leptos::prelude::*;
+use study_core::text::markup::{body_rows, TableRow};
 
 /// Whether `new` can be shown by rewriting text in the DOM built for `old`: the same
 /// number of rows, each with the same class, a pseudonym where the old one had one (and

@@ -1,14 +1,14 @@
 //! `#test`: the test the selection implies, in APA form with a plain-language sentence,
 //! its details, and the t distribution with the observed t and the p area shaded.
 
-use crate::core::markup::TableRow;
-use crate::core::view::{test_csv, test_view, TDistChart};
 use crate::ui::charts::{draw_tdist, ChartFrame};
 use crate::ui::export::download_text;
 use crate::ui::salaries::selection_line;
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
+use study_core::text::markup::TableRow;
+use study_core::view::analysis::{test_csv, test_view, TDistChart};
 
 /// `#test`.
 #[component]

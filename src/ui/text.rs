@@ -2,8 +2,8 @@
 //! `{name}` placeholders with views, so English study content (sources, dates, the
 //! paper's wording) can sit inside a translated sentence wrapped in `lang="en"` ([`en`]).
 
-use crate::core::i18n::{segments, Segment};
 use leptos::prelude::*;
+use study_core::text::i18n::{segments, Segment};
 
 /// English study content inside translated UI: `<span lang="en">`.
 pub fn en(text: impl Into<String>) -> AnyView {

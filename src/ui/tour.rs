@@ -8,13 +8,13 @@
 //! The steps' titles and texts come from the study file and stay in English (`lang="en"`);
 //! the tour's own controls follow the UI language.
 
-use crate::core::i18n::fill;
-use crate::core::model::TourStep;
-use crate::core::permalink;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::{fill_view, plain};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use study_core::reader::permalink;
+use study_core::study::figure4::TourStep;
+use study_core::text::i18n::fill;
 use wasm_bindgen::JsCast;
 
 /// Applies a step's query to the state and scrolls to its anchor.

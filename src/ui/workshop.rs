@@ -13,17 +13,6 @@
 //! explorer's selection. The numbers come from `core::coverage::view`; this file lays them out
 //! and draws the comparison chart.
 
-use crate::core::coverage::view::{
-    agreement_view, check_csv_sizes, check_qdpx_size, comparison_bars, comparison_summary,
-    count_text, coverage_view, mappable_codes, theme_assignments, ComparisonBar, CoverageView,
-    Definition, PairView,
-};
-use crate::core::coverage::{
-    export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput,
-    ImportNote, Project, PAPER_THEMES, SAMPLE_NOTICE,
-};
-use crate::core::dataset::{Coverage, Study, Time};
-use crate::core::i18n::{fill, segments, Segment, Strings};
 use crate::ui::charts::{err, root, themed, ChartFrame, Palette, Scale};
 use crate::ui::export::download_text;
 use crate::ui::state::{tr, AppState};
@@ -35,6 +24,17 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::sync::Arc;
+use study_core::coverage::{
+    export_csv, import_csv, import_qdpx, match_themes, CellKeys, Coders, CsvExport, CsvInput,
+    ImportNote, Project, PAPER_THEMES, SAMPLE_NOTICE,
+};
+use study_core::study::{Coverage, Study, Time};
+use study_core::text::i18n::{fill, segments, Segment, Strings};
+use study_core::view::coverage::{
+    agreement_view, check_csv_sizes, check_qdpx_size, comparison_bars, comparison_summary,
+    count_text, coverage_view, mappable_codes, theme_assignments, ComparisonBar, CoverageView,
+    Definition, PairView,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -515,7 +515,7 @@ fn Results(
             .unwrap_or_default()
             .into_iter()
             .map(|b| {
-                let paper_text = b.paper.map(crate::core::format::percent).unwrap_or_else(|| state.t().c_not_reported.into());
+                let paper_text = b.paper.map(study_core::text::format::percent).unwrap_or_else(|| state.t().c_not_reported.into());
                 let class = if b.paper.is_some() { "reported" } else { "not-reported" };
                 view! {
                     <tr class=class data-theme=b.theme.clone() data-group=b.group.label() data-time=b.time.label()>
@@ -577,7 +577,7 @@ fn Results(
     };
 
     // Export.
-    let export: StoredValue<Result<CsvExport, crate::core::coverage::CsvError>> =
+    let export: StoredValue<Result<CsvExport, study_core::coverage::CsvError>> =
         StoredValue::new(export_csv(&project));
     let export_view = export.with_value(|e| match e {
         Ok(x) => {

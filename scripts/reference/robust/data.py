@@ -1,5 +1,5 @@
 import json
-d = json.load(open('/work/main/src/data/study.json'))
+d = json.load(open('crates/core/data/study.json'))
 disc = d['discount']
 s16 = float(disc['salary_total_2016']['value']); r16 = float(disc['revenue_2016']['value'])
 s17 = float(disc['salary_total_2017']['value']); r17 = float(disc['revenue_2017']['value'])

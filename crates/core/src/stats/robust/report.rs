@@ -1,0 +1,214 @@
+//! Runs every robustness analysis for the design a selection implies, in one call.
+//!
+//! | Design | Values | Rank test | Permutation | Effect size | Normality | Variances |
+//! |---|---|---|---|---|---|---|
+//! | difference-in-differences | T2 − T1 per informant, Service vs Development | Mann–Whitney U | relabel groups | Cohen's d, Hedges' g | each group's differences | Levene, Brown–Forsythe |
+//! | between groups at one time | that time's salaries | Mann–Whitney U | relabel groups | Cohen's d, Hedges' g | each group | Levene, Brown–Forsythe |
+//! | paired within one group | T1 and T2 of that group | Wilcoxon signed-rank | sign flips | d_z | the differences | — |
+//!
+//! Beside them: the design's own t-test (Student for two groups, as the paper; paired
+//! otherwise), Welch for two groups, JZS Bayes factors for each prior scale, and the
+//! leave-one-out influence. The headline t-test must be defined (otherwise the whole
+//! report is an error); every other analysis carries its own `Result`, so one undefined
+//! statistic (say Shapiro–Wilk with two values) never hides the others.
+
+use crate::stats::robust::bayes::{bf10_one_sample, bf10_two_sample, BayesFactor, PRIOR_SCALES};
+use crate::stats::robust::effect::{cohens_d, paired_dz, EffectSize};
+use crate::stats::robust::error::RobustError;
+use crate::stats::robust::influence::{leave_one_out, Influence};
+use crate::stats::robust::levene::{levene, Center, Levene};
+use crate::stats::robust::permutation::{
+    plan_independent, plan_paired, MonteCarloRun, PermutationOptions, PermutationPlan,
+    PermutationTest,
+};
+use crate::stats::robust::rank::{mann_whitney, wilcoxon, MannWhitney, RankMethod, Wilcoxon};
+use crate::stats::robust::shapiro::{shapiro_wilk, ShapiroWilk};
+use crate::stats::selection::{values, Design, SalaryPoint};
+use crate::stats::ttest::{self, TTest};
+use crate::study::{Group, Time};
+
+/// Options for [`robustness`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct RobustnessOptions {
+    pub permutation: PermutationOptions,
+    /// Cauchy prior scales for the Bayes factors.
+    pub prior_scales: Vec<f64>,
+}
+
+impl Default for RobustnessOptions {
+    fn default() -> Self {
+        RobustnessOptions {
+            permutation: PermutationOptions::default(),
+            prior_scales: PRIOR_SCALES.to_vec(),
+        }
+    }
+}
+
+/// The rank test of the design.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RankTest {
+    MannWhitney(MannWhitney),
+    Wilcoxon(Wilcoxon),
+}
+
+impl RankTest {
+    /// Two-sided p.
+    pub fn p(&self) -> f64 {
+        match self {
+            RankTest::MannWhitney(m) => m.p,
+            RankTest::Wilcoxon(w) => w.p,
+        }
+    }
+
+    /// How p was computed.
+    pub fn method(&self) -> RankMethod {
+        match self {
+            RankTest::MannWhitney(m) => m.method,
+            RankTest::Wilcoxon(w) => w.method,
+        }
+    }
+
+    /// The test's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RankTest::MannWhitney(_) => "Mann\u{2013}Whitney U test",
+            RankTest::Wilcoxon(_) => "Wilcoxon signed-rank test",
+        }
+    }
+}
+
+/// A Shapiro–Wilk test of one series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormalityCheck {
+    /// What was tested ("Service T2 − T1").
+    pub label: String,
+    pub result: Result<ShapiroWilk, RobustError>,
+}
+
+/// Every robustness analysis for one design.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Robustness {
+    pub design: Design,
+    /// The design's own test: Student (two groups, as the paper) or paired.
+    pub primary: TTest,
+    /// Welch's test (two-group designs only).
+    pub welch: Option<Result<TTest, RobustError>>,
+    pub rank: Result<RankTest, RobustError>,
+    pub permutation: Result<PermutationTest, RobustError>,
+    pub effect: Result<EffectSize, RobustError>,
+    /// One per prior scale, in the order of [`RobustnessOptions::prior_scales`].
+    pub bayes: Vec<Result<BayesFactor, RobustError>>,
+    pub normality: Vec<NormalityCheck>,
+    /// Levene (mean-centred), two-group designs only.
+    pub levene_mean: Option<Result<Levene, RobustError>>,
+    /// Brown–Forsythe (median-centred), two-group designs only.
+    pub levene_median: Option<Result<Levene, RobustError>>,
+    pub influence: Result<Influence, RobustError>,
+}
+
+fn series_label(group: Group, time: Option<Time>) -> String {
+    match time {
+        Some(t) => format!("{} {}", group.label(), t.label()),
+        None => format!("{} T2 \u{2212} T1", group.label()),
+    }
+}
+
+/// Runs every analysis for `design` on the salary points of a selection.
+pub fn robustness(
+    points: &[SalaryPoint],
+    design: Design,
+    opts: &RobustnessOptions,
+) -> Result<Robustness, RobustError> {
+    robustness_deferred(points, design, opts, u64::MAX).map(|(r, _)| r)
+}
+
+/// [`robustness`], except that a Monte Carlo permutation test whose work (resamples ×
+/// values per resample) exceeds `sync_work` is not run: the report's `permutation` is
+/// [`RobustError::Running`] and the run is returned, to be stepped and finished by the
+/// caller ([`Robustness::with_permutation`] puts its result in). Everything else is
+/// computed as usual.
+pub fn robustness_deferred(
+    points: &[SalaryPoint],
+    design: Design,
+    opts: &RobustnessOptions,
+    sync_work: u64,
+) -> Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError> {
+    let mut deferred = None;
+    let mut settle =
+        |plan: Result<PermutationPlan, RobustError>| -> Result<PermutationTest, RobustError> {
+            match plan? {
+                PermutationPlan::MonteCarlo(run)
+                    if run.resamples().saturating_mul(run.work_per_resample()) > sync_work =>
+                {
+                    deferred = Some(run);
+                    Err(RobustError::Running)
+                }
+                plan => Ok(plan.finish()),
+            }
+        };
+    let report = match design {
+        Design::Descriptive(..) => return Err(RobustError::NoComparison),
+        Design::DiffInDiff | Design::Between(_) => {
+            let time = if let Design::Between(t) = design { Some(t) } else { None };
+            let (s, d) = (Group::Service, Group::Development);
+            let (a, b) = (values(points, s, time), values(points, d, time));
+            let primary = ttest::student(&a, &b)?;
+            let (n1, n2) = (a.len(), b.len());
+            Robustness {
+                design,
+                primary,
+                welch: Some(ttest::welch(&a, &b).map_err(RobustError::from)),
+                rank: mann_whitney(&a, &b).map(RankTest::MannWhitney),
+                permutation: settle(plan_independent(&a, &b, &opts.permutation)),
+                effect: cohens_d(&a, &b),
+                bayes: opts
+                    .prior_scales
+                    .iter()
+                    .map(|&r| bf10_two_sample(primary.t, n1, n2, r))
+                    .collect(),
+                normality: vec![
+                    NormalityCheck { label: series_label(s, time), result: shapiro_wilk(&a) },
+                    NormalityCheck { label: series_label(d, time), result: shapiro_wilk(&b) },
+                ],
+                levene_mean: Some(levene(&[&a, &b], Center::Mean)),
+                levene_median: Some(levene(&[&a, &b], Center::Median)),
+                influence: leave_one_out(points, design),
+            }
+        }
+        Design::Paired(group) => {
+            let (t1, t2) =
+                (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
+            let diffs = values(points, group, None);
+            let primary = ttest::paired(&t1, &t2)?;
+            Robustness {
+                design,
+                primary,
+                welch: None,
+                rank: wilcoxon(&t1, &t2).map(RankTest::Wilcoxon),
+                permutation: settle(plan_paired(&t1, &t2, &opts.permutation)),
+                effect: paired_dz(&t1, &t2),
+                bayes: opts
+                    .prior_scales
+                    .iter()
+                    .map(|&r| bf10_one_sample(primary.t, t1.len(), r))
+                    .collect(),
+                normality: vec![NormalityCheck {
+                    label: series_label(group, None),
+                    result: shapiro_wilk(&diffs),
+                }],
+                levene_mean: None,
+                levene_median: None,
+                influence: leave_one_out(points, design),
+            }
+        }
+    };
+    Ok((report, deferred))
+}
+
+impl Robustness {
+    /// Puts a finished permutation test in (after a deferred Monte Carlo run).
+    pub fn with_permutation(mut self, test: PermutationTest) -> Robustness {
+        self.permutation = Ok(test);
+        self
+    }
+}
