@@ -4,15 +4,17 @@
 //! without notices, neighbour descriptions read right, both layouts stay inside their
 //! viewBox with no edge through a node — and each check catches a deliberately broken copy.
 
+use study_core::checks::content::check;
 use study_core::reader::permalink;
 use study_core::stats::selection::Selection;
-use study_core::study::evidence::{attribute, bibtex, highlight, quotations_for, search_codebook};
-use study_core::study::figure4::{
-    check, fill_pieces, layout, layout_kind, plain, selection_summary, EdgeKind, LayoutKind,
-    NodeKind, Piece, PHONE_BREAKPOINT,
-};
+use study_core::study::attribution::attribute;
+use study_core::study::evidence::{bibtex, highlight, quotations_for, search_codebook};
+use study_core::study::figure4::{EdgeKind, NodeKind};
 use study_core::study::{Group, Study, Time};
 use study_core::text::i18n::{Lang, EN, ZH};
+use study_core::text::pieces::{fill_pieces, plain, Piece};
+use study_core::view::figure4::{layout, layout_kind, LayoutKind, PHONE_BREAKPOINT};
+use study_core::view::selection::selection_summary;
 
 fn study() -> Study {
     Study::embedded().expect("the embedded study loads")

@@ -5,9 +5,12 @@
 //! paper has none). Speed is measured in `benches/core.rs`, not here.
 
 use study_core::checks::validate::{validate, Kind};
-use study_core::reader::synthetic::{synthetic_from, synthetic_study, SYNTHETIC_SEED};
+use study_core::reader::synthetic::{
+    synthetic_from, synthetic_name, synthetic_study, SYNTHETIC_SEED,
+};
+use study_core::stats::demographics::balance_moved;
 use study_core::stats::selection::{salary_points, Selection};
-use study_core::study::{Measure, Study};
+use study_core::study::{Group, Measure, Study};
 use study_core::text::i18n::Lang;
 use study_core::view::robustness::{
     robustness_view_points, robustness_view_staged, Staged, SYNC_PERMUTATION_WORK,
@@ -90,4 +93,37 @@ fn every_selection_of_a_synthetic_study_gives_a_view() {
             }
         }
     }
+}
+
+#[test]
+fn a_synthetic_study_has_the_schema_sizes_and_no_problems() {
+    let s = synthetic_study(300, SYNTHETIC_SEED).unwrap();
+    for m in Measure::ALL {
+        for g in Group::ALL {
+            let rows: Vec<_> = s.table(m).group_rows(g).collect();
+            assert_eq!(rows.len(), 300);
+            assert_eq!(rows[0].informant, synthetic_name(g, 0));
+            assert!(rows.iter().all(|r| r.t1 > 0.0 && r.t2_printed > 0.0 && r.t1.is_finite()));
+        }
+    }
+    assert_eq!(s.raw.informants.len(), 600);
+    assert!(s.dropped.is_empty());
+    assert!(s.raw.text_mentions.is_empty());
+    let problems = validate(&s);
+    let errors: Vec<_> = problems.iter().filter(|p| p.kind != Kind::Artefact).collect();
+    // The codebook count is the paper's own discrepancy, which the template keeps.
+    assert!(errors.iter().all(|p| p.code == "codebook-count"), "{errors:#?}");
+    // It round-trips through the study file format (serde_json is native-only).
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let json = serde_json::to_string(&s.raw).unwrap();
+        assert_eq!(Study::from_json(&json).unwrap().quarterly.rows.len(), 600);
+    }
+}
+
+#[test]
+fn moving_an_informant_of_the_paper_in_a_synthetic_study_finds_none() {
+    let paper = Study::embedded().expect("embedded study");
+    let synthetic = synthetic_from(&paper, 20, SYNTHETIC_SEED).expect("synthetic study");
+    assert!(balance_moved(&synthetic, "Grace", Group::Service).is_none());
 }

@@ -18,15 +18,16 @@ use crate::ui::state::{tr, AppState};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use std::sync::Arc;
-use study_core::study::evidence::{attribute, quotations_for, table7_feature};
-use study_core::study::figure4::{
-    fill_pieces, join_pieces, layout_kind, list_separator, name_separator, selection_summary,
-    EdgeKind, Layout, LayoutKind, ModelDesc, Node, NodeKind, Paths, Piece,
-};
+use study_core::study::attribution::attribute;
+use study_core::study::evidence::{quotations_for, table7_feature};
+use study_core::study::figure4::{EdgeKind, ModelDesc, Node, NodeKind, Paths};
 use study_core::study::Study;
 use study_core::text::format::percent;
 use study_core::text::i18n::{fill, Lang};
+use study_core::text::pieces::{fill_pieces, join_pieces, list_separator, name_separator, Piece};
 use study_core::view::analysis::{coverage_bars, test_view};
+use study_core::view::figure4::{layout_kind, Layout, LayoutKind};
+use study_core::view::selection::selection_summary;
 use wasm_bindgen::JsCast;
 
 /// Selects `id` in the diagram, then scrolls to the diagram and focuses the node (used by

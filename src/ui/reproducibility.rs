@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::checks::reproduce::{category_title, reproduce, ReproRow, Status, CATEGORIES};
 use study_core::checks::validate::{validate, Kind, Problem};
-use study_core::study::figure4::Piece;
 use study_core::study::Study;
 use study_core::text::format::fixed;
 use study_core::text::i18n::{fill, Strings};
+use study_core::text::pieces::Piece;
 
 /// Runs of text, the study's own words wrapped in `lang="en"`.
 pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {

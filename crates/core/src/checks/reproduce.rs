@@ -11,11 +11,11 @@
 use crate::stats::demographics::{self, Variable};
 use crate::stats::discount::DiscountTotals;
 use crate::stats::ttest;
-use crate::study::figure4::{fill_pieces, plain, Piece};
 use crate::study::printed::Printed;
 use crate::study::{Group, Measure, Study};
 use crate::text::format::fixed;
 use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::pieces::{fill_pieces, plain, Piece};
 use crate::view::apa;
 
 /// How a recomputation compares with the print.

@@ -62,9 +62,8 @@ pub use project::{
     CellKeys, Code, CodeRow, Coding, CodingRef, Import, ImportNote, ModelError, Project,
     ProjectParts, Source, User, MAX_CODE_DEPTH,
 };
-pub use qdpx::{
-    import_qdpx, import_qdpx_with_limits, write_qdpx, QdpxError, QdpxLimits, QDPX_LIMITS,
-};
+pub use qdpx::{import_qdpx, import_qdpx_with_limits, QdpxError, QdpxLimits, QDPX_LIMITS};
+pub use qdpx_write::write_qdpx;
 pub use sample::{
     build_teaching_sample, teaching_project, SampleError, SAMPLE_NOTICE, SAMPLE_PATH,
 };

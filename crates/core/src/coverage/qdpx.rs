@@ -35,7 +35,6 @@ use super::project::{
     kind_name, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source, User,
     MAX_CODE_DEPTH,
 };
-pub use super::qdpx_write::write_qdpx;
 use crate::text::i18n::{fill, Strings, EN};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
