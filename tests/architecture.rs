@@ -1,6 +1,9 @@
 //! Architecture invariants, checked on the source tree:
-//! - the core (`crates/core/src/`) never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`,
-//!   so it builds and tests natively and UI code depends on it, not the reverse;
+//! - the core (`crates/core`) depends on no browser crate: its `Cargo.toml` names none, and
+//!   its code never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`, so it builds and
+//!   tests natively and UI code depends on it, not the reverse;
+//! - the core's layers (`crates/core/src/lib.rs`) import only downwards, and no two core
+//!   modules import each other, directly or round a longer cycle;
 //! - every `.rs` file opens with a `//!` doc saying what it owns;
 //! - the UI module is compiled for `wasm32` only;
 //! - nothing listens for `message` events: an embedded page only posts its height and
@@ -8,6 +11,7 @@
 //! - a fixed UI string in a view goes through `ui::state::tr`, never its own
 //!   `move || t().key` closure (each such closure is compiled separately into the wasm).
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -81,9 +85,18 @@ fn the_detector_catches_imports() {
     assert!(browser_words("let my_leptos_like = 1;").is_empty());
 }
 
+fn core_src() -> PathBuf {
+    root().join("crates/core/src")
+}
+
 #[test]
 fn core_never_imports_browser_crates() {
-    let files = rust_files(&root().join("crates/core/src"));
+    let manifest = fs::read_to_string(root().join("crates/core/Cargo.toml")).unwrap_or_default();
+    let deps: Vec<_> = manifest.lines().filter(|l| !l.trim_start().starts_with('#')).collect();
+    for word in ["leptos", "web-sys", "js-sys", "wasm-bindgen"] {
+        assert!(!deps.iter().any(|l| l.contains(word)), "crates/core/Cargo.toml names {word}");
+    }
+    let files = rust_files(&core_src());
     assert!(files.len() >= 5, "the core modules are found");
     let mut offenders = Vec::new();
     for f in files {
@@ -93,6 +106,383 @@ fn core_never_imports_browser_crates() {
         }
     }
     assert!(offenders.is_empty(), "the core must stay pure:\n{}", offenders.join("\n"));
+}
+
+/// The core's layers, lowest first (`crates/core/src/lib.rs` explains each). A module may
+/// use its own layer and lower ones.
+const LAYERS: [(&str, u8); 7] = [
+    ("text", 1),
+    ("study", 2),
+    ("stats", 3),
+    ("coverage", 3),
+    ("view", 4),
+    ("reader", 5),
+    ("checks", 6),
+];
+
+fn layer(module: &str) -> Option<u8> {
+    let top = module.split("::").next()?;
+    LAYERS.iter().find(|(name, _)| *name == top).map(|(_, rank)| *rank)
+}
+
+/// The module a file under `crates/core/src` defines: `stats/robust/mod.rs` is
+/// `stats::robust`, `lib.rs` is the crate root (empty).
+fn module_of(relative: &Path) -> String {
+    let mut parts: Vec<String> =
+        relative.with_extension("").iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
+        parts.pop();
+    }
+    parts.join("::")
+}
+
+/// Expands one `use` tree (`a::{b, c::{d, self}}`) into full paths.
+fn expand_use(tree: &str, prefix: &str, out: &mut Vec<String>) {
+    let tree = tree.trim();
+    let join = |p: &str| if prefix.is_empty() { p.to_string() } else { format!("{prefix}::{p}") };
+    match tree.find('{') {
+        None => {
+            let path = tree.split(" as ").next().unwrap_or("").trim();
+            if path == "self" {
+                out.push(prefix.to_string());
+            } else if !path.is_empty() {
+                out.push(join(path));
+            }
+        }
+        Some(open) => {
+            let head = tree[..open].trim().trim_end_matches("::");
+            let inner = tree[open + 1..].trim_end().trim_end_matches('}');
+            let base = if head.is_empty() { prefix.to_string() } else { join(head) };
+            let (mut depth, mut start) = (0usize, 0usize);
+            for (i, c) in inner.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth = depth.saturating_sub(1),
+                    ',' if depth == 0 => {
+                        expand_use(&inner[start..i], &base, out);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            expand_use(&inner[start..], &base, out);
+        }
+    }
+}
+
+/// Every path a core file names: `use` trees expanded, and `crate::…` / `super::…` paths
+/// written inline. `super::` is resolved against `module`; inside a `#[cfg(test)]` module
+/// (which this scan takes to run to the end of the file) it names `module` itself.
+fn named_paths(text: &str, module: &str) -> Vec<String> {
+    let parent = module.rsplit_once("::").map_or("", |(p, _)| p);
+    let mut code = String::new();
+    let mut in_tests = false;
+    let mut raw = Vec::new();
+    for (_, line) in code_lines(text) {
+        if line.contains("#[cfg(test)]") {
+            // Flush what came before: `super::` changes meaning from here on.
+            raw.push((std::mem::take(&mut code), in_tests));
+            in_tests = true;
+        }
+        code.push_str(line);
+        code.push('\n');
+    }
+    raw.push((code, in_tests));
+    let mut paths = Vec::new();
+    for (code, in_tests) in raw {
+        let resolve = |p: &str| -> Option<String> {
+            if let Some(rest) = p.strip_prefix("crate::") {
+                Some(rest.to_string())
+            } else if let Some(rest) = p.strip_prefix("super::") {
+                let base = if in_tests { module } else { parent };
+                (rest != "*").then(|| {
+                    if base.is_empty() {
+                        rest.to_string()
+                    } else {
+                        format!("{base}::{rest}")
+                    }
+                })
+            } else {
+                None
+            }
+        };
+        let mut rest = code.as_str();
+        while let Some(i) = rest.find("use ") {
+            let before = rest[..i].chars().last();
+            let stmt_end = rest[i..].find(';').map_or(rest.len(), |e| i + e);
+            if !before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                let mut expanded = Vec::new();
+                expand_use(&rest[i + 4..stmt_end], "", &mut expanded);
+                paths.extend(expanded.iter().filter_map(|p| resolve(p)));
+            }
+            rest = &rest[stmt_end.min(rest.len())..];
+            if rest.is_empty() {
+                break;
+            }
+            rest = &rest[1..];
+        }
+        for start in ["crate::", "super::"] {
+            for (i, _) in code.match_indices(start) {
+                if code[..i]
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+                {
+                    continue;
+                }
+                let path: String = code[i..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':')
+                    .collect();
+                paths.extend(resolve(path.trim_end_matches(':')));
+            }
+        }
+    }
+    paths
+}
+
+/// The names a file defines (`pub struct Study`, `pub(crate) fn fill`, …).
+fn defined_items(text: &str) -> BTreeSet<String> {
+    const KINDS: [&str; 8] =
+        ["struct ", "enum ", "fn ", "const ", "static ", "type ", "trait ", "macro_rules! "];
+    let mut names = BTreeSet::new();
+    for (_, code) in code_lines(text) {
+        for kind in KINDS {
+            for (i, _) in code.match_indices(kind) {
+                if code[..i].chars().last().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let name: String = code[i + kind.len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    names.insert(name);
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The core's modules: what each defines, and what its `pub use` lines re-export.
+struct Modules {
+    defined: BTreeMap<String, BTreeSet<String>>,
+    /// Module → the full paths it re-exports (`stats::robust::error::RobustError`, or
+    /// `study::kinds::*` for a glob).
+    reexports: BTreeMap<String, Vec<String>>,
+}
+
+impl Modules {
+    fn new(files: &[(String, String)]) -> Modules {
+        let mut defined = BTreeMap::new();
+        let mut reexports = BTreeMap::new();
+        for (module, text) in files {
+            defined.insert(module.clone(), defined_items(text));
+            // `pub use` trees span lines: read them from the code joined into one line.
+            let joined: Vec<&str> = code_lines(text).map(|(_, c)| c).collect();
+            let joined = joined.join(" ");
+            let mut paths = Vec::new();
+            for part in joined.split("pub use ").skip(1) {
+                expand_use(part.split(';').next().unwrap_or(""), "", &mut paths);
+            }
+            let full = |p: &String| {
+                let rel = p.strip_prefix("self::").unwrap_or(p);
+                match rel.strip_prefix("crate::") {
+                    Some(rest) => rest.to_string(),
+                    None if module.is_empty() => rel.to_string(),
+                    None => format!("{module}::{rel}"),
+                }
+            };
+            reexports.insert(module.clone(), paths.iter().map(full).collect());
+        }
+        Modules { defined, reexports }
+    }
+
+    /// The module that really defines what `path` names, following `pub use` re-exports
+    /// (`study::Study` is `study::load`) at most `depth` deep.
+    fn owner(&self, path: &str, depth: u8) -> Option<String> {
+        let mut module = path;
+        let mut item = None;
+        while !self.defined.contains_key(module) {
+            let (parent, last) = module.rsplit_once("::")?;
+            item = Some(last);
+            module = parent;
+        }
+        let Some(item) = item else { return Some(module.to_string()) };
+        if depth == 0 || self.defined[module].contains(item) {
+            return Some(module.to_string());
+        }
+        for target in self.reexports.get(module).into_iter().flatten() {
+            let found = if target.ends_with(&format!("::{item}")) {
+                self.owner(target, depth - 1)
+            } else if let Some(glob) = target.strip_suffix("::*") {
+                self.owner(&format!("{glob}::{item}"), depth - 1)
+                    .filter(|m| self.defined.get(m).is_some_and(|d| d.contains(item)))
+            } else {
+                None
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        Some(module.to_string())
+    }
+}
+
+/// Module → the modules it uses, each use traced through re-exports to the module that
+/// defines the item. A `mod.rs` naming its own children (declarations, re-exports) is not
+/// a use.
+fn core_imports(files: &[(String, String)]) -> BTreeMap<String, BTreeSet<String>> {
+    let modules = Modules::new(files);
+    let mut graph = BTreeMap::new();
+    for (module, text) in files {
+        let inside = |m: &String| module.is_empty() || m.starts_with(&format!("{module}::"));
+        let uses: BTreeSet<String> = named_paths(text, module)
+            .iter()
+            .filter_map(|p| modules.owner(p, 4))
+            .filter(|m| m != module && !inside(m))
+            .collect();
+        graph.insert(module.clone(), uses);
+    }
+    graph
+}
+
+/// `from → to` for every import of a higher layer.
+fn upward_imports(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let mut found = Vec::new();
+    for (from, tos) in graph {
+        for to in tos {
+            if let (Some(a), Some(b)) = (layer(from), layer(to)) {
+                if b > a {
+                    found.push(format!("{from} (layer {a}) uses {to} (layer {b})"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// One cycle of the import graph, if there is one, as the modules round it.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        state.insert(node.to_string(), 1);
+        stack.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            match state.get(next.as_str()) {
+                Some(1) => {
+                    let at = stack.iter().position(|m| m == next).unwrap_or(0);
+                    let mut cycle = stack[at..].to_vec();
+                    cycle.push(next.clone());
+                    return Some(cycle);
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(c) = visit(next, graph, state, stack) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        stack.pop();
+        state.insert(node.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for node in graph.keys() {
+        if !state.contains_key(node.as_str()) {
+            if let Some(c) = visit(node, graph, &mut state, &mut Vec::new()) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+fn graph_of(files: &[(&str, &str)]) -> BTreeMap<String, BTreeSet<String>> {
+    let owned: Vec<(String, String)> =
+        files.iter().map(|(m, t)| (m.to_string(), t.to_string())).collect();
+    core_imports(&owned)
+}
+
+#[test]
+fn the_layer_detector_catches_upward_imports_and_cycles() {
+    let mut paths = Vec::new();
+    expand_use("crate::stats::{ttest::{self, TTest}, robust::rank as r}", "", &mut paths);
+    assert_eq!(
+        paths,
+        ["crate::stats::ttest", "crate::stats::ttest::TTest", "crate::stats::robust::rank"]
+    );
+
+    let graph = graph_of(&[
+        ("text", "pub mod format;"),
+        ("text::format", "//! Numbers.\nuse std::fmt;"),
+        ("study", "pub mod load;"),
+        ("study::load", "use crate::text::format::fixed;\n// crate::view::apa in a comment"),
+        ("view", "pub mod apa;"),
+        ("view::apa", "use crate::{study::load::Study, text::format};"),
+    ]);
+    assert!(upward_imports(&graph).is_empty());
+    assert!(find_cycle(&graph).is_none());
+
+    // Planted: the study layer names a view.
+    let graph = graph_of(&[
+        ("study", "pub mod load;"),
+        ("study::load", "fn f() { crate::view::apa::p(1.0); }"),
+        ("view", "pub mod apa;"),
+        ("view::apa", "use crate::study::load;"),
+    ]);
+    assert_eq!(upward_imports(&graph), ["study::load (layer 2) uses view::apa (layer 4)"]);
+    assert_eq!(
+        find_cycle(&graph),
+        Some(vec!["study::load".to_string(), "view::apa".to_string(), "study::load".to_string()])
+    );
+
+    // A cycle inside one layer, through `super::`; a test module's `super::*` is its file.
+    let graph = graph_of(&[
+        ("coverage", "pub mod a;\npub mod b;"),
+        ("coverage::a", "use super::b::X;\n#[cfg(test)]\nmod tests { use super::*; }"),
+        ("coverage::b", "use super::{a::Y};"),
+    ]);
+    assert!(upward_imports(&graph).is_empty());
+    assert!(find_cycle(&graph).is_some());
+}
+
+fn core_files() -> Vec<(String, String)> {
+    let src = core_src();
+    rust_files(&src)
+        .into_iter()
+        .map(|f| {
+            let module = module_of(f.strip_prefix(&src).unwrap_or(&f));
+            (module, fs::read_to_string(&f).unwrap_or_default())
+        })
+        .collect()
+}
+
+#[test]
+fn core_layers_import_only_downwards() {
+    let files = core_files();
+    assert!(files.iter().any(|(m, _)| m == "stats::robust::rank"), "module paths are found");
+    let unknown: Vec<_> =
+        files.iter().filter(|(m, _)| !m.is_empty() && layer(m).is_none()).map(|(m, _)| m).collect();
+    assert!(unknown.is_empty(), "core modules outside every layer: {unknown:?}");
+    let upward = upward_imports(&core_imports(&files));
+    assert!(upward.is_empty(), "a lower layer imports a higher one:\n{}", upward.join("\n"));
+}
+
+#[test]
+fn core_modules_have_no_import_cycle() {
+    let cycle = find_cycle(&core_imports(&core_files()));
+    assert!(
+        cycle.is_none(),
+        "core modules import each other: {}",
+        cycle.unwrap_or_default().join(" → ")
+    );
 }
 
 #[test]
