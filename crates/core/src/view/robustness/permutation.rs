@@ -1,0 +1,193 @@
+//! The permutation test's part of `#robustness`: its rows of p-values (each definition
+//! labelled), the relabelling count or Monte Carlo seed, and the null distribution's
+//! histogram chart model.
+
+use super::{count_text, p3};
+use crate::stats::robust::permutation::{PermutationDesign, PermutationTest};
+use crate::stats::robust::report::Robustness;
+use crate::stats::selection::Design;
+use crate::study::Time;
+use crate::text::format::{grouped, rmb};
+use crate::text::i18n::{fill, Lang};
+
+/// One line of the permutation test's p-value table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PRow {
+    /// Which p, with its definition ("two-sided (SciPy: twice the smaller tail)").
+    pub label: String,
+    /// Three significant digits.
+    pub p: String,
+    /// "24 of 646,646 relabellings" (exact) or the Monte Carlo convention.
+    pub count: String,
+}
+
+/// The permutation test, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PermutationView {
+    pub exact: bool,
+    /// Relabellings evaluated, with thousands separators ("646,646").
+    pub count: String,
+    /// What was enumerated or sampled, in a sentence.
+    pub method: String,
+    /// The observed statistic, named ("difference in mean T2 − T1 change … = 7,311.62 RMB").
+    pub observed: String,
+    pub rows: Vec<PRow>,
+    /// Which two-sided p the summary and the tests table use.
+    pub two_sided_note: String,
+    pub chart: HistogramChart,
+}
+
+/// The permutation distribution as a histogram with the observed statistic marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistogramChart {
+    /// (lower edge, upper edge, count) per bin.
+    pub bins: Vec<(f64, f64, u64)>,
+    pub observed: f64,
+    /// Relabellings in the histogram.
+    pub total: u64,
+    pub exact: bool,
+    /// Axis label of the statistic ("Service − Development, mean T2 − T1 change (RMB)").
+    pub axis: String,
+    /// The language of every text in the chart.
+    pub lang: Lang,
+    summary: String,
+}
+
+impl HistogramChart {
+    /// The text alternative.
+    pub fn summary(&self) -> String {
+        self.summary.clone()
+    }
+
+    /// Data table: one row per bin.
+    pub fn table(&self) -> Vec<[String; 2]> {
+        let (t, sep) = (self.lang.strings(), self.lang.numbers().group);
+        self.bins
+            .iter()
+            .map(|(lo, hi, n)| {
+                [
+                    fill(t.b_range, &[("lo", &rmb(*lo)), ("hi", &rmb(*hi))]),
+                    grouped(*n as f64, 0, sep),
+                ]
+            })
+            .collect()
+    }
+}
+
+pub(super) fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> PermutationView {
+    let t = lang.strings();
+    let (n1, n2) = (r.primary.a.n, r.primary.b.n);
+    let what = match r.design {
+        Design::DiffInDiff => t.b_what_diffs,
+        Design::Between(Time::T1) => t.b_what_t1,
+        Design::Between(Time::T2) => t.b_what_t2,
+        _ => t.b_what_changes,
+    };
+    let count = count_text(p.count, lang);
+    let unit = match p.design {
+        PermutationDesign::Independent => t.b_unit_relabellings,
+        PermutationDesign::PairedSignFlip => t.b_unit_signs,
+    };
+    let seed = p.seed.map(|s| s.to_string()).unwrap_or_else(|| "\u{2014}".into());
+    let method = match (p.design, p.exact) {
+        (PermutationDesign::Independent, true) => fill(
+            t.b_method_exact,
+            &[
+                ("count", &count),
+                ("n", &(n1 + n2).to_string()),
+                ("what", what),
+                ("n1", &n1.to_string()),
+                ("n2", &n2.to_string()),
+            ],
+        ),
+        (PermutationDesign::PairedSignFlip, true) => {
+            fill(t.b_method_signs, &[("count", &count), ("n", &n1.to_string())])
+        }
+        (_, false) => fill(
+            t.b_method_mc,
+            &[
+                ("count", &count),
+                ("unit", unit),
+                ("seed", &seed),
+                ("limit", &count_text(crate::stats::robust::permutation::EXACT_LIMIT, lang)),
+            ],
+        ),
+    };
+    let (statistic, axis) = match r.design {
+        Design::Paired(g) => (
+            fill(t.b_stat_paired, &[("group", g.label())]),
+            fill(t.b_axis_paired, &[("group", g.label())]),
+        ),
+        Design::DiffInDiff => (t.b_stat_did.to_string(), t.b_axis_did.to_string()),
+        _ => (t.b_stat_between.to_string(), t.b_axis_between.to_string()),
+    };
+    let observed =
+        fill(t.b_observed_value, &[("statistic", &statistic), ("value", &rmb(p.observed))]);
+    let k_of = |prob: f64| count_text(((prob * p.count as f64).round() as u64).min(p.count), lang);
+    let of = |prob: f64| -> String {
+        if p.exact {
+            fill(t.b_of, &[("k", &k_of(prob)), ("count", &count), ("unit", unit)])
+        } else {
+            fill(t.b_of_mc, &[("count", &count)])
+        }
+    };
+    let rows = vec![
+        PRow { label: t.b_p_greater.into(), p: p3(p.p_greater), count: of(p.p_greater) },
+        PRow { label: t.b_p_less.into(), p: p3(p.p_less), count: of(p.p_less) },
+        PRow { label: t.b_p_scipy.into(), p: p3(p.p_two_sided), count: of(p.p_two_sided) },
+        PRow { label: t.b_p_abs.into(), p: p3(p.p_two_sided_abs), count: of(p.p_two_sided_abs) },
+    ];
+    let two_sided_note = t.b_two_sided_note.to_string();
+    let h = &p.histogram;
+    let w = h.bin_width();
+    let bins: Vec<(f64, f64, u64)> = h
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (h.lo + w * i as f64, h.lo + w * (i + 1) as f64, *c))
+        .collect();
+    let (tail_p, tail_word) =
+        if p.observed >= 0.0 { (p.p_greater, t.b_tail_large) } else { (p.p_less, t.b_tail_small) };
+    let tail = if p.exact {
+        fill(
+            t.b_tail_exact,
+            &[("k", &k_of(tail_p)), ("count", &count), ("p", &p3(tail_p)), ("tail", tail_word)],
+        )
+    } else {
+        fill(t.b_tail_mc, &[("p", &p3(tail_p)), ("tail", tail_word)])
+    };
+    let over = if p.exact {
+        fill(t.b_over_exact, &[("count", &count), ("unit", unit)])
+    } else {
+        fill(
+            t.b_over_mc,
+            &[("count", &count), ("unit", unit), ("seed", &p.seed.unwrap_or_default().to_string())],
+        )
+    };
+    let summary = fill(
+        t.b_hist_summary,
+        &[
+            ("statistic", &statistic),
+            ("over", &over),
+            ("observed", &rmb(p.observed)),
+            ("tail", &tail),
+        ],
+    );
+    PermutationView {
+        exact: p.exact,
+        count,
+        method,
+        observed,
+        rows,
+        two_sided_note,
+        chart: HistogramChart {
+            bins,
+            observed: p.observed,
+            total: p.count,
+            exact: p.exact,
+            axis,
+            lang,
+            summary,
+        },
+    }
+}
