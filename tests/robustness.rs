@@ -44,7 +44,7 @@
 //! Every tolerance is in the constants below.
 
 use std::collections::HashSet;
-use study_core::stats::robust::permutation::binomial;
+use study_core::stats::robust::revolving_door::binomial;
 use study_core::stats::robust::*;
 use study_core::stats::selection::{salary_points, values, Design, SalaryPoint, Selection};
 use study_core::stats::ttest;

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use study_core::stats::discount::{DiscountTotals, MAX_TOTAL, MIN_TOTAL};
-use study_core::reader::permalink::{amount_text, parse_amount};
+use study_core::reader::amount::{amount_text, parse_amount};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

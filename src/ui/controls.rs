@@ -6,7 +6,7 @@
 
 use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
-use study_core::reader::permalink::{amount_text, parse_amount, AmountError};
+use study_core::reader::amount::{amount_text, parse_amount, AmountError};
 use study_core::stats::discount::DiscountTotals;
 use study_core::stats::selection::Selection;
 use study_core::study::{Group, Measure, Time};

@@ -16,8 +16,8 @@
 //! ignored with a notice too. Serialising writes every control, except totals equal to the
 //! paper's, so links stay short.
 
+use crate::reader::amount::{amount_text, parse_amount, AmountError};
 use crate::reader::synthetic::{MAX_PER_GROUP, MIN_PER_GROUP};
-use crate::stats::discount::{MAX_TOTAL, MIN_TOTAL};
 use crate::stats::selection::Selection;
 use crate::study::{Group, Measure, Time};
 use crate::text::i18n::{fill, Lang, Strings, EN};
@@ -25,6 +25,7 @@ use std::fmt;
 
 /// Longest value accepted for any parameter (characters).
 pub const MAX_VALUE_CHARS: usize = 200;
+
 /// Longest query string read at all (bytes); the rest is ignored with a notice.
 pub const MAX_QUERY_BYTES: usize = 8192;
 
@@ -150,72 +151,6 @@ pub fn display_safe(s: &str) -> String {
     } else {
         cleaned
     }
-}
-
-/// Why a typed or linked amount is unusable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AmountError {
-    Empty,
-    TooLong,
-    NotPlain,
-    NotPositive,
-    OutOfRange,
-}
-
-impl AmountError {
-    /// The message in a UI language.
-    pub fn text(&self, t: &Strings) -> String {
-        match self {
-            AmountError::Empty => t.a_amount_empty.to_string(),
-            AmountError::NotPlain => fill(t.a_amount_not_plain, &[("example", "2280000")]),
-            AmountError::TooLong => fill(t.a_amount_too_long, &[("max", "40")]),
-            AmountError::NotPositive => t.a_amount_not_positive.to_string(),
-            AmountError::OutOfRange => {
-                fill(t.a_amount_out_of_range, &[("min", "1"), ("max", "10^15")])
-            }
-        }
-    }
-}
-
-/// The message in English.
-impl fmt::Display for AmountError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(&EN))
-    }
-}
-
-impl std::error::Error for AmountError {}
-
-/// Parses an RMB amount: digits, optionally a decimal point and more digits, from
-/// [`MIN_TOTAL`] to [`MAX_TOTAL`]. Used for permalinks and for typed totals alike.
-pub fn parse_amount(s: &str) -> Result<f64, AmountError> {
-    let t = s.trim();
-    if t.is_empty() {
-        return Err(AmountError::Empty);
-    }
-    if t.chars().count() > 40 {
-        return Err(AmountError::TooLong);
-    }
-    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
-    let plain = !int.is_empty()
-        && int.chars().all(|c| c.is_ascii_digit())
-        && frac.chars().all(|c| c.is_ascii_digit())
-        && !(t.contains('.') && frac.is_empty());
-    if !plain {
-        return Err(if t.starts_with('-') {
-            AmountError::NotPositive
-        } else {
-            AmountError::NotPlain
-        });
-    }
-    let v: f64 = t.parse().map_err(|_| AmountError::NotPlain)?;
-    if v <= 0.0 {
-        return Err(AmountError::NotPositive);
-    }
-    if !(MIN_TOTAL..=MAX_TOTAL).contains(&v) {
-        return Err(AmountError::OutOfRange);
-    }
-    Ok(v)
 }
 
 /// A comma list of known words; `None` when any word is unknown or the list is empty.
@@ -452,12 +387,6 @@ pub fn to_query_with(
         q.push_str(&extra);
     }
     q
-}
-
-/// Writes an amount as plain digits (no exponent), as [`parse_amount`] reads it back
-/// exactly: Rust's `Display` for `f64` is the shortest text that round-trips.
-pub fn amount_text(v: f64) -> String {
-    format!("{v}")
 }
 
 /// The query string (without `?`) for a selection.

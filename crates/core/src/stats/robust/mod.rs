@@ -10,6 +10,7 @@
 //! | Module | Owns |
 //! |---|---|
 //! | [`rank`] | Mann–Whitney U (exact / tie-corrected normal), Wilcoxon signed-rank |
+//! | [`revolving_door`] | every split of n values into k and the rest, one move per step, and their count |
 //! | [`permutation`] | exact (revolving-door walk) and seeded Monte Carlo permutation tests, independent and paired; Monte Carlo runs that can be sliced |
 //! | [`effect`] | Cohen's d, Hedges' g, d_z with exact non-central-t intervals |
 //! | [`noncentral_t`] | the non-central t CDF (AS 243) and its inversion in the non-centrality |
@@ -34,6 +35,7 @@ pub(crate) mod numeric;
 pub mod permutation;
 pub mod rank;
 pub mod report;
+pub mod revolving_door;
 pub mod sensitivity;
 pub mod shapiro;
 
@@ -49,12 +51,13 @@ pub use noncentral_t::{ncp_for_cdf, ncp_interval, nct_cdf};
 pub use permutation::{
     permutation_differences, permutation_independent, permutation_paired, plan_differences,
     plan_independent, plan_paired, Histogram, MonteCarloRun, PermutationDesign, PermutationOptions,
-    PermutationPlan, PermutationTest, RevolvingDoor, EXACT_LIMIT,
+    PermutationPlan, PermutationTest, EXACT_LIMIT,
 };
 pub use rank::{
     mann_whitney, mann_whitney_with, wilcoxon, wilcoxon_differences, MannWhitney, MwuMethod,
     RankMethod, Wilcoxon,
 };
 pub use report::{robustness, NormalityCheck, RankTest, Robustness, RobustnessOptions};
+pub use revolving_door::{binomial, RevolvingDoor};
 pub use sensitivity::{default_factors, discount_sensitivity, paper_factor, SensitivityRow};
 pub use shapiro::{shapiro_wilk, ShapiroWilk};
