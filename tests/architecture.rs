@@ -331,8 +331,8 @@ impl Modules {
 }
 
 /// Module → the modules it uses, each use traced through re-exports to the module that
-/// defines the item. A `mod.rs` naming its own children (declarations, re-exports) is not
-/// a use.
+/// defines the item. A module's use of its own submodules is not counted: a folder module
+/// (its `mod.rs` and files) is one unit, whose parts may share the parent's helpers.
 fn core_imports(files: &[(String, String)]) -> BTreeMap<String, BTreeSet<String>> {
     let modules = Modules::new(files);
     let mut graph = BTreeMap::new();

@@ -34,18 +34,18 @@
 //!
 //! # Layout
 //!
-//! [`model`] (validated [`Project`]) → [`ranges`] (half-open range algebra) → [`engine`]
-//! (coverage) and [`kappa`] (agreement); [`qdpx`] / [`qdpx_write`] and [`csv_io`] read and write projects;
+//! [`project`] (validated [`Project`]) → [`ranges`] (half-open range algebra) → [`engine`]
+//! (coverage) and [`kappa`] (agreement); [`qdpx`] (with [`qdpx::write`]) and [`csv_io`] read and write projects;
 //! [`themes`] maps imported code names to the paper's five theme ids; [`sample`] builds the
 //! teaching sample shipped in `public/sample/teaching-sample.qdpx`.
-//! [`view`] turns all of it into the Workshop page's tables, chart model and texts.
+//! [`crate::view::coverage`] turns all of it into the Workshop page's tables, chart model and texts.
 
 pub mod csv_io;
 pub mod engine;
 pub mod kappa;
 pub mod project;
 pub mod qdpx;
-pub mod qdpx_write;
+
 pub mod ranges;
 pub mod sample;
 pub mod themes;
@@ -62,8 +62,8 @@ pub use project::{
     CellKeys, Code, CodeRow, Coding, CodingRef, Import, ImportNote, ModelError, Project,
     ProjectParts, Source, User, MAX_CODE_DEPTH,
 };
+pub use qdpx::write::write_qdpx;
 pub use qdpx::{import_qdpx, import_qdpx_with_limits, QdpxError, QdpxLimits, QDPX_LIMITS};
-pub use qdpx_write::write_qdpx;
 pub use sample::{
     build_teaching_sample, teaching_project, SampleError, SAMPLE_NOTICE, SAMPLE_PATH,
 };

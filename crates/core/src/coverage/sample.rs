@@ -19,8 +19,8 @@
 //! the same on every build; `tests/coverage.rs` checks the committed file against them.
 
 use super::project::{Code, Coding, ModelError, Project, ProjectParts, Source, User};
+use super::qdpx::write::write_qdpx;
 use super::qdpx::QdpxError;
-use super::qdpx_write::write_qdpx;
 use std::collections::BTreeMap;
 use std::fmt;
 

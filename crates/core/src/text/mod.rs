@@ -1,6 +1,6 @@
 //! Layer 1, text: words and numbers with no knowledge of the study.
 //!
-//! Owns the UI's own words in two languages ([`i18n`]), number formats ([`format`]),
+//! Owns the UI's own words in two languages ([`i18n`]), number formats ([`format`](mod@format)),
 //! escaped table markup ([`markup`]) and translated sentences with the study's words in
 //! them ([`pieces`]). Uses nothing else in the crate.
 

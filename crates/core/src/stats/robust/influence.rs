@@ -153,7 +153,7 @@ fn fast_t(points: &[SalaryPoint], design: Design, i: usize, m: &[Moments; 2]) ->
 }
 
 /// Above this many informants the leave-one-out t's come from running moments
-/// ([`fast_t`]) rather than a fresh t-test each; below it every row is a full t-test,
+/// (`fast_t`) rather than a fresh t-test each; below it every row is a full t-test,
 /// so small studies (the paper's 22) get exactly the values pinned against SciPy.
 pub const FAST_LEAVE_ONE_OUT: usize = 200;
 

@@ -8,7 +8,7 @@
 //! the paper's table and figure labels), pseudonyms are never translated, and APA strings
 //! (`t(20) = 3.99, p < .001`) keep their APA form in both languages.
 //!
-//! **Adding a string.** Add the key to the [`string_table!`] list below (in its section),
+//! **Adding a string.** Add the key to the `string_table!` list below (in its section),
 //! then to both `en.rs` and `zh.rs`. A key missing from either table is a compile error in
 //! every build and test; `tests/i18n.rs` also checks that no entry is empty, that both
 //! languages use the same `{placeholders}`, and that the Chinese table is not English.

@@ -3,8 +3,8 @@
 //! summaries and their data tables, for whatever selection is active.
 //!
 //! [`robustness_view`] (or [`robustness_view_points`] when the salary points are already
-//! computed) runs [`robustness`], [`summarize`] and, for the paper's design,
-//! [`discount_sensitivity`], and never fails: a statistic that cannot be computed for the
+//! computed) runs [`robustness`](crate::stats::robust::robustness), [`summarize`] and, for the paper's design,
+//! [`discount_sensitivity`](crate::stats::robust::discount_sensitivity), and never fails: a statistic that cannot be computed for the
 //! selection becomes a row or a part that reads "not defined for this selection: …" (the
 //! core's own error text), never a panic. Views render these strings; charts receive the
 //! numbers in the chart models and draw nothing they compute themselves.

@@ -1,4 +1,4 @@
-//! Writing a project as a REFI-QDA `.qdpx` (the reverse of [`super::qdpx`]): `project.qde`
+//! Writing a project as a REFI-QDA `.qdpx` (the reverse of [`super`]): `project.qde`
 //! plus one `Sources/<guid>.txt` per source, deterministic to the byte.
 //!
 //! Entries are stored uncompressed with fixed timestamps (1980-01-01) and permissions, so the
@@ -7,8 +7,8 @@
 //! Attributes become text variables plus one case per distinct combination of values; each
 //! coding becomes one `PlainTextSelection` with one `Coding`.
 
-use super::project::{Code, Project};
-use super::qdpx::{QdpxError, QDA_NAMESPACE};
+use super::{QdpxError, QDA_NAMESPACE};
+use crate::coverage::project::{Code, Project};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::{Cursor, Write};
