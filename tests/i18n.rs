@@ -16,16 +16,39 @@ fn has_cjk(s: &str) -> bool {
     })
 }
 
+/// The keys of a table's source, in the order written: each `key: "…"` line of its
+/// `Strings { … }` literal.
+fn written_keys(source: &str) -> Vec<String> {
+    let body = source.split_once("Strings {").map_or("", |(_, b)| b);
+    body.lines()
+        .filter_map(|line| {
+            let (key, rest) = line.trim().split_once(':')?;
+            let is_key = !key.is_empty()
+                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            (is_key && rest.trim_start().starts_with('"')).then(|| key.to_string())
+        })
+        .collect()
+}
+
+fn table_source(file: &str) -> String {
+    let path = format!("{}/crates/core/src/text/i18n/{file}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[test]
-fn both_tables_have_every_key_in_the_same_order() {
-    let en: Vec<&str> = EN.entries().iter().map(|(k, _)| *k).collect();
-    let zh: Vec<&str> = ZH.entries().iter().map(|(k, _)| *k).collect();
-    assert_eq!(en, Strings::KEYS);
-    assert_eq!(zh, Strings::KEYS);
-    let mut sorted = Strings::KEYS.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    assert_eq!(sorted.len(), Strings::KEYS.len(), "a key is declared twice");
+fn the_detector_reads_a_table_in_written_order() {
+    let table = "Strings {\n    // a section\n    b_key: \"B\",\n    a_key: \"A: x\",\n};";
+    assert_eq!(written_keys(table), ["b_key", "a_key"]);
+}
+
+/// The compiler checks that both tables fill every key, but not in which order: this keeps
+/// both written in `keys.rs`'s order, one entry per line, so the two read side by side.
+#[test]
+fn both_tables_are_written_in_the_key_lists_order() {
+    for file in ["en.rs", "zh.rs"] {
+        let written = written_keys(&table_source(file));
+        assert_eq!(written, Strings::KEYS, "{file} is not written in keys.rs's order");
+    }
 }
 
 #[test]

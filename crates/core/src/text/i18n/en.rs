@@ -1,5 +1,5 @@
-//! The English string table: the explorer's own words, as DESIGN.md's voice asks (plain,
-//! short, never overclaiming). Keys and their order follow `mod.rs`.
+//! The English string table: the explorer's own words, as docs/design.md's voice asks (plain,
+//! short, never overclaiming). Keys and their order follow `keys.rs`.
 
 use super::Strings;
 

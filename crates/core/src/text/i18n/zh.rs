@@ -1,7 +1,7 @@
 //! The Simplified Chinese (简体中文) string table. The study's own content (quotations,
 //! codebook, theme names, pseudonyms, the groups' names Service / Development and the
 //! timepoints T1 / T2) stays in English as published; APA strings keep their APA form.
-//! Keys and their order follow `mod.rs`.
+//! Keys and their order follow `keys.rs`.
 
 use super::Strings;
 
