@@ -1,5 +1,7 @@
 //! Property tests (proptest) for the statistics and coverage cores:
 //! - t is antisymmetric when the two groups are swapped (Student and Welch), p unchanged;
+//! - valid inputs always reach a result (the properties are checked on the `Ok` path, and
+//!   an error must have its reason in the input);
 //! - every p-value lies in [0, 1];
 //! - the exact permutation p-value is at least 1 / (number of permutations);
 //! - coverage lies in [0, 100];
@@ -28,8 +30,8 @@ proptest! {
                     prop_assert!((0.0..=1.0).contains(&x.p));
                     prop_assert!((x.df - y.df).abs() <= 1e-9 * x.df);
                 }
-                (Err(e1), Err(e2)) => prop_assert_eq!(e1, e2),
-                (r1, r2) => prop_assert!(false, "one direction failed: {:?} / {:?}", r1, r2),
+                // Distinct continuous draws always have a spread: both directions must give a test.
+                (r1, r2) => prop_assert!(false, "no test for valid samples: {:?} / {:?}", r1, r2),
             }
         }
     }
@@ -37,19 +39,26 @@ proptest! {
     #[test]
     fn paired_p_is_a_probability(pairs in prop::collection::vec((-1e5f64..1e5, -1e5f64..1e5), 2..25)) {
         let (x, y): (Vec<f64>, Vec<f64>) = pairs.into_iter().unzip();
-        if let Ok(t) = ttest::paired(&x, &y) {
-            prop_assert!((0.0..=1.0).contains(&t.p));
-            prop_assert!(t.ci95.0 <= t.mean_diff && t.mean_diff <= t.ci95.1);
+        let diffs: Vec<f64> = x.iter().zip(&y).map(|(a, b)| a - b).collect();
+        let spread = diffs.iter().any(|d| *d != diffs[0]);
+        match ttest::paired(&x, &y) {
+            Ok(t) => {
+                prop_assert!(spread, "a test for differences without spread: {:?}", diffs);
+                prop_assert!((0.0..=1.0).contains(&t.p));
+                prop_assert!(t.ci95.0 <= t.mean_diff && t.mean_diff <= t.ci95.1);
+            }
+            Err(e) => prop_assert!(!spread, "no test for differences with spread: {}", e),
         }
     }
 
     #[test]
     fn permutation_p_is_at_least_one_over_the_count(a in sample(2, 7), b in sample(2, 7)) {
-        if let Ok(p) = permutation_independent(&a, &b, &PermutationOptions::default()) {
-            let floor = 1.0 / p.count as f64;
-            for v in [p.p_greater, p.p_less, p.p_two_sided, p.p_two_sided_abs] {
-                prop_assert!(v >= floor - 1e-15 && v <= 1.0, "p = {} with {} permutations", v, p.count);
-            }
+        let p = permutation_independent(&a, &b, &PermutationOptions::default());
+        prop_assert!(p.is_ok(), "finite samples of two or more always permute: {:?}", p);
+        let p = p.unwrap();
+        let floor = 1.0 / p.count as f64;
+        for v in [p.p_greater, p.p_less, p.p_two_sided, p.p_two_sided_abs] {
+            prop_assert!(v >= floor - 1e-15 && v <= 1.0, "p = {} with {} permutations", v, p.count);
         }
     }
 
@@ -81,17 +90,21 @@ proptest! {
             sources: vec![Source { id: "s".into(), name: "s".into(), description: String::new(), text, attributes: Default::default() }],
             codings: cods,
         };
-        // Out-of-range codings are an error when the project is built; otherwise coverage
-        // is within [0, 100] (or undefined for an empty source).
-        if let Ok(project) = Project::new(parts) {
-            let c = project.source_coverage("s", "c", &Coders::All);
-            prop_assert!(c.is_ok());
-            if let Ok(c) = c {
+        // A coding past the end of the text is an error when the project is built, and only
+        // that; otherwise coverage is within [0, 100] (or undefined for an empty source).
+        let in_range = parts.codings.iter().all(|c| c.end <= len);
+        match Project::new(parts) {
+            Ok(project) => {
+                prop_assert!(in_range, "a coding past the end was accepted");
+                let c = project.source_coverage("s", "c", &Coders::All);
+                prop_assert!(c.is_ok(), "{:?}", c);
+                let c = c.unwrap();
                 match c.percent {
                     Some(p) => prop_assert!((0.0..=100.0).contains(&p), "{}", p),
                     None => prop_assert_eq!(c.total_chars, 0),
                 }
             }
+            Err(e) => prop_assert!(!in_range, "a valid project was refused: {}", e),
         }
     }
 }
