@@ -255,7 +255,7 @@ test('About: citation with a BibTeX download, limitations and the background sen
   for (const id of ['#about', '#tour', '#model', '#codebook']) assert.ok(toc.includes(id), `${id} in the contents`);
   const order = await page.$$eval('main > section[id]', (s) => s.map((x) => x.id));
   const want = ['about', 'tour', 'model', 'salaries', 'test', 'coverage', 'demographics', 'codebook', 'reproducibility'];
-  assert.deepEqual(order.filter((id) => want.includes(id)), want, 'reading order of DESIGN.md');
+  assert.deepEqual(order.filter((id) => want.includes(id)), want, 'reading order of docs/design.md');
   assertClean(problems);
   await context.close();
 });

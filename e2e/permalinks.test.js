@@ -184,8 +184,8 @@ test('a link longer than 8 KB is cut with a notice and still renders', async () 
 });
 
 // Any total the field accepts must survive the URL: the link the app writes reloads to the
-// same view with no notice. (An earlier build wrote 0.0000001 as "salary2017=0", which the
-// reload then refused; amounts with more than six decimals lost digits.)
+// same view with no notice. Amounts are written with every digit, so tiny totals and totals
+// with many decimals round-trip.
 const TYPED = ['0.0000001', '0.5', '1970000.0000004', '31500000.5', '1234567.891234567', '999999999999999.9'];
 for (const typed of TYPED) {
   test(`a typed total the app accepts (${typed}) round-trips through its URL`, async () => {

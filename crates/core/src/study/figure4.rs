@@ -200,7 +200,8 @@ pub struct Tour {
     pub steps: Vec<TourStep>,
 }
 
-/// The section anchors of the page (DESIGN.md), which tour steps may scroll to.
+/// The section anchors of the page, in reading order (docs/design.md), which tour steps may
+/// scroll to.
 pub const SECTION_ANCHORS: [&str; 11] = [
     "about",
     "tour",
