@@ -1,4 +1,4 @@
-//! Robustness analyses (issue 5): does the paper's t-test conclusion survive other
+//! Robustness analyses: does the paper's t-test conclusion survive other
 //! reasonable ways of analysing the same salaries?
 //!
 //! Pure Rust, no UI: every function takes plain slices or salary points and returns a
