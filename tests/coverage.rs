@@ -917,6 +917,34 @@ fn csv_import_reads_hierarchy_attributes_and_cjk() {
     close(p.source_coverage("one", "x", &all()).unwrap().percent, 20.0);
 }
 
+/// Regression: the csv crate counts a CRLF line end late (rust-csv issue #395) and skips a
+/// blank line without counting it, so a file saved with Windows line ends, as spreadsheets on
+/// Windows save it, named the line before the faulty one. Lines are counted by the importer.
+#[test]
+fn csv_errors_name_the_right_line_with_crlf_line_ends_and_blank_lines() {
+    let t = texts();
+    let err = |codings: &str| import(codings, None, &t).unwrap_err();
+    for (codings, line) in [
+        ("source,start,end,code,coder\r\none,0,4,x,ann\r\none,x,4,x,ann\r\n", 3),
+        ("source,start,end,code,coder\r\none,x,4,x,ann\r\n", 2),
+        ("source,start,end,code,coder\n\none,0,4,x,ann\none,x,4,x,ann\n", 4),
+        ("source,start,end,code,coder\r\n\r\n\r\none,x,4,x,ann\r\n", 4),
+        ("source,start,end,code,coder\rone,0,4,x,ann\rone,x,4,x,ann\r", 3),
+        ("source,start,end,code,coder\r\none,0,4,\"a\r\nb\",ann\r\none,x,4,x,ann\r\n", 4),
+    ] {
+        assert!(
+            matches!(err(codings), CsvError::BadPosition { line: l, .. } if l == line),
+            "{codings:?}: {:?}",
+            err(codings)
+        );
+    }
+    let e = err("source,start,end,code,coder\r\none,0,4,x,ann\r\none,0,4,x\r\n");
+    assert!(matches!(&e, CsvError::Malformed { line: Some(3), .. }), "{e:?}");
+    let e = import(CODINGS_CSV, Some("source,group,time\r\none,Service,T1\r\nfour,S,T2\r\n"), &t)
+        .unwrap_err();
+    assert!(matches!(&e, CsvError::UnknownSource { line: 3, .. }), "{e:?}");
+}
+
 #[test]
 fn csv_errors_name_file_and_line() {
     let t = texts();

@@ -170,8 +170,12 @@ impl<'a> Table<'a> {
     fn open(file: &'a str, text: &'a str) -> Result<Table<'a>, CsvError> {
         let mut reader =
             csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-        let header: Vec<String> =
-            reader.headers().map_err(|e| malformed(file, &e))?.iter().map(str::to_string).collect();
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| malformed(file, text, &e))?
+            .iter()
+            .map(str::to_string)
+            .collect();
         let columns = header.iter().enumerate().rev().map(|(i, h)| (h.to_lowercase(), i)).collect(); // the first column of a name wins
         Ok(Table { file, reader, columns, header })
     }
@@ -184,8 +188,49 @@ impl<'a> Table<'a> {
     }
 }
 
-fn malformed(file: &str, e: &csv::Error) -> CsvError {
-    let line = e.position().map(|p| p.line());
+/// Line numbers (1-based) of the records of one CSV text, counted forward from each record's
+/// byte offset. The csv crate's own `Position::line` is one short for a record after a CRLF
+/// line end (rust-csv issue #395: it counts a line at the `\n`, which it reads as the start of
+/// the next record) and for a record after a blank line, so files saved by Windows
+/// spreadsheets were reported a line early.
+struct Lines<'a> {
+    text: &'a [u8],
+    /// Bytes counted so far, and the line at that offset.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines { text: text.as_bytes(), at: 0, line: 1 }
+    }
+
+    /// The line a record starting at `pos` is on: past any line ends at `pos` (a record never
+    /// starts with one), counting `\r\n`, `\n` and a lone `\r` as one line end each.
+    fn of(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let Some(pos) = pos else { return 0 };
+        let mut start = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        for i in self.at..start {
+            let ends_line = match self.text.get(i) {
+                Some(b'\n') => true,
+                Some(b'\r') => self.text.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            self.line += u64::from(ends_line);
+        }
+        self.at = start;
+        self.line
+    }
+}
+
+fn malformed(file: &str, text: &str, e: &csv::Error) -> CsvError {
+    let line = e.position().map(|p| Lines::new(text).of(Some(p)));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("this row has {len} fields, but the header has {expected_len}")
@@ -264,9 +309,10 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
             .map(|(i, h)| (i, h.clone()))
             .collect();
         let mut seen = BTreeSet::new();
+        let mut lines = Lines::new(text);
         for rec in table.reader.records() {
-            let rec = rec.map_err(|e| malformed(file, &e))?;
-            let line = rec.position().map_or(0, |p| p.line());
+            let rec = rec.map_err(|e| malformed(file, text, &e))?;
+            let line = lines.of(rec.position());
             let key = rec.get(src_col).unwrap_or("");
             if key.is_empty() {
                 return Err(CsvError::EmptyValue {
@@ -313,9 +359,10 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
     let mut codes: Vec<Code> = Vec::new();
     let mut users: Vec<User> = Vec::new();
     let mut codings = Vec::new();
+    let mut lines = Lines::new(text);
     for rec in table.reader.records() {
-        let rec = rec.map_err(|e| malformed(file, &e))?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let rec = rec.map_err(|e| malformed(file, text, &e))?;
+        let line = lines.of(rec.position());
         let [source, start, end, code, coder] = cols.map(|i| rec.get(i).unwrap_or(""));
         for (value, column) in [(source, "source"), (code, "code"), (coder, "coder")] {
             if value.is_empty() {
