@@ -1051,8 +1051,8 @@ fn table_by_name(p: &Project) -> CellsByName {
 fn csv_export_round_trips() {
     let first = import(CODINGS_CSV, Some(SOURCES_CSV), &texts()).unwrap().project;
     let out = export_csv(&first).unwrap();
-    assert!(out.codings_csv.starts_with("source,start,end,code,coder\n"));
-    assert!(out.sources_csv.starts_with("source,group,time\n"));
+    assert!(out.codings_csv.starts_with("source,start,end,code,coder\r\n"));
+    assert!(out.sources_csv.starts_with("source,group,time\r\n"));
     let files = out.text_files();
     let second = import_csv(&CsvInput {
         codings: ("codings.csv", out.codings_csv.as_bytes()),
@@ -1067,6 +1067,75 @@ fn csv_export_round_trips() {
         "same sources, attributes, codes, coders and codings"
     );
     assert_eq!(export_csv(&second).unwrap(), out);
+}
+
+/// The characters that start a spreadsheet formula (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Every cell of a CSV text, parsed by the csv crate as a spreadsheet would split it (no
+/// header, nothing trimmed).
+fn cells_of(csv_text: &str) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv_text.as_bytes());
+    reader
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The formula guard on the Workshop's export (`study_core::text::csv::guard`): codes named
+/// like spreadsheet formulas, a coder and an attribute value too, are written with a `'` in
+/// front, so no cell of either CSV starts a formula; import takes that quote off again, so
+/// every name comes back as it was, including one that really starts with `'=` and one that
+/// starts with a tab.
+#[test]
+fn csv_export_guards_formulas_and_imports_the_same_code_names() {
+    const NAMES: [&str; 7] = [
+        "+cmd|x",
+        "=HYPERLINK(\"http://example.invalid/\",\"open\")",
+        "-x",
+        "@x",
+        "'=already quoted",
+        "\tTabbed",
+        "Team monitoring",
+    ];
+    let codes: Vec<Code> =
+        NAMES.iter().enumerate().map(|(i, n)| Code::leaf(format!("c{i}"), *n)).collect();
+    let codings: Vec<Coding> =
+        (0..NAMES.len()).map(|i| coding("s", i, i + 2, &format!("c{i}"), "=coder")).collect();
+    let attrs = [("group", "Service"), ("time", "T1"), ("note", "@SUM(A1)")];
+    let p = project(vec![source("s", "abcdefghij", &attrs)], codes, &["=coder"], codings).unwrap();
+
+    let out = export_csv(&p).unwrap();
+    for csv_text in [&out.codings_csv, &out.sources_csv] {
+        let cells = cells_of(csv_text);
+        assert!(cells.len() >= 8, "{csv_text}");
+        for cell in cells {
+            assert!(!cell.starts_with(FORMULA_START), "{cell:?} starts a formula in\n{csv_text}");
+        }
+    }
+
+    let files = out.text_files();
+    let again = import_csv(&CsvInput {
+        codings: ("codings.csv", out.codings_csv.as_bytes()),
+        sources: Some(("sources.csv", out.sources_csv.as_bytes())),
+        texts: &files,
+    })
+    .unwrap()
+    .project;
+    let names = |p: &Project| {
+        let mut names: Vec<String> = p.code_rows().into_iter().map(|r| r.name).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&again), names(&p), "the same code names after export and re-import");
+    assert_eq!(names(&again).len(), NAMES.len());
+    assert_eq!(again.users().iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["=coder"]);
+    assert_eq!(again.sources()[0].attributes, p.sources()[0].attributes);
+    assert_eq!(table_by_name(&again), table_by_name(&p));
+    assert_eq!(export_csv(&again).unwrap(), out, "a second round trip writes the same files");
 }
 
 // ---------------------------------------------------------------------------------------------
