@@ -660,7 +660,11 @@ fn qdpx_malformed_xml_names_file_and_line() {
         &[("a.qde", QDE.as_bytes()), ("b.qde", QDE.as_bytes())],
         zip::CompressionMethod::Stored,
     );
-    assert!(matches!(import_qdpx(&two), Err(QdpxError::SeveralProjectFiles(_))));
+    let e = import_qdpx(&two).unwrap_err();
+    assert!(matches!(e, QdpxError::SeveralProjectFiles(_)));
+    // The file names are listed with the language's name separator (", " / "、").
+    assert!(e.to_string().contains("(a.qde, b.qde)"), "{e}");
+    assert!(e.message(&study_core::text::i18n::ZH).contains("a.qde\u{3001}b.qde"), "{e}");
     let latin1 =
         zip_of(&[("p.qde", b"<Project name=\"caf\xe9\"/>")], zip::CompressionMethod::Stored);
     assert!(matches!(import_qdpx(&latin1), Err(QdpxError::NotUtf8 { line: 1, .. })));

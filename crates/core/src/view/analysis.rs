@@ -18,6 +18,7 @@ use crate::study::{Group, Study, Time};
 use crate::text::csv::CsvWriter;
 use crate::text::format::{fixed, percent, rmb};
 use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::pieces::list_separator;
 use crate::view::apa;
 use statrs::distribution::{Continuous, ContinuousCDF, StudentsT};
 
@@ -82,9 +83,9 @@ pub fn salary_summaries(
     out
 }
 
-/// A list of clauses joined with the language's semicolon.
+/// A list of clauses joined with the language's [`list_separator`] (`; `, `；`).
 pub fn join_clauses(parts: Vec<String>, t: &Strings) -> String {
-    parts.into_iter().reduce(|a, b| fill(t.a_join, &[("a", &a), ("b", &b)])).unwrap_or_default()
+    parts.join(list_separator(t.lang))
 }
 
 /// Why no analysis could be computed, in a UI language.
