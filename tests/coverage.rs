@@ -660,7 +660,11 @@ fn qdpx_malformed_xml_names_file_and_line() {
         &[("a.qde", QDE.as_bytes()), ("b.qde", QDE.as_bytes())],
         zip::CompressionMethod::Stored,
     );
-    assert!(matches!(import_qdpx(&two), Err(QdpxError::SeveralProjectFiles(_))));
+    let e = import_qdpx(&two).unwrap_err();
+    assert!(matches!(e, QdpxError::SeveralProjectFiles(_)));
+    // The file names are listed with the language's name separator (", " / "、").
+    assert!(e.to_string().contains("(a.qde, b.qde)"), "{e}");
+    assert!(e.message(&study_core::text::i18n::ZH).contains("a.qde\u{3001}b.qde"), "{e}");
     let latin1 =
         zip_of(&[("p.qde", b"<Project name=\"caf\xe9\"/>")], zip::CompressionMethod::Stored);
     assert!(matches!(import_qdpx(&latin1), Err(QdpxError::NotUtf8 { line: 1, .. })));
@@ -917,6 +921,34 @@ fn csv_import_reads_hierarchy_attributes_and_cjk() {
     close(p.source_coverage("one", "x", &all()).unwrap().percent, 20.0);
 }
 
+/// Regression: the csv crate counts a CRLF line end late (rust-csv issue #395) and skips a
+/// blank line without counting it, so a file saved with Windows line ends, as spreadsheets on
+/// Windows save it, named the line before the faulty one. Lines are counted by the importer.
+#[test]
+fn csv_errors_name_the_right_line_with_crlf_line_ends_and_blank_lines() {
+    let t = texts();
+    let err = |codings: &str| import(codings, None, &t).unwrap_err();
+    for (codings, line) in [
+        ("source,start,end,code,coder\r\none,0,4,x,ann\r\none,x,4,x,ann\r\n", 3),
+        ("source,start,end,code,coder\r\none,x,4,x,ann\r\n", 2),
+        ("source,start,end,code,coder\n\none,0,4,x,ann\none,x,4,x,ann\n", 4),
+        ("source,start,end,code,coder\r\n\r\n\r\none,x,4,x,ann\r\n", 4),
+        ("source,start,end,code,coder\rone,0,4,x,ann\rone,x,4,x,ann\r", 3),
+        ("source,start,end,code,coder\r\none,0,4,\"a\r\nb\",ann\r\none,x,4,x,ann\r\n", 4),
+    ] {
+        assert!(
+            matches!(err(codings), CsvError::BadPosition { line: l, .. } if l == line),
+            "{codings:?}: {:?}",
+            err(codings)
+        );
+    }
+    let e = err("source,start,end,code,coder\r\none,0,4,x,ann\r\none,0,4,x\r\n");
+    assert!(matches!(&e, CsvError::Malformed { line: Some(3), .. }), "{e:?}");
+    let e = import(CODINGS_CSV, Some("source,group,time\r\none,Service,T1\r\nfour,S,T2\r\n"), &t)
+        .unwrap_err();
+    assert!(matches!(&e, CsvError::UnknownSource { line: 3, .. }), "{e:?}");
+}
+
 #[test]
 fn csv_errors_name_file_and_line() {
     let t = texts();
@@ -1023,8 +1055,8 @@ fn table_by_name(p: &Project) -> CellsByName {
 fn csv_export_round_trips() {
     let first = import(CODINGS_CSV, Some(SOURCES_CSV), &texts()).unwrap().project;
     let out = export_csv(&first).unwrap();
-    assert!(out.codings_csv.starts_with("source,start,end,code,coder\n"));
-    assert!(out.sources_csv.starts_with("source,group,time\n"));
+    assert!(out.codings_csv.starts_with("source,start,end,code,coder\r\n"));
+    assert!(out.sources_csv.starts_with("source,group,time\r\n"));
     let files = out.text_files();
     let second = import_csv(&CsvInput {
         codings: ("codings.csv", out.codings_csv.as_bytes()),
@@ -1039,6 +1071,75 @@ fn csv_export_round_trips() {
         "same sources, attributes, codes, coders and codings"
     );
     assert_eq!(export_csv(&second).unwrap(), out);
+}
+
+/// The characters that start a spreadsheet formula (OWASP, "CSV Injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Every cell of a CSV text, parsed by the csv crate as a spreadsheet would split it (no
+/// header, nothing trimmed).
+fn cells_of(csv_text: &str) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv_text.as_bytes());
+    reader
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The formula guard on the Workshop's export (`study_core::text::csv::guard`): codes named
+/// like spreadsheet formulas, a coder and an attribute value too, are written with a `'` in
+/// front, so no cell of either CSV starts a formula; import takes that quote off again, so
+/// every name comes back as it was, including one that really starts with `'=` and one that
+/// starts with a tab.
+#[test]
+fn csv_export_guards_formulas_and_imports_the_same_code_names() {
+    const NAMES: [&str; 7] = [
+        "+cmd|x",
+        "=HYPERLINK(\"http://example.invalid/\",\"open\")",
+        "-x",
+        "@x",
+        "'=already quoted",
+        "\tTabbed",
+        "Team monitoring",
+    ];
+    let codes: Vec<Code> =
+        NAMES.iter().enumerate().map(|(i, n)| Code::leaf(format!("c{i}"), *n)).collect();
+    let codings: Vec<Coding> =
+        (0..NAMES.len()).map(|i| coding("s", i, i + 2, &format!("c{i}"), "=coder")).collect();
+    let attrs = [("group", "Service"), ("time", "T1"), ("note", "@SUM(A1)")];
+    let p = project(vec![source("s", "abcdefghij", &attrs)], codes, &["=coder"], codings).unwrap();
+
+    let out = export_csv(&p).unwrap();
+    for csv_text in [&out.codings_csv, &out.sources_csv] {
+        let cells = cells_of(csv_text);
+        assert!(cells.len() >= 8, "{csv_text}");
+        for cell in cells {
+            assert!(!cell.starts_with(FORMULA_START), "{cell:?} starts a formula in\n{csv_text}");
+        }
+    }
+
+    let files = out.text_files();
+    let again = import_csv(&CsvInput {
+        codings: ("codings.csv", out.codings_csv.as_bytes()),
+        sources: Some(("sources.csv", out.sources_csv.as_bytes())),
+        texts: &files,
+    })
+    .unwrap()
+    .project;
+    let names = |p: &Project| {
+        let mut names: Vec<String> = p.code_rows().into_iter().map(|r| r.name).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&again), names(&p), "the same code names after export and re-import");
+    assert_eq!(names(&again).len(), NAMES.len());
+    assert_eq!(again.users().iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["=coder"]);
+    assert_eq!(again.sources()[0].attributes, p.sources()[0].attributes);
+    assert_eq!(table_by_name(&again), table_by_name(&p));
+    assert_eq!(export_csv(&again).unwrap(), out, "a second round trip writes the same files");
 }
 
 // ---------------------------------------------------------------------------------------------

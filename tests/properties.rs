@@ -5,13 +5,19 @@
 //! - every p-value lies in [0, 1];
 //! - the exact permutation p-value is at least 1 / (number of permutations);
 //! - coverage lies in [0, 100];
-//! - the union of ranges is idempotent (and order-independent).
+//! - the union of ranges is idempotent (and order-independent);
+//! - the CSV formula guard is undone exactly by `unguard` and leaves no formula;
+//! - a CSV import with names made of formula characters, quotes, blanks and separators
+//!   exports and imports again to the same codings (what the `csv` fuzz target checks).
 
 use proptest::prelude::*;
 use study_core::coverage::ranges::{total_len, union};
-use study_core::coverage::{Code, Coders, Coding, Project, ProjectParts, Source, User};
+use study_core::coverage::{
+    export_csv, import_csv, Code, Coders, Coding, CsvInput, Project, ProjectParts, Source, User,
+};
 use study_core::stats::robust::{permutation_independent, PermutationOptions};
 use study_core::stats::ttest;
+use study_core::text::csv::{guard, is_number, unguard, FORMULA_TRIGGERS};
 
 fn sample(min: usize, max: usize) -> impl Strategy<Value = Vec<f64>> {
     prop::collection::vec(-1e6f64..1e6, min..=max)
@@ -106,5 +112,42 @@ proptest! {
             }
             Err(e) => prop_assert!(!in_range, "a valid project was refused: {}", e),
         }
+    }
+
+    #[test]
+    fn the_csv_guard_is_undone_exactly(cell in "['=+@ \t\r\n\"a,.0-9-]{0,8}") {
+        let guarded = guard(&cell);
+        prop_assert_eq!(unguard(&guarded), cell.as_str());
+        prop_assert!(!guarded.starts_with(FORMULA_TRIGGERS) || is_number(&guarded), "{:?}", guarded);
+    }
+
+    #[test]
+    fn a_csv_import_exports_and_imports_again_to_the_same_codings(
+        rows in prop::collection::vec(("['=+@ \t\"a>,-]{1,7}", "['=+@ \ta-]{1,4}", 0usize..5), 1..6)
+    ) {
+        let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut codings = String::from("source,start,end,code,coder\r\n");
+        for (code, coder, start) in &rows {
+            codings.push_str(&format!("a,{start},{},{},{}\r\n", start + 3, quoted(code), quoted(coder)));
+        }
+        let texts = vec![("a.txt".to_string(), b"abcdefghij".to_vec())];
+        let input = CsvInput { codings: ("c.csv", codings.as_bytes()), sources: None, texts: &texts };
+        // Names with an empty level are refused; everything else must survive the round trip.
+        let first = import_csv(&input);
+        prop_assume!(first.is_ok());
+        let ids = |p: &Project| -> Vec<(String, usize, usize, String, String)> {
+            p.codings().iter().map(|c| (c.source.clone(), c.start, c.end, c.code.clone(), c.coder.clone())).collect()
+        };
+        let p = first.unwrap().project;
+        let out = export_csv(&p).unwrap();
+        let files = out.text_files();
+        let again = CsvInput {
+            codings: ("c.csv", out.codings_csv.as_bytes()),
+            sources: Some(("s.csv", out.sources_csv.as_bytes())),
+            texts: &files,
+        };
+        let q = import_csv(&again);
+        prop_assert!(q.is_ok(), "{:?}\n{}", q, out.codings_csv);
+        prop_assert_eq!(ids(&q.unwrap().project), ids(&p), "{}", out.codings_csv);
     }
 }

@@ -2,7 +2,8 @@
 //! optional sources CSV of attributes. Export writes the same three things back, so
 //! `import_csv(export_csv(p))` gives the same coverage and agreement as `p`.
 //!
-//! Formats (UTF-8, a byte-order mark is ignored, fields trimmed, RFC 4180 quoting):
+//! Formats (UTF-8, a byte-order mark is ignored, fields trimmed, RFC 4180 quoting; export
+//! writes CRLF line ends, import reads CRLF, LF or CR):
 //! - **codings** — header `source,start,end,code,coder` (any column order, names compared
 //!   case-insensitively, extra columns ignored). `start`/`end` are half-open character offsets
 //!   (Unicode code points) into the source's text, as in REFI-QDA.
@@ -15,6 +16,12 @@
 //!   `Team monitoring` of `Instrumental value` ([`HIERARCHY_SEPARATOR`], with its spaces). A
 //!   plain `/` is part of the name ("DingTalk/WeChat" stays one code), because code names in
 //!   this field often contain slashes. A code's id is its whole path.
+//! - **formula guard** — export writes through [`CsvWriter`], which puts a `'` in front of a
+//!   cell a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`, tab, carriage return;
+//!   the rule is [`guard`](crate::text::csv::guard)'s). Import reads every cell through
+//!   [`unguard`], which takes that quote off again, so a code named `=HYPERLINK(…)` or
+//!   `'=x` comes back with the same name. Import trims each cell and each level of a code
+//!   name, but keeps a tab or carriage return that a guard's quote protected at the start.
 //!
 //! Errors name the file and the line (the header is line 1). The CSV carries only codes that
 //! have codings and coders who coded something; export keeps everything else that matters
@@ -24,6 +31,7 @@ use super::project::{
     describe_coding, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source,
     User, MAX_CODE_DEPTH,
 };
+use crate::text::csv::{unguard, CsvWriter};
 use crate::text::i18n::{fill, Strings, EN};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -158,6 +166,40 @@ fn source_id_of_file(name: &str) -> String {
     }
 }
 
+/// What import reads from a cell (already trimmed by the reader): the cell without the
+/// quote the formula guard put in front ([`unguard`]), trimmed; a tab or carriage return that
+/// the quote protected at the start is kept.
+fn cell_value(cell: &str) -> &str {
+    let text = unguard(cell);
+    if text.len() < cell.len() {
+        text.trim_end()
+    } else {
+        text.trim()
+    }
+}
+
+/// A name as [`cell_value`] will read it back once written: trimmed, except a leading tab or
+/// carriage return, which the guard's quote protects.
+fn as_read(name: &str) -> &str {
+    let name = name.trim_end();
+    if name.starts_with(['\t', '\r']) {
+        name
+    } else {
+        name.trim_start()
+    }
+}
+
+/// The levels of a code cell: [`cell_value`] split at [`HIERARCHY_SEPARATOR`], each level
+/// trimmed, except a leading tab or carriage return the guard protected.
+fn code_levels(cell: &str) -> Vec<&str> {
+    let text = cell_value(cell);
+    let protected = text.starts_with(['\t', '\r']);
+    text.split(HIERARCHY_SEPARATOR)
+        .enumerate()
+        .map(|(i, level)| if i == 0 && protected { level.trim_end() } else { level.trim() })
+        .collect()
+}
+
 /// A CSV reader and its header positions, looked up by lower-case name.
 struct Table<'a> {
     file: &'a str,
@@ -170,8 +212,12 @@ impl<'a> Table<'a> {
     fn open(file: &'a str, text: &'a str) -> Result<Table<'a>, CsvError> {
         let mut reader =
             csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
-        let header: Vec<String> =
-            reader.headers().map_err(|e| malformed(file, &e))?.iter().map(str::to_string).collect();
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| malformed(file, text, &e))?
+            .iter()
+            .map(|h| unguard(h).to_string())
+            .collect();
         let columns = header.iter().enumerate().rev().map(|(i, h)| (h.to_lowercase(), i)).collect(); // the first column of a name wins
         Ok(Table { file, reader, columns, header })
     }
@@ -184,8 +230,49 @@ impl<'a> Table<'a> {
     }
 }
 
-fn malformed(file: &str, e: &csv::Error) -> CsvError {
-    let line = e.position().map(|p| p.line());
+/// Line numbers (1-based) of the records of one CSV text, counted forward from each record's
+/// byte offset. The csv crate's own `Position::line` is one short for a record after a CRLF
+/// line end (rust-csv issue #395: it counts a line at the `\n`, which it reads as the start of
+/// the next record) and for a record after a blank line, so files saved by Windows
+/// spreadsheets were reported a line early.
+struct Lines<'a> {
+    text: &'a [u8],
+    /// Bytes counted so far, and the line at that offset.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines { text: text.as_bytes(), at: 0, line: 1 }
+    }
+
+    /// The line a record starting at `pos` is on: past any line ends at `pos` (a record never
+    /// starts with one), counting `\r\n`, `\n` and a lone `\r` as one line end each.
+    fn of(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let Some(pos) = pos else { return 0 };
+        let mut start = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        for i in self.at..start {
+            let ends_line = match self.text.get(i) {
+                Some(b'\n') => true,
+                Some(b'\r') => self.text.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            self.line += u64::from(ends_line);
+        }
+        self.at = start;
+        self.line
+    }
+}
+
+fn malformed(file: &str, text: &str, e: &csv::Error) -> CsvError {
+    let line = e.position().map(|p| Lines::new(text).of(Some(p)));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("this row has {len} fields, but the header has {expected_len}")
@@ -264,10 +351,11 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
             .map(|(i, h)| (i, h.clone()))
             .collect();
         let mut seen = BTreeSet::new();
+        let mut lines = Lines::new(text);
         for rec in table.reader.records() {
-            let rec = rec.map_err(|e| malformed(file, &e))?;
-            let line = rec.position().map_or(0, |p| p.line());
-            let key = rec.get(src_col).unwrap_or("");
+            let rec = rec.map_err(|e| malformed(file, text, &e))?;
+            let line = lines.of(rec.position());
+            let key = cell_value(rec.get(src_col).unwrap_or(""));
             if key.is_empty() {
                 return Err(CsvError::EmptyValue {
                     file: file.to_string(),
@@ -288,7 +376,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
             }
             if let Some(s) = sources.get_mut(idx) {
                 for (i, name) in &attrs {
-                    if let Some(v) = rec.get(*i).filter(|v| !v.is_empty()) {
+                    if let Some(v) = rec.get(*i).map(unguard).filter(|v| !v.is_empty()) {
                         s.attributes.insert(name.clone(), v.to_string());
                     }
                 }
@@ -313,10 +401,12 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
     let mut codes: Vec<Code> = Vec::new();
     let mut users: Vec<User> = Vec::new();
     let mut codings = Vec::new();
+    let mut lines = Lines::new(text);
     for rec in table.reader.records() {
-        let rec = rec.map_err(|e| malformed(file, &e))?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let rec = rec.map_err(|e| malformed(file, text, &e))?;
+        let line = lines.of(rec.position());
         let [source, start, end, code, coder] = cols.map(|i| rec.get(i).unwrap_or(""));
+        let (source, coder) = (cell_value(source), cell_value(coder));
         for (value, column) in [(source, "source"), (code, "code"), (coder, "coder")] {
             if value.is_empty() {
                 return Err(CsvError::EmptyValue { file: file.to_string(), line, column });
@@ -329,12 +419,12 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
         })?;
         let (start, end) =
             (position(file, line, "start", start)?, position(file, line, "end", end)?);
-        let path: Vec<&str> = code.split(HIERARCHY_SEPARATOR).map(str::trim).collect();
+        let path = code_levels(code);
         if path.iter().any(|p| p.is_empty()) || path.len() > MAX_CODE_DEPTH {
             return Err(CsvError::BadCodePath {
                 file: file.to_string(),
                 line,
-                code: code.to_string(),
+                code: cell_value(code).to_string(),
             });
         }
         let code_id = insert_code(&mut codes, &path);
@@ -378,8 +468,10 @@ fn unique(base: String, used: &mut BTreeSet<String>) -> String {
 fn collect_code_keys(codes: &[Code], prefix: &str, out: &mut BTreeMap<String, String>) {
     let mut used = BTreeSet::new();
     for c in codes {
-        let name = c.name.replace(HIERARCHY_SEPARATOR, " >").trim().to_string();
-        let name = unique(if name.is_empty() { c.id.clone() } else { name }, &mut used);
+        let name = c.name.replace(HIERARCHY_SEPARATOR, " >");
+        // A top level's leading tab stays, as `code_levels` reads it; lower levels are trimmed.
+        let name = if prefix.is_empty() { as_read(&name) } else { name.trim() };
+        let name = unique(if name.is_empty() { c.id.clone() } else { name.to_string() }, &mut used);
         let key =
             if prefix.is_empty() { name } else { format!("{prefix}{HIERARCHY_SEPARATOR}{name}") };
         out.insert(c.id.clone(), key.clone());
@@ -387,28 +479,23 @@ fn collect_code_keys(codes: &[Code], prefix: &str, out: &mut BTreeMap<String, St
     }
 }
 
-fn write_err(e: impl fmt::Display) -> CsvError {
-    CsvError::Write(e.to_string())
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, CsvError> {
-    let bytes = w.into_inner().map_err(write_err)?;
-    String::from_utf8(bytes).map_err(write_err)
-}
-
-/// Writes a project as a codings CSV, a sources CSV and one text file per source.
+/// Writes a project as a codings CSV, a sources CSV and one text file per source, through
+/// [`CsvWriter`] (RFC 4180 quoting, CRLF line ends, the formula guard on every cell).
 ///
 /// Sources are keyed by name (made safe for a file name — `/` and `\` become `_` — and unique
 /// with ` (2)`, …), coders by name, codes by their `" > "`-joined path (a `" > "` inside a
-/// name is written `" >"` so it is not read as a level).
+/// name is written `" >"` so it is not read as a level). Names are trimmed as import will
+/// read them (a leading tab, which the guard protects, stays).
 pub fn export_csv(project: &Project) -> Result<CsvExport, CsvError> {
     let mut used = BTreeSet::new();
     let source_keys: BTreeMap<&str, String> = project
         .sources()
         .iter()
         .map(|s| {
-            let safe = s.name.replace(['/', '\\'], "_").trim().to_string();
-            (s.id.as_str(), unique(if safe.is_empty() { s.id.clone() } else { safe }, &mut used))
+            let safe = s.name.replace(['/', '\\'], "_");
+            let safe = as_read(&safe);
+            let key = if safe.is_empty() { s.id.clone() } else { safe.to_string() };
+            (s.id.as_str(), unique(key, &mut used))
         })
         .collect();
     let mut used = BTreeSet::new();
@@ -416,40 +503,39 @@ pub fn export_csv(project: &Project) -> Result<CsvExport, CsvError> {
         .users()
         .iter()
         .map(|u| {
-            let name = u.name.trim().to_string();
-            (u.id.as_str(), unique(if name.is_empty() { u.id.clone() } else { name }, &mut used))
+            let name = as_read(&u.name);
+            let key = if name.is_empty() { u.id.clone() } else { name.to_string() };
+            (u.id.as_str(), unique(key, &mut used))
         })
         .collect();
     let mut code_keys = BTreeMap::new();
     collect_code_keys(project.codes(), "", &mut code_keys);
 
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["source", "start", "end", "code", "coder"]).map_err(write_err)?;
+    let mut w = CsvWriter::new();
+    w.row(["source", "start", "end", "code", "coder"]);
     for (i, c) in project.codings().iter().enumerate() {
         let missing = || CsvError::Write(format!("{} has no key", describe_coding(i, c)));
         let source = source_keys.get(c.source.as_str()).ok_or_else(missing)?;
         let code = code_keys.get(&c.code).ok_or_else(missing)?;
         let coder = coder_keys.get(c.coder.as_str()).ok_or_else(missing)?;
-        w.write_record([source.as_str(), &c.start.to_string(), &c.end.to_string(), code, coder])
-            .map_err(write_err)?;
+        w.row([source.as_str(), &c.start.to_string(), &c.end.to_string(), code, coder]);
     }
-    let codings_csv = finish(w)?;
+    let codings_csv = w.finish();
 
     let mut attrs = project.attribute_names();
     if let Some(keys) = project.detect_cell_keys() {
         attrs.retain(|a| *a != keys.group && *a != keys.time);
         attrs.splice(0..0, [keys.group, keys.time]);
     }
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(std::iter::once("source").chain(attrs.iter().map(String::as_str)))
-        .map_err(write_err)?;
+    let mut w = CsvWriter::new();
+    w.row(std::iter::once("source").chain(attrs.iter().map(String::as_str)));
     let mut texts = Vec::new();
     for s in project.sources() {
         let key = source_keys.get(s.id.as_str()).cloned().unwrap_or_else(|| s.id.clone());
         let mut row = vec![key.clone()];
         row.extend(attrs.iter().map(|a| s.attributes.get(a).cloned().unwrap_or_default()));
-        w.write_record(&row).map_err(write_err)?;
+        w.row(&row);
         texts.push((format!("{key}.txt"), s.text.clone()));
     }
-    Ok(CsvExport { codings_csv, sources_csv: finish(w)?, texts })
+    Ok(CsvExport { codings_csv, sources_csv: w.finish(), texts })
 }

@@ -13,6 +13,7 @@
 //! checks that no message listener exists).
 
 use crate::reader::permalink::{bounded_query, Notice, Reason, MAX_VALUE_CHARS};
+use crate::text::markup::escape;
 use serde::Serialize;
 
 /// The value of the message's `source` field.
@@ -90,11 +91,6 @@ pub fn parse_embed(query: &str, known: &[&str]) -> (Option<String>, Vec<Notice>)
     (Some(shown), notices)
 }
 
-/// Escapes text for an HTML attribute value in double quotes.
-fn attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 /// The `<iframe>` a host pastes to embed `section` of the view at `page_url` (the page's
 /// address without query or fragment) with the view's `query`. The frame starts 800 px
 /// high; the host snippet in README resizes it from the height messages.
@@ -103,8 +99,8 @@ pub fn iframe_snippet(page_url: &str, query: &str, section: &str, title: &str) -
     let src = format!("{page_url}?{query}{sep}embed=1&section={section}");
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"800\" loading=\"lazy\" referrerpolicy=\"no-referrer\"></iframe>",
-        attr(&src),
-        attr(title)
+        escape(&src),
+        escape(title)
     )
 }
 

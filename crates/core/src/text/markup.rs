@@ -116,20 +116,25 @@ pub fn head_row(heads: &[(&str, &str)]) -> String {
     out
 }
 
-/// A piece of a sentence: plain text, or an informant's pseudonym (study content, never
-/// translated, so the page keeps it in a `lang="en"` span).
+/// A piece of a sentence cut at the informants' pseudonyms ([`name_pieces`]): plain text, or
+/// a pseudonym (study content, never translated, so the page keeps it in a `lang="en"` span).
+/// Not to be confused with [`crate::text::pieces::Piece`], a run of a translated sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece<'a> {
+pub enum NamePiece<'a> {
     Text(&'a str),
     Name(&'a str),
 }
+
+/// The former name of [`NamePiece`], kept only while the UI (`ui::robustness`) still imports
+/// `markup::Piece`; remove it once the UI names [`NamePiece`].
+pub use NamePiece as Piece;
 
 /// `text` cut into plain text and the pseudonyms in `names`, matched as whole words (a
 /// run of letters and digits). Pseudonyms are single words (the paper's first names, the
 /// synthetic `S00001`), so each word of the text is looked up once: the cost is linear in
 /// the text whatever the number of names (20,000 at `?scale=10000`). A name that is not a
 /// single word never matches.
-pub fn name_pieces<'a>(text: &'a str, names: &HashSet<String>) -> Vec<Piece<'a>> {
+pub fn name_pieces<'a>(text: &'a str, names: &HashSet<String>) -> Vec<NamePiece<'a>> {
     let mut out = Vec::new();
     let mut plain = 0;
     let mut chars = text.char_indices().peekable();
@@ -147,14 +152,14 @@ pub fn name_pieces<'a>(text: &'a str, names: &HashSet<String>) -> Vec<Piece<'a>>
         }
         if names.contains(&text[start..end]) {
             if plain < start {
-                out.push(Piece::Text(&text[plain..start]));
+                out.push(NamePiece::Text(&text[plain..start]));
             }
-            out.push(Piece::Name(&text[start..end]));
+            out.push(NamePiece::Name(&text[start..end]));
             plain = end;
         }
     }
     if plain < text.len() {
-        out.push(Piece::Text(&text[plain..]));
+        out.push(NamePiece::Text(&text[plain..]));
     }
     out
 }
@@ -210,26 +215,29 @@ mod tests {
                 &names
             ),
             [
-                Piece::Text("Leaving out "),
-                Piece::Name("Harry"),
-                Piece::Text(" gives t = 3.71; Harryson and GraceX are not names.")
+                NamePiece::Text("Leaving out "),
+                NamePiece::Name("Harry"),
+                NamePiece::Text(" gives t = 3.71; Harryson and GraceX are not names.")
             ]
         );
-        assert_eq!(name_pieces("Grace", &names), [Piece::Name("Grace")]);
+        assert_eq!(name_pieces("Grace", &names), [NamePiece::Name("Grace")]);
         assert_eq!(
             name_pieces("（剔除 Harry）与 S00012、Grace", &names),
             [
-                Piece::Text("（剔除 "),
-                Piece::Name("Harry"),
-                Piece::Text("）与 "),
-                Piece::Name("S00012"),
-                Piece::Text("、"),
-                Piece::Name("Grace"),
+                NamePiece::Text("（剔除 "),
+                NamePiece::Name("Harry"),
+                NamePiece::Text("）与 "),
+                NamePiece::Name("S00012"),
+                NamePiece::Text("、"),
+                NamePiece::Name("Grace"),
             ]
         );
         // A Chinese character is a letter, so a name glued to one is not a whole word.
-        assert_eq!(name_pieces("剔除Harry", &names), [Piece::Text("剔除Harry")]);
+        assert_eq!(name_pieces("剔除Harry", &names), [NamePiece::Text("剔除Harry")]);
         assert_eq!(name_pieces("", &names), []);
-        assert_eq!(name_pieces("no names here", &HashSet::new()), [Piece::Text("no names here")]);
+        assert_eq!(
+            name_pieces("no names here", &HashSet::new()),
+            [NamePiece::Text("no names here")]
+        );
     }
 }

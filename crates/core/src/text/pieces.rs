@@ -1,5 +1,16 @@
-//! Translated sentences with the study's own words in them, as runs ([`Piece`]), and the
-//! separators between list items, names and sentences in each UI language.
+//! Translated sentences with the study's own words in them, as runs ([`Piece`]), and the one
+//! home of the separators the explorer puts between the parts of its own sentences, in each
+//! UI language: between the items of a list ([`list_separator`]), between names
+//! ([`name_separator`]), between clauses ([`clause_separator`]) and between sentences
+//! ([`sentence_separator`]).
+//!
+//! The English ones follow CLDR's `en` list patterns (`{0}, {1}`); the Chinese ones follow
+//! CLDR's `zh` patterns (`{0}、{1}`) and the national standard on punctuation
+//! (GB/T 15834-2011, 标点符号用法): 顿号 `、` between coordinate words, 逗号 `，` for a pause
+//! inside a sentence, 分号 `；` between coordinate clauses. Chinese punctuation is full-width
+//! and carries its own spacing, so no space follows it, and Chinese sentences are not
+//! separated by spaces. The words around a list ("A, B and C", "A、B和C") are table entries
+//! (`b_and`, `d_groups_and`, …), since they are words, not separators.
 
 use crate::text::i18n::{segments, Lang, Segment};
 
@@ -67,7 +78,9 @@ pub fn plain(pieces: &[Piece]) -> String {
     pieces.iter().map(|p| p.text.as_str()).collect()
 }
 
-/// Between the items of a list ("A; B" / "A；B").
+/// Between the items of a list whose items are clauses or may hold commas themselves
+/// ("Service mean 1 at T2; Development mean 2 at T2"): `"; "` in English, `"；"` (U+FF1B,
+/// 分号) in Chinese.
 pub fn list_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "; ",
@@ -75,7 +88,8 @@ pub fn list_separator(lang: Lang) -> &'static str {
     }
 }
 
-/// Between a few names ("A, B" / "A、B").
+/// Between names or other short items of one enumeration ("Harry, Grace", "Welch t,
+/// Mann–Whitney U"): `", "` in English, `"、"` (U+3001, 顿号) in Chinese.
 pub fn name_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::En => ", ",
@@ -83,10 +97,34 @@ pub fn name_separator(lang: Lang) -> &'static str {
     }
 }
 
-/// Between sentences (a blank in English, none in Chinese).
+/// Between the clauses or phrases of one sentence ("Service and Development, T1→T2,
+/// quarterly"; "…, z = 1.23"): `", "` in English, `"，"` (U+FF0C, 逗号) in Chinese.
+pub fn clause_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ", ",
+        Lang::Zh => "\u{ff0c}",
+    }
+}
+
+/// Between sentences: `" "` in English, nothing in Chinese (a sentence ends with its
+/// full-width `。`, which needs no space after it).
 pub fn sentence_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::En => " ",
         Lang::Zh => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_in_both_languages() {
+        let sep = |f: fn(Lang) -> &'static str| (f(Lang::En), f(Lang::Zh));
+        assert_eq!(sep(list_separator), ("; ", "\u{ff1b}"));
+        assert_eq!(sep(name_separator), (", ", "\u{3001}"));
+        assert_eq!(sep(clause_separator), (", ", "\u{ff0c}"));
+        assert_eq!(sep(sentence_separator), (" ", ""));
     }
 }

@@ -15,8 +15,10 @@ use crate::stats::designs::{Analysis, AnalysisError};
 use crate::stats::selection::{measure_text, values, SalaryPoint, Selection};
 use crate::stats::ttest::{self, StatsError, TTest};
 use crate::study::{Group, Study, Time};
+use crate::text::csv::CsvWriter;
 use crate::text::format::{fixed, percent, rmb};
 use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::pieces::list_separator;
 use crate::view::apa;
 use statrs::distribution::{Continuous, ContinuousCDF, StudentsT};
 
@@ -81,9 +83,9 @@ pub fn salary_summaries(
     out
 }
 
-/// A list of clauses joined with the language's semicolon.
+/// A list of clauses joined with the language's [`list_separator`] (`; `, `；`).
 pub fn join_clauses(parts: Vec<String>, t: &Strings) -> String {
-    parts.into_iter().reduce(|a, b| fill(t.a_join, &[("a", &a), ("b", &b)])).unwrap_or_default()
+    parts.join(list_separator(t.lang))
 }
 
 /// Why no analysis could be computed, in a UI language.
@@ -97,12 +99,13 @@ pub fn analysis_error_text(e: &AnalysisError, lang: Lang) -> String {
 }
 
 /// CSV of the current salary table (one row per informant); the header is in the UI
-/// language, the values as shown.
+/// language, the values as shown. Written by [`CsvWriter`] (quoting, formula guard).
 pub fn salary_csv(sel: &Selection, points: &[SalaryPoint], t: &Strings) -> String {
     let series = shown_series(sel);
+    let mut w = CsvWriter::new();
     let mut head = vec![t.a_csv_informant.to_string(), t.a_csv_group.to_string()];
     head.extend(series.iter().map(|(l, _)| l.replace('\u{2212}', "-")));
-    let mut out = csv_line(&head);
+    w.row(&head);
     for p in points {
         let mut row = vec![p.informant.clone(), p.group.label().to_string()];
         for (_, time) in &series {
@@ -115,32 +118,9 @@ pub fn salary_csv(sel: &Selection, points: &[SalaryPoint], t: &Strings) -> Strin
                 }
             ));
         }
-        out.push_str(&csv_line(&row));
+        w.row(&row);
     }
-    out
-}
-
-/// One RFC 4180 line: fields with commas, quotes or line breaks are quoted.
-pub fn csv_line(fields: &[String]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            // Spreadsheet formula guard: a text cell starting with = + - @ gets a leading
-            // apostrophe; numbers (also with thousands separators) are left alone.
-            let numeric = f.replace(',', "").parse::<f64>().is_ok();
-            let safe = if f.starts_with(['=', '+', '-', '@']) && !numeric {
-                format!("'{f}")
-            } else {
-                f.clone()
-            };
-            if safe.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", safe.replace('"', "\"\""))
-            } else {
-                safe
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
+    w.finish()
 }
 
 /// The test panel: the APA line(s), the explanation and the detail rows.
@@ -230,18 +210,20 @@ fn push_test(details: &mut Vec<(String, String)>, test: &TTest, na: &str, nb: &s
     details.push((t.a_d_ci.into(), format!("[{}, {}]", rmb(test.ci95.0), rmb(test.ci95.1))));
 }
 
-/// CSV of the test results, one row per statistic, worded in a UI language.
+/// CSV of the test results, one row per statistic, worded in a UI language. Written by
+/// [`CsvWriter`] (quoting, formula guard).
 pub fn test_csv(sel: &Selection, view: &TestView, t: &Strings) -> String {
-    let mut out = csv_line(&[t.a_csv_statistic.into(), t.a_csv_value.into()]);
-    out.push_str(&csv_line(&[t.a_csv_selection.into(), sel.summary_in(t)]));
-    out.push_str(&csv_line(&[t.a_csv_result.into(), view.apa.clone()]));
-    if let Some(w) = &view.apa_welch {
-        out.push_str(&csv_line(&[t.a_csv_result_welch.into(), w.clone()]));
+    let mut w = CsvWriter::new();
+    w.row([t.a_csv_statistic, t.a_csv_value]);
+    w.row([t.a_csv_selection, &sel.summary_in(t)]);
+    w.row([t.a_csv_result, &view.apa]);
+    if let Some(welch) = &view.apa_welch {
+        w.row([t.a_csv_result_welch, welch]);
     }
     for (k, v) in &view.details {
-        out.push_str(&csv_line(&[k.replace('\u{2212}', "-"), v.replace('\u{2212}', "-")]));
+        w.row([k.replace('\u{2212}', "-"), v.replace('\u{2212}', "-")]);
     }
-    out
+    w.finish()
 }
 
 /// The t distribution plot: the density, the observed t and the two-sided p area.
@@ -444,15 +426,6 @@ pub fn coverage_summary(bars: &[CoverageBar], t: &Strings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_and_neutralises_formulas() {
-        assert_eq!(
-            csv_line(&["a,b".into(), "say \"hi\"".into(), "=SUM(A1)".into(), "-12.5".into()]),
-            "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-12.5\r\n"
-        );
-        assert_eq!(csv_line(&["-1,854.93".into(), "-cmd".into()]), "\"-1,854.93\",'-cmd\r\n");
-    }
 
     #[test]
     fn coverage_did_only_where_all_four_cells_are_reported() {

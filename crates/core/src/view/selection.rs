@@ -3,7 +3,7 @@
 use crate::stats::selection::Selection;
 use crate::study::Measure;
 use crate::text::i18n::{fill, Lang};
-use crate::text::pieces::name_separator;
+use crate::text::pieces::{clause_separator, name_separator};
 
 /// The selection line of the detail panel ("Service and Development, T1→T2, quarterly,
 /// T2 discounted to 2016 terms") in the UI language; in English it is
@@ -21,9 +21,5 @@ pub fn selection_summary(sel: &Selection, lang: Lang) -> String {
         Measure::Monthly => t.measure_monthly,
     };
     let discount = if sel.discount { t.d_discounted } else { t.d_as_paid };
-    let comma = match lang {
-        Lang::En => ", ",
-        Lang::Zh => "\u{ff0c}",
-    };
-    [groups.as_str(), &times.join("\u{2192}"), measure, discount].join(comma)
+    [groups.as_str(), &times.join("\u{2192}"), measure, discount].join(clause_separator(lang))
 }

@@ -4,6 +4,7 @@
 use super::mib;
 use crate::coverage::project::{kind_name, ModelError, MAX_CODE_DEPTH};
 use crate::text::i18n::{fill, Strings, EN};
+use crate::text::pieces::name_separator;
 use std::fmt;
 
 /// Why a `.qdpx` could not be read or written.
@@ -133,9 +134,10 @@ impl QdpxError {
                 fill(t.c_err_unreadable, &[("file", file), ("error", message)])
             }
             NoProjectFile => t.c_err_no_project_file.to_string(),
-            SeveralProjectFiles(names) => {
-                fill(t.c_err_several_project_files, &[("names", &names.join(", "))])
-            }
+            SeveralProjectFiles(names) => fill(
+                t.c_err_several_project_files,
+                &[("names", &names.join(name_separator(t.lang)))],
+            ),
             NotUtf8 { file, line } => at(file, line, t.c_err_not_utf8_qdpx),
             Xml { file, line, message } => {
                 at(file, line, &fill(t.c_err_xml, &[("error", message)]))

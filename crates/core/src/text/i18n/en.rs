@@ -1,10 +1,11 @@
 //! The English string table: the explorer's own words, as docs/design.md's voice asks (plain,
 //! short, never overclaiming). Keys and their order follow `keys.rs`.
 
-use super::Strings;
+use super::{Lang, Strings};
 
 /// English.
 pub const EN: Strings = Strings {
+    lang: Lang::En,
     // ── page shell (ui/app.rs) ──
     app_name: "Study Explorer",
     page_title: "Study Explorer \u{2014} Song et al. (2019), social media at work",
@@ -83,7 +84,6 @@ pub const EN: Strings = Strings {
     a_selection_line: "For {selection}.",
     a_sel_summary: "{groups}, {times}, {measure}, {discount}",
     a_and: "{a} and {b}",
-    a_join: "{a}; {b}",
     a_sel_discounted: "T2 discounted to 2016 terms",
     a_sel_as_paid: "T2 as originally paid",
     a_informant: "Informant",
@@ -497,8 +497,6 @@ pub const EN: Strings = Strings {
 
     // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──
     c_and: "and",
-    c_list_sep: ",",
-    c_semicolon: ";",
     c_not_reported: "not reported",
     c_points: "{value} points",
     c_col_theme: "Theme",

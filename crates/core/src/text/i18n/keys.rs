@@ -8,6 +8,9 @@ macro_rules! string_table {
         /// Every UI string, one field per key. `en::EN` and `zh::ZH` are the two tables.
         #[derive(Debug)]
         pub struct Strings {
+            /// The table's language, for what goes with a language rather than in a table
+            /// entry (the separators of [`crate::text::pieces`]).
+            pub lang: super::Lang,
             $( $(#[$doc])* pub $key: &'static str, )*
         }
 
@@ -103,7 +106,6 @@ string_table! {
     a_selection_line,
     a_sel_summary,
     a_and,
-    a_join,
     a_sel_discounted,
     a_sel_as_paid,
     a_informant,
@@ -517,8 +519,6 @@ string_table! {
 
     // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──
     c_and,
-    c_list_sep,
-    c_semicolon,
     c_not_reported,
     c_points,
     c_col_theme,

@@ -115,8 +115,9 @@ pub enum Segment<'a> {
 }
 
 /// Splits a table entry into words and `{name}` placeholders, in order. A `{` with no
-/// closing `}` is words. Empty runs are left out. Every filler ([`fill`], the views that
-/// put elements in a sentence, `core::model::fill_pieces`) is built on this one scanner.
+/// closing `}` is words. Empty runs are left out. Every filler is built on this one scanner:
+/// [`fill`] (text), [`fill_pieces`](crate::text::pieces::fill_pieces) (runs marked as the
+/// explorer's words or the study's) and the UI's fillers of views.
 pub fn segments(template: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut rest = template;

@@ -3,10 +3,11 @@
 //! timepoints T1 / T2) stays in English as published; APA strings keep their APA form.
 //! Keys and their order follow `keys.rs`.
 
-use super::Strings;
+use super::{Lang, Strings};
 
 /// Simplified Chinese.
 pub const ZH: Strings = Strings {
+    lang: Lang::Zh,
     // ── page shell (ui/app.rs) ──
     app_name: "Study Explorer 研究浏览器",
     page_title: "Study Explorer 研究浏览器 \u{2014} Song 等（2019）：职场中的社交媒体",
@@ -85,7 +86,6 @@ pub const ZH: Strings = Strings {
     a_selection_line: "当前选择：{selection}。",
     a_sel_summary: "{groups}，{times}，{measure}薪资，{discount}",
     a_and: "{a} 和 {b}",
-    a_join: "{a}；{b}",
     a_sel_discounted: "T2 折算为 2016 年水平",
     a_sel_as_paid: "T2 按实际发放金额",
     a_informant: "受访者",
@@ -499,8 +499,6 @@ pub const ZH: Strings = Strings {
 
     // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──
     c_and: "和",
-    c_list_sep: "、",
-    c_semicolon: "；",
     c_not_reported: "未报告",
     c_points: "{value} 个百分点",
     c_col_theme: "主题",

@@ -2,13 +2,14 @@
 //! (pooled or mean of sources) is shown, the bars per theme, group and time, and a
 //! sentence on how they compare.
 
+use super::coverage_text;
 use super::themes::ThemeAssignment;
-use super::{coverage_text, sep};
 use crate::coverage::engine::CoverageTable;
 use crate::coverage::project::Project;
 use crate::study::{Coverage, Group, Time};
 use crate::text::format::percent;
 use crate::text::i18n::{fill, Strings};
+use crate::text::pieces::list_separator;
 
 /// Which cell aggregate a chart or comparison uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -135,7 +136,7 @@ pub fn comparison_summary(bars: &[ComparisonBar], def: Definition, t: &Strings) 
     let body = if compared.is_empty() {
         t.c_cmp_none.to_string()
     } else {
-        fill(t.c_cmp_items, &[("items", &compared.join(&sep(t.c_semicolon)))])
+        fill(t.c_cmp_items, &[("items", &compared.join(list_separator(t.lang)))])
     };
     fill(
         t.c_cmp_summary,

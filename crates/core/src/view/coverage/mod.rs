@@ -50,16 +50,6 @@ fn size_text(bytes: u64, t: &Strings) -> String {
     }
 }
 
-/// A list separator from the table: an ASCII one (`,` `;`) is followed by a space, a
-/// full-width one (`、` `；`) is not.
-fn sep(s: &str) -> String {
-    if s.is_ascii() {
-        format!("{s} ")
-    } else {
-        s.to_string()
-    }
-}
-
 /// "1 source" / "3 sources" from a pair of table entries with an `{n}` placeholder.
 pub fn count_text(n: usize, one: &str, many: &str) -> String {
     fill(if n == 1 { one } else { many }, &[("n", &n.to_string())])

@@ -1,10 +1,10 @@
 //! Which imported codes stand for the paper's five themes: how each theme was assigned
 //! (by name, by the reader, or not at all) and the codes a reader can map to it.
 
-use super::sep;
 use crate::coverage::project::Project;
 use crate::coverage::themes::ThemeMatch;
 use crate::text::i18n::{fill, Strings};
+use crate::text::pieces::name_separator;
 use std::collections::BTreeMap;
 
 /// How a theme got (or did not get) its imported code.
@@ -56,7 +56,7 @@ pub(super) fn quoted_names(project: &Project, codes: &[String], t: &Strings) -> 
             )
         })
         .collect::<Vec<_>>()
-        .join(&sep(t.c_list_sep))
+        .join(name_separator(t.lang))
 }
 
 /// For each theme of `themes` (id, name), the code that stands for it: the reader's mapping

@@ -335,14 +335,6 @@ fn count_text(n: u64, lang: Lang) -> String {
     grouped(n as f64, 0, lang.numbers().group)
 }
 
-/// The separator before a clause that follows a comma: ", " or "，".
-fn comma(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "\u{ff0c}",
-    }
-}
-
 fn u_text(u: f64) -> String {
     if u.fract() == 0.0 {
         fixed(u, 0)

@@ -2,7 +2,7 @@
 //! label, APA result and a plain-language note.
 
 use super::summary::rank_name;
-use super::{comma, p3, sides, u_text};
+use super::{p3, sides, u_text};
 use crate::stats::robust::effect::{EffectKind, EffectSize};
 use crate::stats::robust::error::RobustError;
 use crate::stats::robust::rank::RankMethod;
@@ -11,6 +11,7 @@ use crate::stats::selection::Design;
 use crate::stats::ttest::TTest;
 use crate::text::format::{fixed, rmb};
 use crate::text::i18n::{fill, Lang};
+use crate::text::pieces::{clause_separator, list_separator};
 use crate::view::apa;
 
 /// A labelled result: what it is, its value, and how it was computed.
@@ -70,7 +71,7 @@ pub(super) fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
         _ => t.b_mann_whitney,
     };
     let z_text = |z: Option<f64>| {
-        z.map(|z| format!("{}z = {}", comma(lang), fixed(z, 2))).unwrap_or_default()
+        z.map(|z| format!("{}z = {}", clause_separator(lang), fixed(z, 2))).unwrap_or_default()
     };
     out.push(match &r.rank {
         Ok(x @ RankTest::MannWhitney(m)) => {
@@ -100,9 +101,9 @@ pub(super) fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
                 RankMethod::Asymptotic => fill(t.b_w_approx, &[("z", &z_text(w.z))]),
             };
             let zeros = if w.zeros > 0 {
-                let sep = if lang == Lang::En { "; " } else { "\u{ff1b}" };
                 format!(
-                    "{sep}{}",
+                    "{}{}",
+                    list_separator(lang),
                     fill(
                         if w.zeros == 1 { t.b_zero_one } else { t.b_zero_many },
                         &[("n", &w.zeros.to_string())]

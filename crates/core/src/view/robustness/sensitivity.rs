@@ -1,7 +1,7 @@
 //! The discount sensitivity part of `#robustness`: the paper's test rerun over a grid of
 //! discount factors, with the current factor added and marked, as rows and a chart model.
 
-use super::summary::{list_sep, then, ALPHA};
+use super::summary::{then, ALPHA};
 use super::{measure_name, p3};
 use crate::stats::robust::sensitivity::{
     default_factors, discount_sensitivity, paper_factor, SensitivityRow,
@@ -10,6 +10,7 @@ use crate::stats::selection::{Design, Selection};
 use crate::study::Study;
 use crate::text::format::fixed;
 use crate::text::i18n::{fill, Lang, EN};
+use crate::text::pieces::name_separator;
 use crate::view::apa;
 
 /// Why the discount sensitivity is shown only for the paper's design (English; the page
@@ -146,7 +147,7 @@ pub(super) fn sensitivity_view(
                 p_text: p3(r.p),
                 is_paper: r.is_paper,
                 is_current,
-                note: notes.join(list_sep(lang)),
+                note: notes.join(name_separator(lang)),
             }
         })
         .collect();

@@ -26,6 +26,7 @@ use crate::stats::selection::Design;
 use crate::stats::ttest::TTestKind;
 use crate::text::format::fixed;
 use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::pieces::{list_separator, name_separator};
 use crate::view::apa;
 
 /// The significance level the summary uses unless told otherwise.
@@ -55,16 +56,8 @@ pub fn join(items: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => {
-            fill(lang.strings().b_and, &[("a", &init.join(list_sep(lang))), ("b", last)])
+            fill(lang.strings().b_and, &[("a", &init.join(name_separator(lang))), ("b", last)])
         }
-    }
-}
-
-/// The separator of a list: ", " in English, "、" in Chinese.
-pub fn list_sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "\u{3001}",
     }
 }
 
@@ -166,8 +159,8 @@ pub fn summarize(
         ));
     }
     if !undefined.is_empty() {
-        let sep = if lang == Lang::En { "; " } else { "\u{ff1b}" };
-        out.push(fill(t.b_sum_not_computed, &[("list", &undefined.join(sep))]));
+        let list = undefined.join(list_separator(lang));
+        out.push(fill(t.b_sum_not_computed, &[("list", &list)]));
     }
 
     // 3. Effect size.
@@ -285,7 +278,7 @@ pub fn summarize(
             [one] => out.push(fill(t.b_sum_one_crossing, &[("name", one), ("alpha", &a)])),
             [init @ .., last] => out.push(fill(
                 t.b_sum_many_crossing,
-                &[("list", &init.join(list_sep(lang))), ("last", last), ("alpha", &a)],
+                &[("list", &init.join(name_separator(lang))), ("last", last), ("alpha", &a)],
             )),
         }
     }
