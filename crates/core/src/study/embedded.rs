@@ -17,7 +17,10 @@ use crate::study::schema::{LoadError, RawStudy};
 /// The study file as build.rs baked it: postcard bytes of a [`RawStudy`].
 pub const BAKED_STUDY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/study.postcard"));
 
-/// The study file's text, as the reader downloads it (the page never parses it).
+/// The study file's text, for native tests and tools. The page never embeds it: its
+/// dataset download is the same file copied into `dist/` (`index.html`), and a wasm build
+/// that named this would carry the text twice.
+#[cfg(not(target_arch = "wasm32"))]
 pub const STUDY_JSON: &str = include_str!("../../data/study.json");
 
 impl RawStudy {
