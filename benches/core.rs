@@ -1,4 +1,5 @@
-//! Native benchmarks of the core (criterion): loading and validating the embedded study,
+//! Native benchmarks of the core (criterion): loading the embedded study (decoding the
+//! postcard bytes build.rs baked, then building the salary tables) and validating it,
 //! the statistics recompute for one selection change, the reproducibility ledger, the exact
 //! permutation test on the paper's 10 vs 12, and the whole robustness recompute; then the
 //! same steps at scale, on the synthetic study with 10,000 informants per group that
@@ -24,7 +25,7 @@ use study_core::view::robustness::robustness_view;
 use study_core::view::robustness::{robustness_view_staged, Staged, SYNC_PERMUTATION_WORK};
 
 fn benches(c: &mut Criterion) {
-    c.bench_function("load + build the embedded study", |b| {
+    c.bench_function("load the embedded study: Study::embedded (decode + build)", |b| {
         b.iter(|| Study::embedded().map(|s| s.quarterly.rows.len()))
     });
     let study = match Study::embedded() {

@@ -134,7 +134,7 @@ test('the salary CSV and the test CSV download with a header line', async () => 
 
 test('the dataset downloads as JSON with its schema version', async () => {
   const { page, problems, context } = await openApp(browser, server);
-  const { name, bytes } = await download(page, 'header button:has-text("Download the dataset")');
+  const { name, bytes } = await download(page, 'header a:has-text("Download the dataset")');
   assert.match(name, /\.json$/);
   const text = bytes.toString('utf8');
   assert.ok(text.includes('"schema_version"'));

@@ -27,9 +27,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // The page itself: network first (a deploy shows at once), the cached copy offline.
+    // The page itself, and a download link (<a download> is a navigation too, such as the
+    // dataset's study.json): network first (a deploy shows at once), offline the cached
+    // copy of that file, else the page.
     event.respondWith(
-      fetch(request).catch(() => caches.open(CACHE).then((c) => c.match('./index.html').then((r) => r || c.match('./')))),
+      fetch(request).catch(() => caches.open(CACHE).then((c) => c.match(request, { ignoreSearch: true })
+        .then((r) => r || c.match('./index.html')).then((r) => r || c.match('./')))),
     );
     return;
   }

@@ -1,10 +1,11 @@
 //! Architecture invariants, checked on the source tree:
 //! - the core (`crates/core`) depends on no browser crate: its `Cargo.toml` names none, and
-//!   its code never names `leptos`, `web_sys`, `js_sys` or `wasm_bindgen`, so it builds and
-//!   tests natively and UI code depends on it, not the reverse;
+//!   its code (its build script too) never names `leptos`, `web_sys`, `js_sys` or
+//!   `wasm_bindgen`, so it builds and tests natively and UI code depends on it, not the
+//!   reverse;
 //! - the core's layers (`crates/core/src/lib.rs`) import only downwards, and no two core
 //!   modules import each other, directly or round a longer cycle;
-//! - every `.rs` file opens with a `//!` doc saying what it owns;
+//! - every `.rs` file, build scripts included, opens with a `//!` doc saying what it owns;
 //! - the UI module is compiled for `wasm32` only;
 //! - nothing listens for `message` events: an embedded page only posts its height and
 //!   never acts on what a host sends (see `core::embed`);
@@ -96,8 +97,9 @@ fn core_never_imports_browser_crates() {
     for word in ["leptos", "web-sys", "js-sys", "wasm-bindgen"] {
         assert!(!deps.iter().any(|l| l.contains(word)), "crates/core/Cargo.toml names {word}");
     }
-    let files = rust_files(&core_src());
+    let mut files = rust_files(&core_src());
     assert!(files.len() >= 5, "the core modules are found");
+    files.push(root().join("crates/core/build.rs"));
     let mut offenders = Vec::new();
     for f in files {
         let text = fs::read_to_string(&f).unwrap_or_default();
@@ -488,12 +490,14 @@ fn core_modules_have_no_import_cycle() {
 #[test]
 fn every_rust_file_opens_with_a_module_doc() {
     let mut missing = Vec::new();
-    for dir in ["src", "crates/core/src", "tests", "benches", "fuzz/fuzz_targets"] {
-        for f in rust_files(&root().join(dir)) {
-            let text = fs::read_to_string(&f).unwrap_or_default();
-            if !text.trim_start().starts_with("//!") {
-                missing.push(f.display().to_string());
-            }
+    let dirs = ["src", "crates/core/src", "tests", "benches", "fuzz/fuzz_targets"];
+    let mut files: Vec<PathBuf> = dirs.iter().flat_map(|d| rust_files(&root().join(d))).collect();
+    files.extend(["build.rs", "crates/core/build.rs"].map(|f| root().join(f)));
+    for f in files {
+        // A build script that cannot be read is missing its doc too.
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        if !text.trim_start().starts_with("//!") {
+            missing.push(f.display().to_string());
         }
     }
     assert!(missing.is_empty(), "files without a //! doc: {missing:?}");

@@ -9,7 +9,6 @@ use crate::ui::codebook::CodebookSection;
 use crate::ui::controls::ControlBar;
 use crate::ui::coverage::CoverageSection;
 use crate::ui::demographics::DemographicsSection;
-use crate::ui::export::download_text;
 use crate::ui::model::ModelSection;
 use crate::ui::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
 use crate::ui::reproducibility::ReproducibilitySection;
@@ -25,7 +24,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use study_core::reader::permalink::{display_safe, parse_scale, Notice, Reason};
 use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
-use study_core::study::{Study, STUDY_JSON};
+use study_core::study::Study;
 use study_core::text::i18n::{Lang, Strings};
 use wasm_bindgen::JsCast;
 
@@ -146,7 +145,6 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         return view! { <Embedded state=state study=study.clone() section=section /> }.into_any();
     }
     let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{move || title(state.t())}</a></li> }).collect_view();
-    let download_json = |_| download_text(STUDY_JSON, "application/json", "song-2019-study.json");
     // The sections up to the test are built with the page; the rest follow one per
     // browser task, so the controls respond (and the first screen paints) before the
     // lower sections exist. Each flag flips once, so each section is built once.
@@ -174,7 +172,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             <h1 lang="en">{c.title.clone()}</h1>
             <p class="citation" lang="en">{cite}</p>
             <p class="header-actions">
-                <button type="button" on:click=download_json>{tr(state, |t| t.download_dataset)}</button>
+                <a class="button" href="study.json" download="song-2019-study.json">{tr(state, |t| t.download_dataset)}</a>
             </p>
             <SharePanel state=state />
         </header>

@@ -1,17 +1,19 @@
-//! The embedded study, loaded: the study file's types are [`crate::study::schema`].
+//! The study ready for analysis: [`Study`], built from a [`RawStudy`] (the study file's
+//! types are [`crate::study::schema`]).
 //!
-//! Loading has two steps. [`RawStudy::read`] (or natively [`RawStudy::from_json`]) parses (structural errors are a
-//! [`LoadError`]); [`Study::build`] then resolves the salary tables, dropping rows the text
-//! extraction repeated. Semantic checks live in [`crate::checks::validate`].
+//! Loading has two steps. Decoding gives a [`RawStudy`] or a structural [`LoadError`]: the
+//! page decodes the study baked at build time ([`crate::study::embedded`]), native code may
+//! parse any study file with [`RawStudy::from_json`]. [`Study::build`] then resolves the
+//! salary tables, dropping rows the text extraction repeated; a repeated informant with
+//! different numbers is an error. `crates/core/build.rs` includes this file and runs both
+//! steps on `crates/core/data/study.json`, so a file with a structural error never builds.
+//! Semantic checks live in [`crate::checks::validate`].
 
 use crate::study::kinds::{Group, Measure};
 use crate::study::printed::Printed;
 use crate::study::schema::Informant;
 use crate::study::schema::{LoadError, RawStudy};
 use std::collections::HashMap;
-
-/// The study file, embedded at compile time.
-pub const STUDY_JSON: &str = include_str!("../../data/study.json");
 
 /// One informant's salaries in one table, after duplicate extraction rows are dropped.
 #[derive(Debug, Clone)]
@@ -62,11 +64,6 @@ pub struct Study {
 }
 
 impl Study {
-    /// Parses and builds the embedded study.
-    pub fn embedded() -> Result<Study, LoadError> {
-        Study::build(RawStudy::read(STUDY_JSON)?)
-    }
-
     /// Parses (with serde_json) and builds a study from JSON text.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Study, LoadError> {
@@ -144,26 +141,4 @@ fn resolve_table(
         }
     }
     Ok(SalaryTable { measure: m, source: t.source.clone(), rows })
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-
-    /// The page reads the study with core::json, the tests with serde_json: both must give
-    /// the same study, every number bit for bit (Debug prints each f64 exactly).
-    #[test]
-    fn the_small_reader_gives_serde_jsons_study() {
-        let small = RawStudy::read(STUDY_JSON).expect("core::json reads the embedded study");
-        let reference =
-            RawStudy::from_json(STUDY_JSON).expect("serde_json reads the embedded study");
-        assert_eq!(format!("{small:?}"), format!("{reference:?}"));
-        assert!(matches!(RawStudy::read("{\"schema_version\": 2}"), Err(LoadError::Json { .. })));
-        let bumped = STUDY_JSON.replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
-        assert_ne!(bumped, STUDY_JSON);
-        assert_eq!(RawStudy::read(&bumped).unwrap_err(), LoadError::SchemaVersion { found: 2 });
-        assert!(
-            matches!(RawStudy::read(&STUDY_JSON[..STUDY_JSON.len() / 2]), Err(LoadError::Json { line, .. }) if line > 1)
-        );
-    }
 }

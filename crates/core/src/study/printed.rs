@@ -40,6 +40,12 @@ impl std::error::Error for PrintedError {}
 impl Printed {
     /// Parses a printed number: optional sign (`-` or `−`), digits, optional decimal point.
     pub fn parse(text: &str) -> Result<Printed, PrintedError> {
+        let (value, decimals) = Printed::read(text)?;
+        Ok(Printed { text: text.trim().to_string(), value, decimals })
+    }
+
+    /// The value and the number of decimals of a printed number, or why it is not one.
+    fn read(text: &str) -> Result<(f64, u32), PrintedError> {
         let err = || PrintedError { text: text.chars().take(40).collect() };
         let t = text.trim();
         let (neg, body) = match t.strip_prefix('-').or_else(|| t.strip_prefix('\u{2212}')) {
@@ -61,18 +67,10 @@ impl Printed {
         if int.len() + frac.len() > 17 {
             return Err(err());
         }
-        let magnitude: f64 = format!(
-            "{}.{}",
-            if int.is_empty() { "0" } else { int },
-            if frac.is_empty() { "0" } else { frac }
-        )
-        .parse()
-        .map_err(|_| err())?;
-        Ok(Printed {
-            text: t.to_string(),
-            value: if neg { -magnitude } else { magnitude },
-            decimals: frac.len() as u32,
-        })
+        // `body` is digits with at most one inner or leading point, which the standard
+        // parser reads (".5" included) with correct rounding.
+        let magnitude: f64 = body.parse().map_err(|_| err())?;
+        Ok((if neg { -magnitude } else { magnitude }, frac.len() as u32))
     }
 
     /// A whole count as the paper states it in words or digits (`10`, `43`).
@@ -106,10 +104,14 @@ impl Printed {
     }
 }
 
+/// How serde reads a printed value. The decoded string becomes the text itself unless it
+/// has surrounding space to trim, which saves a copy per value when the study loads.
 impl TryFrom<String> for Printed {
     type Error = PrintedError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        Printed::parse(&s)
+        let (value, decimals) = Printed::read(&s)?;
+        let text = if s.trim().len() == s.len() { s } else { s.trim().to_string() };
+        Ok(Printed { text, value, decimals })
     }
 }
 

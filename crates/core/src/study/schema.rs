@@ -1,10 +1,18 @@
-//! The study file's schema: serde types for `crates/core/data/study.json`, and reading it
-//! into a [`RawStudy`].
+//! The study file's schema: serde types for `crates/core/data/study.json`, and the checks
+//! every reading of it into a [`RawStudy`] applies.
 //!
 //! The JSON file is the one versioned transcription of the paper. Its rule: a JSON
 //! *number* is an input the app computes from; a JSON *string* holding a number is a
 //! [`Printed`] value, kept only to compare recomputations against. Every item names its
 //! source (table, section or footnote). Structural errors are a [`LoadError`].
+//!
+//! The same types are read twice. At build time `crates/core/build.rs` includes this file
+//! (with the other schema files and [`crate::study::load`]), reads the JSON with serde_json
+//! and writes it as postcard bytes, which the page decodes ([`crate::study::embedded`]).
+//! Natively, [`RawStudy::from_json`] reads any study file with serde_json. Postcard writes
+//! every field in declaration order with no keys, so these types use only serde attributes
+//! that survive it (`default`, `rename`, `try_from`/`into`); `skip_serializing_if`,
+//! `flatten` or `untagged` would not round-trip, and the build checks that the study does.
 
 use crate::study::codebook::Codebook;
 use crate::study::kinds::{Citation, Education, Gender, Group, Measure, Position, Sourced, Time};
@@ -352,6 +360,8 @@ pub enum LoadError {
     SchemaVersion { found: u32 },
     /// A salary table row names the same informant twice with different numbers.
     ConflictingRows { table: String, informant: String },
+    /// The study baked into the build (postcard bytes) does not decode as the schema.
+    Baked { message: String },
 }
 
 impl fmt::Display for LoadError {
@@ -366,6 +376,9 @@ impl fmt::Display for LoadError {
             LoadError::ConflictingRows { table, informant } => {
                 write!(f, "{table} lists {informant} twice with different numbers")
             }
+            LoadError::Baked { message } => {
+                write!(f, "the study built into this app does not decode: {message}")
+            }
         }
     }
 }
@@ -373,7 +386,7 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl RawStudy {
-    /// Parses a study file with serde_json (native builds: tests, fuzzing, tools).
+    /// Parses a study file with serde_json (native builds only: tests and tools).
     /// Structural errors name the line and column.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<RawStudy, LoadError> {
@@ -385,20 +398,9 @@ impl RawStudy {
         raw.checked()
     }
 
-    /// Parses a study file with the core's small JSON reader ([`crate::study::json`]), which
-    /// is what the page uses: it keeps serde_json out of the wasm. Gives the same study as
-    /// [`RawStudy::from_json`] for every valid file (tested on the embedded one); only the
-    /// wording of structural errors differs.
-    pub fn read(text: &str) -> Result<RawStudy, LoadError> {
-        let raw: RawStudy = crate::study::json::from_str(text).map_err(|e| LoadError::Json {
-            line: e.line,
-            column: e.column,
-            message: e.to_string().chars().take(300).collect(),
-        })?;
-        raw.checked()
-    }
-
-    fn checked(self) -> Result<RawStudy, LoadError> {
+    /// The check every reading applies after decoding: the schema version is one this
+    /// build reads. (Conflicting salary rows are found by [`crate::study::Study::build`].)
+    pub(crate) fn checked(self) -> Result<RawStudy, LoadError> {
         if self.schema_version != 1 {
             return Err(LoadError::SchemaVersion { found: self.schema_version });
         }
