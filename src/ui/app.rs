@@ -4,22 +4,22 @@
 //! The study is loaded once here. If the embedded file cannot be loaded (which a test
 //! rules out for the shipped build) the page says why instead of panicking.
 
-use crate::ui::about::AboutSection;
-use crate::ui::codebook::CodebookSection;
-use crate::ui::controls::ControlBar;
-use crate::ui::coverage::CoverageSection;
-use crate::ui::demographics::DemographicsSection;
+use crate::ui::chrome::controls::ControlBar;
+use crate::ui::chrome::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
 use crate::ui::export::download_text;
-use crate::ui::model::ModelSection;
-use crate::ui::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
-use crate::ui::reproducibility::ReproducibilitySection;
-use crate::ui::robustness::RobustnessSection;
-use crate::ui::salaries::SalariesSection;
 use crate::ui::scale::ScaleBanner;
+use crate::ui::sections::about::AboutSection;
+use crate::ui::sections::codebook::CodebookSection;
+use crate::ui::sections::coverage::CoverageSection;
+use crate::ui::sections::demographics::DemographicsSection;
+use crate::ui::sections::model::ModelSection;
+use crate::ui::sections::reproducibility::ReproducibilitySection;
+use crate::ui::sections::robustness::RobustnessSection;
+use crate::ui::sections::salaries::SalariesSection;
+use crate::ui::sections::test::TestSection;
+use crate::ui::sections::tour::TourSection;
+use crate::ui::sections::workshop::WorkshopSection;
 use crate::ui::state::{location_query, sync_lang, sync_url, tr, AppState};
-use crate::ui::test_panel::TestSection;
-use crate::ui::tour::TourSection;
-use crate::ui::workshop::WorkshopSection;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;

@@ -4,29 +4,17 @@
 //! [`state::AppState`]. Sections read state and `core::view` models; charts receive
 //! finished numbers. UI modules read the core; the core never reads them.
 
-pub mod about;
 pub mod app;
 pub mod charts;
-pub mod codebook;
-pub mod controls;
-pub mod coverage;
-pub mod demographics;
+pub mod chrome;
 pub mod export;
 pub mod measure;
-pub mod model;
 pub mod panic;
-pub mod publish;
-pub mod reproducibility;
-pub mod robust_charts;
-pub mod robustness;
-pub mod salaries;
 pub mod scale;
+pub mod sections;
 pub mod state;
 pub mod table_body;
-pub mod test_panel;
 pub mod text;
-pub mod tour;
-pub mod workshop;
 
 /// Entry point called by `main` in the browser.
 pub fn start() {

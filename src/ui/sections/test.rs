@@ -3,7 +3,7 @@
 
 use crate::ui::charts::{draw_tdist, ChartFrame};
 use crate::ui::export::download_text;
-use crate::ui::salaries::selection_line;
+use crate::ui::sections::salaries::selection_line;
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;

@@ -12,6 +12,8 @@
 //! (English without one), and it redraws when the language changes; drawing functions
 //! find the language's table in [`Palette::t`] for the words they put on the canvas.
 
+pub mod robustness;
+
 use crate::ui::measure::{observe_near_view, observe_width};
 use crate::ui::state::AppState;
 use leptos::html::{Canvas, Div};

@@ -6,7 +6,7 @@
 
 use crate::ui::app::SECTIONS;
 use crate::ui::export::download_text;
-use crate::ui::salaries::selection_line;
+use crate::ui::sections::salaries::selection_line;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::fill_view;
 use leptos::prelude::*;

@@ -13,7 +13,7 @@
 //! published (marked `lang="en"`); the explorer's own words follow the UI language.
 
 use crate::ui::measure::observe_width;
-use crate::ui::reproducibility::pieces_view;
+use crate::ui::sections::reproducibility::pieces_view;
 use crate::ui::state::{tr, AppState};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 //! itself is `core::evidence::search_codebook`. The codebook's own names stay in English
 //! as published (`lang="en"`); the section's controls follow the UI language.
 
-use crate::ui::model::show_node;
+use crate::ui::sections::model::show_node;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
