@@ -8,6 +8,7 @@ pub mod app;
 pub mod charts;
 pub mod chrome;
 pub mod export;
+pub mod landing;
 pub mod measure;
 pub mod panic;
 pub mod scale;

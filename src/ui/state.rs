@@ -81,7 +81,7 @@ impl AppState {
         notices.extend(lang_notices);
         let lang = lang_chosen.unwrap_or_else(browser_lang);
         let (embed, embed_notices) =
-            embed::parse_embed(query, &crate::ui::app::SECTIONS.map(|(id, _)| id));
+            embed::parse_embed(query, &crate::ui::sections::SECTIONS.map(|(id, _)| id));
         notices.extend(embed_notices);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);

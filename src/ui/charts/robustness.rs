@@ -8,7 +8,7 @@
 //! observed or current value in the foreground colour. Their words come from the chart
 //! model's language (`m.lang`), so a language switch redraws them with the model.
 //!
-//! [`ChartFrame`]: crate::ui::charts::ChartFrame
+//! [`ChartFrame`]: crate::ui::charts::frame::ChartFrame
 
 use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;

@@ -4,11 +4,11 @@
 //!
 //! The page only posts messages; it never listens for them.
 
-use crate::ui::app::SECTIONS;
 use crate::ui::export::download_text;
-use crate::ui::sections::salaries::selection_line;
+use crate::ui::sections::SECTIONS;
 use crate::ui::state::{tr, AppState};
 use crate::ui::text::fill_view;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::reader::embed::{iframe_snippet, HeightMessage};
 use study_core::text::i18n::fill;

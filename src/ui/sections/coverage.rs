@@ -3,7 +3,8 @@
 //! as zero; changes and the difference-in-differences appear only where every cell
 //! involved is reported. Every number shows its source.
 
-use crate::ui::charts::{draw_coverage, ChartFrame};
+use crate::ui::charts::coverage::draw_coverage;
+use crate::ui::charts::frame::ChartFrame;
 use crate::ui::state::{tr, AppState};
 use leptos::prelude::*;
 use study_core::text::format::percent;

@@ -4,6 +4,7 @@
 //! quote and cite the paper) stay in English, marked `lang="en"`.
 
 use crate::ui::state::{tr, AppState};
+use crate::ui::text::pieces_view;
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::checks::reproduce::{category_title, reproduce, ReproRow, Status, CATEGORIES};
@@ -11,21 +12,6 @@ use study_core::checks::validate::{validate, Kind, Problem};
 use study_core::study::Study;
 use study_core::text::format::fixed;
 use study_core::text::i18n::{fill, Strings};
-use study_core::text::pieces::Piece;
-
-/// Runs of text, the study's own words wrapped in `lang="en"`.
-pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
-    pieces
-        .into_iter()
-        .map(|p| {
-            if p.study {
-                view! { <span lang="en">{p.text}</span> }.into_any()
-            } else {
-                p.text.into_any()
-            }
-        })
-        .collect_view()
-}
 
 /// `#reproducibility`. The body is rebuilt when the UI language changes (the ledger is
 /// small, and nothing else in it changes).

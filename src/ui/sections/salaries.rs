@@ -3,11 +3,13 @@
 //! render at most `ui::scale::TABLE_ROW_LIMIT` informants (a synthetic study has 20,000);
 //! the CSV download has every row.
 
-use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
+use crate::ui::charts::frame::ChartFrame;
+use crate::ui::charts::salaries::{draw_dots, draw_slopes};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::stats::selection::measure_text;
 use study_core::study::Time;
@@ -17,15 +19,6 @@ use study_core::text::markup::TableRow;
 use study_core::view::analysis::{
     dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
 };
-
-/// One line saying what the section shows ("For Service and Development, T1→T2, …"), in
-/// the UI language.
-pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
-    move || {
-        let t = state.t();
-        fill(t.a_selection_line, &[("selection", &state.selection.get().summary_in(t))])
-    }
-}
 
 /// `#salaries`.
 #[component]

@@ -1,11 +1,12 @@
 //! `#test`: the test the selection implies, in APA form with a plain-language sentence,
 //! its details, and the t distribution with the observed t and the p area shaded.
 
-use crate::ui::charts::{draw_tdist, ChartFrame};
+use crate::ui::charts::frame::ChartFrame;
+use crate::ui::charts::test::draw_tdist;
 use crate::ui::export::download_text;
-use crate::ui::sections::salaries::selection_line;
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::text::markup::TableRow;
 use study_core::view::analysis::{test_csv, test_view, TDistChart};

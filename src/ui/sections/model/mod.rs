@@ -13,8 +13,8 @@
 //! published (marked `lang="en"`); the explorer's own words follow the UI language.
 
 use crate::ui::measure::observe_width;
-use crate::ui::sections::reproducibility::pieces_view;
 use crate::ui::state::{tr, AppState};
+use crate::ui::text::pieces_view;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use std::sync::Arc;

@@ -21,14 +21,14 @@
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
 
+use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::robustness::{draw_influence, draw_permutation, draw_qq, draw_sensitivity};
-use crate::ui::charts::ChartFrame;
 use crate::ui::scale::{
     rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT,
 };
-use crate::ui::sections::salaries::selection_line;
 use crate::ui::state::{tr, AppState};
 use crate::ui::table_body::LiveBody;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use study_core::study::Group;
