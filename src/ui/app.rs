@@ -1,5 +1,5 @@
 //! The page shell: header, notices, the sticky control bar, the table of contents and the
-//! sections in reading order (see DESIGN.md).
+//! sections in reading order (see docs/design.md §Information architecture).
 //!
 //! The study is loaded once here. If the embedded file cannot be loaded (which a test
 //! rules out for the shipped build) the page says why instead of panicking.

@@ -22,7 +22,7 @@ use study_core::study::Group;
 use study_core::text::format::rmb;
 use study_core::text::i18n::{Lang, Strings};
 
-/// Colours for the current theme (Okabe–Ito; see DESIGN.md), and the UI language's
+/// Colours for the current theme (Okabe–Ito; see docs/design.md §Colour), and the UI language's
 /// strings for the words drawn on the canvas (axis titles, labels).
 #[derive(Clone, Copy)]
 pub struct Palette {

@@ -4,9 +4,9 @@
 //!
 //! Like the other chart modules, these functions only project numbers the core computed
 //! (`core::robust::view`) onto pixels; they compute no statistic. Colours follow
-//! DESIGN.md through [`Palette`]: groups in their colour, reference marks in grey, the
-//! observed or current value in the foreground colour. Their words come from the chart
-//! model's language (`m.lang`), so a language switch redraws them with the model.
+//! docs/design.md §Colour through [`Palette`]: groups in their colour, reference marks in
+//! grey, the observed or current value in the foreground colour. Their words come from the
+//! chart model's language (`m.lang`), so a language switch redraws them with the model.
 //!
 //! [`ChartFrame`]: crate::ui::charts::frame::ChartFrame
 
