@@ -12,7 +12,7 @@ use crate::ui::export::download_text;
 use crate::ui::landing::settle_in_page_links;
 use crate::ui::scale::ScaleBanner;
 use crate::ui::sections::{mount_later, section_view, FIRST_SECTIONS, SECTIONS};
-use crate::ui::state::{location_query, sync_lang, sync_url, tr, AppState};
+use crate::ui::state::{location_query, sync_lang, sync_url, tr, use_app_state, AppState};
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::reader::permalink::{display_safe, parse_scale, Notice, Reason};
@@ -72,12 +72,12 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         None => study.clone(),
     };
     let state = AppState::new(shown, &query, scale, scale_notices);
-    // Shared parts (the chart frame) read the UI language from here.
+    // Every component below reads the state from here (`state::use_app_state`).
     provide_context(state);
     sync_url(state);
     sync_lang(state);
     if let Some(section) = state.embed.get_value() {
-        return view! { <Embedded state=state study=study.clone() section=section /> }.into_any();
+        return view! { <Embedded study=study.clone() section=section /> }.into_any();
     }
     let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{move || title(state.t())}</a></li> }).collect_view();
     let download_json = |_| download_text(STUDY_JSON, "application/json", "song-2019-study.json");
@@ -91,10 +91,10 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         .map(|(i, (id, _))| {
             let study = study.clone();
             if i < FIRST_SECTIONS {
-                section_view(id, state, study)
+                section_view(id, study)
             } else {
                 let built = Memo::new(move |_| shown.get() > i);
-                (move || built.get().then(|| section_view(id, state, study.clone()))).into_any()
+                (move || built.get().then(|| section_view(id, study.clone()))).into_any()
             }
         })
         .collect_view();
@@ -104,23 +104,23 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         <a class="skip-link" href="#main">{tr(state, |t| t.skip_link)}</a>
         <header class="site-header">
             <p class="eyebrow">{tr(state, |t| t.app_name)}</p>
-            <LanguageSwitch state=state />
+            <LanguageSwitch />
             <h1 lang="en">{c.title.clone()}</h1>
             <p class="citation" lang="en">{cite}</p>
             <p class="header-actions">
                 <button type="button" on:click=download_json>{tr(state, |t| t.download_dataset)}</button>
             </p>
-            <SharePanel state=state />
+            <SharePanel />
         </header>
-        <PrintHeader state=state />
-        <Notices state=state />
-        <ScaleBanner state=state />
+        <PrintHeader />
+        <Notices />
+        <ScaleBanner />
         <div class="layout">
             <nav class="toc" aria-label=tr(state, |t| t.toc_label)>
                 <ul>{toc}</ul>
             </nav>
             <div class="content">
-                <ControlBar state=state />
+                <ControlBar />
                 <main id="main" tabindex="-1" aria-busy=move || (shown.get() < SECTIONS.len()).to_string()>
                     {sections}
                 </main>
@@ -128,7 +128,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         </div>
         <footer class="site-footer">
             <p>{tr(state, |t| t.footer_computed)}</p>
-            <CiteExplorer state=state />
+            <CiteExplorer />
             // public/boot.js writes the offline status here, in the words these attributes
             // hold, and rewrites it when the language changes.
             <p
@@ -148,7 +148,8 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
 /// `embed=1`: no site chrome — the controls, the chosen section and a link to the full
 /// explorer — and the height reported to the host page.
 #[component]
-fn Embedded(state: AppState, study: Arc<Study>, section: String) -> impl IntoView {
+fn Embedded(study: Arc<Study>, section: String) -> impl IntoView {
+    let state = use_app_state();
     let root = NodeRef::<leptos::html::Div>::new();
     report_height(root, section.clone());
     let full = move || {
@@ -158,10 +159,10 @@ fn Embedded(state: AppState, study: Arc<Study>, section: String) -> impl IntoVie
     };
     view! {
         <div class="embedded" id="embed-root" node_ref=root>
-            <Notices state=state />
-            <ScaleBanner state=state />
-            <ControlBar state=state />
-            <main id="main" tabindex="-1">{section_view(&section, state, study)}</main>
+            <Notices />
+            <ScaleBanner />
+            <ControlBar />
+            <main id="main" tabindex="-1">{section_view(&section, study)}</main>
             <p class="embed-credit">
                 <a href=full target="_blank" rel="noopener">{tr(state, |t| t.e_open_full)}</a>
             </p>

@@ -1,8 +1,10 @@
 //! The browser UI (compiled for `wasm32` only): Leptos components over the pure core.
 //!
-//! `start` mounts [`app::App`], which loads the embedded study once and builds the
-//! [`state::AppState`]. Sections read state and `core::view` models; charts receive
-//! finished numbers. UI modules read the core; the core never reads them.
+//! `start` mounts [`app::App`], which loads the embedded study once, builds the
+//! [`state::AppState`] and provides it as context: every component takes it from there
+//! ([`state::use_app_state`]), never as a prop. Sections read state and `core::view`
+//! models; charts receive finished numbers. UI modules read the core; the core never
+//! reads them.
 
 pub mod app;
 pub mod charts;

@@ -165,6 +165,13 @@ impl AppState {
     }
 }
 
+/// The page's [`AppState`], from the context `app::Loaded` provides for everything below
+/// it. Call it while a component is being built, where the context is in reach; an event
+/// handler runs outside it, so components read the state first and move it in.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
 /// One fixed UI string that follows the language, as a text node or attribute value:
 /// `{tr(state, |t| t.sec_about)}`.
 ///

@@ -4,7 +4,7 @@
 //! timepoint, or a typed total that is not a positive amount) is explained in a live region
 //! and leaves the current state as it was.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state, AppState};
 use leptos::prelude::*;
 use study_core::reader::permalink::{amount_text, parse_amount, AmountError};
 use study_core::stats::discount::DiscountTotals;
@@ -43,7 +43,8 @@ fn toggle(
 
 /// `#controls`: the sticky control bar.
 #[component]
-pub fn ControlBar(state: AppState) -> impl IntoView {
+pub fn ControlBar() -> impl IntoView {
+    let state = use_app_state();
     let sel = state.selection;
     let group_box = move |g: Group, detail: fn(&Strings) -> &'static str| {
         let i = g.index();
@@ -110,7 +111,7 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                 {measure_radio(Measure::Quarterly, "Table 8")}
                 {measure_radio(Measure::Monthly, "Table A2")}
             </fieldset>
-            <DiscountControls state=state />
+            <DiscountControls />
             <p class="guard" role="status" aria-live="polite">{move || state.guard.get().unwrap_or_default()}</p>
         </form>
     }
@@ -135,7 +136,8 @@ fn with_total(t: &mut DiscountTotals, i: usize, v: f64) {
 
 /// Discount on/off and the editable totals with the live factor.
 #[component]
-fn DiscountControls(state: AppState) -> impl IntoView {
+fn DiscountControls() -> impl IntoView {
+    let state = use_app_state();
     let sel = state.selection;
     let texts = RwSignal::new(sel.get_untracked().totals.fields().map(|(_, v)| amount_text(v)));
     let errors: RwSignal<[Option<AmountError>; 4]> = RwSignal::new(Default::default());

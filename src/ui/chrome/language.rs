@@ -1,12 +1,13 @@
 //! The header's language switch.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use study_core::text::i18n::Lang;
 
 /// The language switch: one native select, so it works from the keyboard.
 #[component]
-pub fn LanguageSwitch(state: AppState) -> impl IntoView {
+pub fn LanguageSwitch() -> impl IntoView {
+    let state = use_app_state();
     let options = Lang::ALL
         .into_iter()
         .map(|l| view! { <option value=l.key() lang=l.bcp47() prop:selected=move || state.lang.get() == l>{l.endonym()}</option> })

@@ -1,11 +1,12 @@
 //! The notice under the header listing what the page's URL asked for that was ignored.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 
 /// Shows what the URL asked for that was ignored.
 #[component]
-pub fn Notices(state: AppState) -> impl IntoView {
+pub fn Notices() -> impl IntoView {
+    let state = use_app_state();
     view! {
         <Show when=move || state.notices.with(|n| !n.is_empty()) fallback=|| ()>
             <div class="notice" role="status" id="url-notices">

@@ -5,7 +5,7 @@
 
 use crate::ui::charts::coverage::draw_coverage;
 use crate::ui::charts::frame::ChartFrame;
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use study_core::text::format::percent;
 use study_core::text::i18n::{fill, Strings};
@@ -23,7 +23,8 @@ fn points(v: Option<f64>, t: &Strings) -> String {
 
 /// `#coverage`.
 #[component]
-pub fn CoverageSection(state: AppState) -> impl IntoView {
+pub fn CoverageSection() -> impl IntoView {
+    let state = use_app_state();
     let bars = Memo::new(move |_| {
         let sel = state.selection.get();
         state.study.with_value(|s| coverage_bars(s, &sel))

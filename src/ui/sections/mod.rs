@@ -19,7 +19,6 @@ pub mod tour;
 pub mod workshop;
 
 use crate::ui::landing::follow_fragment;
-use crate::ui::state::AppState;
 use about::AboutSection;
 use codebook::CodebookSection;
 use coverage::CoverageSection;
@@ -84,20 +83,18 @@ pub fn mount_later(shown: RwSignal<usize>) {
 }
 
 /// One section by its anchor (the embed mode shows only this).
-pub fn section_view(id: &str, state: AppState, study: Arc<Study>) -> AnyView {
+pub fn section_view(id: &str, study: Arc<Study>) -> AnyView {
     match id {
-        "about" => view! { <AboutSection state=state /> }.into_any(),
-        "tour" => view! { <TourSection state=state /> }.into_any(),
-        "model" => view! { <ModelSection study=study state=state /> }.into_any(),
-        "salaries" => view! { <SalariesSection state=state /> }.into_any(),
-        "robustness" => view! { <RobustnessSection state=state /> }.into_any(),
-        "coverage" => view! { <CoverageSection state=state /> }.into_any(),
-        "workshop" => view! { <WorkshopSection study=study state=state /> }.into_any(),
-        "demographics" => view! { <DemographicsSection state=state /> }.into_any(),
-        "codebook" => view! { <CodebookSection state=state /> }.into_any(),
-        "reproducibility" => {
-            view! { <ReproducibilitySection study=study state=state /> }.into_any()
-        }
-        _ => view! { <TestSection state=state /> }.into_any(),
+        "about" => view! { <AboutSection /> }.into_any(),
+        "tour" => view! { <TourSection /> }.into_any(),
+        "model" => view! { <ModelSection study=study /> }.into_any(),
+        "salaries" => view! { <SalariesSection /> }.into_any(),
+        "robustness" => view! { <RobustnessSection /> }.into_any(),
+        "coverage" => view! { <CoverageSection /> }.into_any(),
+        "workshop" => view! { <WorkshopSection study=study /> }.into_any(),
+        "demographics" => view! { <DemographicsSection /> }.into_any(),
+        "codebook" => view! { <CodebookSection /> }.into_any(),
+        "reproducibility" => view! { <ReproducibilitySection study=study /> }.into_any(),
+        _ => view! { <TestSection /> }.into_any(),
     }
 }

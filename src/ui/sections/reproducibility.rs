@@ -3,7 +3,7 @@
 //! language; the pseudonyms, sources, printed values and the validation's findings (which
 //! quote and cite the paper) stay in English, marked `lang="en"`.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::pieces_view;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,7 +16,8 @@ use study_core::text::i18n::{fill, Strings};
 /// `#reproducibility`. The body is rebuilt when the UI language changes (the ledger is
 /// small, and nothing else in it changes).
 #[component]
-pub fn ReproducibilitySection(study: Arc<Study>, state: AppState) -> impl IntoView {
+pub fn ReproducibilitySection(study: Arc<Study>) -> impl IntoView {
+    let state = use_app_state();
     let problems = validate(&study);
     let body = move || {
         let lang = state.lang.get();

@@ -7,7 +7,7 @@ use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::salaries::{draw_dots, draw_slopes};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
 use crate::ui::text::selection_line;
 use leptos::prelude::*;
@@ -22,7 +22,8 @@ use study_core::view::analysis::{
 
 /// `#salaries`.
 #[component]
-pub fn SalariesSection(state: AppState) -> impl IntoView {
+pub fn SalariesSection() -> impl IntoView {
+    let state = use_app_state();
     let t = move || state.t();
     let summaries = Memo::new(move |_| {
         let sel = state.selection.get();

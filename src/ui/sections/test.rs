@@ -4,7 +4,7 @@
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::test::draw_tdist;
 use crate::ui::export::download_text;
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
 use crate::ui::text::selection_line;
 use leptos::prelude::*;
@@ -13,7 +13,8 @@ use study_core::view::analysis::{test_csv, test_view, TDistChart};
 
 /// `#test`.
 #[component]
-pub fn TestSection(state: AppState) -> impl IntoView {
+pub fn TestSection() -> impl IntoView {
+    let state = use_app_state();
     let view_model = Memo::new(move |_| {
         let sel = state.selection.get();
         let lang = state.lang.get();

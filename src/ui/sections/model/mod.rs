@@ -13,7 +13,7 @@
 //! published (marked `lang="en"`); the explorer's own words follow the UI language.
 
 use crate::ui::measure::observe_width;
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::pieces_view;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -65,12 +65,12 @@ pub fn show_node(state: AppState, id: &str, anchor: Option<&'static str>) {
 /// `#model`.
 #[component]
 pub fn ModelSection(
-    state: AppState,
     /// The paper's study: the model, its quotations and their speakers are the paper's,
     /// also when the explorer runs on a synthetic study (`scale=`), whose informants have
     /// made-up names and would leave every speaker without a role or group.
     study: Arc<Study>,
 ) -> impl IntoView {
+    let state = use_app_state();
     let paper = StoredValue::new(study);
     let model: StoredValue<Arc<ModelDesc>> =
         StoredValue::new(paper.with_value(|s| Arc::new(s.raw.model.clone())));

@@ -26,7 +26,7 @@ use crate::ui::charts::robustness::{draw_influence, draw_permutation, draw_qq, d
 use crate::ui::scale::{
     rows_note, thinned, PermutationProgress, CHART_POINT_LIMIT, TABLE_ROW_LIMIT,
 };
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
 use crate::ui::text::selection_line;
 use leptos::prelude::*;
@@ -149,7 +149,8 @@ fn influence_rows(inf: &InfluenceView, t: &Strings, sep: &str) -> Vec<TRow> {
 
 /// `#robustness`.
 #[component]
-pub fn RobustnessSection(state: AppState) -> impl IntoView {
+pub fn RobustnessSection() -> impl IntoView {
+    let state = use_app_state();
     // The whole analysis: recomputed when the selection (or its points) change, never
     // when only the prior scale does.
     // Kept in the state (`AppState::robustness`, in the UI language), where a long Monte
@@ -530,7 +531,7 @@ pub fn RobustnessSection(state: AppState) -> impl IntoView {
 
             <h3>{tr(state, |t| t.b_h_perm)}</h3>
             <p>{tr(state, |t| t.b_perm_intro)}</p>
-            <div id="permutation"><PermutationProgress state=state />{permutation}</div>
+            <div id="permutation"><PermutationProgress />{permutation}</div>
             <Show when=move || histogram.with(|h| h.is_some()) fallback=|| ()>
                 {move || {
                     let t = t();

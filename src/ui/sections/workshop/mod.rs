@@ -16,7 +16,7 @@
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::workshop::draw_comparison;
 use crate::ui::export::download_text;
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -155,7 +155,8 @@ fn gap(t: &Strings) -> &'static str {
 
 /// `#workshop`.
 #[component]
-pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
+pub fn WorkshopSection(study: Arc<Study>) -> impl IntoView {
+    let state = use_app_state();
     let imported: RwSignal<Option<Arc<Imported>>> = RwSignal::new(None);
     let status = RwSignal::new(Status::Idle);
     let serial = StoredValue::new(0u32);
@@ -315,7 +316,7 @@ pub fn WorkshopSection(study: Arc<Study>, state: AppState) -> impl IntoView {
                 </fieldset>
             </div>
             {status_line}
-            {move || imported.get().map(|data| view! { <Results data=data paper=paper kappa_printed=kappa_printed state=state /> })}
+            {move || imported.get().map(|data| view! { <Results data=data paper=paper kappa_printed=kappa_printed /> })}
         </section>
     }
 }
@@ -340,8 +341,8 @@ fn Results(
     data: Arc<Imported>,
     paper: StoredValue<Coverage>,
     kappa_printed: StoredValue<(String, String)>,
-    state: AppState,
 ) -> impl IntoView {
+    let state = use_app_state();
     let t = move || state.t();
     let project = data.project.clone();
     let is_sample = data.sample
