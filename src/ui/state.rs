@@ -169,7 +169,9 @@ impl AppState {
 /// it. Call it while a component is being built, where the context is in reach; an event
 /// handler runs outside it, so components read the state first and move it in.
 pub fn use_app_state() -> AppState {
-    expect_context::<AppState>()
+    // `expect` with a fixed message: `expect_context` would format the caller's location
+    // and the type's name, which costs the wasm about 1 KB of formatting code.
+    use_context::<AppState>().expect("app::Loaded provides the AppState")
 }
 
 /// One fixed UI string that follows the language, as a text node or attribute value:
