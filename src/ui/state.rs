@@ -184,7 +184,7 @@ pub fn use_app_state() -> AppState {
 pub fn tr(
     state: AppState,
     pick: fn(&'static Strings) -> &'static str,
-) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || pick(state.t())
 }
 

@@ -117,8 +117,11 @@ pub fn ControlBar() -> impl IntoView {
     }
 }
 
+/// A label in the UI language's table.
+type Label = fn(&Strings) -> &'static str;
+
 /// The four totals of footnote 3, keyed by permalink name, with labels.
-const TOTALS: [(&str, fn(&Strings) -> &'static str); 4] = [
+const TOTALS: [(&str, Label); 4] = [
     ("salary2016", |t| t.total_salary_2016),
     ("revenue2016", |t| t.total_revenue_2016),
     ("salary2017", |t| t.total_salary_2017),

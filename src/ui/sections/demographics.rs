@@ -43,7 +43,7 @@ pub fn DemographicsSection() -> impl IntoView {
                 let cells = groups.iter().map(|g| view! { <td class="num">{cell(*g)}</td> }).collect_view();
                 let printed_p = printed.iter().find(|(k, _)| k == r.variable.key()).map(|(_, p)| p.clone()).unwrap_or_default();
                 let test = if groups.len() == 2 {
-                    r.test.as_ref().map(|x| apa::t_test(x)).unwrap_or_else(|e| e.message(t))
+                    r.test.as_ref().map(apa::t_test).unwrap_or_else(|e| e.message(t))
                 } else {
                     t.a_demo_one_group_cell.into()
                 };

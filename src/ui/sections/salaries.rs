@@ -113,7 +113,8 @@ fn SalaryTable() -> impl IntoView {
     };
     let body = move || {
         if computable.get() {
-            view! { <LiveBody rows=move || rows.with(|r| r.as_ref().map(Vec::clone).unwrap_or_default()) /> }.into_any()
+            view! { <LiveBody rows=move || rows.with(|r| r.clone().unwrap_or_default()) /> }
+                .into_any()
         } else {
             let message = move || {
                 rows.with(|r| {
