@@ -62,7 +62,7 @@ fn keep_landing() {
     request_animation_frame(move || frame(LANDING_FRAMES, moved));
 }
 
-/// Lands in-page links exactly ([`keep_landing`]) and notes when the reader takes over.
+/// Lands in-page links exactly (`keep_landing`) and notes when the reader takes over.
 pub fn settle_in_page_links() {
     fn bump() {
         READER_MOVED.with(|m| m.set(m.get().wrapping_add(1)));

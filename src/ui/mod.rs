@@ -5,6 +5,39 @@
 //! ([`state::use_app_state`]), never as a prop. Sections read state and `core::view`
 //! models; charts receive finished numbers. UI modules read the core; the core never
 //! reads them.
+//!
+//! # Layout
+//!
+//! - [`app`]: the page shell (header, contents, footer; the embedded mode).
+//! - [`sections`]: one module per page section, named after its anchor (`#about` is
+//!   `sections::about`, `#test` is `sections::test`, …); a large section is a folder of
+//!   its parts (`sections/workshop/{mod,import,results,…}.rs`).
+//! - [`chrome`]: what sits around the sections: the language switch, the URL notices,
+//!   the control bar, and sharing, printing and citing the view.
+//! - [`charts`]: the chart frame, the theme, and the plotters drawing, one module per
+//!   section that draws.
+//! - Shared infrastructure: [`state`] (signals, memos, `tr`), [`measure`] (observers),
+//!   [`table_body`] (`LiveBody`), [`text`] (translated sentences with study content),
+//!   [`export`] (downloads), [`scale`] (synthetic studies: banner, progress, row cap),
+//!   [`landing`] (in-page links), [`mod@panic`] (the panic banner).
+//!
+//! # Size trades
+//!
+//! The wasm build erases component types (`--cfg erase_components`, in
+//! `.cargo/config.toml`), so Leptos's render code is compiled per view type rather than
+//! once for every nesting of the page's whole tree. Three idioms go further and trade a
+//! little idiom for size; keep them (figures: gzip -9 of the release build, from
+//! BENCHMARKS.md, "Why the build is as it is"):
+//!
+//! - [`state::tr`]: a fixed UI string is `tr(state, |t| t.key)`. Every call returns the
+//!   same closure type, so Leptos's reactive text and attribute code is compiled once for
+//!   all of them, where each `move || t().key` closure would be a type of its own,
+//!   compiled separately. Saves 1.5 KB; `tests/architecture.rs` rejects the closures.
+//! - [`charts::frame::ChartFrame`]: generic over its drawing closure only at the surface.
+//!   It boxes the closure and calls one non-generic body, so the frame is compiled once
+//!   instead of once per chart. Saves 5.6 KB.
+//! - [`table_body::LiveBody`] and the robustness section's `live_table`: the same for
+//!   table bodies, with the row closure boxed (one compiled body each). Saves 4.7 KB.
 
 pub mod app;
 pub mod charts;

@@ -177,10 +177,8 @@ pub fn use_app_state() -> AppState {
 /// One fixed UI string that follows the language, as a text node or attribute value:
 /// `{tr(state, |t| t.sec_about)}`.
 ///
-/// Every call returns the same closure type, so Leptos's reactive render and attribute code
-/// is compiled once for all of the page's fixed strings instead of once per `move || t().x`
-/// closure, each of which is a type of its own (BENCHMARKS.md, fourth session; enforced by
-/// `tests/architecture.rs`).
+/// Every call returns the same closure type: one of the UI's size trades, see
+/// [the `ui` module](crate::ui#size-trades) (`tests/architecture.rs` keeps it so).
 pub fn tr(
     state: AppState,
     pick: fn(&'static Strings) -> &'static str,

@@ -16,6 +16,9 @@ use leptos::prelude::*;
 use study_core::text::i18n::Lang;
 
 /// A chart on a canvas, with its text alternative, PNG download and data table.
+///
+/// Generic only in `draw`, which it boxes for one non-generic body (`chart_frame`): one
+/// of the UI's size trades, see [the `ui` module](crate::ui#size-trades).
 #[component]
 pub fn ChartFrame<D>(
     /// DOM id of the canvas (also the PNG file name).
@@ -43,7 +46,8 @@ where
 /// A chart's drawing function, boxed so the frame is compiled once for every chart.
 type Draw = Box<dyn Fn(&web_sys::HtmlCanvasElement, Palette, Scale) -> DrawResult + Send + Sync>;
 
-/// The body of [`ChartFrame`], not generic: only the drawing differs between charts.
+/// The body of [`ChartFrame`], not generic: only the drawing differs between charts
+/// ([size trades](crate::ui#size-trades)).
 fn chart_frame(
     id: &'static str,
     title: TextProp,

@@ -35,7 +35,9 @@ pub(super) type TableParts = (String, Vec<(&'static str, &'static str)>, Vec<TRo
 /// changed is written to the DOM, and a body whose rows keep their shape only has the text
 /// of its changed cells rewritten ([`LiveBody`]). (A table built inside a closure that
 /// reruns is rebuilt instead: every attribute removed and set again, and both its parts
-/// parsed anew.)
+/// parsed anew.) Generic only in `parts`, which it boxes for one non-generic body
+/// (`live_table_of`): one of the UI's size trades, see
+/// [the `ui` module](crate::ui#size-trades).
 pub(super) fn live_table(
     id: &'static str,
     parts: impl Fn() -> TableParts + Send + Sync + 'static,
@@ -43,7 +45,8 @@ pub(super) fn live_table(
     live_table_of(id, Box::new(parts))
 }
 
-/// The body of [`live_table`], not generic, so it is compiled once for every table.
+/// The body of [`live_table`], not generic, so it is compiled once for every table
+/// ([size trades](crate::ui#size-trades)).
 fn live_table_of(id: &'static str, parts: Box<dyn Fn() -> TableParts + Send + Sync>) -> AnyView {
     let parts = Memo::new(move |_| parts());
     let caption = move || parts.with(|p| p.0.clone());
