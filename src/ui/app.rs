@@ -79,7 +79,10 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     if let Some(section) = state.embed.get_value() {
         return view! { <Embedded study=study.clone() section=section /> }.into_any();
     }
-    let toc = SECTIONS.iter().map(|(id, title)| view! { <li><a href=format!("#{id}")>{move || title(state.t())}</a></li> }).collect_view();
+    let toc = SECTIONS
+        .iter()
+        .map(|(id, title)| view! { <li><a href=format!("#{id}")>{tr(state, *title)}</a></li> })
+        .collect_view();
     let download_json = |_| download_text(STUDY_JSON, "application/json", "song-2019-study.json");
     // The sections up to the test are built with the page; the rest follow one per
     // browser task, so the controls respond (and the first screen paints) before the

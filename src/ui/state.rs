@@ -177,8 +177,10 @@ pub fn use_app_state() -> AppState {
 /// One fixed UI string that follows the language, as a text node or attribute value:
 /// `{tr(state, |t| t.sec_about)}`.
 ///
-/// Every call returns the same closure type: one of the UI's size trades, see
-/// [the `ui` module](crate::ui#size-trades) (`tests/architecture.rs` keeps it so).
+/// Every call returns the same closure type, and the function is never inlined: one of the
+/// UI's size trades, see [the `ui` module](crate::ui#size-trades)
+/// (`tests/architecture.rs` keeps it so).
+#[inline(never)]
 pub fn tr(
     state: AppState,
     pick: fn(&'static Strings) -> &'static str,

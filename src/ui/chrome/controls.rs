@@ -58,7 +58,7 @@ pub fn ControlBar() -> impl IntoView {
                     on:change=move |ev| toggle(state, &ev, |s| &mut s.groups, i, |t| t.guard_group)
                 />
                 <span class="swatch" aria-hidden="true"></span>
-                <span><span lang="en">{g.label()}</span>" "<small>{move || detail(state.t())}</small></span>
+                <span><span lang="en">{g.label()}</span>" "<small>{tr(state, detail)}</small></span>
             </label>
         }
     };
@@ -76,7 +76,7 @@ pub fn ControlBar() -> impl IntoView {
                     prop:checked=move || sel.with(|s| s.times[i])
                     on:change=move |ev| toggle(state, &ev, |s| &mut s.times, i, |t| t.guard_time)
                 />
-                <span>{t.label()}" "<small>{move || detail(state.t())}</small></span>
+                <span>{t.label()}" "<small>{tr(state, detail)}</small></span>
             </label>
         }
     };
@@ -90,7 +90,7 @@ pub fn ControlBar() -> impl IntoView {
                     prop:checked=move || sel.with(|s| s.measure == m)
                     on:change=move |_| sel.update(|s| s.measure = m)
                 />
-                <span>{move || if m == Measure::Quarterly { state.t().measure_quarterly } else { state.t().measure_monthly }}" "<small>{detail}</small></span>
+                <span>{tr(state, if m == Measure::Quarterly { |t| t.measure_quarterly } else { |t| t.measure_monthly })}" "<small>{detail}</small></span>
             </label>
         }
     };
@@ -158,7 +158,7 @@ fn DiscountControls() -> impl IntoView {
             let err_id = format!("total-{key}-error");
             view! {
                 <div class="total">
-                    <label for=id.clone()>{move || label(state.t())}" "<small>{tr(state, |t| t.rmb_unit)}</small></label>
+                    <label for=id.clone()>{tr(state, label)}" "<small>{tr(state, |t| t.rmb_unit)}</small></label>
                     <input
                         id=id
                         type="text"

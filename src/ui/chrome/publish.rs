@@ -60,7 +60,7 @@ pub fn SharePanel() -> impl IntoView {
     let section = RwSignal::new("test".to_string());
     let options = SECTIONS
         .iter()
-        .map(|&(id, title)| view! { <option value=id prop:selected=move || section.get() == id>{move || title(state.t())}</option> })
+        .map(|&(id, title)| view! { <option value=id prop:selected=move || section.get() == id>{tr(state, title)}</option> })
         .collect_view();
     let copy_link = move |_| copy_text(permalink(state), status);
     let copy_embed = move |_| {

@@ -29,7 +29,6 @@ pub(super) fn Comparison(
     content_lang: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
-    let t = move || state.t();
     let definition = RwSignal::new(Definition::Pooled);
     let chosen = RwSignal::new(BTreeMap::<String, String>::new());
     let p = project.clone();
@@ -68,11 +67,11 @@ pub(super) fn Comparison(
             <legend>{tr(state, |t| t.c_def_legend)}</legend>
             <label class="check">
                 <input type="radio" name="workshop-definition" value="pooled" prop:checked=move || definition.get() == Definition::Pooled on:change=move |_| definition.set(Definition::Pooled) />
-                <span>{move || Definition::Pooled.label(t())}</span>
+                <span>{tr(state, |t| Definition::Pooled.label(t))}</span>
             </label>
             <label class="check">
                 <input type="radio" name="workshop-definition" value="mean" prop:checked=move || definition.get() == Definition::MeanOfSources on:change=move |_| definition.set(Definition::MeanOfSources) />
-                <span>{move || Definition::MeanOfSources.label(t())}</span>
+                <span>{tr(state, |t| Definition::MeanOfSources.label(t))}</span>
             </label>
         </fieldset>
         <ul class="theme-assignments" id="workshop-assignments">{assignment_list}</ul>
