@@ -46,18 +46,17 @@ pub fn SalariesSection() -> impl IntoView {
             <h2 id="salaries-h">{tr(state, |t| t.sec_salaries)}</h2>
             <p class="selection-line">{selection_line(state)}</p>
             <p class="lede">{tr(state, |t| t.a_sal_lede)}</p>
-            <SalaryTable />
-            <Descriptives summaries=summaries />
+            {salary_table()}
+            {descriptives(summaries)}
             <button type="button" on:click=csv>{tr(state, |t| t.a_sal_csv)}</button>
-            <SalaryCharts summaries=summaries />
+            {salary_charts(summaries)}
         </section>
     }
 }
 
 /// The per-informant table for the selection (at most `TABLE_ROW_LIMIT` rows, with a note
 /// when there are more).
-#[component]
-fn SalaryTable() -> impl IntoView {
+fn salary_table() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     // The salary table's rows (the informant, the group and the formatted cells); a toggle
@@ -145,8 +144,7 @@ fn SalaryTable() -> impl IntoView {
 }
 
 /// The group descriptives of every series shown.
-#[component]
-fn Descriptives(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl IntoView {
+fn descriptives(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     // The table is built once; a toggle rebuilds only its rows (an undefined series is one
@@ -185,8 +183,7 @@ fn Descriptives(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl
 
 /// The slope chart and the dot plot of the differences, with their data tables (both
 /// need both timepoints).
-#[component]
-fn SalaryCharts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl IntoView {
+fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl IntoView {
     let state = use_app_state();
     let slope_data = Memo::new(move |_| {
         state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default())

@@ -26,8 +26,7 @@ struct Marks {
 }
 
 /// The diagram in the layout `kind`; `hot` is the node under the pointer or focus.
-#[component]
-pub(super) fn Diagram(
+pub(super) fn diagram(
     model: StoredValue<Arc<ModelDesc>>,
     kind: Memo<LayoutKind>,
     hot: RwSignal<Option<String>>,

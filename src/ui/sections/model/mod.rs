@@ -26,7 +26,7 @@ use crate::ui::measure::observe_width;
 use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::pieces_view;
 use detail::detail;
-use diagram::Diagram;
+use diagram::diagram;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -153,7 +153,7 @@ pub fn ModelSection(
                 }}
             </p>
             <div class="model-area" on:keydown=on_keydown>
-                <Diagram model=model kind=kind hot=hot />
+                {diagram(model, kind, hot)}
                 <div class="visually-hidden">{descriptions}</div>
                 <ul class="model-legend" aria-label=tr(state, |t| t.d_legend_label)>{legend}</ul>
                 <p class="visually-hidden" aria-live="polite" id="model-status">{status}</p>

@@ -14,8 +14,7 @@ use study_core::text::markup::TableRow as TRow;
 use study_core::view::robustness::{QqChart, RobustnessView};
 
 /// The assumptions part of the section.
-#[component]
-pub(super) fn Assumptions(model: Memo<RobustnessView>) -> impl IntoView {
+pub(super) fn assumptions(model: Memo<RobustnessView>) -> impl IntoView {
     let state = use_app_state();
     let qq_of = move |g: Group| {
         Memo::new(move |_| {
@@ -118,16 +117,15 @@ pub(super) fn Assumptions(model: Memo<RobustnessView>) -> impl IntoView {
         {variances}
         {qq_missing}
         <div class="qq-grid">
-            <QqFrame chart=qq_service id="chart-qq-service" title=|t| t.b_chart_qq_service />
-            <QqFrame chart=qq_development id="chart-qq-development" title=|t| t.b_chart_qq_development />
+            {qq_frame(qq_service, "chart-qq-service", |t| t.b_chart_qq_service)}
+            {qq_frame(qq_development, "chart-qq-development", |t| t.b_chart_qq_development)}
         </div>
         <p class="note">{tr(state, |t| t.b_qq_note)}</p>
     }
 }
 
 /// One group's normal Q-Q plot with its data table, while the group's values allow one.
-#[component]
-fn QqFrame(
+fn qq_frame(
     chart: Memo<Option<QqChart>>,
     id: &'static str,
     title: fn(&Strings) -> &'static str,

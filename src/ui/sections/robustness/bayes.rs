@@ -10,8 +10,7 @@ use study_core::text::markup::TableRow as TRow;
 use study_core::view::robustness::{BayesRow, RobustnessView, DEFAULT_PRIOR, PRIOR_CHOICES};
 
 /// The Bayes factor's part of the section; the prior scale lives here.
-#[component]
-pub(super) fn BayesFactor(model: Memo<RobustnessView>) -> impl IntoView {
+pub(super) fn bayes_factor(model: Memo<RobustnessView>) -> impl IntoView {
     let state = use_app_state();
     let prior = RwSignal::new(DEFAULT_PRIOR);
     let bayes: Memo<Result<BayesRow, String>> = Memo::new(move |_| {

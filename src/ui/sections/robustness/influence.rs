@@ -59,8 +59,7 @@ fn influence_rows(inf: &InfluenceView, t: &Strings, sep: &str) -> Vec<TRow> {
 }
 
 /// The influence part of the section; `names` are the informants' pseudonyms.
-#[component]
-pub(super) fn LeaveOneOut(
+pub(super) fn leave_one_out(
     model: Memo<RobustnessView>,
     names: Memo<HashSet<String>>,
 ) -> impl IntoView {

@@ -20,7 +20,7 @@
 //! ([`crate::ui::table_body::LiveBody`]).
 //!
 //! The section lays out the summary, the tests and the effect sizes itself; each other
-//! part is a component of its own module, in the page's order: `permutation`,
+//! part is built by a function of its own module, in the page's order: `permutation`,
 //! `influence` (leave-one-out), `assumptions`, `bayes`, `sensitivity`.
 //!
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
@@ -35,12 +35,12 @@ mod table;
 
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::selection_line;
-use assumptions::Assumptions;
-use bayes::BayesFactor;
-use influence::LeaveOneOut;
+use assumptions::assumptions;
+use bayes::bayes_factor;
+use influence::leave_one_out;
 use leptos::prelude::*;
-use permutation::PermutationTest;
-use sensitivity::DiscountSensitivity;
+use permutation::permutation_test;
+use sensitivity::discount_sensitivity;
 use std::collections::HashSet;
 use study_core::view::robustness::RobustnessView;
 use table::{labelled, live_table, with_names, TEXT};
@@ -101,19 +101,19 @@ pub fn RobustnessSection() -> impl IntoView {
             <h3>{tr(state, |t| t.b_h_tests)}</h3>
             {tests}
 
-            <PermutationTest model=model />
+            {permutation_test(model)}
 
             <h3>{tr(state, |t| t.b_h_effects)}</h3>
             <p>{tr(state, |t| t.b_effects_intro)}</p>
             {effects}
 
-            <LeaveOneOut model=model names=names />
+            {leave_one_out(model, names)}
 
-            <Assumptions model=model />
+            {assumptions(model)}
 
-            <BayesFactor model=model />
+            {bayes_factor(model)}
 
-            <DiscountSensitivity model=model />
+            {discount_sensitivity(model)}
         </section>
     }
 }

@@ -14,8 +14,7 @@ use study_core::text::markup::TableRow as TRow;
 use study_core::view::robustness::{PermutationView, RobustnessView};
 
 /// The permutation test's part of the section.
-#[component]
-pub(super) fn PermutationTest(model: Memo<RobustnessView>) -> impl IntoView {
+pub(super) fn permutation_test(model: Memo<RobustnessView>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let histogram =

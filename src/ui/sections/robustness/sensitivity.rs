@@ -11,8 +11,7 @@ use study_core::text::markup::TableRow as TRow;
 use study_core::view::robustness::RobustnessView;
 
 /// The sensitivity part of the section.
-#[component]
-pub(super) fn DiscountSensitivity(model: Memo<RobustnessView>) -> impl IntoView {
+pub(super) fn discount_sensitivity(model: Memo<RobustnessView>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let sensitivity = Memo::new(move |_| model.with(|m| m.sensitivity.as_ref().ok().cloned()));

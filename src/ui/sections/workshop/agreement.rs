@@ -14,8 +14,7 @@ use study_core::view::coverage::{agreement_view, PairView};
 
 /// The method, the paper's kappa and the tables of every pair of coders (or why there is
 /// no pair).
-#[component]
-pub(super) fn Agreement(
+pub(super) fn agreement(
     project: Arc<Project>,
     kappa_printed: StoredValue<(String, String)>,
     content_lang: &'static str,

@@ -20,8 +20,7 @@ use study_core::view::coverage::{
 
 /// "Beside the paper": the definition picker, the theme assignments, the mapping and the
 /// chart. The comparison's own signals (the definition, the reader's mapping) live here.
-#[component]
-pub(super) fn Comparison(
+pub(super) fn comparison(
     project: Arc<Project>,
     keys: RwSignal<Option<CellKeys>>,
     coder: RwSignal<String>,
@@ -75,15 +74,14 @@ pub(super) fn Comparison(
             </label>
         </fieldset>
         <ul class="theme-assignments" id="workshop-assignments">{assignment_list}</ul>
-        <ThemePickers project=project mappable=mappable chosen=chosen content_lang=content_lang />
-        <ComparisonChart bars=bars definition=definition summary=summary content_lang=content_lang />
+        {theme_pickers(project, mappable, chosen, content_lang)}
+        {comparison_chart(bars, definition, summary, content_lang)}
     }
 }
 
 /// A picker of the paper's theme for each code in `mappable` (the reader's choices land
 /// in `chosen`), or a note that every code was matched.
-#[component]
-fn ThemePickers(
+fn theme_pickers(
     project: Arc<Project>,
     mappable: Vec<String>,
     chosen: RwSignal<BTreeMap<String, String>>,
@@ -132,8 +130,7 @@ fn ThemePickers(
 
 /// The comparison chart and its data table, or a note while there is nothing to compare
 /// (the group and time variables are not chosen yet).
-#[component]
-fn ComparisonChart(
+fn comparison_chart(
     bars: Memo<Option<Vec<ComparisonBar>>>,
     definition: RwSignal<Definition>,
     summary: Signal<String>,

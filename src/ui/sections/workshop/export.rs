@@ -9,8 +9,7 @@ use study_core::coverage::{export_csv, CsvError, CsvExport, Project};
 use study_core::text::i18n::fill;
 
 /// The download buttons for the project's CSV files, or why it cannot be exported.
-#[component]
-pub(super) fn ExportLinks(project: Arc<Project>) -> impl IntoView {
+pub(super) fn export_links(project: Arc<Project>) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let export: StoredValue<Result<CsvExport, CsvError>> = StoredValue::new(export_csv(&project));

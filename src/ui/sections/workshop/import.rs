@@ -141,8 +141,7 @@ fn csv_job(
 
 /// The import routes and the status line under them; a successful import lands in
 /// `imported`.
-#[component]
-pub(super) fn ImportRoutes(imported: RwSignal<Option<Arc<Imported>>>) -> impl IntoView {
+pub(super) fn import_routes(imported: RwSignal<Option<Arc<Imported>>>) -> impl IntoView {
     let state = use_app_state();
     let status = RwSignal::new(Status::Idle);
     let serial = StoredValue::new(0u32);

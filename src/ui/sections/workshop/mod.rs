@@ -23,7 +23,7 @@ mod results;
 mod tables;
 
 use crate::ui::state::{tr, use_app_state};
-use import::ImportRoutes;
+use import::import_routes;
 use leptos::prelude::*;
 use results::Results;
 use std::sync::Arc;
@@ -95,7 +95,7 @@ pub fn WorkshopSection(study: Arc<Study>) -> impl IntoView {
             <h2 id="workshop-h">{tr(state, |t| t.sec_workshop)}</h2>
             <p class="lede">{tr(state, |t| t.c_workshop_lede)}</p>
             <p class="privacy-note" id="workshop-privacy">{tr(state, |t| t.c_privacy)}</p>
-            <ImportRoutes imported=imported />
+            {import_routes(imported)}
             {move || imported.get().map(|data| view! { <Results data=data paper=paper kappa_printed=kappa_printed /> })}
         </section>
     }

@@ -3,9 +3,9 @@
 //! comparison with the paper, the agreement between coders and the export. [`Results`] is
 //! built afresh for every import, so its signals start from the new project.
 
-use super::agreement::Agreement;
-use super::compare::Comparison;
-use super::export::ExportLinks;
+use super::agreement::agreement;
+use super::compare::comparison;
+use super::export::export_links;
 use super::tables::coverage_tables;
 use super::{fill_spans, gap, select_value, Imported};
 use crate::ui::state::{tr, use_app_state};
@@ -45,27 +45,30 @@ pub(super) fn Results(
     let coder = RwSignal::new(String::new());
     view! {
         <div id="workshop-results" class="workshop-results" data-serial=data.serial.to_string()>
-            <ImportNotice data=data.clone() is_sample=is_sample content_lang=content_lang />
+            {import_notice(data.clone(), is_sample, content_lang)}
 
             <h3>{tr(state, |t| t.sec_coverage)}</h3>
-            <KeyPickers project=project.clone() detected=detected keys=keys content_lang=content_lang />
-            <CodeCoverage project=project.clone() keys=keys coder=coder content_lang=content_lang />
+            {key_pickers(project.clone(), detected, keys, content_lang)}
+            {code_coverage(project.clone(), keys, coder, content_lang)}
 
-            <Comparison project=project.clone() keys=keys coder=coder paper=paper content_lang=content_lang />
+            {comparison(project.clone(), keys, coder, paper, content_lang)}
 
-            <Agreement project=project.clone() kappa_printed=kappa_printed content_lang=content_lang />
+            {agreement(project.clone(), kappa_printed, content_lang)}
 
             <h3>{tr(state, |t| t.c_export_h)}</h3>
             <p>{tr(state, |t| t.c_export_text)}</p>
-            <ExportLinks project=project />
+            {export_links(project)}
         </div>
     }
 }
 
 /// The notice naming the project: the sample's label, what was read and from where, the
 /// project's description and the importer's notes.
-#[component]
-fn ImportNotice(data: Arc<Imported>, is_sample: bool, content_lang: &'static str) -> impl IntoView {
+fn import_notice(
+    data: Arc<Imported>,
+    is_sample: bool,
+    content_lang: &'static str,
+) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let project = data.project.clone();
@@ -124,8 +127,7 @@ fn ImportNotice(data: Arc<Imported>, is_sample: bool, content_lang: &'static str
 /// Which variables hold the group and the time: `detected` when the project names them
 /// so, otherwise two pickers over the project's attributes (`keys` stays unset until both
 /// are chosen).
-#[component]
-fn KeyPickers(
+fn key_pickers(
     project: Arc<Project>,
     detected: Option<CellKeys>,
     keys: RwSignal<Option<CellKeys>>,
@@ -180,8 +182,7 @@ fn KeyPickers(
 
 /// The coder picker, what the two definitions of coverage mean, and the coverage tables
 /// for the chosen variables and coder.
-#[component]
-fn CodeCoverage(
+fn code_coverage(
     project: Arc<Project>,
     keys: RwSignal<Option<CellKeys>>,
     coder: RwSignal<String>,
