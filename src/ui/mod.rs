@@ -1,32 +1,67 @@
 //! The browser UI (compiled for `wasm32` only): Leptos components over the pure core.
 //!
-//! `start` mounts [`app::App`], which loads the embedded study once and builds the
-//! [`state::AppState`]. Sections read state and `core::view` models; charts receive
-//! finished numbers. UI modules read the core; the core never reads them.
+//! `start` mounts [`app::App`], which loads the embedded study once, builds the
+//! [`state::AppState`] and provides it as context: every component takes it from there
+//! ([`state::use_app_state`]), never as a prop. Sections read state and `core::view`
+//! models; charts receive finished numbers. UI modules read the core; the core never
+//! reads them.
+//!
+//! # Layout
+//!
+//! - [`app`]: the page shell (header, contents, footer; the embedded mode).
+//! - [`sections`]: one module per page section, named after its anchor (`#about` is
+//!   `sections::about`, `#test` is `sections::test`, …); a large section is a folder of
+//!   its parts (`sections/workshop/{mod,import,results,…}.rs`).
+//! - [`chrome`]: what sits around the sections: the language switch, the URL notices,
+//!   the control bar, and sharing, printing and citing the view.
+//! - [`charts`]: the chart frame, the theme, and the plotters drawing, one module per
+//!   section that draws.
+//! - Shared infrastructure: [`state`] (signals, memos, `tr`), [`measure`] (observers),
+//!   [`table_body`] (`LiveBody`), [`text`] (translated sentences with study content),
+//!   [`export`] (downloads), [`scale`] (synthetic studies: banner, progress, row cap),
+//!   [`landing`] (in-page links), [`mod@panic`] (the panic banner).
+//!
+//! # Size trades
+//!
+//! The wasm build erases component types (`--cfg erase_components`, in
+//! `.cargo/config.toml`), so Leptos's render code is compiled per view type rather than
+//! once for every nesting of the page's whole tree. Three idioms go further and trade a
+//! little idiom for size; keep them (figures: gzip -9 of the release build, from
+//! BENCHMARKS.md, "Why the build is as it is"):
+//!
+//! - [`state::tr`]: a fixed UI string is `tr(state, |t| t.key)`, and so is a string picked
+//!   by a plain function of the table (a section's title, a control's detail). Every call
+//!   returns the same closure type, so Leptos's reactive text and attribute code is
+//!   compiled once for all of them, where each `move || t().key` closure would be a type
+//!   of its own, compiled separately. Saves 1.5 KB; `tests/architecture.rs` rejects the
+//!   closures. `tr` itself is never inlined: each of its 250-odd call sites is a call
+//!   instead of a copy of the closure's construction (0.7 KB).
+//! - [`charts::frame::ChartFrame`]: generic over its drawing closure only at the surface.
+//!   It boxes the closure and calls one non-generic body, so the frame is compiled once
+//!   instead of once per chart. Saves 5.6 KB.
+//! - [`table_body::LiveBody`] and the robustness section's `live_table`: the same for
+//!   table bodies, with the row closure boxed (one compiled body each). Saves 4.7 KB.
+//! - A section's parts (the workshop's import routes and results, the robustness checks,
+//!   the model's diagram, the salary tables and charts) are plain functions returning
+//!   views, called from the section's body, not `#[component]`s. A component adds a props
+//!   struct and builder, an untracked wrapper and, under `erase_components`, an erased
+//!   view with its own build and rebuild code; a part is built once inside a body that is
+//!   already untracked and needs none of them. Saves 1.7 KB for the 19 parts. A
+//!   component stays where it earns that: a section (built by anchor, some of them later)
+//!   and a view built afresh inside a reactive closure (the workshop's `Results`).
 
-pub mod about;
 pub mod app;
 pub mod charts;
-pub mod codebook;
-pub mod controls;
-pub mod coverage;
-pub mod demographics;
+pub mod chrome;
 pub mod export;
+pub mod landing;
 pub mod measure;
-pub mod model;
 pub mod panic;
-pub mod publish;
-pub mod reproducibility;
-pub mod robust_charts;
-pub mod robustness;
-pub mod salaries;
 pub mod scale;
+pub mod sections;
 pub mod state;
 pub mod table_body;
-pub mod test_panel;
 pub mod text;
-pub mod tour;
-pub mod workshop;
 
 /// Entry point called by `main` in the browser.
 pub fn start() {

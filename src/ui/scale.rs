@@ -8,7 +8,7 @@
 //! informants never mean 20,000 DOM rows per table, and charts with one mark per
 //! informant draw an evenly spaced sample ([`thinned`]); the banner says so.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state, AppState};
 use leptos::prelude::*;
 use study_core::reader::synthetic::SYNTHETIC_SEED;
 use study_core::text::format::grouped;
@@ -23,7 +23,8 @@ fn count(n: f64) -> String {
 
 /// The banner over a synthetic study; nothing for the paper's.
 #[component]
-pub fn ScaleBanner(state: AppState) -> impl IntoView {
+pub fn ScaleBanner() -> impl IntoView {
+    let state = use_app_state();
     state.scale.map(|n| {
         let text = move || fill(state.t().scale_banner, &[("n", &count(n as f64)), ("total", &count(2.0 * n as f64)), ("seed", &SYNTHETIC_SEED.to_string())]);
         let href = move || format!("?{}", state.paper_query());
@@ -39,7 +40,8 @@ pub fn ScaleBanner(state: AppState) -> impl IntoView {
 
 /// A labelled `<progress>` while a Monte Carlo permutation test runs in slices.
 #[component]
-pub fn PermutationProgress(state: AppState) -> impl IntoView {
+pub fn PermutationProgress() -> impl IntoView {
+    let state = use_app_state();
     let label = move || {
         state
             .permutation_progress

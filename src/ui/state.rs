@@ -81,7 +81,7 @@ impl AppState {
         notices.extend(lang_notices);
         let lang = lang_chosen.unwrap_or_else(browser_lang);
         let (embed, embed_notices) =
-            embed::parse_embed(query, &crate::ui::app::SECTIONS.map(|(id, _)| id));
+            embed::parse_embed(query, &crate::ui::sections::SECTIONS.map(|(id, _)| id));
         notices.extend(embed_notices);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);
@@ -165,17 +165,26 @@ impl AppState {
     }
 }
 
+/// The page's [`AppState`], from the context `app::Loaded` provides for everything below
+/// it. Call it while a component is being built, where the context is in reach; an event
+/// handler runs outside it, so components read the state first and move it in.
+pub fn use_app_state() -> AppState {
+    // `expect` with a fixed message: `expect_context` would format the caller's location
+    // and the type's name, which costs the wasm about 1 KB of formatting code.
+    use_context::<AppState>().expect("app::Loaded provides the AppState")
+}
+
 /// One fixed UI string that follows the language, as a text node or attribute value:
 /// `{tr(state, |t| t.sec_about)}`.
 ///
-/// Every call returns the same closure type, so Leptos's reactive render and attribute code
-/// is compiled once for all of the page's fixed strings instead of once per `move || t().x`
-/// closure, each of which is a type of its own (BENCHMARKS.md, fourth session; enforced by
-/// `tests/architecture.rs`).
+/// Every call returns the same closure type, and the function is never inlined: one of the
+/// UI's size trades, see [the `ui` module](crate::ui#size-trades)
+/// (`tests/architecture.rs` keeps it so).
+#[inline(never)]
 pub fn tr(
     state: AppState,
     pick: fn(&'static Strings) -> &'static str,
-) -> impl Fn() -> &'static str + Clone + Copy + Send + Sync + 'static {
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || pick(state.t())
 }
 

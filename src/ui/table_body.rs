@@ -67,6 +67,9 @@ fn patch(tbody: &web_sys::HtmlElement, old: &[TableRow], new: &[TableRow]) {
 }
 
 /// A `<tbody>` showing `rows` (rerun whenever the signals it reads change).
+///
+/// Generic only in `rows`, which it boxes for one non-generic body (`live_body`): one of
+/// the UI's size trades, see [the `ui` module](crate::ui#size-trades).
 #[component]
 pub fn LiveBody<R>(rows: R) -> impl IntoView
 where
@@ -75,7 +78,8 @@ where
     live_body(Box::new(rows))
 }
 
-/// The body of [`LiveBody`], not generic, so it is compiled once for every table.
+/// The body of [`LiveBody`], not generic, so it is compiled once for every table
+/// ([size trades](crate::ui#size-trades)).
 fn live_body(rows: Box<dyn Fn() -> Vec<TableRow>>) -> AnyView {
     let tbody: NodeRef<Tbody> = NodeRef::new();
     let shown = StoredValue::new_local(Vec::<TableRow>::new());

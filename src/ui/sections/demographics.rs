@@ -3,7 +3,7 @@
 //! a study that has a Grace: a synthetic one gets a note instead).
 //! The decision's text comes from the study file and stays in English (`lang="en"`).
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 use study_core::stats::demographics::{balance, balance_moved};
@@ -14,7 +14,8 @@ use study_core::view::apa;
 
 /// `#demographics`.
 #[component]
-pub fn DemographicsSection(state: AppState) -> impl IntoView {
+pub fn DemographicsSection() -> impl IntoView {
+    let state = use_app_state();
     let t = move || state.t();
     let rows = state.study.with_value(|s| balance(s, &[]));
     // The paper's Grace decision, as a column with Grace moved to Service; a study without
@@ -42,7 +43,7 @@ pub fn DemographicsSection(state: AppState) -> impl IntoView {
                 let cells = groups.iter().map(|g| view! { <td class="num">{cell(*g)}</td> }).collect_view();
                 let printed_p = printed.iter().find(|(k, _)| k == r.variable.key()).map(|(_, p)| p.clone()).unwrap_or_default();
                 let test = if groups.len() == 2 {
-                    r.test.as_ref().map(|x| apa::t_test(x)).unwrap_or_else(|e| e.message(t))
+                    r.test.as_ref().map(apa::t_test).unwrap_or_else(|e| e.message(t))
                 } else {
                     t.a_demo_one_group_cell.into()
                 };

@@ -1,18 +1,20 @@
 //! `#test`: the test the selection implies, in APA form with a plain-language sentence,
 //! its details, and the t distribution with the observed t and the p area shaded.
 
-use crate::ui::charts::{draw_tdist, ChartFrame};
+use crate::ui::charts::frame::ChartFrame;
+use crate::ui::charts::test::draw_tdist;
 use crate::ui::export::download_text;
-use crate::ui::salaries::selection_line;
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::text::markup::TableRow;
 use study_core::view::analysis::{test_csv, test_view, TDistChart};
 
 /// `#test`.
 #[component]
-pub fn TestSection(state: AppState) -> impl IntoView {
+pub fn TestSection() -> impl IntoView {
+    let state = use_app_state();
     let view_model = Memo::new(move |_| {
         let sel = state.selection.get();
         let lang = state.lang.get();

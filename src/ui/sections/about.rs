@@ -6,14 +6,15 @@
 //! the UI language.
 
 use crate::ui::export::download_text;
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 use study_core::study::evidence::bibtex;
 
 /// `#about`.
 #[component]
-pub fn AboutSection(state: AppState) -> impl IntoView {
+pub fn AboutSection() -> impl IntoView {
+    let state = use_app_state();
     let raw = state.study.with_value(|s| s.raw.clone());
     let c = raw.about.citation.clone();
     let cite = format!(

@@ -8,7 +8,7 @@
 //! The steps' titles and texts come from the study file and stay in English (`lang="en"`);
 //! the tour's own controls follow the UI language.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::{fill_view, plain};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -51,7 +51,8 @@ fn focus(id: &'static str) {
 
 /// `#tour`.
 #[component]
-pub fn TourSection(state: AppState) -> impl IntoView {
+pub fn TourSection() -> impl IntoView {
+    let state = use_app_state();
     let (steps, source, stages) = state.study.with_value(|s| {
         (s.raw.tour.steps.clone(), s.raw.tour.source.clone(), s.raw.stages.rows.len())
     });

@@ -4,7 +4,7 @@
 //! timepoint, or a typed total that is not a positive amount) is explained in a live region
 //! and leaves the current state as it was.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state, AppState};
 use leptos::prelude::*;
 use study_core::reader::amount::{amount_text, parse_amount, AmountError};
 use study_core::stats::discount::DiscountTotals;
@@ -43,7 +43,8 @@ fn toggle(
 
 /// `#controls`: the sticky control bar.
 #[component]
-pub fn ControlBar(state: AppState) -> impl IntoView {
+pub fn ControlBar() -> impl IntoView {
+    let state = use_app_state();
     let sel = state.selection;
     let group_box = move |g: Group, detail: fn(&Strings) -> &'static str| {
         let i = g.index();
@@ -57,7 +58,7 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                     on:change=move |ev| toggle(state, &ev, |s| &mut s.groups, i, |t| t.guard_group)
                 />
                 <span class="swatch" aria-hidden="true"></span>
-                <span><span lang="en">{g.label()}</span>" "<small>{move || detail(state.t())}</small></span>
+                <span><span lang="en">{g.label()}</span>" "<small>{tr(state, detail)}</small></span>
             </label>
         }
     };
@@ -75,7 +76,7 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                     prop:checked=move || sel.with(|s| s.times[i])
                     on:change=move |ev| toggle(state, &ev, |s| &mut s.times, i, |t| t.guard_time)
                 />
-                <span>{t.label()}" "<small>{move || detail(state.t())}</small></span>
+                <span>{t.label()}" "<small>{tr(state, detail)}</small></span>
             </label>
         }
     };
@@ -89,7 +90,7 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                     prop:checked=move || sel.with(|s| s.measure == m)
                     on:change=move |_| sel.update(|s| s.measure = m)
                 />
-                <span>{move || if m == Measure::Quarterly { state.t().measure_quarterly } else { state.t().measure_monthly }}" "<small>{detail}</small></span>
+                <span>{tr(state, if m == Measure::Quarterly { |t| t.measure_quarterly } else { |t| t.measure_monthly })}" "<small>{detail}</small></span>
             </label>
         }
     };
@@ -110,14 +111,17 @@ pub fn ControlBar(state: AppState) -> impl IntoView {
                 {measure_radio(Measure::Quarterly, "Table 8")}
                 {measure_radio(Measure::Monthly, "Table A2")}
             </fieldset>
-            <DiscountControls state=state />
+            <DiscountControls />
             <p class="guard" role="status" aria-live="polite">{move || state.guard.get().unwrap_or_default()}</p>
         </form>
     }
 }
 
+/// A label in the UI language's table.
+type Label = fn(&Strings) -> &'static str;
+
 /// The four totals of footnote 3, keyed by permalink name, with labels.
-const TOTALS: [(&str, fn(&Strings) -> &'static str); 4] = [
+const TOTALS: [(&str, Label); 4] = [
     ("salary2016", |t| t.total_salary_2016),
     ("revenue2016", |t| t.total_revenue_2016),
     ("salary2017", |t| t.total_salary_2017),
@@ -135,7 +139,8 @@ fn with_total(t: &mut DiscountTotals, i: usize, v: f64) {
 
 /// Discount on/off and the editable totals with the live factor.
 #[component]
-fn DiscountControls(state: AppState) -> impl IntoView {
+fn DiscountControls() -> impl IntoView {
+    let state = use_app_state();
     let sel = state.selection;
     let texts = RwSignal::new(sel.get_untracked().totals.fields().map(|(_, v)| amount_text(v)));
     let errors: RwSignal<[Option<AmountError>; 4]> = RwSignal::new(Default::default());
@@ -153,7 +158,7 @@ fn DiscountControls(state: AppState) -> impl IntoView {
             let err_id = format!("total-{key}-error");
             view! {
                 <div class="total">
-                    <label for=id.clone()>{move || label(state.t())}" "<small>{tr(state, |t| t.rmb_unit)}</small></label>
+                    <label for=id.clone()>{tr(state, label)}" "<small>{tr(state, |t| t.rmb_unit)}</small></label>
                     <input
                         id=id
                         type="text"

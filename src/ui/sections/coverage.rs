@@ -3,8 +3,9 @@
 //! as zero; changes and the difference-in-differences appear only where every cell
 //! involved is reported. Every number shows its source.
 
-use crate::ui::charts::{draw_coverage, ChartFrame};
-use crate::ui::state::{tr, AppState};
+use crate::ui::charts::coverage::draw_coverage;
+use crate::ui::charts::frame::ChartFrame;
+use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use study_core::text::format::percent;
 use study_core::text::i18n::{fill, Strings};
@@ -22,7 +23,8 @@ fn points(v: Option<f64>, t: &Strings) -> String {
 
 /// `#coverage`.
 #[component]
-pub fn CoverageSection(state: AppState) -> impl IntoView {
+pub fn CoverageSection() -> impl IntoView {
+    let state = use_app_state();
     let bars = Memo::new(move |_| {
         let sel = state.selection.get();
         state.study.with_value(|s| coverage_bars(s, &sel))

@@ -2,13 +2,13 @@
 //! the permutation histogram with the observed difference, leave-one-out t per informant,
 //! normal Q-Q plots per group, and t and p against the discount factor.
 //!
-//! Like `charts.rs`, these functions only project numbers the core computed
+//! Like the other chart modules, these functions only project numbers the core computed
 //! (`core::robust::view`) onto pixels; they compute no statistic. Colours follow
-//! DESIGN.md through [`Palette`]: groups in their colour, reference marks in grey, the
-//! observed or current value in the foreground colour. Their words come from the chart
-//! model's language (`m.lang`), so a language switch redraws them with the model.
+//! docs/design.md §Colour through [`Palette`]: groups in their colour, reference marks in
+//! grey, the observed or current value in the foreground colour. Their words come from the
+//! chart model's language (`m.lang`), so a language switch redraws them with the model.
 //!
-//! [`ChartFrame`]: crate::ui::charts::ChartFrame
+//! [`ChartFrame`]: crate::ui::charts::frame::ChartFrame
 
 use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;

@@ -3,7 +3,8 @@
 //! language; the pseudonyms, sources, printed values and the validation's findings (which
 //! quote and cite the paper) stay in English, marked `lang="en"`.
 
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
+use crate::ui::text::pieces_view;
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::checks::reproduce::{category_title, reproduce, ReproRow, Status, CATEGORIES};
@@ -11,26 +12,12 @@ use study_core::checks::validate::{validate, Kind, Problem};
 use study_core::study::Study;
 use study_core::text::format::fixed;
 use study_core::text::i18n::{fill, Strings};
-use study_core::text::pieces::Piece;
-
-/// Runs of text, the study's own words wrapped in `lang="en"`.
-pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
-    pieces
-        .into_iter()
-        .map(|p| {
-            if p.study {
-                view! { <span lang="en">{p.text}</span> }.into_any()
-            } else {
-                p.text.into_any()
-            }
-        })
-        .collect_view()
-}
 
 /// `#reproducibility`. The body is rebuilt when the UI language changes (the ledger is
 /// small, and nothing else in it changes).
 #[component]
-pub fn ReproducibilitySection(study: Arc<Study>, state: AppState) -> impl IntoView {
+pub fn ReproducibilitySection(study: Arc<Study>) -> impl IntoView {
+    let state = use_app_state();
     let problems = validate(&study);
     let body = move || {
         let lang = state.lang.get();

@@ -3,13 +3,16 @@
 //! render at most `ui::scale::TABLE_ROW_LIMIT` informants (a synthetic study has 20,000);
 //! the CSV download has every row.
 
-use crate::ui::charts::{draw_dots, draw_slopes, ChartFrame};
+use crate::ui::charts::frame::ChartFrame;
+use crate::ui::charts::salaries::{draw_dots, draw_slopes};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
-use crate::ui::state::{tr, AppState};
+use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::stats::selection::measure_text;
+use study_core::stats::ttest::StatsError;
 use study_core::study::Time;
 use study_core::text::format::rmb;
 use study_core::text::i18n::fill;
@@ -18,23 +21,44 @@ use study_core::view::analysis::{
     dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
 };
 
-/// One line saying what the section shows ("For Service and Development, T1→T2, …"), in
-/// the UI language.
-pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
-    move || {
-        let t = state.t();
-        fill(t.a_selection_line, &[("selection", &state.selection.get().summary_in(t))])
-    }
-}
-
 /// `#salaries`.
 #[component]
-pub fn SalariesSection(state: AppState) -> impl IntoView {
-    let t = move || state.t();
+pub fn SalariesSection() -> impl IntoView {
+    let state = use_app_state();
     let summaries = Memo::new(move |_| {
         let sel = state.selection.get();
         state.points.with(|p| p.as_ref().map(|p| salary_summaries(&sel, p)).unwrap_or_default())
     });
+    let csv = move |_| {
+        let sel = state.selection.get_untracked();
+        let t = state.lang.get_untracked().strings();
+        let text = state
+            .points
+            .with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
+        download_text(
+            &text,
+            "text/csv;charset=utf-8",
+            &format!("salaries-{}.csv", sel.measure.key()),
+        );
+    };
+    view! {
+        <section id="salaries" class="section" aria-labelledby="salaries-h">
+            <h2 id="salaries-h">{tr(state, |t| t.sec_salaries)}</h2>
+            <p class="selection-line">{selection_line(state)}</p>
+            <p class="lede">{tr(state, |t| t.a_sal_lede)}</p>
+            {salary_table()}
+            {descriptives(summaries)}
+            <button type="button" on:click=csv>{tr(state, |t| t.a_sal_csv)}</button>
+            {salary_charts(summaries)}
+        </section>
+    }
+}
+
+/// The per-informant table for the selection (at most `TABLE_ROW_LIMIT` rows, with a note
+/// when there are more).
+fn salary_table() -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
     // The salary table's rows (the informant, the group and the formatted cells); a toggle
     // that keeps their shape (the measure, the discount) rewrites only the cells' text.
     let rows = Memo::new(move |_| {
@@ -88,7 +112,8 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
     };
     let body = move || {
         if computable.get() {
-            view! { <LiveBody rows=move || rows.with(|r| r.as_ref().map(Vec::clone).unwrap_or_default()) /> }.into_any()
+            view! { <LiveBody rows=move || rows.with(|r| r.clone().unwrap_or_default()) /> }
+                .into_any()
         } else {
             let message = move || {
                 rows.with(|r| {
@@ -113,6 +138,15 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             {more}
         }
     };
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_table_label)>{table}</div>
+    }
+}
+
+/// The group descriptives of every series shown.
+fn descriptives(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
     // The table is built once; a toggle rebuilds only its rows (an undefined series is one
     // row whose cell spans the table, which `core::markup` rows cannot express).
     let descriptive_rows = move || {
@@ -142,6 +176,15 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
             <tbody>{descriptive_rows}</tbody>
         </table>
     };
+    view! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_desc_label)>{descriptives}</div>
+    }
+}
+
+/// The slope chart and the dot plot of the differences, with their data tables (both
+/// need both timepoints).
+fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl IntoView {
+    let state = use_app_state();
     let slope_data = Memo::new(move |_| {
         state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default())
     });
@@ -157,18 +200,6 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
     });
     let dot_summary = Signal::derive(move || dots_summary(&summaries.get(), state.t()));
     let both_times = move || state.selection.with(|s| s.times == [true, true]);
-    let csv = move |_| {
-        let sel = state.selection.get_untracked();
-        let t = state.lang.get_untracked().strings();
-        let text = state
-            .points
-            .with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
-        download_text(
-            &text,
-            "text/csv;charset=utf-8",
-            &format!("salaries-{}.csv", sel.measure.key()),
-        );
-    };
     // The charts' data tables change with every toggle: core::markup rows (see LiveBody).
     let slope_table = move || {
         slope_data.with(|d| {
@@ -204,33 +235,25 @@ pub fn SalariesSection(state: AppState) -> impl IntoView {
         })
     };
     view! {
-        <section id="salaries" class="section" aria-labelledby="salaries-h">
-            <h2 id="salaries-h">{tr(state, |t| t.sec_salaries)}</h2>
-            <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">{tr(state, |t| t.a_sal_lede)}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_table_label)>{table}</div>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_desc_label)>{descriptives}</div>
-            <button type="button" on:click=csv>{tr(state, |t| t.a_sal_csv)}</button>
-            <Show when=both_times fallback=move || view! { <p class="note">{tr(state, |t| t.a_sal_both_times)}</p> }>
-                <div class="chart-row">
-                    <ChartFrame
-                        id="chart-slopes"
-                        title=tr(state, |t| t.a_chart_slopes)
-                        summary=slope_summary
-                        draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
-                    >
-                        <table><thead><tr><th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
-                    </ChartFrame>
-                    <ChartFrame
-                        id="chart-differences"
-                        title=tr(state, |t| t.a_chart_dots)
-                        summary=dot_summary
-                        draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
-                    >
-                        <table><thead><tr><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{tr(state, |t| t.a_mean_change)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_low)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_high)}</th></tr></thead><LiveBody rows=dot_table /></table>
-                    </ChartFrame>
-                </div>
-            </Show>
-        </section>
+        <Show when=both_times fallback=move || view! { <p class="note">{tr(state, |t| t.a_sal_both_times)}</p> }>
+            <div class="chart-row">
+                <ChartFrame
+                    id="chart-slopes"
+                    title=tr(state, |t| t.a_chart_slopes)
+                    summary=slope_summary
+                    draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
+                >
+                    <table><thead><tr><th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
+                </ChartFrame>
+                <ChartFrame
+                    id="chart-differences"
+                    title=tr(state, |t| t.a_chart_dots)
+                    summary=dot_summary
+                    draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
+                >
+                    <table><thead><tr><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{tr(state, |t| t.a_mean_change)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_low)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_high)}</th></tr></thead><LiveBody rows=dot_table /></table>
+                </ChartFrame>
+            </div>
+        </Show>
     }
 }

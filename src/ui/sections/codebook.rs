@@ -5,8 +5,8 @@
 //! itself is `core::evidence::search_codebook`. The codebook's own names stay in English
 //! as published (`lang="en"`); the section's controls follow the UI language.
 
-use crate::ui::model::show_node;
-use crate::ui::state::{tr, AppState};
+use crate::ui::sections::model::show_node;
+use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
 use study_core::study::evidence::{highlight, quotations_for, search_codebook, CodebookHits};
@@ -75,7 +75,8 @@ fn node_links(
 
 /// `#codebook`.
 #[component]
-pub fn CodebookSection(state: AppState) -> impl IntoView {
+pub fn CodebookSection() -> impl IntoView {
+    let state = use_app_state();
     let query = RwSignal::new(String::new());
     let hits: Memo<CodebookHits> = Memo::new(move |_| {
         let q = query.get();

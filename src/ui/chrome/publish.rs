@@ -4,11 +4,11 @@
 //!
 //! The page only posts messages; it never listens for them.
 
-use crate::ui::app::SECTIONS;
 use crate::ui::export::download_text;
-use crate::ui::salaries::selection_line;
-use crate::ui::state::{tr, AppState};
+use crate::ui::sections::SECTIONS;
+use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::fill_view;
+use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::reader::embed::{iframe_snippet, HeightMessage};
 use study_core::text::i18n::fill;
@@ -54,12 +54,13 @@ fn copy_text(text: String, status: RwSignal<Copy>) {
 
 /// `#share`: copy link, copy embed code, print a handout of a section.
 #[component]
-pub fn SharePanel(state: AppState) -> impl IntoView {
+pub fn SharePanel() -> impl IntoView {
+    let state = use_app_state();
     let status = RwSignal::new(Copy::Idle);
     let section = RwSignal::new("test".to_string());
     let options = SECTIONS
         .iter()
-        .map(|&(id, title)| view! { <option value=id prop:selected=move || section.get() == id>{move || title(state.t())}</option> })
+        .map(|&(id, title)| view! { <option value=id prop:selected=move || section.get() == id>{tr(state, title)}</option> })
         .collect_view();
     let copy_link = move |_| copy_text(permalink(state), status);
     let copy_embed = move |_| {
@@ -118,7 +119,8 @@ pub fn SharePanel(state: AppState) -> impl IntoView {
 
 /// The handout's header: shown only in print (selection, permalink, which build).
 #[component]
-pub fn PrintHeader(state: AppState) -> impl IntoView {
+pub fn PrintHeader() -> impl IntoView {
+    let state = use_app_state();
     let line = selection_line(state);
     view! {
         <div class="print-only print-header" id="print-header">
@@ -171,7 +173,8 @@ pub fn explorer_bibtex(url: &str) -> String {
 
 /// "Cite this explorer": name, version and commit of the build, with a BibTeX download.
 #[component]
-pub fn CiteExplorer(state: AppState) -> impl IntoView {
+pub fn CiteExplorer() -> impl IntoView {
+    let state = use_app_state();
     let url = page_url();
     let reference = explorer_reference(&url);
     let bib = explorer_bibtex(&url);

@@ -1,0 +1,230 @@
+//! What the workshop shows once a project is imported: the notice naming it, the choice of
+//! the group and time variables, the coverage tables for the chosen coder, then the
+//! comparison with the paper, the agreement between coders and the export. [`Results`] is
+//! built afresh for every import, so its signals start from the new project.
+
+use super::agreement::agreement;
+use super::compare::comparison;
+use super::export::export_links;
+use super::tables::coverage_tables;
+use super::{fill_spans, gap, select_value, Imported};
+use crate::ui::state::{tr, use_app_state};
+use leptos::prelude::*;
+use std::sync::Arc;
+use study_core::coverage::{CellKeys, Coders, Project, SAMPLE_NOTICE};
+use study_core::study::Coverage;
+use study_core::text::i18n::fill;
+use study_core::view::coverage::{count_text, coverage_view};
+
+/// `Coders` from the coder picker's value ("" = all coders).
+pub(super) fn coders_of(value: &str) -> Coders {
+    if value.is_empty() {
+        Coders::All
+    } else {
+        Coders::One(value.to_string())
+    }
+}
+
+/// Everything shown after an import; its signals start afresh with every import.
+#[component]
+pub(super) fn Results(
+    data: Arc<Imported>,
+    paper: StoredValue<Coverage>,
+    kappa_printed: StoredValue<(String, String)>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let project = data.project.clone();
+    let is_sample = data.sample
+        || project.name().contains(SAMPLE_NOTICE)
+        || project.description().contains(SAMPLE_NOTICE);
+    // The imported project's own words (names, descriptions): the shipped sample is in
+    // English; another project's language is unknown (`lang=""`), not the page's.
+    let content_lang: &'static str = if is_sample { "en" } else { "" };
+    let detected = project.detect_cell_keys();
+    let keys = RwSignal::new(detected.clone());
+    let coder = RwSignal::new(String::new());
+    view! {
+        <div id="workshop-results" class="workshop-results" data-serial=data.serial.to_string()>
+            {import_notice(data.clone(), is_sample, content_lang)}
+
+            <h3>{tr(state, |t| t.sec_coverage)}</h3>
+            {key_pickers(project.clone(), detected, keys, content_lang)}
+            {code_coverage(project.clone(), keys, coder, content_lang)}
+
+            {comparison(project.clone(), keys, coder, paper, content_lang)}
+
+            {agreement(project.clone(), kappa_printed, content_lang)}
+
+            <h3>{tr(state, |t| t.c_export_h)}</h3>
+            <p>{tr(state, |t| t.c_export_text)}</p>
+            {export_links(project)}
+        </div>
+    }
+}
+
+/// The notice naming the project: the sample's label, what was read and from where, the
+/// project's description and the importer's notes.
+fn import_notice(
+    data: Arc<Imported>,
+    is_sample: bool,
+    content_lang: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let project = data.project.clone();
+    let sample_label = is_sample.then(|| {
+        view! {
+            <p class="sample-label" id="workshop-sample-label">
+                <strong>{tr(state, |t| t.c_sample_label_strong)}</strong>
+                {move || gap(t())}
+                {tr(state, |t| t.c_sample_label_text)}
+                {move || gap(t())}
+                <span class="sample-notice">{tr(state, |t| t.c_sample_notice)}</span>
+            </p>
+        }
+    });
+    let description = (!project.description().trim().is_empty()).then(|| view! { <p class="project-description" lang=content_lang>{project.description().to_string()}</p> });
+    let notes = (!data.notes.is_empty()).then(|| {
+        let items = data
+            .notes
+            .iter()
+            .map(|n| {
+                let n = n.clone();
+                view! { <li>{move || n.message(t())}</li> }
+            })
+            .collect_view();
+        view! { <p>{tr(state, |t| t.c_import_notes)}</p><ul class="import-notes">{items}</ul> }
+    });
+    let origin = data.origin.clone();
+    view! {
+        <div class="notice workshop-notice" id="workshop-notice">
+            {sample_label}
+            <p class="import-summary">{move || {
+                let t = t();
+                // As core's import_summary, with the project's name in its own language.
+                let p = &project;
+                let name = if p.name().trim().is_empty() { t.c_no_name.to_string() } else { p.name().to_string() };
+                let mut parts = fill_spans(
+                    t.c_import_summary,
+                    &[
+                        ("name", name, if p.name().trim().is_empty() { None } else { Some(content_lang) }),
+                        ("sources", count_text(p.sources().len(), t.c_sources_one, t.c_sources_many), None),
+                        ("codes", count_text(p.code_rows().len(), t.c_codes_one, t.c_codes_many), None),
+                        ("codings", count_text(p.codings().len(), t.c_codings_one, t.c_codings_many), None),
+                        ("coders", count_text(p.users().len(), t.c_coders_one, t.c_coders_many), None),
+                    ],
+                );
+                parts.push(gap(t).into_any());
+                parts.push(fill(t.c_read_from, &[("origin", &origin)]).into_any());
+                parts
+            }}</p>
+            {description}
+            {notes}
+        </div>
+    }
+}
+
+/// Which variables hold the group and the time: `detected` when the project names them
+/// so, otherwise two pickers over the project's attributes (`keys` stays unset until both
+/// are chosen).
+fn key_pickers(
+    project: Arc<Project>,
+    detected: Option<CellKeys>,
+    keys: RwSignal<Option<CellKeys>>,
+    content_lang: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let attributes = project.attribute_names();
+    match (detected, attributes.is_empty()) {
+        (Some(k), _) => {
+            let (g, tm) = (k.group, k.time);
+            view! {
+                <p class="note" id="workshop-keys">{move || fill_spans(t().c_keys_detected, &[("group", g.clone(), Some(content_lang)), ("time", tm.clone(), Some(content_lang))])}</p>
+            }
+            .into_any()
+        }
+        (None, true) => view! {
+            <p class="note" id="workshop-keys">{tr(state, |t| t.c_keys_none)}</p>
+        }
+        .into_any(),
+        (None, false) => {
+            let group_pick = RwSignal::new(String::new());
+            let time_pick = RwSignal::new(String::new());
+            let options = move || {
+                attributes.iter().map(|a| view! { <option value=a.clone() lang=content_lang>{a.clone()}</option> }).collect_view()
+            };
+            let update = move || {
+                let (g, t) = (group_pick.get_untracked(), time_pick.get_untracked());
+                keys.set(
+                    (!g.is_empty() && !t.is_empty()).then_some(CellKeys { group: g, time: t }),
+                );
+            };
+            view! {
+                <fieldset class="workshop-pickers" id="workshop-keys">
+                    <legend>{tr(state, |t| t.c_pickers_legend)}</legend>
+                    <label for="workshop-group-var">{tr(state, |t| t.c_group_var)}</label>
+                    <select id="workshop-group-var" on:change=move |ev| { group_pick.set(select_value(&ev)); update(); }>
+                        <option value="">{tr(state, |t| t.c_choose)}</option>
+                        {options.clone()}
+                    </select>
+                    <label for="workshop-time-var">{tr(state, |t| t.c_time_var)}</label>
+                    <select id="workshop-time-var" on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
+                        <option value="">{tr(state, |t| t.c_choose)}</option>
+                        {options}
+                    </select>
+                </fieldset>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The coder picker, what the two definitions of coverage mean, and the coverage tables
+/// for the chosen variables and coder.
+fn code_coverage(
+    project: Arc<Project>,
+    keys: RwSignal<Option<CellKeys>>,
+    coder: RwSignal<String>,
+    content_lang: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let t = move || state.t();
+    let coder_options = project
+        .users()
+        .iter()
+        .map(|u| {
+            let name = u.name.clone();
+            view! { <option value=u.id.clone()>{move || fill(t().c_only_coder, &[("name", &name)])}</option> }
+        })
+        .collect_view();
+    let coverage = Memo::new(move |_| {
+        let k = keys.get();
+        let t = state.t();
+        coverage_view(&project, k.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
+    });
+    view! {
+        <p class="workshop-coder">
+            <label for="workshop-coder">{tr(state, |t| t.c_codings_of)}" "</label>
+            <select id="workshop-coder" on:change=move |ev| coder.set(select_value(&ev))>
+                <option value="">{tr(state, |t| t.c_all_coders)}</option>
+                {coder_options}
+            </select>
+        </p>
+        <p class="definitions">
+            {tr(state, |t| t.c_defs_intro)}{move || gap(t())}
+            <strong>{tr(state, |t| t.c_def_pooled)}</strong>
+            " "{tr(state, |t| t.c_defs_pooled)}{move || gap(t())}
+            <strong>{tr(state, |t| t.c_def_mean)}</strong>
+            " "{tr(state, |t| t.c_defs_mean)}{move || gap(t())}
+            {tr(state, |t| t.c_defs_empty_a)}" "<em>{tr(state, |t| t.c_undefined)}</em>{move || gap(t())}{tr(state, |t| t.c_defs_empty_b)}
+        </p>
+        {move || {
+            let t = state.t();
+            match coverage.get() {
+                Ok(v) => coverage_tables(v, t, content_lang).into_any(),
+                Err(m) => view! { <p class="field-error" role="alert">{m}</p> }.into_any(),
+            }
+        }}
+    }
+}
