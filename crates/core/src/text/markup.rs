@@ -125,10 +125,6 @@ pub enum NamePiece<'a> {
     Name(&'a str),
 }
 
-/// The former name of [`NamePiece`], kept only while the UI (`ui::robustness`) still imports
-/// `markup::Piece`; remove it once the UI names [`NamePiece`].
-pub use NamePiece as Piece;
-
 /// `text` cut into plain text and the pseudonyms in `names`, matched as whole words (a
 /// run of letters and digits). Pseudonyms are single words (the paper's first names, the
 /// synthetic `S00001`), so each word of the text is looked up once: the cost is linear in

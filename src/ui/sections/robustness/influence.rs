@@ -11,8 +11,9 @@ use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use study_core::text::format::fixed;
-use study_core::text::i18n::{fill, Lang, Strings};
+use study_core::text::i18n::{fill, Strings};
 use study_core::text::markup::TableRow as TRow;
+use study_core::text::pieces::name_separator;
 use study_core::view::robustness::{InfluenceView, RobustnessView};
 
 /// The influence table's rows (at most `TABLE_ROW_LIMIT`): each informant left out, with
@@ -85,7 +86,7 @@ pub(super) fn leave_one_out(
             </p>
             {live_table("influence-table", move || {
                 let t = state.t();
-                let sep = if state.lang.get() == Lang::Zh { "\u{3001}" } else { ", " };
+                let sep = name_separator(state.lang.get());
                 influence.with(|i| {
                     let (caption, rows) = i.as_ref().map(|inf| (fill(t.b_influence_caption, &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]), influence_rows(inf, t, sep))).unwrap_or_default();
                     (caption, vec![(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)

@@ -7,7 +7,7 @@
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 use std::collections::HashSet;
-use study_core::text::markup::{head_row, name_pieces, Piece, TableRow as TRow};
+use study_core::text::markup::{head_row, name_pieces, NamePiece, TableRow as TRow};
 use study_core::view::robustness::Row;
 
 /// Text with the informants' pseudonyms wrapped in `lang="en"` spans (whole words only).
@@ -15,8 +15,8 @@ pub(super) fn with_names(text: &str, names: &HashSet<String>) -> AnyView {
     name_pieces(text, names)
         .into_iter()
         .map(|p| match p {
-            Piece::Text(t) => t.to_string().into_any(),
-            Piece::Name(n) => view! { <span lang="en">{n.to_string()}</span> }.into_any(),
+            NamePiece::Text(t) => t.to_string().into_any(),
+            NamePiece::Name(n) => view! { <span lang="en">{n.to_string()}</span> }.into_any(),
         })
         .collect_view()
         .into_any()

@@ -13,6 +13,7 @@ use std::future::Future;
 use std::sync::Arc;
 use study_core::coverage::{import_csv, import_qdpx, CsvInput, ImportNote, Project};
 use study_core::text::i18n::{fill, Strings};
+use study_core::text::pieces::sentence_separator;
 use study_core::view::coverage::{check_csv_sizes, check_qdpx_size};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -82,7 +83,7 @@ fn size_of(file: &web_sys::File) -> u64 {
 
 /// A refusal followed by the note that nothing changed.
 fn unchanged(message: &str, t: &Strings) -> String {
-    format!("{message}{}{}", if t.c_unchanged.is_ascii() { " " } else { "" }, t.c_unchanged)
+    format!("{message}{}{}", sentence_separator(t.lang), t.c_unchanged)
 }
 
 /// Imports the `.qdpx` file `file`, named `name`.

@@ -30,6 +30,7 @@ use std::sync::Arc;
 use study_core::coverage::{ImportNote, Project};
 use study_core::study::Study;
 use study_core::text::i18n::{segments, Segment, Strings};
+use study_core::text::pieces::sentence_separator;
 use wasm_bindgen::JsCast;
 
 /// One successful import.
@@ -73,11 +74,7 @@ fn fill_spans(template: &str, args: &[(&str, String, Option<&'static str>)]) -> 
 
 /// A space between two sentences in English; none between Chinese ones.
 fn gap(t: &Strings) -> &'static str {
-    if t.c_and.is_ascii() {
-        " "
-    } else {
-        ""
-    }
+    sentence_separator(t.lang)
 }
 
 /// `#workshop`.

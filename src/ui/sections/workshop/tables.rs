@@ -5,6 +5,7 @@
 use super::fill_spans;
 use leptos::prelude::*;
 use study_core::text::i18n::{fill, Strings};
+use study_core::text::pieces::list_separator;
 use study_core::view::coverage::{count_text, CoverageView, Definition};
 
 /// Indentation class for a code at `depth` (CSS, no inline style).
@@ -68,7 +69,7 @@ pub(super) fn coverage_tables(
         }
     });
     let unassigned = (!v.unassigned.is_empty()).then(|| {
-        view! { <p class="note" id="workshop-unassigned">{fill_spans(t.c_unassigned, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join("; "), Some(content_lang))])}</p> }
+        view! { <p class="note" id="workshop-unassigned">{fill_spans(t.c_unassigned, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join(list_separator(t.lang)), Some(content_lang))])}</p> }
     });
     let source_heads = v
         .sources
