@@ -1,4 +1,5 @@
-//! The one place signals live. `AppState` holds the selection and URL notices; derived
+//! The state the whole page shares (a component keeps only its own local state in signals
+//! of its own). `AppState` holds the selection and URL notices; derived
 //! memos compute the salary points and the analysis from them. Components read these and
 //! never compute statistics themselves. The selection is mirrored into the URL with
 //! `history.replaceState` (no reload, after the frame that shows the change), and read from it
