@@ -524,8 +524,9 @@ fn a_malformed_model_is_caught_without_panicking() {
 }
 
 #[test]
-fn a_study_file_without_the_new_keys_still_loads() {
-    // The new keys are optional: an older study file loads, and `check` reports what is missing.
+fn a_study_file_without_the_optional_keys_still_loads() {
+    // The evidence and model keys are optional: a study file without them loads, and `check`
+    // reports what is missing.
     let mut v: serde_json::Value = serde_json::from_str(study_core::study::STUDY_JSON).unwrap();
     for k in [
         "quotations",
@@ -541,7 +542,7 @@ fn a_study_file_without_the_new_keys_still_loads() {
     ] {
         v.as_object_mut().unwrap().remove(k);
     }
-    let s = Study::from_json(&v.to_string()).expect("loads without the new keys");
+    let s = Study::from_json(&v.to_string()).expect("loads without the optional keys");
     let c = codes(&s);
     assert!(c.contains(&"model-empty") && c.contains(&"tour-length"), "{c:?}");
 }
