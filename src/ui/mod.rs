@@ -25,9 +25,10 @@
 //!
 //! The wasm build erases component types (`--cfg erase_components`, in
 //! `.cargo/config.toml`), so Leptos's render code is compiled per view type rather than
-//! once for every nesting of the page's whole tree. Three idioms go further and trade a
-//! little idiom for size; keep them (figures: gzip -9 of the release build, from
-//! BENCHMARKS.md, "Why the build is as it is"):
+//! once for every nesting of the page's whole tree. The idioms below go further and
+//! trade a little idiom for size; keep them. Figures are gzip -9 of the release build:
+//! those for `tr`'s closure type, `ChartFrame` and `LiveBody` from BENCHMARKS.md, "Why the
+//! build is as it is"; the others measured when each was made (`make dist`).
 //!
 //! - [`state::tr`]: a fixed UI string is `tr(state, |t| t.key)`, and so is a string picked
 //!   by a plain function of the table (a section's title, a control's detail). Every call
@@ -41,14 +42,15 @@
 //!   instead of once per chart. Saves 5.6 KB.
 //! - [`table_body::LiveBody`] and the robustness section's `live_table`: the same for
 //!   table bodies, with the row closure boxed (one compiled body each). Saves 4.7 KB.
-//! - A section's parts (the workshop's import routes and results, the robustness checks,
-//!   the model's diagram, the salary tables and charts) are plain functions returning
-//!   views, called from the section's body, not `#[component]`s. A component adds a props
-//!   struct and builder, an untracked wrapper and, under `erase_components`, an erased
-//!   view with its own build and rebuild code; a part is built once inside a body that is
-//!   already untracked and needs none of them. Saves 1.7 KB for the 19 parts. A
-//!   component stays where it earns that: a section (built by anchor, some of them later)
-//!   and a view built afresh inside a reactive closure (the workshop's `Results`).
+//! - A section's parts (the workshop's import routes and what an import shows, the
+//!   robustness checks, the model's diagram, the salary tables and charts) are plain
+//!   functions returning views, called from the section's body, not `#[component]`s. A
+//!   component adds a props struct and builder, an untracked wrapper and, under
+//!   `erase_components`, an erased view with its own build and rebuild code; a part is
+//!   built once inside a body that is already untracked and needs none of them. Saves
+//!   1.7 KB for the 19 parts. A component stays where it earns that: a section (built by
+//!   anchor, some of them later) and a view built afresh inside a reactive closure (the
+//!   workshop's `Results`).
 
 pub mod app;
 pub mod charts;
