@@ -12,7 +12,7 @@ PUBLIC_URL ?= /
 # First-load budget for dist/, gzip -9, in bytes: an interim ceiling under the 400 KB
 # (409600) target, only ever lowered. The current size and what it is made of are in
 # BENCHMARKS.md ("First load").
-SIZE_BUDGET ?= 716800
+SIZE_BUDGET ?= 706560
 
 .PHONY: all bootstrap serve dist test lint test-native test-wasm test-e2e bench fuzz clean
 
