@@ -4,7 +4,7 @@
 //! The shipped study has none of these problems; `tests/model.rs` pins that and shows each
 //! check catching a broken copy.
 
-use crate::checks::validate::{Kind, Problem};
+use crate::checks::validate::{self, Kind, Problem};
 use crate::reader::permalink;
 use crate::stats::selection::Selection;
 use crate::study::figure4::{EdgeKind, NodeKind, SECTION_ANCHORS};
@@ -12,19 +12,14 @@ use crate::study::Study;
 use crate::view::figure4::LayoutKind;
 use std::collections::HashSet;
 
+/// An error of the study file's content (every problem found here is one).
 fn problem(
     code: &'static str,
     source: &str,
     subject: impl Into<String>,
     message: impl Into<String>,
 ) -> Problem {
-    Problem {
-        kind: Kind::Error,
-        code,
-        source: source.to_string(),
-        subject: subject.into(),
-        message: message.into(),
-    }
+    validate::problem(Kind::Error, code, source, subject, message)
 }
 
 /// Every problem of the model, the quotations, the evidence tables, the context and the

@@ -52,7 +52,8 @@ pub struct Problem {
     pub message: String,
 }
 
-fn problem(
+/// A problem of `kind`; the checks of both modules build theirs with it.
+pub(crate) fn problem(
     kind: Kind,
     code: &'static str,
     source: &str,
