@@ -10,6 +10,7 @@
 
 use crate::stats::demographics::{self, Variable};
 use crate::stats::discount::DiscountTotals;
+use crate::stats::selection::measure_text;
 use crate::stats::ttest;
 use crate::study::printed::Printed;
 use crate::study::{Group, Measure, Study};
@@ -140,14 +141,6 @@ fn words(text: impl Into<String>) -> Vec<Piece> {
     vec![Piece::ui(text)]
 }
 
-/// The salary measure in the UI language.
-fn measure_label(m: Measure, t: &Strings) -> &'static str {
-    match m {
-        Measure::Quarterly => t.measure_quarterly,
-        Measure::Monthly => t.measure_monthly,
-    }
-}
-
 /// A demographic variable in the UI language.
 fn variable_label(v: Variable, t: &Strings) -> &'static str {
     match v {
@@ -185,7 +178,7 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                         t.d_q_mean,
                         &[
                             ("group", g.label()),
-                            ("measure", measure_label(m, t)),
+                            ("measure", measure_text(m, t)),
                             ("series", *label),
                         ],
                     )),
@@ -200,7 +193,7 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                         t.d_q_sd,
                         &[
                             ("group", g.label()),
-                            ("measure", measure_label(m, t)),
+                            ("measure", measure_text(m, t)),
                             ("series", *label),
                         ],
                     )),
@@ -219,7 +212,7 @@ fn salary_tests(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
         let diffs =
             |g: Group| -> Vec<f64> { table.group_rows(g).map(|r| r.t2_printed - r.t1).collect() };
         let test = ttest::student(&diffs(Group::Service), &diffs(Group::Development));
-        let label = fill(t.d_q_difference, &[("measure", measure_label(pt.measure, t))]);
+        let label = fill(t.d_q_difference, &[("measure", measure_text(pt.measure, t))]);
         rows.push(ReproRow::compare(
             format!("{}-t", pt.id),
             CATEGORIES[1],
@@ -365,7 +358,7 @@ fn row_differences(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                     &[
                         ("informant", vec![Piece::study(&r.informant)]),
                         ("group", words(r.group.label())),
-                        ("measure", words(measure_label(m, t))),
+                        ("measure", words(measure_text(m, t))),
                     ],
                 ),
                 &table.source,

@@ -1,7 +1,6 @@
 //! The reader's selection in words, in the UI language.
 
-use crate::stats::selection::Selection;
-use crate::study::Measure;
+use crate::stats::selection::{measure_text, Selection};
 use crate::text::i18n::{fill, Lang};
 use crate::text::pieces::{clause_separator, name_separator};
 
@@ -16,10 +15,7 @@ pub fn selection_summary(sel: &Selection, lang: Lang) -> String {
         _ => groups.join(name_separator(lang)),
     };
     let times: Vec<&str> = sel.selected_times().iter().map(|x| x.label()).collect();
-    let measure = match sel.measure {
-        Measure::Quarterly => t.measure_quarterly,
-        Measure::Monthly => t.measure_monthly,
-    };
+    let measure = measure_text(sel.measure, t);
     let discount = if sel.discount { t.d_discounted } else { t.d_as_paid };
     [groups.as_str(), &times.join("\u{2192}"), measure, discount].join(clause_separator(lang))
 }

@@ -60,10 +60,10 @@ use crate::stats::robust::error::RobustError;
 use crate::stats::robust::permutation::MonteCarloRun;
 use crate::stats::robust::report::{robustness_deferred, Robustness, RobustnessOptions};
 use crate::stats::robust::sensitivity::SensitivityRow;
-use crate::stats::selection::{salary_points, Design, SalaryPoint, Selection};
+use crate::stats::selection::{measure_text, salary_points, Design, SalaryPoint, Selection};
 use crate::study::Study;
 use crate::text::format::{fixed, grouped};
-use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::i18n::{fill, Lang};
 use crate::view::apa;
 use summary::{summarize, ALPHA};
 
@@ -289,18 +289,10 @@ pub fn robustness_view_staged(
     }
 }
 
-/// The measure's name in the UI language ("quarterly", "季度").
-fn measure_name(sel: &Selection, t: &Strings) -> &'static str {
-    match sel.measure {
-        crate::study::Measure::Quarterly => t.measure_quarterly,
-        crate::study::Measure::Monthly => t.measure_monthly,
-    }
-}
-
 /// "Service vs Development, comparing each informant's T2 − T1 change (the paper's design)".
 fn comparison(design: Design, sel: &Selection, lang: Lang) -> String {
     let t = lang.strings();
-    let m = measure_name(sel, t);
+    let m = measure_text(sel.measure, t);
     match design {
         Design::DiffInDiff => fill(t.b_cmp_did, &[("measure", m)]),
         Design::Between(x) => fill(t.b_cmp_between, &[("measure", m), ("time", x.label())]),

@@ -1,11 +1,12 @@
 //! The discount sensitivity part of `#robustness`: the paper's test rerun over a grid of
 //! discount factors, with the current factor added and marked, as rows and a chart model.
 
+use super::p3;
 use super::summary::{then, ALPHA};
-use super::{measure_name, p3};
 use crate::stats::robust::sensitivity::{
     default_factors, discount_sensitivity, paper_factor, SensitivityRow,
 };
+use crate::stats::selection::measure_text;
 use crate::stats::selection::{Design, Selection};
 use crate::study::Study;
 use crate::text::format::fixed;
@@ -156,7 +157,7 @@ pub(super) fn sensitivity_view(
         current,
         paper,
         alpha: ALPHA,
-        measure: measure_name(sel, t).to_string(),
+        measure: measure_text(sel.measure, t).to_string(),
         lang,
     }
 }
