@@ -7,6 +7,7 @@
 //! | `salary` | `quarterly` or `monthly` | `quarterly` |
 //! | `discount` | `on` or `off` | `on` |
 //! | `salary2016`, `revenue2016`, `salary2017`, `revenue2017` | RMB, plain digits with an optional decimal part | the paper's totals |
+//! | `exclude` | informant names to leave out, case-insensitive: `blake,harry` ([`parse_exclude`]) | nobody |
 //! | `node` | a node id of the conceptual model (`team-monitoring`) | none selected |
 //! | `scale` | informants per group of a **synthetic** study, 2 to 50000 ([`parse_scale`]) | the paper's study |
 //!
@@ -18,7 +19,7 @@
 
 use crate::reader::amount::{amount_text, parse_amount, AmountError};
 use crate::reader::synthetic::{MAX_PER_GROUP, MIN_PER_GROUP};
-use crate::stats::selection::Selection;
+use crate::stats::selection::{Exclusions, Selection};
 use crate::study::{Group, Measure, Time};
 use crate::text::i18n::{fill, Lang, Strings, EN};
 use std::fmt;
@@ -30,7 +31,7 @@ pub const MAX_VALUE_CHARS: usize = 200;
 pub const MAX_QUERY_BYTES: usize = 8192;
 
 /// Parameters that belong to other parts of the page and are read elsewhere.
-pub const OTHER_KNOWN: [&str; 5] = ["node", "lang", "embed", "section", "scale"];
+pub const OTHER_KNOWN: [&str; 6] = ["node", "lang", "embed", "section", "scale", "exclude"];
 
 /// Something in the URL that was ignored, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +106,8 @@ pub enum Reason {
     UnknownSection,
     /// `scale=` is not a whole number of informants per group in the synthetic study's range.
     BadScale,
+    /// `exclude=` names nobody in the study (the value is that name).
+    UnknownInformant,
 }
 
 impl Reason {
@@ -131,6 +134,7 @@ impl Reason {
                 t.scale_notice,
                 &[("min", &MIN_PER_GROUP.to_string()), ("max", &MAX_PER_GROUP.to_string())],
             ),
+            Reason::UnknownInformant => t.exclude_notice_unknown.to_string(),
         }
     }
 }
@@ -349,6 +353,46 @@ pub fn parse_scale(query: &str) -> (Option<usize>, Vec<Notice>) {
     (scale, notices)
 }
 
+/// Parses the `exclude` parameter: the informants to leave out, as a comma list of names
+/// matched case-insensitively against `informants` (the study's names, in its order).
+/// It never fails: each name the study does not have is ignored with a [`Notice`] naming
+/// it, and an over-long value leaves nobody out. The last `exclude` in the query wins.
+pub fn parse_exclude(query: &str, informants: &[&str]) -> (Exclusions, Vec<Notice>) {
+    let (q, _) = bounded_query(query);
+    let mut excluded = Exclusions::NONE;
+    let mut notices = Vec::new();
+    for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "exclude") {
+        excluded = Exclusions::NONE;
+        if value.chars().count() > MAX_VALUE_CHARS {
+            notices.push(Notice::rejecting(&key, &value, Reason::ValueTooLong));
+            continue;
+        }
+        for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match informants.iter().position(|i| i.eq_ignore_ascii_case(name)) {
+                Some(place) => excluded = excluded.with(place, true),
+                None => notices.push(Notice::rejecting(&key, name, Reason::UnknownInformant)),
+            }
+        }
+    }
+    (excluded, notices)
+}
+
+/// `query` with `exclude=` appended when informants are left out: their names in lower
+/// case, in the study's order, comma-separated.
+pub fn with_exclude(mut query: String, names: &[&str]) -> String {
+    if names.is_empty() {
+        return query;
+    }
+    let list: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("exclude", &list.join(","));
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str(&out.finish().replace("%2C", ","));
+    query
+}
+
 /// `query` with `scale=N` appended when a synthetic study is shown, so the link keeps it.
 pub fn with_scale(mut query: String, scale: Option<usize>) -> String {
     if let Some(n) = scale {
@@ -423,7 +467,37 @@ mod tests {
                 salary_2017: 1.97e6,
                 revenue_2017: 31e6,
             },
+            excluded: Exclusions::NONE,
+            t2_factor: 1.0,
         }
+    }
+
+    #[test]
+    fn exclude_names_are_matched_case_insensitively_and_unknown_ones_named() {
+        let names = ["Anna", "Blake", "Harry"];
+        let (ex, notices) = parse_exclude("?exclude=blake,HARRY", &names);
+        assert_eq!(ex, Exclusions::NONE.with(1, true).with(2, true));
+        assert!(notices.is_empty());
+        let (ex, notices) = parse_exclude("exclude=%20blake%20,nobody,,", &names);
+        assert_eq!(ex, Exclusions::NONE.with(1, true));
+        assert_eq!(notices.len(), 1);
+        assert_eq!(notices[0].value, "nobody");
+        assert_eq!(notices[0].reason, Reason::UnknownInformant);
+        let long = format!("exclude={}", "a,".repeat(150));
+        let (ex, notices) = parse_exclude(&long, &names);
+        assert!(ex.is_empty());
+        assert_eq!(notices[0].reason, Reason::ValueTooLong);
+        assert_eq!(parse_exclude("groups=service", &names), (Exclusions::NONE, vec![]));
+    }
+
+    #[test]
+    fn exclude_round_trips_through_the_query() {
+        let names = ["Anna", "Blake", "Harry"];
+        let q = with_exclude("groups=service".into(), &["Blake", "Harry"]);
+        assert_eq!(q, "groups=service&exclude=blake,harry");
+        assert_eq!(parse_exclude(&q, &names).0, Exclusions::NONE.with(1, true).with(2, true));
+        assert_eq!(with_exclude("a=b".into(), &[]), "a=b");
+        assert_eq!(parse(&q, &defaults()).1, vec![]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! What the reader has chosen: groups, timepoints, salary measure and discount.
+//! What the reader has chosen: groups, timepoints, salary measure and discount, the
+//! informants left out, and the factor on a reader's own T2.
 //!
 //! A [`Selection`] is plain data; [`Selection::design`] says which comparison it implies
-//! and [`salary_points`] turns the study plus a selection into the per-informant values
-//! every view and test works from. Nothing here is precomputed per selection.
+//! and [`Salaries::points`] turns the salaries analysed (the paper's, or a reader's own
+//! file) plus a selection into the per-informant values every view and test works from.
+//! Nothing here is precomputed per selection.
 
 use crate::stats::discount::{discounted_t2, original_t2, DiscountError, DiscountTotals};
-use crate::study::{Group, Measure, Study, Time};
+use crate::study::{Group, GroupNames, Measure, OwnData, Study, Time};
 use crate::text::i18n::{fill, Strings, EN};
 
 /// Groups, times, measure and discount, as toggled in the control bar.
@@ -20,6 +22,11 @@ pub struct Selection {
     pub discount: bool,
     /// The totals behind the discount factor.
     pub totals: DiscountTotals,
+    /// The paper's informants left out of every quantitative view.
+    pub excluded: Exclusions,
+    /// The factor on T2 of a reader's own data (1: as in the file). The paper's T2
+    /// follows `discount` and `totals` instead.
+    pub t2_factor: f64,
 }
 
 impl Selection {
@@ -31,6 +38,8 @@ impl Selection {
             measure: Measure::Quarterly,
             discount: true,
             totals: DiscountTotals::from_study(&study.raw.discount),
+            excluded: Exclusions::NONE,
+            t2_factor: 1.0,
         }
     }
 
@@ -131,16 +140,45 @@ pub struct SalaryPoint {
     pub diff: f64,
 }
 
-/// The per-informant salaries of the selected groups (both times are always computed;
-/// views show only the selected ones).
+/// The salaries the quantitative sections analyse: the paper's or a reader's own.
+#[derive(Debug, Clone, Copy)]
+pub enum Salaries<'a> {
+    /// The paper's Table 8 (quarterly) or A2 (monthly), by the selection's measure.
+    Paper(&'a Study),
+    /// A reader's file imported at `#your-data`.
+    Own(&'a OwnData),
+}
+
+impl Salaries<'_> {
+    /// The per-informant values of the selected groups under a selection.
+    pub fn points(self, sel: &Selection) -> Result<Vec<SalaryPoint>, DiscountError> {
+        match self {
+            Salaries::Paper(study) => salary_points(study, sel),
+            Salaries::Own(own) => own_points(own, sel),
+        }
+    }
+
+    /// The names the page shows for the two groups.
+    pub fn names(self) -> GroupNames {
+        match self {
+            Salaries::Paper(_) => GroupNames::paper(),
+            Salaries::Own(own) => own.names.clone(),
+        }
+    }
+}
+
+/// The per-informant salaries of the paper's selected groups, without the informants the
+/// selection leaves out (both times are always computed; views show only the selected
+/// ones).
 pub fn salary_points(study: &Study, sel: &Selection) -> Result<Vec<SalaryPoint>, DiscountError> {
     let paper_factor = DiscountTotals::from_study(&study.raw.discount).checked_factor()?;
     let factor = sel.totals.checked_factor()?;
+    let excluded = sel.excluded.names(study);
     Ok(study
         .table(sel.measure)
         .rows
         .iter()
-        .filter(|r| sel.has_group(r.group))
+        .filter(|r| sel.has_group(r.group) && !excluded.contains(&r.informant.as_str()))
         .map(|r| {
             let t2 = if sel.discount {
                 discounted_t2(r.t2_printed, paper_factor, factor)
@@ -156,6 +194,99 @@ pub fn salary_points(study: &Study, sel: &Selection) -> Result<Vec<SalaryPoint>,
             }
         })
         .collect())
+}
+
+/// Smallest and largest factor on a reader's own T2.
+pub const T2_FACTOR_RANGE: (f64, f64) = (1e-6, 1e6);
+
+/// The per-row values of a reader's own data for the selected groups: T2 is multiplied by
+/// the selection's `t2_factor`. A row is kept when it has a value at every selected time;
+/// a value at a time not selected may be missing, and is then NaN (no view shows it).
+pub fn own_points(own: &OwnData, sel: &Selection) -> Result<Vec<SalaryPoint>, DiscountError> {
+    let f = sel.t2_factor;
+    if !(f.is_finite() && (T2_FACTOR_RANGE.0..=T2_FACTOR_RANGE.1).contains(&f)) {
+        return Err(DiscountError { field: "factor", value: f });
+    }
+    let needs = |t: Time, v: Option<f64>| !sel.has_time(t) || v.is_some();
+    Ok(own
+        .rows
+        .iter()
+        .filter(|r| sel.has_group(r.group) && needs(Time::T1, r.t1) && needs(Time::T2, r.t2))
+        .map(|r| {
+            let t1 = r.t1.unwrap_or(f64::NAN);
+            let t2 = r.t2.map_or(f64::NAN, |v| v * f);
+            SalaryPoint { informant: r.id.clone(), group: r.group, t1, t2, diff: t2 - t1 }
+        })
+        .collect())
+}
+
+/// How many of a reader's rows in the selected groups [`own_points`] leaves out for a
+/// missing value at a selected time.
+pub fn own_rows_left_out(own: &OwnData, sel: &Selection) -> usize {
+    own.rows
+        .iter()
+        .filter(|r| sel.has_group(r.group))
+        .filter(|r| {
+            (sel.has_time(Time::T1) && r.t1.is_none()) || (sel.has_time(Time::T2) && r.t2.is_none())
+        })
+        .count()
+}
+
+/// The paper's informants left out of every quantitative view: a set of places in the
+/// study's informant list (`study.raw.informants`, Table 2's order). It holds the first
+/// [`Exclusions::CAPACITY`] places, which covers the paper's 22 informants; the page
+/// offers the control for the paper's study only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Exclusions(u64);
+
+impl Exclusions {
+    /// Nobody left out.
+    pub const NONE: Exclusions = Exclusions(0);
+    /// How many places the set can hold.
+    pub const CAPACITY: usize = 64;
+
+    /// Whether nobody is left out.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether the informant at `place` is left out.
+    pub fn contains(self, place: usize) -> bool {
+        place < Self::CAPACITY && self.0 & (1 << place) != 0
+    }
+
+    /// The set with the informant at `place` left out (`out`) or back in. A place beyond
+    /// [`Exclusions::CAPACITY`] leaves the set as it is.
+    pub fn with(self, place: usize, out: bool) -> Exclusions {
+        if place >= Self::CAPACITY {
+            return self;
+        }
+        let bit = 1u64 << place;
+        Exclusions(if out { self.0 | bit } else { self.0 & !bit })
+    }
+
+    /// How many informants are left out.
+    pub fn count(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The names of the informants left out, in the study's order.
+    pub fn names(self, study: &Study) -> Vec<&str> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let informants = study.raw.informants.iter().enumerate();
+        informants.filter(|(i, _)| self.contains(*i)).map(|(_, inf)| inf.name.as_str()).collect()
+    }
+
+    /// The informant named `name` (as the study spells it) left out or back in; an unknown
+    /// name leaves the set as it is.
+    pub fn with_name(self, study: &Study, name: &str, out: bool) -> Exclusions {
+        match study.raw.informants.iter().position(|i| i.name == name) {
+            Some(place) => self.with(place, out),
+            None => self,
+        }
+    }
 }
 
 /// The values of one group at one time (or of the differences, with `None`).

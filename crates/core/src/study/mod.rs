@@ -6,7 +6,8 @@
 //! which loads by decoding them ([`embedded`]); their items are re-exported here
 //! (`study::Study`, `study::Group`, …). Also printed values ([`printed`]), the evidence
 //! (quotations and tables, [`evidence`]; who said each, [`attribution`]) and Figure 4 as
-//! data ([`figure4`]). May use [`crate::text`].
+//! data ([`figure4`]), and a reader's own two-group study ([`own`]), which the page
+//! analyses in place of the paper's salaries. May use [`crate::text`].
 
 pub mod attribution;
 pub mod codebook;
@@ -15,6 +16,7 @@ pub mod evidence;
 pub mod figure4;
 pub mod kinds;
 pub mod load;
+pub mod own;
 pub mod printed;
 pub mod schema;
 
@@ -22,4 +24,5 @@ pub use codebook::*;
 pub use embedded::*;
 pub use kinds::*;
 pub use load::*;
+pub use own::*;
 pub use schema::*;

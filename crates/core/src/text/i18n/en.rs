@@ -857,4 +857,22 @@ pub const EN: Strings = Strings {
     rows_shown: "Showing the first {shown} of {total} rows.",
     robustness_computing: "Computing the robustness analyses\u{2026}",
     // (end of area F)
+
+    // ── area G: what if and your own data ──
+    exclude_notice_unknown: "not an informant of the study; nobody is left out for it",
+    own_err_empty: "the file is empty",
+    own_err_too_large: "the file is {mb} MB; the largest file read is {max} MB",
+    own_err_too_many_rows: "more than {max} data rows; the largest file read has {max}",
+    own_err_header: "the header must be “{header}”, but this column says “{found}”",
+    own_err_width: "the row has {found} cells; every row needs 4 (id, group, t1, t2)",
+    own_err_not_text: "the cell is not UTF-8 text",
+    own_err_syntax: "the quoting cannot be read (a quote not closed?)",
+    own_err_no_group: "the group is empty; every row needs one of the two group labels",
+    own_err_third_group: "a third group, “{found}”; the file must have exactly two (“{a}” and “{b}”)",
+    own_err_one_group: "every row is in the group “{name}”; the file must have exactly two groups",
+    own_err_number: "“{found}” is not a number (digits, an optional sign, decimal point and exponent; at most 10^15)",
+    own_err_no_rows: "the file has a header but no data rows",
+    own_err_at_line: "line {line}: {what}",
+    own_err_at_cell: "line {line}, column {column}: {what}",
+    // (end of area G)
 };

@@ -885,4 +885,24 @@ string_table! {
     /// `#robustness` while a synthetic study's analyses are being computed.
     robustness_computing,
     // (end of area F)
+
+    // ── area G: what if and your own data (ui/sections/salaries.rs, ui/sections/your_data/, core/reader/own_csv.rs) ──
+    /// Why `exclude=` ignored a name.
+    exclude_notice_unknown,
+    /// Errors reading a reader's own CSV (`OwnCsvError::message`).
+    own_err_empty,
+    own_err_too_large,
+    own_err_too_many_rows,
+    own_err_header,
+    own_err_width,
+    own_err_not_text,
+    own_err_syntax,
+    own_err_no_group,
+    own_err_third_group,
+    own_err_one_group,
+    own_err_number,
+    own_err_no_rows,
+    own_err_at_line,
+    own_err_at_cell,
+    // (end of area G)
 }

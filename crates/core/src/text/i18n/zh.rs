@@ -859,4 +859,22 @@ pub const ZH: Strings = Strings {
     rows_shown: "仅显示前 {shown} 行（共 {total} 行）。",
     robustness_computing: "正在计算稳健性分析\u{2026}",
     // (end of area F)
+
+    // ── area G: what if and your own data ──
+    exclude_notice_unknown: "不是本研究的受访者，未因此排除任何人",
+    own_err_empty: "文件是空的",
+    own_err_too_large: "文件大小为 {mb} MB；可读取的最大文件为 {max} MB",
+    own_err_too_many_rows: "数据行超过 {max} 行；可读取的文件最多 {max} 行",
+    own_err_header: "表头必须是“{header}”，但这一列是“{found}”",
+    own_err_width: "该行有 {found} 个单元格；每行需要 4 个（id、group、t1、t2）",
+    own_err_not_text: "该单元格不是 UTF-8 文本",
+    own_err_syntax: "无法读取引号（是否有未闭合的引号？）",
+    own_err_no_group: "组别为空；每行都需要两个组别标签之一",
+    own_err_third_group: "出现第三个组别“{found}”；文件必须恰好有两个组别（“{a}”和“{b}”）",
+    own_err_one_group: "所有行都属于组别“{name}”；文件必须恰好有两个组别",
+    own_err_number: "“{found}”不是数字（数字，可带符号、小数点和指数；绝对值不超过 10^15）",
+    own_err_no_rows: "文件只有表头，没有数据行",
+    own_err_at_line: "第 {line} 行：{what}",
+    own_err_at_cell: "第 {line} 行第 {column} 列：{what}",
+    // (end of area G)
 };

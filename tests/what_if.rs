@@ -1,0 +1,303 @@
+//! Leaving informants out (`exclude=`) and a reader's own two-group study (`#your-data`):
+//! the reference values of the issue and of SciPy, the CSV format's errors with their line
+//! and column, and the round trip of the paper's data through the own-data format.
+//!
+//! References: `python3 scripts/reference/what_if.py` (SciPy 1.x).
+
+use study_core::reader::own_csv::{paper_csv, read_own_csv, OwnCsvErrorKind, MAX_BYTES, MAX_ROWS};
+use study_core::reader::permalink::{parse_exclude, Reason};
+use study_core::stats::designs::{analyse_points, Analysis};
+use study_core::stats::robust::rank::MannWhitney;
+use study_core::stats::robust::report::{robustness, RankTest, RobustnessOptions};
+use study_core::stats::selection::{own_points, own_rows_left_out, Salaries, Selection};
+use study_core::study::{Group, Study, Time};
+use study_core::text::i18n::Lang;
+use study_core::view::apa;
+
+fn study() -> Study {
+    Study::embedded().expect("the embedded study loads")
+}
+
+fn close(got: f64, want: f64) {
+    assert!((got - want).abs() <= 1e-6 * want.abs().max(1.0), "got {got}, want {want}");
+}
+
+/// The selection `?exclude=…` opens.
+fn excluding(study: &Study, query: &str) -> Selection {
+    let names: Vec<&str> = study.raw.informants.iter().map(|i| i.name.as_str()).collect();
+    let (excluded, notices) = parse_exclude(query, &names);
+    assert!(notices.is_empty(), "{notices:?}");
+    Selection { excluded, ..Selection::paper(study) }
+}
+
+fn student(salaries: Salaries, sel: &Selection) -> study_core::stats::ttest::TTest {
+    let points = salaries.points(sel).unwrap();
+    match analyse_points(sel, &points).unwrap() {
+        Analysis::DiffInDiff { student, .. } => student,
+        other => panic!("expected the paper's design, got {other:?}"),
+    }
+}
+
+#[test]
+fn without_blake_the_test_is_t19_4_14() {
+    let s = study();
+    let sel = excluding(&s, "exclude=blake");
+    let t = student(Salaries::Paper(&s), &sel);
+    // stats.ttest_ind(service_without_blake, development): t = 4.138234815246358,
+    // p = 0.0005587776903477241
+    assert_eq!(apa::t_test(&t), "t(19) = 4.14, p < .001");
+    close(t.t, 4.138234815246358);
+    close(t.p, 0.0005587776903477241);
+    assert_eq!(t.df, 19.0);
+}
+
+#[test]
+fn without_blake_and_harry_the_test_is_t18_3_90() {
+    let s = study();
+    let sel = excluding(&s, "?exclude=Blake,HARRY");
+    let points = Salaries::Paper(&s).points(&sel).unwrap();
+    assert_eq!(points.len(), 20);
+    assert!(!points.iter().any(|p| p.informant == "Blake" || p.informant == "Harry"));
+    let t = student(Salaries::Paper(&s), &sel);
+    // stats.ttest_ind(...): t = 3.8957763207922143, p = 0.0010593405560597455
+    assert_eq!(format!("t({}) = {:.2}", t.df, t.t), "t(18) = 3.90");
+    close(t.t, 3.8957763207922143);
+    close(t.p, 0.0010593405560597455);
+    // The robustness report follows: the exact permutation walks C(20, 9) relabellings.
+    let r = robustness(&points, sel.design().unwrap(), &RobustnessOptions::default()).unwrap();
+    let perm = r.permutation.unwrap();
+    assert!(perm.exact);
+    assert_eq!(perm.count, 167_960);
+    // stats.mannwhitneyu(a, b, alternative="two-sided"): U = 94.0
+    assert_eq!(mann_whitney(r.rank.unwrap()).u1, 94.0);
+}
+
+#[test]
+fn an_unknown_name_is_ignored_with_a_notice_naming_it() {
+    let s = study();
+    let names: Vec<&str> = s.raw.informants.iter().map(|i| i.name.as_str()).collect();
+    let (excluded, notices) = parse_exclude("exclude=blake,zed", &names);
+    assert_eq!(excluded.names(&s), ["Blake"]);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].value, "zed");
+    assert_eq!(notices[0].reason, Reason::UnknownInformant);
+}
+
+#[test]
+fn a_group_left_with_one_informant_gives_no_test_and_no_panic() {
+    let s = study();
+    let service: Vec<String> = s.informants_in(Group::Service).map(|i| i.name.clone()).collect();
+    let query = format!("exclude={}", service[1..].join(","));
+    let sel = excluding(&s, &query);
+    let points = Salaries::Paper(&s).points(&sel).unwrap();
+    assert_eq!(points.iter().filter(|p| p.group == Group::Service).count(), 1);
+    let err = analyse_points(&sel, &points).unwrap_err();
+    assert!(err.to_string().starts_with("not defined for this selection"), "{err}");
+    assert!(robustness(&points, sel.design().unwrap(), &RobustnessOptions::default()).is_err());
+}
+
+fn mann_whitney(r: RankTest) -> MannWhitney {
+    match r {
+        RankTest::MannWhitney(m) => m,
+        other => panic!("expected Mann-Whitney, got {other:?}"),
+    }
+}
+
+fn spreadsheet() -> study_core::study::OwnData {
+    let bytes = include_bytes!("fixtures/own/spreadsheet.csv");
+    read_own_csv("spreadsheet.csv", bytes).expect("the spreadsheet's file reads")
+}
+
+#[test]
+fn a_spreadsheets_file_reads_with_its_bom_crlf_and_quotes() {
+    let own = spreadsheet();
+    assert_eq!(own.names.name(Group::Service), "Pilot");
+    assert_eq!(own.names.name(Group::Development), "Usual");
+    assert_eq!(own.rows.len(), 15);
+    assert_eq!(own.rows[0].id, "P-01");
+    assert_eq!(own.rows[0].t1, Some(1234.5));
+    assert_eq!(own.rows[0].t2, Some(1480.0));
+    assert_eq!(own.rows[1].id, "Lee, Ann");
+    assert_eq!(own.rows[5].id, "O\"Neil");
+    assert_eq!(own.rows[11].id, "Park, J.");
+    assert_eq!(own.rows[14].line, 16);
+}
+
+#[test]
+fn own_data_matches_scipy_for_every_test() {
+    let own = spreadsheet();
+    let sel = Selection::paper(&study());
+    let points = own_points(&own, &sel).unwrap();
+    let design = sel.design().unwrap();
+    let r = robustness(&points, design, &RobustnessOptions::default()).unwrap();
+    // stats.ttest_ind(a, b): t = 7.625360708007418, p = 3.765405142462927e-06, df = 13
+    close(r.primary.t, 7.625360708007418);
+    close(r.primary.p, 3.765405142462927e-06);
+    assert_eq!(r.primary.df, 13.0);
+    // stats.ttest_ind(a, b, equal_var=False): t = 7.637512343509606,
+    // p = 4.051292416712579e-06, df = 12.809852087576044
+    let w = r.welch.unwrap().unwrap();
+    close(w.t, 7.637512343509606);
+    close(w.p, 4.051292416712579e-06);
+    close(w.df, 12.809852087576044);
+    // stats.mannwhitneyu(a, b, alternative="two-sided", method="exact"): U = 56,
+    // p = 0.0003108003108003108
+    let u = mann_whitney(r.rank.unwrap());
+    assert_eq!(u.u1, 56.0);
+    close(u.p, 0.0003108003108003108);
+    // stats.permutation_test((a, b), mean(x) - mean(y), n_resamples=np.inf,
+    // alternative="two-sided"): statistic = 150.7782142857143, p = 0.0003108003108003108
+    let perm = r.permutation.unwrap();
+    assert!(perm.exact);
+    assert_eq!(perm.count, 6435);
+    close(perm.observed, 150.7782142857143);
+    close(perm.p_two_sided, 0.0003108003108003108);
+}
+
+#[test]
+fn swapping_the_groups_turns_the_test_around() {
+    let own = spreadsheet().swapped();
+    let sel = Selection::paper(&study());
+    let t = student(Salaries::Own(&own), &sel);
+    close(t.t, -7.625360708007418);
+}
+
+#[test]
+fn the_factor_multiplies_t2() {
+    let own = spreadsheet();
+    let mut sel = Selection::paper(&study());
+    sel.t2_factor = 0.5;
+    let points = own_points(&own, &sel).unwrap();
+    assert_eq!(points[0].t2, 740.0);
+    assert_eq!(points[0].diff, 740.0 - 1234.5);
+    for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 1e7] {
+        sel.t2_factor = bad;
+        assert!(own_points(&own, &sel).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn rows_with_an_empty_value_are_left_out_only_where_it_is_needed() {
+    let text = "id,group,t1,t2\na,X,1,2\nb,X,2,\nc,X,3,5\nd,Y,,4\ne,Y,1,1\nf,Y,2,3\n";
+    let own = read_own_csv("gaps.csv", text.as_bytes()).unwrap();
+    assert_eq!(own.incomplete_rows(), 2);
+    let mut sel = Selection::paper(&study());
+    assert_eq!(own_points(&own, &sel).unwrap().len(), 4);
+    assert_eq!(own_rows_left_out(&own, &sel), 2);
+    sel.times = [true, false];
+    let t1_only = own_points(&own, &sel).unwrap();
+    assert_eq!(t1_only.len(), 5);
+    assert_eq!(own_rows_left_out(&own, &sel), 1);
+    let points = own_points(&own, &sel).unwrap();
+    match analyse_points(&sel, &points).unwrap() {
+        Analysis::Between { time: Time::T1, student, .. } => assert_eq!(student.a.n, 3),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_papers_data_in_this_format_gives_the_papers_test() {
+    let s = study();
+    let csv = paper_csv(&s);
+    assert!(csv.starts_with("id,group,t1,t2\r\nAaron,Service,37200.5,43532.78\r\n"), "{csv}");
+    let own = read_own_csv("paper.csv", csv.as_bytes()).unwrap();
+    assert_eq!(own.rows.len(), 22);
+    let sel = Selection::paper(&s);
+    let paper = student(Salaries::Paper(&s), &sel);
+    let again = student(Salaries::Own(&own), &sel);
+    assert_eq!(apa::t_test(&again), "t(20) = 3.99, p < .001");
+    assert_eq!(apa::t_test(&again), apa::t_test(&paper));
+    close(again.t, 3.9896407903979494);
+    // T2 is the printed (discounted) value, exactly: the paper's view divides it by the
+    // factor and multiplies again, which may move the last bit only.
+    for (a, b) in own.rows.iter().zip(&s.quarterly.rows) {
+        assert_eq!(a.t1, Some(b.t1));
+        assert_eq!(a.t2, Some(b.t2_printed));
+    }
+}
+
+/// The error a text gives: (line, column, kind).
+fn error(text: &[u8]) -> (u64, Option<usize>, OwnCsvErrorKind) {
+    let e = read_own_csv("bad.csv", text).unwrap_err();
+    assert!(!e.message(Lang::Zh).is_empty());
+    (e.line, e.column, e.kind)
+}
+
+#[test]
+fn bad_files_are_refused_with_their_line_and_column() {
+    use OwnCsvErrorKind as K;
+    assert_eq!(error(b"").2, K::Empty);
+    assert_eq!(error(b"\xEF\xBB\xBF\r\n\r\n").2, K::Empty);
+    assert_eq!(error(b"id,group,t1\n").0, 1);
+    assert_eq!(error(b"id,grp,t1,t2\n"), (1, Some(2), K::Header { found: "grp".into() }));
+    assert_eq!(error(b"id,group,t1,t2\n").2, K::NoRows);
+    assert_eq!(
+        error(b"id,group,t1,t2\na,X,1,2\nb,X,3,4\n"),
+        (2, Some(2), K::OneGroup { name: "X".into() })
+    );
+    assert_eq!(
+        error(b"id,group,t1,t2\na,X,1,2\nb,Y,3,4\nc,Z,5,6\n"),
+        (4, Some(2), K::ThirdGroup { names: ["X".into(), "Y".into()], found: "Z".into() })
+    );
+    assert_eq!(
+        error(b"id,group,t1,t2\r\na,X,1,2\r\nb,Y,3,4\r\nc,Y,5,six\r\n"),
+        (4, Some(4), K::NotANumber { found: "six".into() })
+    );
+    assert_eq!(error(b"id,group,t1,t2\na,X,1,2,3\n"), (2, None, K::Width { found: 5 }));
+    // Blank lines and a quoted line break count as lines, whatever the line ends.
+    assert_eq!(
+        error(b"id,group,t1,t2\r\n\r\n\"a\r\nb\",X,1,2\r\nc,Y,x,2\r\n"),
+        (5, Some(3), K::NotANumber { found: "x".into() })
+    );
+    assert_eq!(
+        error(b"id,group,t1,t2\r\r\na,X,1,2\rc,Y,x,2\r"),
+        (4, Some(3), K::NotANumber { found: "x".into() })
+    );
+    assert_eq!(error(b"id,group,t1,t2\na,,1,2\n"), (2, Some(2), K::NoGroup));
+    assert_eq!(error(b"id,group,t1,t2\na,X,\xFF,2\n"), (2, Some(3), K::NotText));
+    for bad in ["NaN", "inf", "1e400", "1,23", "12,345,67", "--1", "1.2.3", "0x10", "1e16"] {
+        let text = format!("id,group,t1,t2\na,X,\"{bad}\",2\nb,Y,1,2\n");
+        assert!(matches!(error(text.as_bytes()), (2, Some(3), K::NotANumber { .. })), "{bad}");
+    }
+}
+
+#[test]
+fn files_over_the_limits_are_refused_whole() {
+    let big = vec![b' '; MAX_BYTES + 1];
+    assert_eq!(error(&big).2, OwnCsvErrorKind::TooLarge { bytes: MAX_BYTES + 1 });
+    let mut text = String::from("id,group,t1,t2\n");
+    for i in 0..=MAX_ROWS {
+        text.push_str(if i % 2 == 0 { "a,X,1,2\n" } else { "b,Y,1,2\n" });
+    }
+    assert_eq!(error(text.as_bytes()), (MAX_ROWS as u64 + 2, None, OwnCsvErrorKind::TooManyRows));
+    // Exactly the limit reads.
+    let at_limit = text.lines().take(MAX_ROWS + 1).collect::<Vec<_>>().join("\n");
+    assert_eq!(read_own_csv("max.csv", at_limit.as_bytes()).unwrap().rows.len(), MAX_ROWS);
+}
+
+#[test]
+fn messages_name_where_and_what() {
+    let e = read_own_csv("bad.csv", b"id,group,t1,t2\r\na,X,1,2\r\nb,Y,1,=2+2\r\n").unwrap_err();
+    assert_eq!(
+        e.message(Lang::En),
+        "line 3, column 4 (t2): \u{201c}=2+2\u{201d} is not a number (digits, an optional sign, \
+         decimal point and exponent; at most 10^15)"
+    );
+    assert!(e.message(Lang::Zh).starts_with("第 3 行第 4 (t2) 列"), "{}", e.message(Lang::Zh));
+}
+
+#[test]
+fn numbers_read_as_spreadsheets_write_them() {
+    use study_core::reader::own_csv::parse_number;
+    for (cell, want) in [
+        ("1,234.50", 1234.5),
+        ("-1,234", -1234.0),
+        ("12,345,678.9", 12_345_678.9),
+        ("+7", 7.0),
+        ("1e3", 1000.0),
+        (".5", 0.5),
+        ("0", 0.0),
+    ] {
+        assert_eq!(parse_number(cell), Some(want), "{cell}");
+    }
+}
