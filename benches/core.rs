@@ -15,8 +15,8 @@ use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use study_core::stats::designs::analyse;
 use study_core::stats::designs::analyse_points;
 use study_core::stats::robust::{permutation_independent, PermutationOptions};
-use study_core::stats::selection::Selection;
 use study_core::stats::selection::{salary_points, values};
+use study_core::stats::selection::{Salaries, Selection};
 use study_core::study::Group;
 use study_core::study::{Measure, Study};
 use study_core::text::i18n::Lang;
@@ -100,7 +100,7 @@ fn scale(c: &mut Criterion, paper_study: &Study) {
     g.bench_function("robustness analyses except the permutation test", |b| {
         b.iter(|| {
             match robustness_view_staged(
-                &study,
+                Salaries::Paper(&study),
                 black_box(&sel),
                 &points,
                 SYNC_PERMUTATION_WORK,

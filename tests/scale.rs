@@ -9,7 +9,7 @@ use study_core::reader::synthetic::{
     synthetic_from, synthetic_name, synthetic_study, SYNTHETIC_SEED,
 };
 use study_core::stats::demographics::balance_moved;
-use study_core::stats::selection::{salary_points, Selection};
+use study_core::stats::selection::{salary_points, Salaries, Selection};
 use study_core::study::{Group, Measure, Study};
 use study_core::text::i18n::Lang;
 use study_core::view::robustness::{
@@ -21,7 +21,13 @@ fn the_papers_exact_test_is_never_deferred() {
     let study = Study::embedded().unwrap();
     let sel = Selection::paper(&study);
     let points = salary_points(&study, &sel).unwrap();
-    match robustness_view_staged(&study, &sel, &points, SYNC_PERMUTATION_WORK, Lang::En) {
+    match robustness_view_staged(
+        Salaries::Paper(&study),
+        &sel,
+        &points,
+        SYNC_PERMUTATION_WORK,
+        Lang::En,
+    ) {
         Staged::Ready(v) => assert!(v.permutation.unwrap().exact),
         Staged::Pending(_) => panic!("the paper's 646,646 relabellings must run at once"),
     }
@@ -32,9 +38,13 @@ fn a_staged_view_finishes_to_the_one_shot_view() {
     let study = synthetic_study(150, SYNTHETIC_SEED).unwrap();
     let sel = Selection::paper(&study);
     let points = salary_points(&study, &sel).unwrap();
-    let Staged::Pending(mut pending) =
-        robustness_view_staged(&study, &sel, &points, SYNC_PERMUTATION_WORK, Lang::En)
-    else {
+    let Staged::Pending(mut pending) = robustness_view_staged(
+        Salaries::Paper(&study),
+        &sel,
+        &points,
+        SYNC_PERMUTATION_WORK,
+        Lang::En,
+    ) else {
         panic!("100,000 resamples of 150 values are above the synchronous limit")
     };
     assert_eq!(pending.progress(), (0, 100_000));
@@ -70,7 +80,7 @@ fn every_selection_of_a_synthetic_study_gives_a_view() {
                         Selection { groups, times, measure, discount, ..Selection::paper(&study) };
                     let points = salary_points(&study, &sel).unwrap();
                     let view = match robustness_view_staged(
-                        &study,
+                        Salaries::Paper(&study),
                         &sel,
                         &points,
                         SYNC_PERMUTATION_WORK,
@@ -125,5 +135,11 @@ fn a_synthetic_study_has_the_schema_sizes_and_no_problems() {
 fn moving_an_informant_of_the_paper_in_a_synthetic_study_finds_none() {
     let paper = Study::embedded().expect("embedded study");
     let synthetic = synthetic_from(&paper, 20, SYNTHETIC_SEED).expect("synthetic study");
-    assert!(balance_moved(&synthetic, "Grace", Group::Service).is_none());
+    assert!(balance_moved(
+        &synthetic,
+        "Grace",
+        Group::Service,
+        study_core::stats::selection::Exclusions::NONE
+    )
+    .is_none());
 }

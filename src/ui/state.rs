@@ -1,6 +1,7 @@
 //! The state the whole page shares (a component keeps only its own local state in signals
-//! of its own). `AppState` holds the selection and URL notices; derived
-//! memos compute the salary points and the analysis from them. Components read these and
+//! of its own). `AppState` holds the selection, the URL notices and the reader's own data
+//! when one is imported at `#your-data`; derived memos compute the salary points and the
+//! analysis from them. Components read these and
 //! never compute statistics themselves. The selection is mirrored into the URL with
 //! `history.replaceState` (no reload, after the frame that shows the change), and read from it
 //! once at start.
@@ -22,8 +23,8 @@ use study_core::reader::permalink::{self, Notice};
 use study_core::stats::designs::{analyse_points, Analysis, AnalysisError};
 use study_core::stats::discount::DiscountError;
 use study_core::stats::robust::permutation::DEFAULT_RESAMPLES;
-use study_core::stats::selection::{salary_points, SalaryPoint, Selection};
-use study_core::study::Study;
+use study_core::stats::selection::{Salaries, SalaryPoint, Selection};
+use study_core::study::{OwnData, Study};
 use study_core::text::i18n::{Lang, Strings};
 use study_core::view::robustness::{
     robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
@@ -40,6 +41,9 @@ pub struct AppState {
     /// The paper's selection (the defaults of every control).
     pub defaults: StoredValue<Selection>,
     pub selection: RwSignal<Selection>,
+    /// The reader's own two-group study (`#your-data`), analysed in place of the paper's
+    /// salaries while it is loaded; `None` for the paper.
+    pub own: RwSignal<Option<Arc<OwnData>>>,
     /// What the URL asked for that was ignored.
     pub notices: RwSignal<Vec<Notice>>,
     /// Why the last click was refused (for example, unticking the last group).
@@ -74,8 +78,16 @@ impl AppState {
         scale_notices: Vec<Notice>,
     ) -> AppState {
         let defaults = Selection::paper(&study);
-        let (initial, mut notices) = permalink::parse(query, &defaults);
+        let (mut initial, mut notices) = permalink::parse(query, &defaults);
         notices.extend(scale_notices);
+        // Informants are left out of the paper's study only (a synthetic one has no
+        // pseudonyms a link could name).
+        if scale.is_none() {
+            let names: Vec<&str> = study.raw.informants.iter().map(|i| i.name.as_str()).collect();
+            let (excluded, exclude_notices) = permalink::parse_exclude(query, &names);
+            initial.excluded = excluded;
+            notices.extend(exclude_notices);
+        }
         let (node, node_notices) = permalink::parse_node(query, &study.raw.model.ids());
         notices.extend(node_notices);
         let (lang_chosen, lang_notices) = permalink::parse_lang(query);
@@ -86,9 +98,13 @@ impl AppState {
         notices.extend(embed_notices);
         let selection = RwSignal::new(initial);
         let study = StoredValue::new(study);
+        let own = RwSignal::new(None::<Arc<OwnData>>);
         let points = Memo::new(move |_| {
             let sel = selection.get();
-            study.with_value(|s| salary_points(s, &sel))
+            own.with(|own| match own {
+                Some(own) => Salaries::Own(own).points(&sel),
+                None => study.with_value(|s| Salaries::Paper(s).points(&sel)),
+            })
         });
         let analysis = Memo::new(move |_| {
             let sel = selection.get();
@@ -99,7 +115,7 @@ impl AppState {
         });
         let lang_signal = RwSignal::new(lang);
         let (robustness, permutation_progress) =
-            robustness_runner(study, selection, points, lang_signal, scale.is_some());
+            robustness_runner(study, own, selection, points, lang_signal, scale.is_some());
         let guard = RwSignal::new(None);
         // A refusal message answers one click: any accepted change clears it.
         Effect::new(move |_| {
@@ -110,6 +126,7 @@ impl AppState {
             study,
             defaults: StoredValue::new(defaults),
             selection,
+            own,
             notices: RwSignal::new(notices),
             guard,
             node: RwSignal::new(node),
@@ -124,9 +141,24 @@ impl AppState {
         }
     }
 
-    /// The current permalink query (without `?`).
+    /// The current permalink query (without `?`). While the reader's own data is loaded
+    /// it is the query of the same view of the paper's data: a link cannot carry a file.
     pub fn query(&self) -> String {
         permalink::with_scale(self.paper_query(), self.scale)
+    }
+
+    /// The names of the paper's informants the selection leaves out (tracked).
+    pub fn excluded_names(&self) -> Vec<String> {
+        let excluded = self.selection.with(|s| s.excluded);
+        self.study.with_value(|s| excluded.names(s).into_iter().map(String::from).collect())
+    }
+
+    /// The salaries the quantitative sections analyse, for a computation (tracked).
+    pub fn with_salaries<R>(&self, f: impl FnOnce(Salaries) -> R) -> R {
+        self.own.with(|own| match own {
+            Some(own) => f(Salaries::Own(own)),
+            None => self.study.with_value(|s| f(Salaries::Paper(s))),
+        })
     }
 
     /// The permalink query of the same view of the paper's study (without `scale=`).
@@ -136,6 +168,7 @@ impl AppState {
         let lang = self.lang_chosen.get();
         let mut q =
             self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang));
+        q = self.with_excluded(q, &sel);
         if let Some(section) = self.embed.get_value() {
             q.push_str("&embed=1&section=");
             q.push_str(&section);
@@ -148,10 +181,14 @@ impl AppState {
         let sel = self.selection.get_untracked();
         let node = self.node.get_untracked();
         let lang = self.lang_chosen.get_untracked();
-        permalink::with_scale(
-            self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang)),
-            self.scale,
-        )
+        let q =
+            self.defaults.with_value(|d| permalink::to_query_with(&sel, d, node.as_deref(), lang));
+        permalink::with_scale(self.with_excluded(q, &sel), self.scale)
+    }
+
+    /// `q` with the selection's `exclude=` appended.
+    fn with_excluded(&self, q: String, sel: &Selection) -> String {
+        self.study.with_value(|s| permalink::with_exclude(q, &sel.excluded.names(s)))
     }
 
     /// The current language's string table (tracked: a view reading it follows the switch).
@@ -191,55 +228,72 @@ pub fn tr(
 
 /// The staged robustness view of a selection.
 fn staged(
-    study: StoredValue<Arc<Study>>,
+    salaries: Salaries,
     sel: &Selection,
     points: &Result<Vec<SalaryPoint>, DiscountError>,
     lang: Lang,
 ) -> Staged {
     match points {
-        Ok(p) => {
-            study.with_value(|s| robustness_view_staged(s, sel, p, SYNC_PERMUTATION_WORK, lang))
-        }
+        Ok(p) => robustness_view_staged(salaries, sel, p, SYNC_PERMUTATION_WORK, lang),
         Err(e) => Staged::Ready(Box::new(RobustnessView::undefined(&e.message(lang), lang))),
     }
 }
+
+/// Rows of a reader's own file above which its robustness view is computed after the rest
+/// of the page has updated, as a synthetic study's is.
+const DEFER_ROWS: usize = 1_000;
 
 /// How many finished robustness views are kept: every state a reader toggles back to
 /// within the last few clicks is shown without recomputing.
 const CACHED_VIEWS: usize = 16;
 
-/// Finished robustness views by (selection, language), most recent last. The view of a
-/// selection is a pure function of the study, the selection and the language (the
+/// Finished robustness views by (data, selection, language), most recent last. The view
+/// of a selection is a pure function of the data, the selection and the language (the
 /// Monte Carlo stream is seeded), so a cached view is exactly what a rerun would give;
 /// the cache only skips the exact permutation walk (646,646 relabellings for the paper)
-/// when a reader toggles back to a state already shown.
+/// when a reader toggles back to a state already shown. The data is the reader's own
+/// file (compared by identity: an entry holds its `Arc`, so the address cannot be
+/// reused while it is cached) or `None` for the paper.
 #[derive(Default)]
-struct ViewCache(Vec<(Selection, Lang, RobustnessView)>);
+struct ViewCache(Vec<(RunKey, RobustnessView)>);
 
 impl ViewCache {
-    fn get(&mut self, sel: &Selection, lang: Lang) -> Option<RobustnessView> {
-        let i = self.0.iter().position(|(s, l, _)| s == sel && *l == lang)?;
+    fn get(&mut self, key: &RunKey) -> Option<RobustnessView> {
+        let i = self.0.iter().position(|(k, _)| k.same(key))?;
         let hit = self.0.remove(i);
-        let view = hit.2.clone();
+        let view = hit.1.clone();
         self.0.push(hit);
         Some(view)
     }
 
-    fn put(&mut self, sel: Selection, lang: Lang, view: RobustnessView) {
-        self.0.retain(|(s, l, _)| !(s == &sel && *l == lang));
+    fn put(&mut self, key: RunKey, view: RobustnessView) {
+        self.0.retain(|(k, _)| !k.same(&key));
         if self.0.len() >= CACHED_VIEWS {
             self.0.remove(0);
         }
-        self.0.push((sel, lang, view));
+        self.0.push((key, view));
     }
 }
 
-/// What a run computes: the selection and language it started with.
-#[derive(Clone, Copy)]
+/// What a run computes: the data, selection and language it started with.
+#[derive(Clone)]
 struct RunKey {
     run: u64,
+    data: Option<Arc<OwnData>>,
     sel: Selection,
     lang: Lang,
+}
+
+impl RunKey {
+    /// The same view (whichever run computed it).
+    fn same(&self, other: &RunKey) -> bool {
+        let data = match (&self.data, &other.data) {
+            (None, None) => true,
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        data && self.sel == other.sel && self.lang == other.lang
+    }
 }
 
 /// Recomputes the robustness view whenever the selection, the salary points or the
@@ -247,11 +301,12 @@ struct RunKey {
 /// mounted, so the page shows (and its controls respond) before the exact permutation
 /// walk; until then the section says the view is being computed. For the paper each
 /// later view is computed at once, or taken from the cache of recent views. For a
-/// synthetic study (`defer`), where the analyses of 20,000 informants take a while, each
+/// synthetic study (`defer`) or a large file of the reader's own, where the analyses of 20,000 informants take a while, each
 /// computation waits for the next browser task so the rest of the page updates first,
 /// and the progress bar shows meanwhile.
 fn robustness_runner(
     study: StoredValue<Arc<Study>>,
+    own: RwSignal<Option<Arc<OwnData>>>,
     selection: RwSignal<Selection>,
     points: Memo<Result<Vec<SalaryPoint>, DiscountError>>,
     lang: RwSignal<Lang>,
@@ -270,17 +325,24 @@ fn robustness_runner(
         if generation.try_get_value() != Some(run) {
             return;
         }
-        let key = RunKey { run, sel: selection.get_untracked(), lang: lang.get_untracked() };
-        if let Some(view) = cache.try_update_value(|c| c.get(&key.sel, key.lang)).flatten() {
+        let key = RunKey {
+            run,
+            data: own.get_untracked(),
+            sel: selection.get_untracked(),
+            lang: lang.get_untracked(),
+        };
+        if let Some(view) = cache.try_update_value(|c| c.get(&key)).flatten() {
             progress.set(None);
             robustness.set(view);
             return;
         }
-        let (view, pending) =
-            split(points.with_untracked(|p| staged(study, &key.sel, p, key.lang)));
+        let (view, pending) = split(points.with_untracked(|p| match &key.data {
+            Some(own) => staged(Salaries::Own(own), &key.sel, p, key.lang),
+            None => study.with_value(|s| staged(Salaries::Paper(s), &key.sel, p, key.lang)),
+        }));
         progress.set(pending.as_ref().map(|p| p.progress()));
         if pending.is_none() {
-            cache.update_value(|c| c.put(key.sel, key.lang, view.clone()));
+            cache.update_value(|c| c.put(key.clone(), view.clone()));
         }
         robustness.set(view);
         if let Some(p) = pending {
@@ -288,6 +350,9 @@ fn robustness_runner(
         }
     };
     let begin = move |run: u64, later: bool| {
+        // A large file of the reader's own takes a while too.
+        let defer =
+            defer || own.with_untracked(|o| o.as_ref().is_some_and(|o| o.rows.len() > DEFER_ROWS));
         if defer {
             progress.set(Some((0, DEFAULT_RESAMPLES)));
         }
@@ -299,6 +364,7 @@ fn robustness_runner(
     };
     begin(0, true);
     Effect::new(move |prev: Option<()>| {
+        own.track();
         selection.track();
         points.track();
         lang.track();
@@ -359,7 +425,7 @@ fn slice(
     if done >= total {
         progress.set(None);
         let view = pending.finish();
-        cache.update_value(|c| c.put(key.sel, key.lang, view.clone()));
+        cache.update_value(|c| c.put(key, view.clone()));
         robustness.set(view);
     } else {
         progress.set(Some((done, total)));

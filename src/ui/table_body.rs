@@ -11,6 +11,8 @@
 use leptos::html::Tbody;
 use leptos::prelude::*;
 use study_core::text::markup::{body_rows, TableRow};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 /// Whether `new` can be shown by rewriting text in the DOM built for `old`: the same
 /// number of rows, each with the same class, a pseudonym where the old one had one (and
@@ -24,6 +26,7 @@ fn same_shape(old: &[TableRow], new: &[TableRow]) -> bool {
                 _ => false,
             };
             header
+                && a.check.is_some() == b.check.is_some()
                 && a.class == b.class
                 && a.cells.len() == b.cells.len()
                 && a.cells.iter().zip(&b.cells).all(|(x, y)| x.0 == y.0)
@@ -31,8 +34,9 @@ fn same_shape(old: &[TableRow], new: &[TableRow]) -> bool {
 }
 
 /// Brings `tbody`, which shows `old`, to `new`: the whole body when the shape changed
-/// (one parse), else only the texts that differ: a row header (its pseudonym's span, or
-/// the whole header when it has none) and the cells.
+/// (one parse), else only what differs: a row's checkbox (its state and name, so a
+/// checkbox the reader just ticked keeps its focus), a row header (its pseudonym's span,
+/// or the whole header when it has none) and the cells.
 fn patch(tbody: &web_sys::HtmlElement, old: &[TableRow], new: &[TableRow]) {
     if !same_shape(old, new) {
         tbody.set_inner_html(&body_rows(new));
@@ -44,7 +48,19 @@ fn patch(tbody: &web_sys::HtmlElement, old: &[TableRow], new: &[TableRow]) {
             continue;
         }
         let Some(cells) = trs.item(i as u32).map(|tr| tr.children()) else { continue };
-        if let Some(th) = cells.item(0) {
+        // A checkbox cell comes before the header.
+        let first = u32::from(b.check.is_some());
+        if let (Some(x), Some(y)) = (&a.check, &b.check) {
+            if x != y {
+                let input = cells.item(0).and_then(|td| td.first_element_child());
+                if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
+                    input.set_checked(y.checked);
+                    input.set_value(&y.value);
+                    let _ = input.set_attribute("aria-label", &y.label);
+                }
+            }
+        }
+        if let Some(th) = cells.item(first) {
             match &b.name {
                 Some(name) if a.name.as_ref() != Some(name) => {
                     if let Some(span) = th.first_element_child() {
@@ -58,7 +74,7 @@ fn patch(tbody: &web_sys::HtmlElement, old: &[TableRow], new: &[TableRow]) {
         for (j, (x, y)) in a.cells.iter().zip(&b.cells).enumerate() {
             if x.1 != y.1 {
                 // Cell j follows the row header.
-                if let Some(td) = cells.item(j as u32 + 1) {
+                if let Some(td) = cells.item(j as u32 + 1 + first) {
                     td.set_text_content(Some(&y.1));
                 }
             }

@@ -1,5 +1,7 @@
 //! The control bar: groups, timepoints, salary measure and discount (with the four
-//! editable totals behind footnote 3). Every control is a native input with a visible
+//! editable totals behind footnote 3); while a reader's own file is analysed, the groups
+//! carry the file's names and the measure and discount give way to the file's own factor
+//! on T2 (set at `#your-data`). Every control is a native input with a visible
 //! label, so it works from the keyboard. A refused change (unticking the last group or
 //! timepoint, or a typed total that is not a positive amount) is explained in a live region
 //! and leaves the current state as it was.
@@ -58,7 +60,10 @@ pub fn ControlBar() -> impl IntoView {
                     on:change=move |ev| toggle(state, &ev, |s| &mut s.groups, i, |t| t.guard_group)
                 />
                 <span class="swatch" aria-hidden="true"></span>
-                <span><span lang="en">{g.label()}</span>" "<small>{tr(state, detail)}</small></span>
+                <span>
+                    <span lang="en">{move || state.with_salaries(|s| s.names().name(g).to_string())}</span>
+                    {move || state.own.with(Option::is_none).then(|| view! { " "<small>{tr(state, detail)}</small> })}
+                </span>
             </label>
         }
     };
@@ -106,12 +111,15 @@ pub fn ControlBar() -> impl IntoView {
                 {time_box(Time::T1, |t| t.t1_detail)}
                 {time_box(Time::T2, |t| t.t2_detail)}
             </fieldset>
-            <fieldset>
-                <legend>{tr(state, |t| t.measure_legend)}</legend>
-                {measure_radio(Measure::Quarterly, "Table 8")}
-                {measure_radio(Measure::Monthly, "Table A2")}
-            </fieldset>
-            <DiscountControls />
+            // A reader's own file has one measure and its own factor on T2 (`#your-data`).
+            <Show when=move || state.own.with(Option::is_none) fallback=|| ()>
+                <fieldset>
+                    <legend>{tr(state, |t| t.measure_legend)}</legend>
+                    {measure_radio(Measure::Quarterly, "Table 8")}
+                    {measure_radio(Measure::Monthly, "Table A2")}
+                </fieldset>
+                <DiscountControls />
+            </Show>
             <p class="guard" role="status" aria-live="polite">{move || state.guard.get().unwrap_or_default()}</p>
         </form>
     }

@@ -2,6 +2,7 @@
 //! control bar, and publishing the current view (share, print, cite, the embed mode's
 //! height messages).
 
+pub mod banner;
 pub mod controls;
 pub mod language;
 pub mod notices;

@@ -90,6 +90,9 @@ pub fn SharePanel() -> impl IntoView {
             <summary>{tr(state, |t| t.e_share_title)}</summary>
             <div class="share-body">
                 <p><button type="button" id="copy-link" on:click=copy_link>{tr(state, |t| t.e_copy_link)}</button></p>
+                {move || state.own.with(Option::is_some).then(|| view! {
+                    <p class="note" id="share-own-note">{tr(state, |t| t.own_share_note)}</p>
+                })}
                 <p>
                     <label for="share-section">{tr(state, |t| t.e_section_label)}</label>
                     " "
@@ -129,6 +132,13 @@ pub fn PrintHeader() -> impl IntoView {
                 " "
                 {line}
             </p>
+            {move || state.own.with(|o| o.as_ref().map(|o| o.file.clone())).map(|file| view! {
+                <p>
+                    <strong>{tr(state, |t| t.own_print_data)}</strong>
+                    " "
+                    {fill(state.t().own_print_file, &[("file", &file)])}
+                </p>
+            })}
             <p>
                 <strong>{tr(state, |t| t.e_print_permalink)}</strong>
                 " "

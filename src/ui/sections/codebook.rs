@@ -5,6 +5,7 @@
 //! itself is `core::evidence::search_codebook`. The codebook's own names stay in English
 //! as published (`lang="en"`); the section's controls follow the UI language.
 
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::sections::model::show_node;
 use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::{en, fill_view, plain};
@@ -187,6 +188,7 @@ pub fn CodebookSection() -> impl IntoView {
     view! {
         <section id="codebook" class="section" aria-labelledby="codebook-h">
             <h2 id="codebook-h">{tr(state, |t| t.sec_codebook)}</h2>
+            {data_banner(DataScope::Paper)}
             <p class="lede">{lede}</p>
             <p class="note" lang="en">{note}</p>
             <div class="codebook-search" role="search">

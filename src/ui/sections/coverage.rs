@@ -5,6 +5,7 @@
 
 use crate::ui::charts::coverage::draw_coverage;
 use crate::ui::charts::frame::ChartFrame;
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use study_core::text::format::percent;
@@ -90,6 +91,7 @@ pub fn CoverageSection() -> impl IntoView {
     view! {
         <section id="coverage" class="section" aria-labelledby="coverage-h">
             <h2 id="coverage-h">{tr(state, |t| t.sec_coverage)}</h2>
+            {data_banner(DataScope::Paper)}
             <p class="selection-line">{selection_line}</p>
             <p class="lede" lang="en">{definition}" "{note}</p>
             {chart}

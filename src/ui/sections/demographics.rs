@@ -3,10 +3,11 @@
 //! a study that has a Grace: a synthetic one gets a note instead).
 //! The decision's text comes from the study file and stays in English (`lang="en"`).
 
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
-use study_core::stats::demographics::{balance, balance_moved};
+use study_core::stats::demographics::{balance_moved, balance_without};
 use study_core::study::Group;
 use study_core::text::format::fixed;
 use study_core::text::i18n::fill;
@@ -17,22 +18,31 @@ use study_core::view::apa;
 pub fn DemographicsSection() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
-    let rows = state.study.with_value(|s| balance(s, &[]));
+    // The table follows the informants left out and the groups; the other controls leave
+    // it as it is.
+    let excluded = Memo::new(move |_| state.selection.with(|s| s.excluded));
+    let rows = Memo::new(move |_| {
+        let excluded = excluded.get();
+        state.study.with_value(|s| balance_without(s, &[], excluded))
+    });
     // The paper's Grace decision, as a column with Grace moved to Service; a study without
     // a Grace (a synthetic one) gets a note instead of the column and the decision.
-    let moved = state.study.with_value(|s| balance_moved(s, "Grace", Group::Service));
-    let has_moved = moved.is_some();
+    let moved = Memo::new(move |_| {
+        let excluded = excluded.get();
+        state.study.with_value(|s| balance_moved(s, "Grace", Group::Service, excluded))
+    });
+    let has_moved = moved.with_untracked(|m| m.is_some());
     let printed: Vec<(String, String)> = state.study.with_value(|s| {
         s.raw.printed_demographic_p.iter().map(|p| (p.variable.clone(), p.p.to_string())).collect()
     });
     let decision =
         state.study.with_value(|s| s.raw.decisions.iter().find(|d| d.id == "grace-group").cloned());
-    // The table follows only the groups: the other controls leave it as it is.
     let groups = Memo::new(move |_| state.selection.with(|s| s.selected_groups()));
     let both = move || groups.with(|g| g.len() == 2);
     let body = move || {
         let groups = groups.get();
         let t = state.t();
+        let (rows, moved) = (rows.get(), moved.get());
         rows.iter()
             .enumerate()
             .map(|(i, r)| {
@@ -75,6 +85,7 @@ pub fn DemographicsSection() -> impl IntoView {
         <section id="demographics" class="section" aria-labelledby="demographics-h">
             <h2 id="demographics-h">{tr(state, |t| t.sec_demographics)}</h2>
             <p class="lede">{tr(state, |t| t.a_demo_lede)}</p>
+            {data_banner(DataScope::PaperInformants)}
             <Show when=move || !both() fallback=|| ()>
                 <p class="note">{tr(state, |t| t.a_demo_one_group)}</p>
             </Show>

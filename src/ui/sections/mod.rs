@@ -17,6 +17,7 @@ pub mod salaries;
 pub mod test;
 pub mod tour;
 pub mod workshop;
+pub mod your_data;
 
 use crate::ui::landing::follow_fragment;
 use about::AboutSection;
@@ -35,18 +36,20 @@ use study_core::text::i18n::Strings;
 use test::TestSection;
 use tour::TourSection;
 use workshop::WorkshopSection;
+use your_data::YourDataSection;
 
 /// A section's title in the current language.
 type Title = fn(&Strings) -> &'static str;
 
 /// The sections, in reading order: (anchor, title).
-pub const SECTIONS: [(&str, Title); 11] = [
+pub const SECTIONS: [(&str, Title); 12] = [
     ("about", |t| t.sec_about),
     ("tour", |t| t.sec_tour),
     ("model", |t| t.sec_model),
     ("salaries", |t| t.sec_salaries),
     ("test", |t| t.sec_test),
     ("robustness", |t| t.sec_robustness),
+    ("your-data", |t| t.sec_your_data),
     ("coverage", |t| t.sec_coverage),
     ("workshop", |t| t.sec_workshop),
     ("demographics", |t| t.sec_demographics),
@@ -90,6 +93,7 @@ pub fn section_view(id: &str, study: Arc<Study>) -> AnyView {
         "model" => view! { <ModelSection study=study /> }.into_any(),
         "salaries" => view! { <SalariesSection /> }.into_any(),
         "robustness" => view! { <RobustnessSection /> }.into_any(),
+        "your-data" => view! { <YourDataSection /> }.into_any(),
         "coverage" => view! { <CoverageSection /> }.into_any(),
         "workshop" => view! { <WorkshopSection study=study /> }.into_any(),
         "demographics" => view! { <DemographicsSection /> }.into_any(),

@@ -3,6 +3,7 @@
 //! language; the pseudonyms, sources, printed values and the validation's findings (which
 //! quote and cite the paper) stay in English, marked `lang="en"`.
 
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::pieces_view;
 use leptos::prelude::*;
@@ -51,6 +52,7 @@ pub fn ReproducibilitySection(study: Arc<Study>) -> impl IntoView {
     view! {
         <section id="reproducibility" aria-labelledby="reproducibility-h" class="section">
             <h2 id="reproducibility-h">{tr(state, |t| t.sec_reproducibility)}</h2>
+            {data_banner(DataScope::Ledger)}
             {body}
         </section>
     }

@@ -5,21 +5,28 @@
 
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::salaries::{draw_dots, draw_slopes};
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::export::download_text;
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
 use crate::ui::text::selection_line;
 use leptos::prelude::*;
-use study_core::stats::selection::measure_text;
+use study_core::stats::discount::DiscountError;
+use study_core::stats::selection::{
+    measure_text, salary_points, Exclusions, SalaryPoint, Selection,
+};
 use study_core::stats::ttest::StatsError;
 use study_core::study::Time;
 use study_core::text::format::rmb;
 use study_core::text::i18n::fill;
+use study_core::text::markup::RowCheck;
 use study_core::text::markup::TableRow;
 use study_core::view::analysis::{
     dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
 };
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 
 /// `#salaries`.
 #[component]
@@ -44,6 +51,7 @@ pub fn SalariesSection() -> impl IntoView {
     view! {
         <section id="salaries" class="section" aria-labelledby="salaries-h">
             <h2 id="salaries-h">{tr(state, |t| t.sec_salaries)}</h2>
+            {data_banner(DataScope::Analysed)}
             <p class="selection-line">{selection_line(state)}</p>
             <p class="lede">{tr(state, |t| t.a_sal_lede)}</p>
             {salary_table()}
@@ -59,13 +67,34 @@ pub fn SalariesSection() -> impl IntoView {
 fn salary_table() -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
+    // The paper's informants can be left out: their rows stay in the table, with a
+    // checkbox that puts them back (a synthetic study and a reader's own file have none).
+    let checks = Memo::new(move |_| state.scale.is_none() && state.own.with(Option::is_none));
     // The salary table's rows (the informant, the group and the formatted cells); a toggle
-    // that keeps their shape (the measure, the discount) rewrites only the cells' text.
+    // that keeps their shape (the measure, the discount, an informant left out) rewrites
+    // only the cells' text and the checkbox.
     let rows = Memo::new(move |_| {
         let sel = state.selection.get();
         let series = shown_series(&sel);
-        state.points.with(|p| {
-            p.as_ref()
+        let with_checks = checks.get();
+        let everyone = with_checks.then(|| {
+            let all = Selection { excluded: Exclusions::NONE, ..sel };
+            state.study.with_value(|s| salary_points(s, &all))
+        });
+        let t = state.t();
+        let check = |name: &str| {
+            let place = state.study.with_value(|s| {
+                s.raw.informants.iter().position(|i| i.name == name).unwrap_or(usize::MAX)
+            });
+            RowCheck {
+                value: place.to_string(),
+                checked: !sel.excluded.contains(place),
+                label: fill(t.exclude_include, &[("name", name)]),
+            }
+        };
+        let shown = |points: &Result<Vec<SalaryPoint>, DiscountError>| {
+            points
+                .as_ref()
                 .map(|points| {
                     points
                         .iter()
@@ -81,18 +110,36 @@ fn salary_table() -> impl IntoView {
                             let cells = std::iter::once(("", pt.group.label().to_string()))
                                 .chain(values.map(|v| ("num", v)))
                                 .collect();
-                            TableRow::named(
+                            let row = TableRow::named(
                                 format!("group-{}", pt.group.key()),
                                 pt.informant.clone(),
                                 String::new(),
                                 cells,
-                            )
+                            );
+                            if with_checks {
+                                row.with_check(check(&pt.informant))
+                            } else {
+                                row
+                            }
                         })
                         .collect::<Vec<_>>()
                 })
                 .map_err(|e| e.clone())
-        })
+        };
+        match &everyone {
+            Some(points) => shown(points),
+            None => state.points.with(shown),
+        }
     });
+    // A ticked or unticked checkbox puts its informant back or leaves them out.
+    let on_check = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Ok(place) = input.value().parse::<usize>() else { return };
+        let out = !input.checked();
+        state.selection.update(|s| s.excluded = s.excluded.with(place, out));
+    };
     // Only the caption and the head follow the selection; the body lives as long as the
     // data can be computed.
     let computable = Memo::new(move |_| rows.with(|r| r.is_ok()));
@@ -130,9 +177,9 @@ fn salary_table() -> impl IntoView {
         move || state.points.with(|p| p.as_ref().ok().and_then(|p| rows_note(state, p.len())));
     let table = move || {
         view! {
-            <table class="salary-table" id="salary-table">
+            <table class="salary-table" id="salary-table" on:change=on_check>
                 <caption>{caption}</caption>
-                <thead><tr><th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th>{head}</tr></thead>
+                <thead><tr>{move || checks.get().then(|| view! { <th scope="col" class="row-check">{tr(state, |t| t.exclude_column)}</th> })}<th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th>{head}</tr></thead>
                 {body}
             </table>
             {more}

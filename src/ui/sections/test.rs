@@ -3,6 +3,7 @@
 
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::test::draw_tdist;
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::export::download_text;
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
@@ -58,6 +59,7 @@ pub fn TestSection() -> impl IntoView {
     view! {
         <section id="test" class="section" aria-labelledby="test-h">
             <h2 id="test-h">{tr(state, |t| t.sec_test)}</h2>
+            {data_banner(DataScope::Analysed)}
             <p class="selection-line">{selection_line(state)}</p>
             <div class="apa-result" aria-live="polite" aria-atomic="true">
                 <p class="apa" id="apa-primary">{move || view_model.get().apa}</p>

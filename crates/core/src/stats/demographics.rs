@@ -7,6 +7,7 @@
 //! department head = 4. With Grace in Development (decision `grace-group`) these
 //! reproduce all five printed p-values (.22, .51, .90, .86, .78).
 
+use crate::stats::selection::Exclusions;
 use crate::stats::ttest::{self, Descriptives, StatsError, TTest};
 use crate::study::{Education, Gender, Group, Informant, Position, Study};
 use crate::text::i18n::{Strings, EN};
@@ -108,6 +109,15 @@ pub struct BalanceRow {
 /// The balance table. `moved` reassigns named informants to another group (to show
 /// what a different reading of Table 2 would give); pass `&[]` for the study as stored.
 pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
+    balance_without(study, moved, Exclusions::NONE)
+}
+
+/// [`balance`] without the informants the reader left out.
+pub fn balance_without(
+    study: &Study,
+    moved: &[(&str, Group)],
+    excluded: Exclusions,
+) -> Vec<BalanceRow> {
     let group_of = |i: &Informant| {
         moved.iter().find(|(n, _)| *n == i.name).map(|(_, g)| *g).unwrap_or(i.group)
     };
@@ -119,7 +129,9 @@ pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
                     .raw
                     .informants
                     .iter()
-                    .filter(|i| group_of(i) == g)
+                    .enumerate()
+                    .filter(|(place, i)| group_of(i) == g && !excluded.contains(*place))
+                    .map(|(_, i)| i)
                     .map(|i| v.code(i))
                     .collect()
             };
@@ -134,11 +146,17 @@ pub fn balance(study: &Study, moved: &[(&str, Group)]) -> Vec<BalanceRow> {
         .collect()
 }
 
-/// The balance table with the informant `name` moved to `group`, or `None` when the
-/// study has no informant of that name (a synthetic study has none of the paper's
-/// pseudonyms, and moving nobody would only repeat the stored table).
-pub fn balance_moved(study: &Study, name: &str, group: Group) -> Option<Vec<BalanceRow>> {
-    study.informant(name).map(|_| balance(study, &[(name, group)]))
+/// The balance table with the informant `name` moved to `group` (and without the
+/// informants left out), or `None` when the study has no informant of that name (a
+/// synthetic study has none of the paper's pseudonyms, and moving nobody would only repeat
+/// the stored table).
+pub fn balance_moved(
+    study: &Study,
+    name: &str,
+    group: Group,
+    excluded: Exclusions,
+) -> Option<Vec<BalanceRow>> {
+    study.informant(name).map(|_| balance_without(study, &[(name, group)], excluded))
 }
 
 #[cfg(test)]
@@ -150,14 +168,15 @@ mod tests {
     fn moving_an_informant_needs_one_of_that_name() {
         let paper = Study::embedded().expect("embedded study");
         let stored = balance(&paper, &[]);
-        let moved = balance_moved(&paper, "Grace", Group::Service).expect("the paper has Grace");
+        let moved = balance_moved(&paper, "Grace", Group::Service, Exclusions::NONE)
+            .expect("the paper has Grace");
         let p = |rows: &[BalanceRow]| {
             rows.iter()
                 .map(|r| r.test.as_ref().map(|t| t.p).unwrap_or(f64::NAN))
                 .collect::<Vec<_>>()
         };
         assert_ne!(p(&moved), p(&stored), "moving Grace changes the tests");
-        assert!(balance_moved(&paper, "Nobody", Group::Service).is_none());
+        assert!(balance_moved(&paper, "Nobody", Group::Service, Exclusions::NONE).is_none());
     }
 
     #[test]

@@ -22,6 +22,17 @@ pub struct TableRow {
     /// The header's leading pseudonym, if any (`head` then holds what follows it).
     pub name: Option<String>,
     pub cells: Vec<(&'static str, String)>,
+    /// A checkbox before the row header, if any.
+    pub check: Option<RowCheck>,
+}
+
+/// A checkbox in a row's first cell (`<td class="row-check">`), before the row header: its
+/// value, whether it is ticked, and its accessible name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowCheck {
+    pub value: String,
+    pub checked: bool,
+    pub label: String,
 }
 
 impl TableRow {
@@ -30,7 +41,7 @@ impl TableRow {
         head: impl Into<String>,
         cells: Vec<(&'static str, String)>,
     ) -> TableRow {
-        TableRow { class: class.into(), head: head.into(), name: None, cells }
+        TableRow { class: class.into(), head: head.into(), name: None, cells, check: None }
     }
 
     /// A row headed by an informant's pseudonym, then `rest` (", most influential", …).
@@ -40,7 +51,12 @@ impl TableRow {
         rest: String,
         cells: Vec<(&'static str, String)>,
     ) -> TableRow {
-        TableRow { class: class.into(), head: rest, name: Some(name), cells }
+        TableRow { class: class.into(), head: rest, name: Some(name), cells, check: None }
+    }
+
+    /// The row with a checkbox before its header.
+    pub fn with_check(self, check: RowCheck) -> TableRow {
+        TableRow { check: Some(check), ..self }
     }
 }
 
@@ -84,13 +100,26 @@ fn push_cell(out: &mut String, open: &str, class: &str, text: &str, close: &str)
     out.push_str(close);
 }
 
-/// The `<tr>`s of a table body: `<th scope="row">` for the header, `<td>` for the cells.
+/// The `<tr>`s of a table body: `<th scope="row">` for the header, `<td>` for the cells,
+/// and a `<td class="row-check">` with a checkbox before the header for a row that has one.
 pub fn body_rows(rows: &[TableRow]) -> String {
     let mut out = String::with_capacity(rows.len() * 96);
     for r in rows {
         out.push_str("<tr");
         push_class(&mut out, &r.class);
-        out.push_str("><th scope=\"row\">");
+        out.push('>');
+        if let Some(c) = &r.check {
+            out.push_str("<td class=\"row-check\"><input type=\"checkbox\" value=\"");
+            push_escaped(&mut out, &c.value);
+            out.push_str("\" aria-label=\"");
+            push_escaped(&mut out, &c.label);
+            out.push('"');
+            if c.checked {
+                out.push_str(" checked");
+            }
+            out.push_str("></td>");
+        }
+        out.push_str("<th scope=\"row\">");
         if let Some(name) = &r.name {
             out.push_str("<span lang=\"en\">");
             push_escaped(&mut out, name);
@@ -191,6 +220,18 @@ mod tests {
         );
         assert_eq!(body_rows(&[]), "");
         assert_eq!(head_row(&[("", "Test"), ("num", "p \"two\"")]), "<tr><th scope=\"col\">Test</th><th scope=\"col\" class=\"num\">p &quot;two&quot;</th></tr>");
+    }
+
+    #[test]
+    fn a_checkbox_comes_before_the_header_with_escaped_value_and_label() {
+        let check =
+            |checked| RowCheck { value: "5\"x".into(), checked, label: "Include <Blake>".into() };
+        let row = TableRow::named("", "Blake".into(), String::new(), vec![("num", "1".into())]);
+        assert_eq!(
+            body_rows(&[row.clone().with_check(check(true))]),
+            "<tr><td class=\"row-check\"><input type=\"checkbox\" value=\"5&quot;x\" aria-label=\"Include &lt;Blake&gt;\" checked></td><th scope=\"row\"><span lang=\"en\">Blake</span></th><td class=\"num\">1</td></tr>"
+        );
+        assert!(!body_rows(&[row.with_check(check(false))]).contains("checked"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod diagram;
 mod evidence;
 mod selection;
 
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::measure::observe_width;
 use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::pieces_view;
@@ -137,6 +138,7 @@ pub fn ModelSection(
     view! {
         <section id="model" class="section" aria-labelledby="model-h" node_ref=section>
             <h2 id="model-h">{tr(state, |t| t.sec_model)}</h2>
+            {data_banner(DataScope::Paper)}
             <p class="lede" lang="en">{note}" "<span class="source">"("{source}")"</span></p>
             <aside class="caution" aria-label=tr(state, |t| t.d_caution_label)>
                 <p>

@@ -33,6 +33,7 @@ mod permutation;
 mod sensitivity;
 mod table;
 
+use crate::ui::chrome::banner::{data_banner, DataScope};
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::selection_line;
 use assumptions::assumptions;
@@ -89,6 +90,7 @@ pub fn RobustnessSection() -> impl IntoView {
     view! {
         <section id="robustness" class="section robustness" aria-labelledby="robustness-h">
             <h2 id="robustness-h">{tr(state, |t| t.sec_robustness)}</h2>
+            {data_banner(DataScope::Analysed)}
             <p class="selection-line">{selection_line(state)}</p>
             <p class="lede">{tr(state, |t| t.b_lede)}</p>
             <p class="comparison" id="robustness-comparison">{move || model.with(|m| m.comparison.clone())}</p>

@@ -904,5 +904,48 @@ string_table! {
     own_err_no_rows,
     own_err_at_line,
     own_err_at_cell,
+    /// Why `#robustness` shows no discount sensitivity for a reader's own data.
+    b_sensitivity_own,
+    /// The banner over sections computed without some informants (`{names}`: their pseudonyms; `{count}`: how many).
+    exclude_banner_title,
+    exclude_restore,
+    /// `#reproducibility` while informants are left out.
+    exclude_ledger,
+    /// The banner over sections that analyse a reader's file (`{file}`: its name).
+    own_banner_title,
+    own_back,
+    /// Sections that stay the paper's while a reader's file is analysed.
+    own_paper_only,
+    exclude_banner,
+    own_banner,
+    /// The salary table's column of checkboxes that leave informants out (`{name}`: the pseudonym).
+    exclude_column,
+    exclude_include,
+    /// `#your-data`: the paper's analyses on a reader's own two-group CSV file.
+    sec_your_data,
+    own_lede,
+    own_format_h,
+    own_format_header,
+    own_format_groups,
+    own_format_numbers,
+    own_format_missing,
+    own_example_label,
+    own_file_label,
+    own_download_paper,
+    /// Status of the file input (`{file}`: the file's name).
+    own_reading,
+    own_failed,
+    own_err_browser,
+    /// What is loaded (`{a}`, `{b}`: the groups; `{na}`, `{nb}`: their rows).
+    own_loaded,
+    own_left_out,
+    own_treatment,
+    own_swap,
+    own_factor_label,
+    own_factor_error,
+    own_share_note,
+    /// The handout's header while a reader's file is analysed (`{file}`: its name).
+    own_print_data,
+    own_print_file,
     // (end of area G)
 }

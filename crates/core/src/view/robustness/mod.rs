@@ -60,7 +60,9 @@ use crate::stats::robust::error::RobustError;
 use crate::stats::robust::permutation::MonteCarloRun;
 use crate::stats::robust::report::{robustness_deferred, Robustness, RobustnessOptions};
 use crate::stats::robust::sensitivity::SensitivityRow;
-use crate::stats::selection::{measure_text, salary_points, Design, SalaryPoint, Selection};
+use crate::stats::selection::{
+    measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
+};
 use crate::study::Study;
 use crate::text::format::{fixed, grouped};
 use crate::text::i18n::{fill, Lang};
@@ -157,7 +159,7 @@ pub fn robustness_view_points(
     points: &[SalaryPoint],
     lang: Lang,
 ) -> RobustnessView {
-    match robustness_view_staged(study, sel, points, u64::MAX, lang) {
+    match robustness_view_staged(Salaries::Paper(study), sel, points, u64::MAX, lang) {
         Staged::Ready(v) => *v,
         Staged::Pending(p) => p.finish(),
     }
@@ -223,7 +225,7 @@ impl PendingView {
 /// The view, with a Monte Carlo permutation test above `sync_work` left pending (see
 /// [`SYNC_PERMUTATION_WORK`]); exact tests and small runs are always done at once.
 pub fn robustness_view_staged(
-    study: &Study,
+    salaries: Salaries,
     sel: &Selection,
     points: &[SalaryPoint],
     sync_work: u64,
@@ -245,7 +247,7 @@ pub fn robustness_view_staged(
                 return Staged::Ready(Box::new(v));
             }
         };
-    let sensitivity = sensitivity_rows(study, sel, design, lang);
+    let sensitivity = sensitivity_rows(salaries, sel, design, lang);
     let summary = summarize(
         &report,
         sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()),

@@ -7,8 +7,7 @@ use crate::stats::robust::sensitivity::{
     default_factors, discount_sensitivity, paper_factor, SensitivityRow,
 };
 use crate::stats::selection::measure_text;
-use crate::stats::selection::{Design, Selection};
-use crate::study::Study;
+use crate::stats::selection::{Design, Salaries, Selection};
 use crate::text::format::fixed;
 use crate::text::i18n::{fill, Lang, EN};
 use crate::text::pieces::name_separator;
@@ -92,11 +91,14 @@ impl SensitivityView {
 
 /// The sensitivity rows, the paper's factor and the current factor, for the paper's design.
 pub(super) fn sensitivity_rows(
-    study: &Study,
+    salaries: Salaries,
     sel: &Selection,
     design: Design,
     lang: Lang,
 ) -> Result<(Vec<SensitivityRow>, f64, f64), String> {
+    let Salaries::Paper(study) = salaries else {
+        return Err(lang.strings().b_sensitivity_own.to_string());
+    };
     if design != Design::DiffInDiff {
         return Err(lang.strings().b_sensitivity_design.to_string());
     }
