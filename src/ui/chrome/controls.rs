@@ -111,15 +111,16 @@ pub fn ControlBar() -> impl IntoView {
                 {time_box(Time::T1, |t| t.t1_detail)}
                 {time_box(Time::T2, |t| t.t2_detail)}
             </fieldset>
-            // A reader's own file has one measure and its own factor on T2 (`#your-data`).
-            <Show when=move || state.own.with(Option::is_none) fallback=|| ()>
+            // A reader's own file has one measure and its own factor on T2 (`#your-data`):
+            // the paper's controls are hidden meanwhile, and keep their state.
+            <div class="paper-controls" hidden=move || state.own.with(Option::is_some)>
                 <fieldset>
                     <legend>{tr(state, |t| t.measure_legend)}</legend>
                     {measure_radio(Measure::Quarterly, "Table 8")}
                     {measure_radio(Measure::Monthly, "Table A2")}
                 </fieldset>
                 <DiscountControls />
-            </Show>
+            </div>
             <p class="guard" role="status" aria-live="polite">{move || state.guard.get().unwrap_or_default()}</p>
         </form>
     }
