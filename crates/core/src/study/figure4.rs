@@ -168,13 +168,14 @@ pub struct Tour {
 
 /// The section anchors of the page, in reading order (docs/design.md), which tour steps may
 /// scroll to.
-pub const SECTION_ANCHORS: [&str; 11] = [
+pub const SECTION_ANCHORS: [&str; 12] = [
     "about",
     "tour",
     "model",
     "salaries",
     "test",
     "robustness",
+    "your-data",
     "coverage",
     "workshop",
     "demographics",
