@@ -301,3 +301,44 @@ fn numbers_read_as_spreadsheets_write_them() {
         assert_eq!(parse_number(cell), Some(want), "{cell}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Any bytes either read or fail with a message naming a line the input has; never a
+    /// panic. Inputs are drawn near the format (the header, separators, quotes, numbers,
+    /// line ends) as well as at random.
+    #[test]
+    fn any_input_reads_or_names_a_line_it_has(
+        cells in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[a-zA-Z0-9 .,+\\-eE\"\u{ff}]{0,6}").unwrap(),
+                proptest::strategy::Just("\r\n".to_string()),
+                proptest::strategy::Just("\n".to_string()),
+                proptest::strategy::Just(",".to_string()),
+                proptest::strategy::Just("\"".to_string()),
+            ],
+            0..40,
+        ),
+        raw in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+        header in proptest::bool::ANY,
+    ) {
+        let mut text = if header { String::from("id,group,t1,t2\n") } else { String::new() };
+        text.extend(cells);
+        for input in [text.as_bytes(), raw.as_slice()] {
+            match read_own_csv("p.csv", input) {
+                Ok(own) => {
+                    proptest::prop_assert!(own.rows.iter().all(|r| r.line >= 2));
+                    let sel = Selection::paper(&study());
+                    let points = own_points(&own, &sel).unwrap();
+                    let _ = analyse_points(&sel, &points);
+                }
+                Err(e) => {
+                    let lines = input.iter().filter(|&&b| b == b'\n' || b == b'\r').count() as u64 + 1;
+                    proptest::prop_assert!(e.line <= lines, "line {} of {}", e.line, lines);
+                    proptest::prop_assert!(!e.message(Lang::Zh).is_empty());
+                }
+            }
+        }
+    }
+}
