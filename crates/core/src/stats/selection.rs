@@ -7,7 +7,7 @@
 //! Nothing here is precomputed per selection.
 
 use crate::stats::discount::{discounted_t2, original_t2, DiscountError, DiscountTotals};
-use crate::study::{Group, GroupNames, Measure, OwnData, Study, Time};
+use crate::study::{Group, Measure, OwnData, Study, Terms, Time};
 use crate::text::i18n::{fill, Strings, EN};
 
 /// Groups, times, measure and discount, as toggled in the control bar.
@@ -158,11 +158,12 @@ impl Salaries<'_> {
         }
     }
 
-    /// The names the page shows for the two groups.
-    pub fn names(self) -> GroupNames {
+    /// What the data is called: the groups' names the page shows, and whether the values
+    /// are the paper's salaries or a reader's own.
+    pub fn terms(self) -> Terms {
         match self {
-            Salaries::Paper(_) => GroupNames::paper(),
-            Salaries::Own(own) => own.names.clone(),
+            Salaries::Paper(_) => Terms::paper(),
+            Salaries::Own(own) => Terms::own(own.names.clone()),
         }
     }
 }

@@ -49,6 +49,8 @@ pub const EN: Strings = Strings {
     total_salary_2017: "Salary total 2017",
     total_revenue_2017: "Revenue 2017",
     rmb_unit: "(RMB)",
+    rmb_amount: "{amount} RMB",
+    rmb_label: "{label} (RMB)",
     total_error: "{error}; the last valid value is still used.",
     live_factor: "2016 ratio {r16}%, 2017 ratio {r17}%, factor {factor} (T2 \u{d7} factor = T2 in 2016 terms)",
     printed_ratios: "The paper: {s16} / {v16} RMB in 2016 (printed ratio {r16}%) and {s17} / {v17} RMB in 2017 (printed ratio {r17}%), the 2017 totals implied by footnote 3.",

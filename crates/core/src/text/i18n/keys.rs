@@ -71,6 +71,10 @@ string_table! {
     total_salary_2017,
     total_revenue_2017,
     rmb_unit,
+    /// An amount in RMB (`{amount}`: the number as shown); `study::Terms::amount`.
+    rmb_amount,
+    /// A label with the unit RMB; `study::Terms::with_unit`.
+    rmb_label,
     total_error,
     live_factor,
     printed_ratios,

@@ -51,6 +51,8 @@ pub const ZH: Strings = Strings {
     total_salary_2017: "2017 年薪资总额",
     total_revenue_2017: "2017 年营业收入",
     rmb_unit: "（元）",
+    rmb_amount: "{amount} 元",
+    rmb_label: "{label}（元）",
     total_error: "{error}；仍使用上一个有效值。",
     live_factor: "2016 年比率 {r16}%，2017 年比率 {r17}%，系数 {factor}（T2 \u{d7} 系数 = 按 2016 年水平计的 T2）",
     printed_ratios: "论文数据：2016 年 {s16} / {v16} 元（印出的比率 {r16}%），2017 年 {s17} / {v17} 元（印出的比率 {r17}%），2017 年总额由脚注 3 推得。",
