@@ -38,6 +38,7 @@ fn benches(c: &mut Criterion) {
     };
     c.bench_function("validate", |b| b.iter(|| validate(black_box(&study)).len()));
     let paper = Selection::paper(&study);
+    let terms = Salaries::Paper(&study).terms();
     c.bench_function("recompute: default selection (points, test, view)", |b| {
         b.iter(|| {
             let sel = black_box(paper);
@@ -45,7 +46,7 @@ fn benches(c: &mut Criterion) {
                 study_core::stats::selection::salary_points(&study, &sel).unwrap_or_default();
             let summaries = salary_summaries(&sel, &points);
             let analysis = analyse(&study, &sel);
-            (summaries.len(), test_view(&sel, &analysis, Lang::En).details.len())
+            (summaries.len(), test_view(&sel, &terms, &analysis, Lang::En).details.len())
         })
     });
     let mut monthly_paired = paper;

@@ -10,7 +10,7 @@ use study_core::stats::selection::Selection;
 use study_core::study::attribution::attribute;
 use study_core::study::evidence::{bibtex, highlight, quotations_for, search_codebook};
 use study_core::study::figure4::{EdgeKind, NodeKind};
-use study_core::study::{Group, Study, Time};
+use study_core::study::{Group, Study, Terms, Time};
 use study_core::text::i18n::{Lang, EN, ZH};
 use study_core::text::pieces::{fill_pieces, plain, Piece};
 use study_core::view::figure4::{layout, layout_kind, LayoutKind, PHONE_BREAKPOINT};
@@ -256,15 +256,15 @@ fn neighbour_descriptions_let_a_listener_travel_the_graph() {
     // The selection line: English as Selection::summary says it, Chinese translated.
     let s = study();
     let paper = Selection::paper(&s);
-    assert_eq!(selection_summary(&paper, Lang::En), paper.summary());
+    assert_eq!(selection_summary(&paper, &Terms::paper(), Lang::En), paper.summary());
     assert_eq!(
-        selection_summary(&paper, Lang::Zh),
+        selection_summary(&paper, &Terms::paper(), Lang::Zh),
         "Service 和 Development，T1\u{2192}T2，季度，T2 折算为 2016 年水平"
     );
     let mut one = paper;
     one.groups = [true, false];
     one.discount = false;
-    assert_eq!(selection_summary(&one, Lang::En), one.summary());
+    assert_eq!(selection_summary(&one, &Terms::paper(), Lang::En), one.summary());
     let nb = m.neighbours("expressive-value");
     assert_eq!(nb.synergy_with.len(), 1);
     assert_eq!(nb.synergy_with[0].node, "instrumental-value");

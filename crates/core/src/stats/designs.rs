@@ -7,9 +7,11 @@
 //! - one group at one time: descriptives only, because nothing is compared.
 
 use crate::stats::discount::DiscountError;
-use crate::stats::selection::{salary_points, values, Design, SalaryPoint, Selection};
+use crate::stats::selection::{
+    measure_text, salary_points, values, Design, SalaryPoint, Selection,
+};
 use crate::stats::ttest::{self, Descriptives, StatsError, TTest};
-use crate::study::{Group, Study, Time};
+use crate::study::{Group, Measure, Study, Terms, Time};
 use crate::text::i18n::{fill, Strings};
 use std::fmt;
 
@@ -115,20 +117,29 @@ impl Analysis {
         }
     }
 
-    /// A plain-language sentence saying what is compared, in a UI language; `measure` is
-    /// the salary measure as a word of that language (`selection::measure_text`).
-    pub fn explanation(&self, measure: &str, t: &Strings) -> String {
+    /// A plain-language sentence saying what is compared, for the data `terms` names, in
+    /// a UI language; `measure` is the paper's salary measure (a reader's own values have
+    /// none).
+    pub fn explanation(&self, terms: &Terms, measure: Measure, t: &Strings) -> String {
+        let m = measure_text(measure, t);
+        let (a, b) = (terms.name(Group::Service), terms.name(Group::Development));
         match self {
-            Analysis::DiffInDiff { .. } => fill(t.a_explain_did, &[("measure", measure)]),
-            Analysis::Between { time, .. } => {
-                fill(t.a_explain_between, &[("measure", measure), ("time", time.label())])
-            }
-            Analysis::Paired { group, .. } => {
-                fill(t.a_explain_paired, &[("measure", measure), ("group", group.label())])
-            }
-            Analysis::Descriptive { group, time, .. } => {
-                fill(t.a_explain_descriptive, &[("group", group.label()), ("time", time.label())])
-            }
+            Analysis::DiffInDiff { .. } => fill(
+                terms.pick(t.a_explain_did, t.a_explain_did_own),
+                &[("measure", m), ("a", a), ("b", b)],
+            ),
+            Analysis::Between { time, .. } => fill(
+                terms.pick(t.a_explain_between, t.a_explain_between_own),
+                &[("measure", m), ("time", time.label()), ("a", a), ("b", b)],
+            ),
+            Analysis::Paired { group, .. } => fill(
+                terms.pick(t.a_explain_paired, t.a_explain_paired_own),
+                &[("measure", m), ("group", terms.name(*group))],
+            ),
+            Analysis::Descriptive { group, time, .. } => fill(
+                t.a_explain_descriptive,
+                &[("group", terms.name(*group)), ("time", time.label())],
+            ),
         }
     }
 }

@@ -79,31 +79,51 @@ impl Selection {
         }
     }
 
-    /// One line naming the selection, in English: "Service and Development, T1→T2,
-    /// quarterly, T2 discounted to 2016 terms".
+    /// One line naming the selection of the paper's salaries, in English: "Service and
+    /// Development, T1→T2, quarterly, T2 discounted to 2016 terms".
     pub fn summary(&self) -> String {
-        self.summary_in(&EN)
+        self.summary_in(&Terms::paper(), &EN)
     }
 
-    /// [`Selection::summary`] in a UI language. The groups' names and the timepoints stay
-    /// as the paper writes them.
-    pub fn summary_in(&self, t: &Strings) -> String {
+    /// [`Selection::summary`] for the data `terms` names, in a UI language. The groups'
+    /// names and the timepoints stay as the data writes them; a reader's own values have no
+    /// measure, and their T2 is taken by [`Selection::t2_words`].
+    pub fn summary_in(&self, terms: &Terms, t: &Strings) -> String {
         let groups = self
             .selected_groups()
             .iter()
-            .map(|g| g.label().to_string())
+            .map(|g| terms.name(*g).to_string())
             .reduce(|a, b| fill(t.a_and, &[("a", &a), ("b", &b)]))
             .unwrap_or_default();
         let times: Vec<&str> = self.selected_times().iter().map(|t| t.label()).collect();
         fill(
-            t.a_sel_summary,
+            terms.pick(t.a_sel_summary, t.a_sel_summary_own),
             &[
                 ("groups", &groups),
                 ("times", &times.join("\u{2192}")),
                 ("measure", measure_text(self.measure, t)),
-                ("discount", if self.discount { t.a_sel_discounted } else { t.a_sel_as_paid }),
+                ("discount", &self.t2_words(terms, t.a_sel_discounted, t.a_sel_as_paid, t)),
             ],
         )
+    }
+
+    /// How T2 is taken, in a UI language. For the paper's salaries it is `discounted` or
+    /// `as_paid`, each caller's wording of footnote 3's discount; a reader's own T2 is
+    /// "T2 × 1.5" under a factor, or "T2 as in the file".
+    pub fn t2_words(
+        &self,
+        terms: &Terms,
+        discounted: &'static str,
+        as_paid: &'static str,
+        t: &Strings,
+    ) -> String {
+        if terms.is_paper() {
+            (if self.discount { discounted } else { as_paid }).to_string()
+        } else if self.t2_factor == 1.0 {
+            t.a_sel_t2_as_read.to_string()
+        } else {
+            fill(t.a_sel_t2_factor, &[("factor", &self.t2_factor.to_string())])
+        }
     }
 }
 

@@ -8,13 +8,19 @@
 //! the language itself (`lang: Lang`) where it words an [`AnalysisError`]: a discount
 //! error names the control's label in Chinese
 //! ([`DiscountError::message`](crate::stats::discount::DiscountError::message)). The
-//! groups' names, the timepoints, statistic symbols and APA strings stay as the paper
-//! writes them in every language.
+//! timepoints, statistic symbols and APA strings stay as the paper writes them in every
+//! language.
+//!
+//! Every function that names a group, a unit or the salary measure also takes the
+//! [`Terms`] of the data analysed ([`Salaries::terms`](crate::stats::selection::Salaries::terms)):
+//! the groups' names stay as the data writes them (Service and Development, or a reader's
+//! own labels) in every language; the paper's salaries are amounts in RMB, quarterly or
+//! monthly, per informant, and a reader's values have no unit and no measure.
 
 use crate::stats::designs::{Analysis, AnalysisError};
 use crate::stats::selection::{measure_text, values, SalaryPoint, Selection};
 use crate::stats::ttest::{self, StatsError, TTest};
-use crate::study::{Group, Study, Time};
+use crate::study::{Group, Study, Terms, Time};
 use crate::text::csv::CsvWriter;
 use crate::text::format::{fixed, percent, rmb};
 use crate::text::i18n::{fill, Lang, Strings};
@@ -98,16 +104,27 @@ pub fn analysis_error_text(e: &AnalysisError, lang: Lang) -> String {
     }
 }
 
-/// CSV of the current salary table (one row per informant); the header is in the UI
-/// language, the values as shown. Written by [`CsvWriter`] (quoting, formula guard).
-pub fn salary_csv(sel: &Selection, points: &[SalaryPoint], t: &Strings) -> String {
+/// The salary table's caption ("Quarterly salary per informant (RMB)", or "Value per row"
+/// for a reader's own values), in a UI language.
+pub fn salary_caption(sel: &Selection, terms: &Terms, t: &Strings) -> String {
+    fill(
+        terms.pick(t.a_sal_caption, t.a_sal_caption_own),
+        &[("measure", measure_text(sel.measure, t))],
+    )
+}
+
+/// CSV of the current salary table (one row per informant, or per row of a reader's
+/// file); the header is in the UI language, the groups as `terms` names them, the values
+/// as shown. Written by [`CsvWriter`] (quoting, formula guard).
+pub fn salary_csv(sel: &Selection, terms: &Terms, points: &[SalaryPoint], t: &Strings) -> String {
     let series = shown_series(sel);
     let mut w = CsvWriter::new();
-    let mut head = vec![t.a_csv_informant.to_string(), t.a_csv_group.to_string()];
+    let id = terms.pick(t.a_csv_informant, t.a_csv_informant_own);
+    let mut head = vec![id.to_string(), t.a_csv_group.to_string()];
     head.extend(series.iter().map(|(l, _)| l.replace('\u{2212}', "-")));
     w.row(&head);
     for p in points {
-        let mut row = vec![p.informant.clone(), p.group.label().to_string()];
+        let mut row = vec![p.informant.clone(), terms.name(p.group).to_string()];
         for (_, time) in &series {
             row.push(format!(
                 "{:.2}",
@@ -135,15 +152,15 @@ pub struct TestView {
     pub details: Vec<(String, String)>,
 }
 
-/// Builds the test panel for an analysis, worded in a UI language (the APA strings keep
-/// their APA form).
+/// Builds the test panel for an analysis of the data `terms` names, worded in a UI
+/// language (the APA strings keep their APA form).
 pub fn test_view(
     sel: &Selection,
+    terms: &Terms,
     analysis: &Result<Analysis, AnalysisError>,
     lang: Lang,
 ) -> TestView {
     let t = lang.strings();
-    let measure = measure_text(sel.measure, t);
     match analysis {
         Err(e) => TestView {
             apa: fill(t.a_no_test, &[("error", &analysis_error_text(e, lang))]),
@@ -153,15 +170,12 @@ pub fn test_view(
         },
         Ok(a) => {
             let mut details = Vec::new();
-            let names = |a: &Analysis| -> (String, String) {
-                match a {
-                    Analysis::Paired { .. } => ("T1".into(), "T2".into()),
-                    _ => ("Service".into(), "Development".into()),
-                }
+            let (na, nb) = match a {
+                Analysis::Paired { .. } => ("T1", "T2"),
+                _ => (terms.name(Group::Service), terms.name(Group::Development)),
             };
-            let (na, nb) = names(a);
             if let Some(test) = a.primary() {
-                push_test(&mut details, test, &na, &nb, t);
+                push_test(&mut details, test, na, nb, t);
             }
             if let Some(w) = a.welch() {
                 details.push(("Welch t".into(), fixed(w.t, 4)));
@@ -185,7 +199,8 @@ pub fn test_view(
                 (Some(p), None) => (fill(t.a_apa_paired, &[("apa", &apa::t_test(p))]), None),
                 _ => (t.a_no_test_applies.to_string(), None),
             };
-            TestView { apa, apa_welch, explanation: a.explanation(measure, t), details }
+            let explanation = a.explanation(terms, sel.measure, t);
+            TestView { apa, apa_welch, explanation, details }
         }
     }
 }
@@ -210,12 +225,12 @@ fn push_test(details: &mut Vec<(String, String)>, test: &TTest, na: &str, nb: &s
     details.push((t.a_d_ci.into(), format!("[{}, {}]", rmb(test.ci95.0), rmb(test.ci95.1))));
 }
 
-/// CSV of the test results, one row per statistic, worded in a UI language. Written by
-/// [`CsvWriter`] (quoting, formula guard).
-pub fn test_csv(sel: &Selection, view: &TestView, t: &Strings) -> String {
+/// CSV of the test results, one row per statistic, worded in a UI language (the selection
+/// for the data `terms` names). Written by [`CsvWriter`] (quoting, formula guard).
+pub fn test_csv(sel: &Selection, terms: &Terms, view: &TestView, t: &Strings) -> String {
     let mut w = CsvWriter::new();
     w.row([t.a_csv_statistic, t.a_csv_value]);
-    w.row([t.a_csv_selection, &sel.summary_in(t)]);
+    w.row([t.a_csv_selection, &sel.summary_in(terms, t)]);
     w.row([t.a_csv_result, &view.apa]);
     if let Some(welch) = &view.apa_welch {
         w.row([t.a_csv_result_welch, welch]);
@@ -288,9 +303,10 @@ pub fn slopes(points: &[SalaryPoint]) -> Vec<Slope> {
         .collect()
 }
 
-/// Text alternative of the slope chart, in a UI language.
+/// Text alternative of the slope chart, for the data `terms` names, in a UI language.
 pub fn slopes_summary(
     sel: &Selection,
+    terms: &Terms,
     summaries: &[Result<SeriesSummary, StatsError>],
     t: &Strings,
 ) -> String {
@@ -300,22 +316,26 @@ pub fn slopes_summary(
             summaries.iter().flatten().find(|x| x.group == g && x.series == s).map(|x| rmb(x.mean))
         };
         if let (Some(a), Some(b)) = (m("T1"), m("T2")) {
-            parts.push(fill(t.a_slopes_part, &[("group", g.label()), ("t1", &a), ("t2", &b)]));
+            parts.push(fill(t.a_slopes_part, &[("group", terms.name(g)), ("t1", &a), ("t2", &b)]));
         }
     }
     fill(
-        t.a_slopes_summary,
+        terms.pick(t.a_slopes_summary, t.a_slopes_summary_own),
         &[
             ("measure", measure_text(sel.measure, t)),
-            ("discount", if sel.discount { t.a_slopes_discounted } else { t.a_slopes_as_paid }),
+            ("discount", &sel.t2_words(terms, t.a_slopes_discounted, t.a_slopes_as_paid, t)),
             ("parts", &join_clauses(parts, t)),
         ],
     )
 }
 
 /// Dot plot of differences: each informant's T2−T1 with group mean and 95 % CI (text
-/// alternative, in a UI language).
-pub fn dots_summary(summaries: &[Result<SeriesSummary, StatsError>], t: &Strings) -> String {
+/// alternative for the data `terms` names, in a UI language).
+pub fn dots_summary(
+    terms: &Terms,
+    summaries: &[Result<SeriesSummary, StatsError>],
+    t: &Strings,
+) -> String {
     let parts: Vec<String> = summaries
         .iter()
         .flatten()
@@ -324,15 +344,15 @@ pub fn dots_summary(summaries: &[Result<SeriesSummary, StatsError>], t: &Strings
             fill(
                 t.a_dots_part,
                 &[
-                    ("group", s.group.label()),
-                    ("mean", &rmb(s.mean)),
+                    ("group", terms.name(s.group)),
+                    ("mean", &terms.amount(&rmb(s.mean), t)),
                     ("lo", &rmb(s.ci95.0)),
                     ("hi", &rmb(s.ci95.1)),
                 ],
             )
         })
         .collect();
-    fill(t.a_dots_summary, &[("parts", &join_clauses(parts, t))])
+    fill(terms.pick(t.a_dots_summary, t.a_dots_summary_own), &[("parts", &join_clauses(parts, t))])
 }
 
 /// One coverage cell as the chart and table show it.
@@ -449,7 +469,8 @@ mod tests {
         let study = Study::embedded().unwrap();
         let sel = Selection::paper(&study);
         let analysis = analyse(&study, &sel);
-        let en = test_view(&sel, &analysis, Lang::En);
+        let paper = Terms::paper();
+        let en = test_view(&sel, &paper, &analysis, Lang::En);
         assert!(en.apa.starts_with("Student: t(20) = 3.99, p "), "{}", en.apa);
         assert!(en.apa_welch.as_deref().unwrap().starts_with("Welch: t("));
         assert!(en.explanation.starts_with("Did quarterly salaries change more from T1 to T2 in Service (DingTalk + WeChat) than in Development (WeChat only)? This compares"), "{}", en.explanation);
@@ -475,7 +496,7 @@ mod tests {
                 "Welch 95% CI of the difference",
             ]
         );
-        let zh = test_view(&sel, &analysis, Lang::Zh);
+        let zh = test_view(&sel, &paper, &analysis, Lang::Zh);
         // The APA string itself is the same in both languages; only the words around it differ.
         assert_eq!(
             zh.apa.split_once("t(20)").map(|x| x.1),
@@ -490,11 +511,13 @@ mod tests {
                 assert_ne!(ke, kz);
             }
         }
-        assert!(test_csv(&sel, &en, &EN).starts_with("statistic,value\r\nselection,\"Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms\"\r\nresult (APA),"));
-        assert!(test_csv(&sel, &zh, &ZH).starts_with("统计量,数值\r\n"));
+        assert!(test_csv(&sel, &paper, &en, &EN).starts_with("statistic,value\r\nselection,\"Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms\"\r\nresult (APA),"));
+        assert!(test_csv(&sel, &paper, &zh, &ZH).starts_with("统计量,数值\r\n"));
         let points = crate::stats::selection::salary_points(&study, &sel).unwrap();
-        assert!(salary_csv(&sel, &points, &EN).starts_with("informant,group,T1,T2,T2-T1\r\n"));
-        assert!(salary_csv(&sel, &points, &ZH).starts_with("受访者,组别,T1,T2,T2-T1\r\n"));
+        assert!(
+            salary_csv(&sel, &paper, &points, &EN).starts_with("informant,group,T1,T2,T2-T1\r\n")
+        );
+        assert!(salary_csv(&sel, &paper, &points, &ZH).starts_with("受访者,组别,T1,T2,T2-T1\r\n"));
         let tdist = TDistChart::new(analysis.as_ref().unwrap().primary().unwrap()).unwrap();
         assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20.00 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
         assert_eq!(
@@ -503,16 +526,16 @@ mod tests {
         );
         assert_ne!(tdist.summary(&ZH), tdist.summary(&EN));
         let summaries = salary_summaries(&sel, &points);
-        let slopes_en = slopes_summary(&sel, &summaries, &EN);
+        let slopes_en = slopes_summary(&sel, &paper, &summaries, &EN);
         assert!(slopes_en.starts_with("Slope chart of each informant's quarterly salary from T1 to T2 (T2 discounted). Service mean "), "{slopes_en}");
         assert!(
             slopes_en.contains(" at T2; Development mean ") && slopes_en.ends_with(" at T2."),
             "{slopes_en}"
         );
-        assert!(slopes_summary(&sel, &summaries, &ZH).contains("；Development "));
-        let dots_en = dots_summary(&summaries, &EN);
+        assert!(slopes_summary(&sel, &paper, &summaries, &ZH).contains("；Development "));
+        let dots_en = dots_summary(&paper, &summaries, &EN);
         assert!(dots_en.starts_with("Dot plot of each informant's T2 \u{2212} T1 salary change with group means and 95% confidence intervals. Service: mean 5,456.69 RMB, 95% CI ["), "{dots_en}");
-        assert_ne!(dots_summary(&summaries, &ZH), dots_en);
+        assert_ne!(dots_summary(&paper, &summaries, &ZH), dots_en);
         let bars = coverage_bars(&study, &sel);
         assert!(coverage_summary(&bars, &EN)
             .starts_with("Grouped bar chart of coverage percentages by theme. "));
@@ -550,7 +573,7 @@ mod tests {
             "Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms"
         );
         assert_eq!(
-            sel.summary_in(&ZH),
+            sel.summary_in(&Terms::paper(), &ZH),
             "Service 和 Development，T1\u{2192}T2，季度薪资，T2 折算为 2016 年水平"
         );
         sel.groups = [false, true];
