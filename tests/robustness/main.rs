@@ -48,7 +48,7 @@ use study_core::stats::robust::revolving_door::binomial;
 use study_core::stats::robust::*;
 use study_core::stats::selection::{salary_points, values, Design, SalaryPoint, Selection};
 use study_core::stats::ttest;
-use study_core::study::{Group, Measure, Study, Time};
+use study_core::study::{Group, Measure, Study, Terms, Time};
 use study_core::text::i18n::Lang;
 use study_core::view::robustness::summary::{summarize, ALPHA};
 

@@ -109,7 +109,7 @@ fn the_summary_reports_agreement_without_overclaiming() {
     let pf = paper_factor(&s).unwrap();
     let sens =
         discount_sensitivity(&s.table(Measure::Quarterly).rows, pf, &default_factors(pf)).unwrap();
-    let text = summarize(&r, Some(&sens), ALPHA, Lang::En);
+    let text = summarize(&r, Some(&sens), ALPHA, &Terms::paper(), Lang::En);
     for line in &text {
         println!("{line}");
     }
@@ -134,7 +134,7 @@ fn the_summary_reports_agreement_without_overclaiming() {
         ),
         "{all}"
     );
-    let zh = summarize(&r, Some(&sens), ALPHA, Lang::Zh);
+    let zh = summarize(&r, Some(&sens), ALPHA, &Terms::paper(), Lang::Zh);
     assert_eq!(zh.len(), text.len());
     for (e, z) in text.iter().zip(&zh) {
         assert_ne!(e, z);
@@ -174,7 +174,7 @@ fn the_summary_names_tests_that_disagree() {
     let r = robustness(&pts, Design::DiffInDiff, &RobustnessOptions::default()).unwrap();
     close_p(r.primary.p, 0.48743377481699934, "t-test p");
     close_p(r.rank.as_ref().unwrap().p(), 0.0015046872632011952, "Mann-Whitney p");
-    let all = summarize(&r, None, ALPHA, Lang::En).join(" ");
+    let all = summarize(&r, None, ALPHA, &Terms::paper(), Lang::En).join(" ");
     assert!(all.contains("not significant at \u{3b1} = .05"), "{all}");
     assert!(all.contains("The Mann\u{2013}Whitney U test (exact, p = .002) does not reach it, so the conclusion depends on the method."), "{all}");
     assert!(

@@ -77,11 +77,12 @@ impl RankTest {
     }
 }
 
-/// A Shapiro–Wilk test of one series.
+/// A Shapiro–Wilk test of one series: one group's values at a time, or its T2 − T1
+/// changes (`time` is `None`). The views name it (`study::Terms::series`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NormalityCheck {
-    /// What was tested ("Service T2 − T1").
-    pub label: String,
+    pub group: Group,
+    pub time: Option<Time>,
     pub result: Result<ShapiroWilk, RobustError>,
 }
 
@@ -104,13 +105,6 @@ pub struct Robustness {
     /// Brown–Forsythe (median-centred), two-group designs only.
     pub levene_median: Option<Result<Levene, RobustError>>,
     pub influence: Result<Influence, RobustError>,
-}
-
-fn series_label(group: Group, time: Option<Time>) -> String {
-    match time {
-        Some(t) => format!("{} {}", group.label(), t.label()),
-        None => format!("{} T2 \u{2212} T1", group.label()),
-    }
 }
 
 /// Runs every analysis for `design` on the salary points of a selection.
@@ -167,8 +161,8 @@ pub fn robustness_deferred(
                     .map(|&r| bf10_two_sample(primary.t, n1, n2, r))
                     .collect(),
                 normality: vec![
-                    NormalityCheck { label: series_label(s, time), result: shapiro_wilk(&a) },
-                    NormalityCheck { label: series_label(d, time), result: shapiro_wilk(&b) },
+                    NormalityCheck { group: s, time, result: shapiro_wilk(&a) },
+                    NormalityCheck { group: d, time, result: shapiro_wilk(&b) },
                 ],
                 levene_mean: Some(levene(&[&a, &b], Center::Mean)),
                 levene_median: Some(levene(&[&a, &b], Center::Median)),
@@ -192,10 +186,7 @@ pub fn robustness_deferred(
                     .iter()
                     .map(|&r| bf10_one_sample(primary.t, t1.len(), r))
                     .collect(),
-                normality: vec![NormalityCheck {
-                    label: series_label(group, None),
-                    result: shapiro_wilk(&diffs),
-                }],
+                normality: vec![NormalityCheck { group, time: None, result: shapiro_wilk(&diffs) }],
                 levene_mean: None,
                 levene_median: None,
                 influence: leave_one_out(points, design),

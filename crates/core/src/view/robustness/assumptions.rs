@@ -9,7 +9,7 @@ use crate::stats::robust::levene::Levene;
 use crate::stats::robust::report::{NormalityCheck, Robustness};
 use crate::stats::robust::shapiro::ShapiroWilk;
 use crate::stats::selection::{values, Design, SalaryPoint};
-use crate::study::{Group, Time};
+use crate::study::{Group, Terms, Time};
 use crate::text::format::{fixed, rmb};
 use crate::text::i18n::{fill, Lang};
 use crate::view::apa;
@@ -56,6 +56,7 @@ pub struct QqPoint {
 /// A normal Q-Q plot of one series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QqChart {
+    /// The series ("Service T2 − T1"), as [`Terms::series`] names it.
     pub label: String,
     pub group: Group,
     /// Sorted by value.
@@ -63,13 +64,26 @@ pub struct QqChart {
     /// Reference line value = mean + sd·z.
     pub mean: f64,
     pub sd: f64,
+    /// What the data is called: the groups' names and the values' unit.
+    pub terms: Terms,
     /// The language of every text in the chart.
     pub lang: Lang,
 }
 
 impl QqChart {
+    /// The chart's title ("Normal Q-Q plot: Service").
+    pub fn title(&self) -> String {
+        fill(self.lang.strings().b_chart_qq, &[("group", self.terms.name(self.group))])
+    }
+
+    /// The value axis: the series with its unit ("Service T2 − T1 (RMB)").
+    pub fn axis(&self) -> String {
+        self.terms.with_unit(&self.label, self.lang.strings())
+    }
+
     /// The text alternative.
     pub fn summary(&self) -> String {
+        let t = self.lang.strings();
         let far = self
             .points
             .iter()
@@ -80,17 +94,17 @@ impl QqChart {
             })
             .map(|p| {
                 fill(
-                    self.lang.strings().b_qq_far,
-                    &[("name", &p.informant), ("value", &rmb(p.value))],
+                    t.b_qq_far,
+                    &[("name", &p.informant), ("value", &self.terms.amount(&rmb(p.value), t))],
                 )
             });
         let mut s = fill(
-            self.lang.strings().b_qq_summary,
+            t.b_qq_summary,
             &[
                 ("label", &self.label),
                 ("n", &self.points.len().to_string()),
-                ("mean", &rmb(self.mean)),
-                ("sd", &rmb(self.sd)),
+                ("mean", &self.terms.amount(&rmb(self.mean), t)),
+                ("sd", &self.terms.amount(&rmb(self.sd), t)),
             ],
         );
         if let Some(far) = far {
@@ -109,18 +123,19 @@ impl QqChart {
     }
 }
 
-pub(super) fn normality_row(n: &NormalityCheck, lang: Lang) -> NormalityRow {
+pub(super) fn normality_row(n: &NormalityCheck, terms: &Terms, lang: Lang) -> NormalityRow {
+    let label = terms.series(n.group, n.time);
     match &n.result {
         Ok(s) => NormalityRow {
-            label: n.label.clone(),
+            reading: normality_reading(&label, s, lang),
+            label,
             n: s.n.to_string(),
             w: fixed(s.w, 4),
             p: p3(s.p),
-            reading: normality_reading(&n.label, s, lang),
             defined: true,
         },
         Err(e) => NormalityRow {
-            label: n.label.clone(),
+            label,
             n: String::new(),
             w: String::new(),
             p: String::new(),
@@ -144,10 +159,14 @@ fn normality_reading(label: &str, s: &ShapiroWilk, lang: Lang) -> String {
     fill(if s.p < ALPHA { t.b_normal_small_p } else { t.b_normal_ok }, &args)
 }
 
-pub(super) fn variances(r: &Robustness, lang: Lang) -> Result<Vec<VarianceRow>, String> {
+pub(super) fn variances(
+    r: &Robustness,
+    terms: &Terms,
+    lang: Lang,
+) -> Result<Vec<VarianceRow>, String> {
     let t = lang.strings();
     let (Some(mean), Some(median)) = (&r.levene_mean, &r.levene_median) else {
-        return Err(t.b_var_paired.to_string());
+        return Err(terms.pick(t.b_var_paired, t.b_var_paired_own).to_string());
     };
     Ok([(mean, t.b_levene_label), (median, t.b_bf_label)]
         .into_iter()
@@ -187,32 +206,29 @@ fn variance_row(l: &Result<Levene, RobustError>, label: &str, lang: Lang) -> Var
 pub(super) fn qq_charts(
     points: &[SalaryPoint],
     design: Design,
+    terms: &Terms,
     lang: Lang,
 ) -> Vec<Result<QqChart, String>> {
-    let series: Vec<(Group, Option<Time>, String)> = match design {
-        Design::DiffInDiff => {
-            Group::ALL.iter().map(|g| (*g, None, format!("{} T2 \u{2212} T1", g.label()))).collect()
-        }
-        Design::Between(t) => Group::ALL
-            .iter()
-            .map(|g| (*g, Some(t), format!("{} {}", g.label(), t.label())))
-            .collect(),
-        Design::Paired(g) => vec![(g, None, format!("{} T2 \u{2212} T1", g.label()))],
+    let series: Vec<(Group, Option<Time>)> = match design {
+        Design::DiffInDiff => Group::ALL.iter().map(|g| (*g, None)).collect(),
+        Design::Between(t) => Group::ALL.iter().map(|g| (*g, Some(t))).collect(),
+        Design::Paired(g) => vec![(g, None)],
         Design::Descriptive(..) => return vec![Err(RobustError::NoComparison.message(lang))],
     };
     series
         .into_iter()
-        .map(|(g, t, label)| qq_chart(points, g, t, label, lang).map_err(|e| e.message(lang)))
+        .map(|(g, t)| qq_chart(points, g, t, terms, lang).map_err(|e| e.message(lang)))
         .collect()
 }
 
-/// A normal Q-Q plot of one group's values (at least 3, finite); `lang` is the language
+/// A normal Q-Q plot of one group's values (at least 3, finite) at one time, or of its
+/// T2 − T1 changes (`None`), labelled as `terms` names the series; `lang` is the language
 /// of its summary.
 pub fn qq_chart(
     points: &[SalaryPoint],
     group: Group,
     time: Option<Time>,
-    label: String,
+    terms: &Terms,
     lang: Lang,
 ) -> Result<QqChart, RobustError> {
     let xs = values(points, group, time);
@@ -243,5 +259,6 @@ pub fn qq_chart(
             value,
         })
         .collect();
-    Ok(QqChart { label, group, points, mean, sd, lang })
+    let label = terms.series(group, time);
+    Ok(QqChart { label, group, points, mean, sd, terms: terms.clone(), lang })
 }

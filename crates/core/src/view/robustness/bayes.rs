@@ -10,7 +10,8 @@ use crate::text::format::{fixed, grouped};
 use crate::text::i18n::{fill, Lang, Strings, EN};
 
 /// Keeps the Bayes factor's verbal label apart from the paper's "anecdotal evidence"
-/// (English; the page shows `b_bayes_note` in its language).
+/// (English; the page shows `b_bayes_note` in its language, and `b_bayes_note_own`, which
+/// leaves the paper out, over a reader's own data).
 pub const BAYES_LABEL_NOTE: &str = EN.b_bayes_note;
 
 /// One prior scale the reader can choose for the Bayes factor.

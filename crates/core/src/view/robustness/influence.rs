@@ -4,7 +4,7 @@
 use super::p3;
 use super::summary::{then, ALPHA};
 use crate::stats::robust::influence::Influence;
-use crate::study::Group;
+use crate::study::{Group, Terms};
 use crate::text::format::fixed;
 use crate::text::i18n::{fill, Lang};
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -41,6 +41,8 @@ pub struct InfluenceView {
     pub reading: String,
     /// The t that two-sided p = .05 needs with one informant fewer (None when undefined).
     pub critical_t: Option<f64>,
+    /// What the data is called: the groups' names, informants or rows.
+    pub terms: Terms,
     /// The language of every text in the view.
     pub lang: Lang,
 }
@@ -50,7 +52,7 @@ impl InfluenceView {
     pub fn summary(&self) -> String {
         let t = self.lang.strings();
         let mut s = fill(
-            t.b_inf_summary,
+            self.terms.pick(t.b_inf_summary, t.b_inf_summary_own),
             &[
                 ("test", &self.test),
                 ("t", &fixed(self.full_t, 2)),
@@ -60,23 +62,24 @@ impl InfluenceView {
             ],
         );
         if let Some(c) = self.critical_t {
-            then(&mut s, &fill(t.b_inf_crit, &[("t", &fixed(c, 2))]), self.lang);
+            let crit = self.terms.pick(t.b_inf_crit, t.b_inf_crit_own);
+            then(&mut s, &fill(crit, &[("t", &fixed(c, 2))]), self.lang);
         }
         s
     }
 
-    /// Data table rows: informant, group, t without them; the first `limit` only, so a
-    /// table capped at a few hundred rows never formats 20,000.
+    /// Data table rows: informant, group (as the data names it), t without them; the
+    /// first `limit` only, so a table capped at a few hundred rows never formats 20,000.
     pub fn table(&self, limit: usize) -> Vec<[String; 3]> {
         self.rows
             .iter()
             .take(limit)
-            .map(|r| [r.informant.clone(), r.group.label().to_string(), r.t_text.clone()])
+            .map(|r| [r.informant.clone(), self.terms.name(r.group).to_string(), r.t_text.clone()])
             .collect()
     }
 }
 
-pub(super) fn influence_view(inf: &Influence, lang: Lang) -> InfluenceView {
+pub(super) fn influence_view(inf: &Influence, terms: &Terms, lang: Lang) -> InfluenceView {
     let t = lang.strings();
     let test = match inf.full.kind {
         crate::stats::ttest::TTestKind::Paired => t.b_inf_test_paired,
@@ -111,18 +114,20 @@ pub(super) fn influence_view(inf: &Influence, lang: Lang) -> InfluenceView {
     let most = at(inf.most_influential).map(|r| r.informant.clone()).unwrap_or_default();
     let crossing: Vec<String> = inf.crossing(ALPHA).map(|r| r.informant.clone()).collect();
     let verdict = match crossing.split_first() {
-        None => t.b_verdict_none.to_string(),
+        None => terms.pick(t.b_verdict_none, t.b_verdict_none_own).to_string(),
         Some((first, rest)) => {
             let names =
                 rest.iter().fold(first.clone(), |acc, x| fill(t.b_or, &[("a", &acc), ("b", x)]));
-            fill(
-                if crossing.len() == 1 { t.b_verdict_one } else { t.b_verdict_many },
-                &[("names", &names)],
-            )
+            let one_or_many = if crossing.len() == 1 {
+                terms.pick(t.b_verdict_one, t.b_verdict_one_own)
+            } else {
+                terms.pick(t.b_verdict_many, t.b_verdict_many_own)
+            };
+            fill(one_or_many, &[("names", &names)])
         }
     };
     let reading = fill(
-        t.b_inf_reading,
+        terms.pick(t.b_inf_reading, t.b_inf_reading_own),
         &[
             ("t", &fixed(inf.full.t, 2)),
             ("min", &text(inf.min_t)),
@@ -146,6 +151,7 @@ pub(super) fn influence_view(inf: &Influence, lang: Lang) -> InfluenceView {
         most_influential: most,
         reading,
         critical_t,
+        terms: terms.clone(),
         lang,
     }
 }

@@ -15,6 +15,12 @@
 //! groups' names are the same in both languages; grouped numbers use the locale's
 //! separator ([`Lang::numbers`]). English output is unchanged by the translation.
 //!
+//! **Terms.** The view words the data analysed through its [`Terms`]
+//! ([`Salaries::terms`]): the groups' names as the data writes them (Service and
+//! Development, or a reader's own labels), amounts in RMB for the paper's salaries and
+//! without a unit for a reader's values, informants or rows. [`robustness_view`] and
+//! [`robustness_view_points`] are the paper's; [`robustness_view_staged`] takes either.
+//!
 //! [`robustness_view_staged`] is the same with a long Monte Carlo permutation test left
 //! pending ([`Staged::Pending`]): the caller steps it in slices, showing progress, and
 //! [`PendingView::finish`] then gives exactly the view [`robustness_view_points`] would.
@@ -63,7 +69,7 @@ use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::{
     measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
 };
-use crate::study::Study;
+use crate::study::{Group, Study, Terms};
 use crate::text::format::{fixed, grouped};
 use crate::text::i18n::{fill, Lang};
 use crate::view::apa;
@@ -187,6 +193,7 @@ pub struct PendingView {
     report: Robustness,
     sensitivity: Option<Vec<SensitivityRow>>,
     run: Box<MonteCarloRun>,
+    terms: Terms,
 }
 
 impl PendingView {
@@ -209,21 +216,24 @@ impl PendingView {
     /// Runs whatever is left and returns the complete view: the same as
     /// [`robustness_view_points`] for the same selection and language.
     pub fn finish(self) -> RobustnessView {
-        let PendingView { mut view, report, sensitivity, run } = self;
+        let PendingView { mut view, report, sensitivity, run, terms } = self;
         let lang = view.lang;
         let report = report.with_permutation(run.finish());
-        view.summary = summarize(&report, sensitivity.as_deref(), ALPHA, lang);
+        view.summary = summarize(&report, sensitivity.as_deref(), ALPHA, &terms, lang);
         view.permutation = report
             .permutation
             .as_ref()
-            .map(|p| permutation_view(p, &report, lang))
+            .map(|p| permutation_view(p, &report, &terms, lang))
             .map_err(|e| e.message(lang));
         view
     }
 }
 
-/// The view, with a Monte Carlo permutation test above `sync_work` left pending (see
-/// [`SYNC_PERMUTATION_WORK`]); exact tests and small runs are always done at once.
+/// The view of the paper's salaries or a reader's own values (each worded in its
+/// [`Terms`]), with a Monte Carlo permutation test above `sync_work` left pending (see
+/// [`SYNC_PERMUTATION_WORK`]); exact tests and small runs are always done at once. The
+/// discount sensitivity is the paper's: for a reader's values it says why it is not
+/// defined.
 pub fn robustness_view_staged(
     salaries: Salaries,
     sel: &Selection,
@@ -237,13 +247,14 @@ pub fn robustness_view_staged(
             lang,
         )));
     };
+    let terms = salaries.terms();
     let (report, run) =
         match robustness_deferred(points, design, &RobustnessOptions::default(), sync_work) {
             Ok(r) => r,
             Err(e) => {
                 let mut v = RobustnessView::undefined(&e.message(lang), lang);
                 v.design = Some(design);
-                v.comparison = comparison(design, sel, lang);
+                v.comparison = comparison(design, sel, &terms, lang);
                 return Staged::Ready(Box::new(v));
             }
         };
@@ -252,27 +263,28 @@ pub fn robustness_view_staged(
         &report,
         sensitivity.as_ref().ok().map(|(rows, _, _)| rows.as_slice()),
         ALPHA,
+        &terms,
         lang,
     );
     let view = RobustnessView {
         design: Some(design),
-        comparison: comparison(design, sel, lang),
+        comparison: comparison(design, sel, &terms, lang),
         summary,
-        tests: tests(&report, lang),
+        tests: tests(&report, &terms, lang),
         permutation: report
             .permutation
             .as_ref()
-            .map(|p| permutation_view(p, &report, lang))
+            .map(|p| permutation_view(p, &report, &terms, lang))
             .map_err(|e| e.message(lang)),
-        effects: effects(&report, lang),
+        effects: effects(&report, &terms, lang),
         influence: report
             .influence
             .as_ref()
-            .map(|i| influence_view(i, lang))
+            .map(|i| influence_view(i, &terms, lang))
             .map_err(|e| e.message(lang)),
-        normality: report.normality.iter().map(|n| normality_row(n, lang)).collect(),
-        variances: variances(&report, lang),
-        qq: qq_charts(points, design, lang),
+        normality: report.normality.iter().map(|n| normality_row(n, &terms, lang)).collect(),
+        variances: variances(&report, &terms, lang),
+        qq: qq_charts(points, design, &terms, lang),
         bayes: Ok(bayes_rows(&report.bayes, lang)),
         sensitivity: sensitivity
             .as_ref()
@@ -287,29 +299,46 @@ pub fn robustness_view_staged(
             report,
             sensitivity: sensitivity.ok().map(|(rows, _, _)| rows),
             run,
+            terms,
         })),
     }
 }
 
-/// "Service vs Development, comparing each informant's T2 − T1 change (the paper's design)".
-fn comparison(design: Design, sel: &Selection, lang: Lang) -> String {
+/// "Service against Development, comparing each informant's quarterly T2 − T1 change (the
+/// paper's design)".
+fn comparison(design: Design, sel: &Selection, terms: &Terms, lang: Lang) -> String {
     let t = lang.strings();
     let m = measure_text(sel.measure, t);
+    let (a, b) = groups(terms);
     match design {
-        Design::DiffInDiff => fill(t.b_cmp_did, &[("measure", m)]),
-        Design::Between(x) => fill(t.b_cmp_between, &[("measure", m), ("time", x.label())]),
-        Design::Paired(g) => fill(t.b_cmp_paired, &[("measure", m), ("group", g.label())]),
+        Design::DiffInDiff => {
+            fill(terms.pick(t.b_cmp_did, t.b_cmp_did_own), &[("measure", m), ("a", a), ("b", b)])
+        }
+        Design::Between(x) => fill(
+            terms.pick(t.b_cmp_between, t.b_cmp_between_own),
+            &[("measure", m), ("time", x.label()), ("a", a), ("b", b)],
+        ),
+        Design::Paired(g) => fill(
+            terms.pick(t.b_cmp_paired, t.b_cmp_paired_own),
+            &[("measure", m), ("group", terms.name(g))],
+        ),
         Design::Descriptive(g, x) => {
-            fill(t.b_cmp_none, &[("group", g.label()), ("time", x.label())])
+            fill(t.b_cmp_none, &[("group", terms.name(g)), ("time", x.label())])
         }
     }
 }
 
-/// Names of the two sides of the design ("Service", "Development") or ("T2", "T1").
-fn sides(design: Design) -> (&'static str, &'static str) {
+/// The two groups' names in slot order ("Service", "Development").
+fn groups(terms: &Terms) -> (&str, &str) {
+    (terms.name(Group::Service), terms.name(Group::Development))
+}
+
+/// Names of the two sides of the design: the groups ("Service", "Development") or the
+/// times ("T2", "T1").
+fn sides(design: Design, terms: &Terms) -> (&str, &str) {
     match design {
         Design::Paired(_) => ("T2", "T1"),
-        _ => ("Service", "Development"),
+        _ => groups(terms),
     }
 }
 

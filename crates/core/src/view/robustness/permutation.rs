@@ -2,11 +2,11 @@
 //! labelled), the relabelling count or Monte Carlo seed, and the null distribution's
 //! histogram chart model.
 
-use super::{count_text, p3};
+use super::{count_text, groups, p3};
 use crate::stats::robust::permutation::{PermutationDesign, PermutationTest};
 use crate::stats::robust::report::Robustness;
 use crate::stats::selection::Design;
-use crate::study::Time;
+use crate::study::{Terms, Time};
 use crate::text::format::{grouped, rmb};
 use crate::text::i18n::{fill, Lang};
 
@@ -29,7 +29,8 @@ pub struct PermutationView {
     pub count: String,
     /// What was enumerated or sampled, in a sentence.
     pub method: String,
-    /// The observed statistic, named ("difference in mean T2 − T1 change … = 7,311.62 RMB").
+    /// The observed statistic, named ("difference in mean T2 − T1 change … = 7,311.62 RMB";
+    /// a reader's values have no unit).
     pub observed: String,
     pub rows: Vec<PRow>,
     /// Which two-sided p the summary and the tests table use.
@@ -46,7 +47,8 @@ pub struct HistogramChart {
     /// Relabellings in the histogram.
     pub total: u64,
     pub exact: bool,
-    /// Axis label of the statistic ("Service − Development, mean T2 − T1 change (RMB)").
+    /// Axis label of the statistic ("Service − Development, mean T2 − T1 change (RMB)"; a
+    /// reader's values have no unit).
     pub axis: String,
     /// The language of every text in the chart.
     pub lang: Lang,
@@ -74,13 +76,19 @@ impl HistogramChart {
     }
 }
 
-pub(super) fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) -> PermutationView {
+pub(super) fn permutation_view(
+    p: &PermutationTest,
+    r: &Robustness,
+    terms: &Terms,
+    lang: Lang,
+) -> PermutationView {
     let t = lang.strings();
     let (n1, n2) = (r.primary.a.n, r.primary.b.n);
+    let (a, b) = groups(terms);
     let what = match r.design {
         Design::DiffInDiff => t.b_what_diffs,
-        Design::Between(Time::T1) => t.b_what_t1,
-        Design::Between(Time::T2) => t.b_what_t2,
+        Design::Between(Time::T1) => terms.pick(t.b_what_t1, t.b_what_t1_own),
+        Design::Between(Time::T2) => terms.pick(t.b_what_t2, t.b_what_t2_own),
         _ => t.b_what_changes,
     };
     let count = count_text(p.count, lang);
@@ -98,6 +106,8 @@ pub(super) fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) 
                 ("what", what),
                 ("n1", &n1.to_string()),
                 ("n2", &n2.to_string()),
+                ("a", a),
+                ("b", b),
             ],
         ),
         (PermutationDesign::PairedSignFlip, true) => {
@@ -113,16 +123,21 @@ pub(super) fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) 
             ],
         ),
     };
+    let ab = [("a", a), ("b", b)];
     let (statistic, axis) = match r.design {
         Design::Paired(g) => (
-            fill(t.b_stat_paired, &[("group", g.label())]),
-            fill(t.b_axis_paired, &[("group", g.label())]),
+            fill(t.b_stat_paired, &[("group", terms.name(g))]),
+            fill(t.b_axis_paired, &[("group", terms.name(g))]),
         ),
-        Design::DiffInDiff => (t.b_stat_did.to_string(), t.b_axis_did.to_string()),
-        _ => (t.b_stat_between.to_string(), t.b_axis_between.to_string()),
+        Design::DiffInDiff => (fill(t.b_stat_did, &ab), fill(t.b_axis_did, &ab)),
+        _ => (
+            fill(terms.pick(t.b_stat_between, t.b_stat_between_own), &ab),
+            fill(terms.pick(t.b_axis_between, t.b_axis_between_own), &ab),
+        ),
     };
-    let observed =
-        fill(t.b_observed_value, &[("statistic", &statistic), ("value", &rmb(p.observed))]);
+    let axis = terms.with_unit(&axis, t);
+    let observed_value = terms.amount(&rmb(p.observed), t);
+    let observed = format!("{statistic} = {observed_value}");
     let k_of = |prob: f64| count_text(((prob * p.count as f64).round() as u64).min(p.count), lang);
     let of = |prob: f64| -> String {
         if p.exact {
@@ -165,7 +180,7 @@ pub(super) fn permutation_view(p: &PermutationTest, r: &Robustness, lang: Lang) 
         )
     };
     let summary = fill(
-        t.b_hist_summary,
+        terms.pick(t.b_hist_summary, t.b_hist_summary_own),
         &[
             ("statistic", &statistic),
             ("over", &over),

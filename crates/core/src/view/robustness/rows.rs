@@ -2,13 +2,14 @@
 //! label, APA result and a plain-language note.
 
 use super::summary::rank_name;
-use super::{p3, sides, u_text};
+use super::{groups, p3, sides, u_text};
 use crate::stats::robust::effect::{EffectKind, EffectSize};
 use crate::stats::robust::error::RobustError;
 use crate::stats::robust::rank::RankMethod;
 use crate::stats::robust::report::{RankTest, Robustness};
 use crate::stats::selection::Design;
 use crate::stats::ttest::TTest;
+use crate::study::Terms;
 use crate::text::format::{fixed, rmb};
 use crate::text::i18n::{fill, Lang};
 use crate::text::pieces::{clause_separator, list_separator};
@@ -49,8 +50,9 @@ fn t_row(label: &str, t: &TTest, note: &str, lang: Lang) -> Row {
     )
 }
 
-pub(super) fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
+pub(super) fn tests(r: &Robustness, terms: &Terms, lang: Lang) -> Vec<Row> {
     let t = lang.strings();
+    let (a, b) = groups(terms);
     let mut out = Vec::new();
     match r.design {
         Design::Paired(_) => out.push(t_row(t.b_t_paired, &r.primary, t.b_note_paired, lang)),
@@ -90,6 +92,8 @@ pub(super) fn tests(r: &Robustness, lang: Lang) -> Vec<Row> {
                         ("n1", &m.n1.to_string()),
                         ("n2", &m.n2.to_string()),
                         ("pairs", &(m.n1 * m.n2).to_string()),
+                        ("a", a),
+                        ("b", b),
                     ],
                 ),
             )
@@ -136,10 +140,10 @@ fn ci(x: (f64, f64)) -> String {
     format!("[{}, {}]", fixed(x.0, 2), fixed(x.1, 2))
 }
 
-pub(super) fn effects(r: &Robustness, lang: Lang) -> Vec<Row> {
+pub(super) fn effects(r: &Robustness, terms: &Terms, lang: Lang) -> Vec<Row> {
     let t = lang.strings();
     let mut out = Vec::new();
-    let (a, b) = sides(r.design);
+    let (a, b) = sides(r.design, terms);
     match &r.effect {
         Ok(e) => out.extend(effect_rows(e, lang)),
         Err(err) => out.push(Row::undefined(
@@ -150,16 +154,24 @@ pub(super) fn effects(r: &Robustness, lang: Lang) -> Vec<Row> {
     }
     let x = &r.primary;
     let (label, note) = match r.design {
-        Design::Paired(g) => {
-            (fill(t.b_mean_change, &[("group", g.label())]), t.b_mean_change_note.to_string())
-        }
-        _ => (fill(t.b_mean_diff, &[("a", a), ("b", b)]), t.b_mean_diff_note.to_string()),
+        Design::Paired(g) => (
+            fill(t.b_mean_change, &[("group", terms.name(g))]),
+            terms.pick(t.b_mean_change_note, t.b_mean_change_note_own),
+        ),
+        _ => (
+            fill(t.b_mean_diff, &[("a", a), ("b", b)]),
+            terms.pick(t.b_mean_diff_note, t.b_mean_diff_note_own),
+        ),
     };
     out.push(Row::new(
         label,
         fill(
             t.b_mean_value,
-            &[("m", &rmb(x.mean_diff)), ("lo", &rmb(x.ci95.0)), ("hi", &rmb(x.ci95.1))],
+            &[
+                ("m", &terms.amount(&rmb(x.mean_diff), t)),
+                ("lo", &rmb(x.ci95.0)),
+                ("hi", &rmb(x.ci95.1)),
+            ],
         ),
         note,
     ));

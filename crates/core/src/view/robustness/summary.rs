@@ -15,7 +15,11 @@
 //! is named with its reason rather than dropped silently.
 //!
 //! The sentences are written in the UI language passed in (the `b_sum_…` entries of the
-//! string tables); APA strings and numbers read the same in both languages.
+//! string tables); APA strings and numbers read the same in both languages. They name the
+//! data in its [`Terms`]: the groups as the data writes them, and informants of one
+//! company for the paper's salaries or rows for a reader's values, whose closing sentence
+//! says only that they are reanalyses of the same rows (the paper's footnote 2 is about
+//! the paper).
 
 use crate::stats::robust::bayes::{describe, BayesFactor, R_MEDIUM};
 use crate::stats::robust::effect::EffectKind;
@@ -24,6 +28,7 @@ use crate::stats::robust::report::Robustness;
 use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::Design;
 use crate::stats::ttest::TTestKind;
+use crate::study::Terms;
 use crate::text::format::fixed;
 use crate::text::i18n::{fill, Lang, Strings};
 use crate::text::pieces::{list_separator, name_separator};
@@ -77,11 +82,12 @@ fn method_label(m: RankMethod, t: &Strings) -> &'static str {
     }
 }
 
-/// The sentences, in reading order, in the UI language.
+/// The sentences, in reading order, about the data `terms` names, in the UI language.
 pub fn summarize(
     r: &Robustness,
     sensitivity: Option<&[SensitivityRow]>,
     alpha: f64,
+    terms: &Terms,
     lang: Lang,
 ) -> Vec<String> {
     let t = lang.strings();
@@ -167,9 +173,11 @@ pub fn summarize(
     if let Ok(e) = &r.effect {
         let symbol = e.kind.symbol();
         let sizes = if e.n1 == e.n2 && matches!(r.design, Design::Paired(_)) {
-            fill(t.b_sum_informants_one, &[("n", &e.n1.to_string())])
+            let one = terms.pick(t.b_sum_informants_one, t.b_sum_informants_one_own);
+            fill(one, &[("n", &e.n1.to_string())])
         } else {
-            fill(t.b_sum_informants_two, &[("n1", &e.n1.to_string()), ("n2", &e.n2.to_string())])
+            let two = terms.pick(t.b_sum_informants_two, t.b_sum_informants_two_own);
+            fill(two, &[("n1", &e.n1.to_string()), ("n2", &e.n2.to_string())])
         };
         let g_name = match e.kind {
             EffectKind::CohensD => t.b_sum_hedges,
@@ -225,7 +233,7 @@ pub fn summarize(
                 fill(
                     t.b_sum_sw_item,
                     &[
-                        ("label", &n.label),
+                        ("label", &terms.series(n.group, n.time)),
                         ("w", &apa::no_leading_zero(s.w, 2)),
                         ("p", &apa::p_value(s.p)),
                     ],
@@ -252,7 +260,7 @@ pub fn summarize(
         let (lo, hi, top) =
             (&inf.rows[inf.min_t], &inf.rows[inf.max_t], inf.most_influential_row());
         out.push(fill(
-            t.b_sum_influence,
+            terms.pick(t.b_sum_influence, t.b_sum_influence_own),
             &[
                 ("lo", &fixed(lo.t, 2)),
                 ("lo_name", &lo.informant),
@@ -274,10 +282,16 @@ pub fn summarize(
             .map(|x| fill(t.b_sum_would_be, &[("name", &x.informant), ("p", &would_be(x.p))]))
             .collect();
         match crossing.as_slice() {
-            [] => out.push(fill(t.b_sum_no_crossing, &[("alpha", &a)])),
-            [one] => out.push(fill(t.b_sum_one_crossing, &[("name", one), ("alpha", &a)])),
+            [] => out.push(fill(
+                terms.pick(t.b_sum_no_crossing, t.b_sum_no_crossing_own),
+                &[("alpha", &a)],
+            )),
+            [one] => out.push(fill(
+                terms.pick(t.b_sum_one_crossing, t.b_sum_one_crossing_own),
+                &[("name", one), ("alpha", &a)],
+            )),
             [init @ .., last] => out.push(fill(
-                t.b_sum_many_crossing,
+                terms.pick(t.b_sum_many_crossing, t.b_sum_many_crossing_own),
                 &[("list", &init.join(name_separator(lang))), ("last", last), ("alpha", &a)],
             )),
         }
@@ -317,7 +331,7 @@ pub fn summarize(
 
     // 8. The caveat.
     let n = r.primary.a.n + if matches!(r.design, Design::Paired(_)) { 0 } else { r.primary.b.n };
-    out.push(fill(t.b_sum_caveat, &[("n", &n.to_string())]));
+    out.push(fill(terms.pick(t.b_sum_caveat, t.b_sum_caveat_own), &[("n", &n.to_string())]));
     out
 }
 
