@@ -1,6 +1,7 @@
 //! Leaving informants out (`exclude=`) and a reader's own two-group study (`#your-data`):
 //! the reference values of the issue and of SciPy, the CSV format's errors with their line
-//! and column, and the round trip of the paper's data through the own-data format.
+//! and column, the round trip of the paper's data through the own-data format, and the
+//! views of a reader's data in its own terms (its groups' names, no RMB, no salary measure).
 //!
 //! References: `python3 scripts/reference/what_if.py` (SciPy 1.x).
 
@@ -11,8 +12,13 @@ use study_core::stats::robust::rank::MannWhitney;
 use study_core::stats::robust::report::{robustness, RankTest, RobustnessOptions};
 use study_core::stats::selection::{own_points, own_rows_left_out, Salaries, Selection};
 use study_core::study::{Group, Study, Time};
-use study_core::text::i18n::Lang;
+use study_core::text::i18n::{Lang, EN};
+use study_core::view::analysis::{
+    dots_summary, salary_caption, salary_csv, salary_summaries, slopes_summary, test_csv, test_view,
+};
 use study_core::view::apa;
+use study_core::view::robustness::{robustness_view_staged, Staged};
+use study_core::view::selection::selection_summary;
 
 fn study() -> Study {
     Study::embedded().expect("the embedded study loads")
@@ -341,4 +347,189 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// Every text the salaries, test and robustness views give for a selection of a reader's
+/// data, in one language: what the page shows, its text alternatives and its downloads.
+fn own_texts(own: &study_core::study::OwnData, sel: &Selection, lang: Lang) -> Vec<String> {
+    let t = lang.strings();
+    let salaries = Salaries::Own(own);
+    let terms = salaries.terms();
+    let points = salaries.points(sel).unwrap();
+    let analysis = analyse_points(sel, &points);
+    let summaries = salary_summaries(sel, &points);
+    let test = test_view(sel, &terms, &analysis, lang);
+    let mut out = vec![
+        test.apa.clone(),
+        test.apa_welch.clone().unwrap_or_default(),
+        test.explanation.clone(),
+        test_csv(sel, &terms, &test, t),
+        salary_csv(sel, &terms, &points, t),
+        salary_caption(sel, &terms, t),
+        slopes_summary(sel, &terms, &summaries, t),
+        dots_summary(&terms, &summaries, t),
+        sel.summary_in(&terms, t),
+        selection_summary(sel, &terms, lang),
+    ];
+    out.extend(test.details.iter().flat_map(|(k, v)| [k.clone(), v.clone()]));
+    let v = match robustness_view_staged(salaries, sel, &points, u64::MAX, lang) {
+        Staged::Ready(v) => *v,
+        Staged::Pending(p) => p.finish(),
+    };
+    out.push(v.comparison.clone());
+    out.extend(v.summary.iter().cloned());
+    out.extend(
+        v.tests
+            .iter()
+            .chain(&v.effects)
+            .flat_map(|r| [r.label.clone(), r.value.clone(), r.note.clone()]),
+    );
+    match &v.permutation {
+        Ok(p) => {
+            out.extend([
+                p.method.clone(),
+                p.observed.clone(),
+                p.chart.axis.clone(),
+                p.chart.summary(),
+            ]);
+            out.extend(p.rows.iter().flat_map(|r| [r.label.clone(), r.count.clone()]));
+            out.extend(p.chart.table().into_iter().flatten());
+        }
+        Err(e) => out.push(e.clone()),
+    }
+    match &v.influence {
+        Ok(i) => {
+            out.extend([i.test.clone(), i.reading.clone(), i.summary()]);
+            out.extend(i.table(1000).into_iter().flatten());
+        }
+        Err(e) => out.push(e.clone()),
+    }
+    out.extend(v.normality.iter().flat_map(|r| [r.label.clone(), r.reading.clone()]));
+    match &v.variances {
+        Ok(rows) => out.extend(rows.iter().flat_map(|r| [r.label.clone(), r.reading.clone()])),
+        Err(e) => out.push(e.clone()),
+    }
+    for q in &v.qq {
+        match q {
+            Ok(q) => out.extend([q.title(), q.axis(), q.summary()]),
+            Err(e) => out.push(e.clone()),
+        }
+    }
+    match &v.bayes {
+        Ok(rows) => out.extend(rows.iter().flat_map(|r| [r.label.clone(), r.reading.clone()])),
+        Err(e) => out.push(e.clone()),
+    }
+    out.push(v.sensitivity.as_ref().map(|s| s.summary()).unwrap_or_else(|e| e.clone()));
+    out
+}
+
+/// The selections of groups and times that compare something (and the one that does not).
+fn own_selections(study: &Study) -> Vec<Selection> {
+    let mut out = Vec::new();
+    for groups in [[true, true], [true, false], [false, true]] {
+        for times in [[true, true], [true, false], [false, true]] {
+            for t2_factor in [1.0, 1.5] {
+                out.push(Selection { groups, times, t2_factor, ..Selection::paper(study) });
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_readers_data_is_named_in_its_own_terms_in_english() {
+    let s = study();
+    for own in [spreadsheet(), spreadsheet().swapped()] {
+        for sel in own_selections(&s) {
+            let all = own_texts(&own, &sel, Lang::En).join("\n");
+            if sel.groups == [true, true] {
+                assert!(all.contains("Pilot") && all.contains("Usual"), "{sel:?}:\n{all}");
+            }
+            for word in ["RMB", "Service", "Development", "quarterly", "monthly", "informant"] {
+                assert!(!all.contains(word), "{sel:?}: {word} in\n{all}");
+            }
+            assert!(!all.to_lowercase().contains("salar"), "{sel:?}: salary in\n{all}");
+        }
+    }
+}
+
+#[test]
+fn a_readers_data_is_named_in_its_own_terms_in_chinese() {
+    let s = study();
+    for sel in own_selections(&s) {
+        let all = own_texts(&spreadsheet(), &sel, Lang::Zh).join("\n");
+        if sel.groups == [true, true] {
+            assert!(all.contains("Pilot") && all.contains("Usual"), "{sel:?}:\n{all}");
+        }
+        for word in [
+            "\u{5143}",
+            "\u{85aa}",
+            "\u{5b63}\u{5ea6}",
+            "\u{53d7}\u{8bbf}\u{8005}",
+            "Service",
+            "Development",
+        ] {
+            // 元 (the unit), 薪 (salary), 季度 (quarterly), 受访者 (informant)
+            assert!(!all.contains(word), "{sel:?}: {word} in\n{all}");
+        }
+    }
+}
+
+#[test]
+fn the_test_the_selection_and_robustness_name_the_readers_groups() {
+    let s = study();
+    let own = spreadsheet();
+    let salaries = Salaries::Own(&own);
+    let terms = salaries.terms();
+    assert_eq!(terms.name(Group::Service), "Pilot");
+    let mut sel = Selection::paper(&s);
+    let points = salaries.points(&sel).unwrap();
+    let test = test_view(&sel, &terms, &analyse_points(&sel, &points), Lang::En);
+    assert!(
+        test.explanation
+            .starts_with("Did the values change more from T1 to T2 in Pilot than in Usual? "),
+        "{}",
+        test.explanation
+    );
+    assert_eq!(test.details[0].0, "n (Pilot, Usual)");
+    assert_eq!(sel.summary_in(&terms, &EN), "Pilot and Usual, T1\u{2192}T2, T2 as in the file");
+    assert_eq!(selection_summary(&sel, &terms, Lang::En), sel.summary_in(&terms, &EN));
+    assert_eq!(
+        selection_summary(&sel, &terms, Lang::Zh),
+        "Pilot \u{548c} Usual\u{ff0c}T1\u{2192}T2\u{ff0c}T2 \u{4e3a}\u{6587}\u{4ef6}\u{4e2d}\u{7684}\u{539f}\u{503c}"
+    );
+    assert!(
+        salary_csv(&sel, &terms, &points, &EN).starts_with("id,group,T1,T2,T2-T1\r\nP-01,Pilot,")
+    );
+    let v = match robustness_view_staged(salaries, &sel, &points, u64::MAX, Lang::En) {
+        Staged::Ready(v) => *v,
+        Staged::Pending(_) => panic!("6,435 relabellings run at once"),
+    };
+    assert_eq!(
+        v.comparison,
+        "Pilot against Usual, comparing each row's T2 \u{2212} T1 change (the paper's design)."
+    );
+    assert_eq!(v.normality[0].label, "Pilot T2 \u{2212} T1");
+    let perm = v.permutation.as_ref().unwrap();
+    assert_eq!(
+        perm.observed,
+        "difference in mean T2 \u{2212} T1 change, Pilot \u{2212} Usual = 150.78"
+    );
+    assert_eq!(perm.chart.axis, "Pilot \u{2212} Usual, mean T2 \u{2212} T1 change");
+    assert!(perm.method.contains("groups of 8 (Pilot) and 7 (Usual)"), "{}", perm.method);
+    assert_eq!(v.effects[2].value.split(',').next(), Some("150.78"));
+    let qq = v.qq[1].as_ref().unwrap();
+    assert_eq!(
+        (qq.title(), qq.axis()),
+        ("Normal Q-Q plot: Usual".into(), "Usual T2 \u{2212} T1".into())
+    );
+    assert_eq!(v.influence.as_ref().unwrap().table(1)[0][1], "Pilot");
+    assert!(v.summary.last().unwrap().starts_with("All of these reanalyse the same 15 rows: "));
+    assert_eq!(v.sensitivity.unwrap_err(), EN.b_sensitivity_own);
+    sel.t2_factor = 1.5;
+    sel.groups = [false, true];
+    assert_eq!(sel.summary_in(&terms, &EN), "Usual, T1\u{2192}T2, T2 \u{d7} 1.5");
+    let points = salaries.points(&sel).unwrap();
+    let test = test_view(&sel, &terms, &analyse_points(&sel, &points), Lang::En);
+    assert!(test.explanation.starts_with("Did the values in Usual change from T1 to T2? "));
 }
