@@ -13,6 +13,12 @@
 //! every build and test; `tests/i18n.rs` also checks that no entry is empty, that both
 //! languages use the same `{placeholders}`, and that the Chinese table is not English.
 //!
+//! **A reader's variant.** An entry written about the paper's salaries (RMB, the quarterly
+//! or monthly measure, informants, the discount) that a reader's own data cannot share has
+//! its variant right after it, named `…_own`; `study::Terms::pick` chooses between them.
+//! An entry both share takes the groups' names as placeholders and amounts with their unit
+//! (`study::Terms::amount`).
+//!
 //! **Numbers.** [`Lang::numbers`] gives the locale's separators (CLDR): for `en` and
 //! `zh-Hans` both are `,` for thousands and `.` for decimals, so the digits read the same
 //! in both languages; `e2e/i18n.test.js` checks them against the browser's `Intl`.
