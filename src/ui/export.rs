@@ -22,6 +22,17 @@ pub fn download_url(url: &str, filename: &str) {
     }
 }
 
+/// A file's name without its extension, safe in a download's name: `my data.csv` gives
+/// `my-data`.
+pub fn file_stem(file: &str) -> String {
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let safe: String = stem
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    safe.chars().take(60).collect()
+}
+
 /// Downloads `text` as a file of type `mime`.
 pub fn download_text(text: &str, mime: &str, filename: &str) {
     let parts = js_sys_array(text);

@@ -24,7 +24,7 @@ use study_core::stats::designs::{analyse_points, Analysis, AnalysisError};
 use study_core::stats::discount::DiscountError;
 use study_core::stats::robust::permutation::DEFAULT_RESAMPLES;
 use study_core::stats::selection::{Salaries, SalaryPoint, Selection};
-use study_core::study::{OwnData, Study};
+use study_core::study::{OwnData, Study, Terms};
 use study_core::text::i18n::{Lang, Strings};
 use study_core::view::robustness::{
     robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
@@ -153,6 +153,16 @@ impl AppState {
         self.study.with_value(|s| excluded.names(s).into_iter().map(String::from).collect())
     }
 
+    /// The name of the reader's file while it is analysed (untracked: for downloads).
+    pub fn own_file(&self) -> Option<String> {
+        self.own.with_untracked(|o| o.as_ref().map(|o| o.file.clone()))
+    }
+
+    /// What the analysed data is called: the groups' names, the unit (tracked).
+    pub fn terms(&self) -> Terms {
+        self.with_salaries(|s| s.terms())
+    }
+
     /// The salaries the quantitative sections analyse, for a computation (tracked).
     pub fn with_salaries<R>(&self, f: impl FnOnce(Salaries) -> R) -> R {
         self.own.with(|own| match own {
@@ -224,6 +234,21 @@ pub fn tr(
     pick: fn(&'static Strings) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || pick(state.t())
+}
+
+/// [`tr`] for a string with a variant for a reader's own data (the `…_own` keys):
+/// `{tr_data(state, |t| t.a_sal_lede, |t| t.a_sal_lede_own)}`. Never inlined, for the
+/// same reason as `tr`.
+#[inline(never)]
+pub fn tr_data(
+    state: AppState,
+    paper: fn(&'static Strings) -> &'static str,
+    own: fn(&'static Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || {
+        let pick = if state.own.with(Option::is_none) { paper } else { own };
+        pick(state.t())
+    }
 }
 
 /// The staged robustness view of a selection.

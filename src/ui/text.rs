@@ -52,6 +52,7 @@ pub fn pieces_view(pieces: Vec<Piece>) -> impl IntoView {
 pub fn selection_line(state: AppState) -> impl Fn() -> String + Copy {
     move || {
         let t = state.t();
-        fill(t.a_selection_line, &[("selection", &state.selection.get().summary_in(t))])
+        let terms = state.terms();
+        fill(t.a_selection_line, &[("selection", &state.selection.get().summary_in(&terms, t))])
     }
 }

@@ -119,7 +119,7 @@ pub fn draw_influence(
             .disable_y_mesh()
             .y_labels(n * 2 + 1)
             .y_label_formatter(&label)
-            .x_desc(t.b_ax_t_without),
+            .x_desc(m.terms.pick(t.b_ax_t_without, t.b_ax_t_without_own)),
         &p,
         s,
         11.0,
@@ -152,7 +152,7 @@ pub fn draw_influence(
         .map_err(err)?;
     chart
         .draw_series([Text::new(
-            fill(t.b_ax_everyone, &[("t", &fixed(m.full_t, 2))]),
+            fill(m.terms.pick(t.b_ax_everyone, t.b_ax_everyone_own), &[("t", &fixed(m.full_t, 2))]),
             (m.full_t, y0),
             s.font(11.0, &p).pos(Pos::new(HPos::Left, VPos::Bottom)),
         )])
@@ -209,7 +209,7 @@ pub fn draw_qq(
         chart
             .configure_mesh()
             .x_desc(t.b_ax_quantile)
-            .y_desc(fill(t.b_ax_rmb, &[("label", &m.label)]))
+            .y_desc(m.axis())
             .y_label_formatter(&|y| rmb_tick(*y)),
         &p,
         s,

@@ -3,13 +3,14 @@
 
 use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;
-use study_core::study::Group;
+use study_core::study::{Group, Terms};
 use study_core::view::analysis::{SeriesSummary, Slope};
 
 /// Slope chart: each informant's T1→T2 salary, coloured by group.
 pub fn draw_slopes(
     canvas: &web_sys::HtmlCanvasElement,
     slopes: &[Slope],
+    terms: &Terms,
     p: Palette,
     s: Scale,
 ) -> DrawResult {
@@ -28,7 +29,7 @@ pub fn draw_slopes(
             .x_labels(2)
             .x_label_formatter(&|x| if *x < 0.5 { "T1".into() } else { "T2".into() })
             .y_label_formatter(&|y| rmb_tick(*y))
-            .y_desc(p.t.a_axis_salary),
+            .y_desc(terms.pick(p.t.a_axis_salary, p.t.a_axis_salary_own)),
         &p,
         s,
         12.0,
@@ -68,6 +69,7 @@ pub fn draw_dots(
     canvas: &web_sys::HtmlCanvasElement,
     slopes: &[Slope],
     summaries: &[SeriesSummary],
+    terms: &Terms,
     p: Palette,
     s: Scale,
 ) -> DrawResult {
@@ -89,7 +91,7 @@ pub fn draw_dots(
         .y_label_area_size(s.px(78.0))
         .build_cartesian_2d(-0.5f64..(n - 0.5), lo..hi)
         .map_err(err)?;
-    let labels: Vec<&'static str> = groups.iter().map(|g| g.label()).collect();
+    let labels: Vec<&str> = groups.iter().map(|g| terms.name(*g)).collect();
     themed(
         chart
             .configure_mesh()
@@ -99,7 +101,7 @@ pub fn draw_dots(
                 labels.get(x.round().max(0.0) as usize).copied().unwrap_or("").to_string()
             })
             .y_label_formatter(&|y| rmb_tick(*y))
-            .y_desc(p.t.a_axis_change),
+            .y_desc(terms.pick(p.t.a_axis_change, p.t.a_axis_change_own)),
         &p,
         s,
         12.0,

@@ -61,7 +61,7 @@ pub fn ControlBar() -> impl IntoView {
                 />
                 <span class="swatch" aria-hidden="true"></span>
                 <span>
-                    <span lang="en">{move || state.with_salaries(|s| s.names().name(g).to_string())}</span>
+                    <span lang="en">{move || state.terms().name(g).to_string()}</span>
                     {move || state.own.with(Option::is_none).then(|| view! { " "<small>{tr(state, detail)}</small> })}
                 </span>
             </label>

@@ -6,16 +6,14 @@
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::salaries::{draw_dots, draw_slopes};
 use crate::ui::chrome::banner::{data_banner, DataScope};
-use crate::ui::export::download_text;
+use crate::ui::export::{download_text, file_stem};
 use crate::ui::scale::{rows_note, thinned, CHART_POINT_LIMIT, TABLE_ROW_LIMIT};
-use crate::ui::state::{tr, use_app_state};
+use crate::ui::state::{tr, tr_data, use_app_state};
 use crate::ui::table_body::LiveBody;
 use crate::ui::text::selection_line;
 use leptos::prelude::*;
 use study_core::stats::discount::DiscountError;
-use study_core::stats::selection::{
-    measure_text, salary_points, Exclusions, SalaryPoint, Selection,
-};
+use study_core::stats::selection::{salary_points, Exclusions, SalaryPoint, Selection};
 use study_core::stats::ttest::StatsError;
 use study_core::study::Time;
 use study_core::text::format::rmb;
@@ -23,7 +21,8 @@ use study_core::text::i18n::fill;
 use study_core::text::markup::RowCheck;
 use study_core::text::markup::TableRow;
 use study_core::view::analysis::{
-    dots_summary, salary_csv, salary_summaries, shown_series, slopes, slopes_summary, SeriesSummary,
+    dots_summary, salary_caption, salary_csv, salary_summaries, shown_series, slopes,
+    slopes_summary, SeriesSummary,
 };
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -39,21 +38,22 @@ pub fn SalariesSection() -> impl IntoView {
     let csv = move |_| {
         let sel = state.selection.get_untracked();
         let t = state.lang.get_untracked().strings();
-        let text = state
-            .points
-            .with_untracked(|p| p.as_ref().map(|p| salary_csv(&sel, p, t)).unwrap_or_default());
-        download_text(
-            &text,
-            "text/csv;charset=utf-8",
-            &format!("salaries-{}.csv", sel.measure.key()),
-        );
+        let terms = state.terms();
+        let text = state.points.with_untracked(|p| {
+            p.as_ref().map(|p| salary_csv(&sel, &terms, p, t)).unwrap_or_default()
+        });
+        let name = match state.own_file() {
+            Some(file) => format!("salaries-{}.csv", file_stem(&file)),
+            None => format!("salaries-{}.csv", sel.measure.key()),
+        };
+        download_text(&text, "text/csv;charset=utf-8", &name);
     };
     view! {
         <section id="salaries" class="section" aria-labelledby="salaries-h">
             <h2 id="salaries-h">{tr(state, |t| t.sec_salaries)}</h2>
             {data_banner(DataScope::Analysed)}
             <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">{tr(state, |t| t.a_sal_lede)}</p>
+            <p class="lede">{tr_data(state, |t| t.a_sal_lede, |t| t.a_sal_lede_own)}</p>
             {salary_table()}
             {descriptives(summaries)}
             <button type="button" on:click=csv>{tr(state, |t| t.a_sal_csv)}</button>
@@ -82,6 +82,7 @@ fn salary_table() -> impl IntoView {
             state.study.with_value(|s| salary_points(s, &all))
         });
         let t = state.t();
+        let terms = state.terms();
         let check = |name: &str| {
             let place = state.study.with_value(|s| {
                 s.raw.informants.iter().position(|i| i.name == name).unwrap_or(usize::MAX)
@@ -107,7 +108,7 @@ fn salary_table() -> impl IntoView {
                                     None => pt.diff,
                                 })
                             });
-                            let cells = std::iter::once(("", pt.group.label().to_string()))
+                            let cells = std::iter::once(("", terms.name(pt.group).to_string()))
                                 .chain(values.map(|v| ("num", v)))
                                 .collect();
                             let row = TableRow::named(
@@ -144,9 +145,8 @@ fn salary_table() -> impl IntoView {
     // data can be computed.
     let computable = Memo::new(move |_| rows.with(|r| r.is_ok()));
     let caption = move || {
-        state
-            .selection
-            .with(|sel| fill(t().a_sal_caption, &[("measure", measure_text(sel.measure, t()))]))
+        let terms = state.terms();
+        state.selection.with(|sel| salary_caption(sel, &terms, t()))
     };
     // The series shown change with the times only, not with the other controls.
     let series = Memo::new(move |_| state.selection.with(shown_series));
@@ -179,14 +179,14 @@ fn salary_table() -> impl IntoView {
         view! {
             <table class="salary-table" id="salary-table" on:change=on_check>
                 <caption>{caption}</caption>
-                <thead><tr>{move || checks.get().then(|| view! { <th scope="col" class="row-check">{tr(state, |t| t.exclude_column)}</th> })}<th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th>{head}</tr></thead>
+                <thead><tr>{move || checks.get().then(|| view! { <th scope="col" class="row-check">{tr(state, |t| t.exclude_column)}</th> })}<th scope="col">{tr_data(state, |t| t.a_informant, |t| t.a_informant_own)}</th><th scope="col">{tr(state, |t| t.a_group)}</th>{head}</tr></thead>
                 {body}
             </table>
             {more}
         }
     };
     view! {
-        <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_sal_table_label)>{table}</div>
+        <div class="table-wrap" tabindex="0" role="region" aria-label=tr_data(state, |t| t.a_sal_table_label, |t| t.a_sal_table_label_own)>{table}</div>
     }
 }
 
@@ -197,13 +197,14 @@ fn descriptives(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> impl
     // The table is built once; a toggle rebuilds only its rows (an undefined series is one
     // row whose cell spans the table, which `core::markup` rows cannot express).
     let descriptive_rows = move || {
+        let terms = state.terms();
         summaries
             .get()
             .into_iter()
             .map(|s| match s {
                 Ok(s) => view! {
                     <tr class=format!("group-{}", s.group.key())>
-                        <th scope="row">{s.group.label()}</th>
+                        <th scope="row">{terms.name(s.group).to_string()}</th>
                         <td>{s.series}</td>
                         <td class="num">{s.n}</td>
                         <td class="num">{rmb(s.mean)}</td>
@@ -235,8 +236,9 @@ fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> imp
     let slope_data = Memo::new(move |_| {
         state.points.with(|p| p.as_ref().map(|p| slopes(p)).unwrap_or_default())
     });
-    let slope_summary =
-        Signal::derive(move || slopes_summary(&state.selection.get(), &summaries.get(), state.t()));
+    let slope_summary = Signal::derive(move || {
+        slopes_summary(&state.selection.get(), &state.terms(), &summaries.get(), state.t())
+    });
     let diff_summaries = Memo::new(move |_| {
         summaries
             .get()
@@ -245,10 +247,12 @@ fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> imp
             .filter(|s| s.series == "T2\u{2212}T1")
             .collect::<Vec<SeriesSummary>>()
     });
-    let dot_summary = Signal::derive(move || dots_summary(&summaries.get(), state.t()));
+    let dot_summary =
+        Signal::derive(move || dots_summary(&state.terms(), &summaries.get(), state.t()));
     let both_times = move || state.selection.with(|s| s.times == [true, true]);
     // The charts' data tables change with every toggle: core::markup rows (see LiveBody).
     let slope_table = move || {
+        let terms = state.terms();
         slope_data.with(|d| {
             d.iter()
                 .take(TABLE_ROW_LIMIT)
@@ -257,19 +261,24 @@ fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> imp
                         "",
                         s.informant.clone(),
                         String::new(),
-                        vec![("", s.group.label().into()), ("num", rmb(s.t1)), ("num", rmb(s.t2))],
+                        vec![
+                            ("", terms.name(s.group).into()),
+                            ("num", rmb(s.t1)),
+                            ("num", rmb(s.t2)),
+                        ],
                     )
                 })
                 .collect()
         })
     };
     let dot_table = move || {
+        let terms = state.terms();
         diff_summaries.with(|d| {
             d.iter()
                 .map(|s| {
                     TableRow::new(
                         "",
-                        s.group.label(),
+                        terms.name(s.group),
                         vec![
                             ("num", s.n.to_string()),
                             ("num", rmb(s.mean)),
@@ -282,21 +291,21 @@ fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> imp
         })
     };
     view! {
-        <Show when=both_times fallback=move || view! { <p class="note">{tr(state, |t| t.a_sal_both_times)}</p> }>
+        <Show when=both_times fallback=move || view! { <p class="note">{tr_data(state, |t| t.a_sal_both_times, |t| t.a_sal_both_times_own)}</p> }>
             <div class="chart-row">
                 <ChartFrame
                     id="chart-slopes"
-                    title=tr(state, |t| t.a_chart_slopes)
+                    title=tr_data(state, |t| t.a_chart_slopes, |t| t.a_chart_slopes_own)
                     summary=slope_summary
-                    draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), p, s)
+                    draw=move |c, p, s| draw_slopes(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &state.terms(), p, s)
                 >
-                    <table><thead><tr><th scope="col">{tr(state, |t| t.a_informant)}</th><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
+                    <table><thead><tr><th scope="col">{tr_data(state, |t| t.a_informant, |t| t.a_informant_own)}</th><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"T1"</th><th scope="col" class="num">"T2"</th></tr></thead><LiveBody rows=slope_table /></table>
                 </ChartFrame>
                 <ChartFrame
                     id="chart-differences"
-                    title=tr(state, |t| t.a_chart_dots)
+                    title=tr_data(state, |t| t.a_chart_dots, |t| t.a_chart_dots_own)
                     summary=dot_summary
-                    draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), p, s)
+                    draw=move |c, p, s| draw_dots(c, &slope_data.with(|d| thinned(d, CHART_POINT_LIMIT, |_| false)), &diff_summaries.get(), &state.terms(), p, s)
                 >
                     <table><thead><tr><th scope="col">{tr(state, |t| t.a_group)}</th><th scope="col" class="num">"n"</th><th scope="col" class="num">{tr(state, |t| t.a_mean_change)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_low)}</th><th scope="col" class="num">{tr(state, |t| t.a_ci_high)}</th></tr></thead><LiveBody rows=dot_table /></table>
                 </ChartFrame>

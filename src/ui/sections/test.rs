@@ -4,7 +4,7 @@
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::test::draw_tdist;
 use crate::ui::chrome::banner::{data_banner, DataScope};
-use crate::ui::export::download_text;
+use crate::ui::export::{download_text, file_stem};
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
 use crate::ui::text::selection_line;
@@ -19,7 +19,8 @@ pub fn TestSection() -> impl IntoView {
     let view_model = Memo::new(move |_| {
         let sel = state.selection.get();
         let lang = state.lang.get();
-        state.analysis.with(|a| test_view(&sel, a, lang))
+        let terms = state.terms();
+        state.analysis.with(|a| test_view(&sel, &terms, a, lang))
     });
     let tdist = Memo::new(move |_| {
         state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new))
@@ -37,9 +38,12 @@ pub fn TestSection() -> impl IntoView {
         let sel = state.selection.get_untracked();
         let t = state.lang.get_untracked().strings();
         download_text(
-            &test_csv(&sel, &view_model.get_untracked(), t),
+            &test_csv(&sel, &state.terms(), &view_model.get_untracked(), t),
             "text/csv;charset=utf-8",
-            "test-results.csv",
+            &match state.own_file() {
+                Some(file) => format!("test-results-{}.csv", file_stem(&file)),
+                None => "test-results.csv".to_string(),
+            },
         );
     };
     let summary =

@@ -19,7 +19,7 @@ fn selection_line(state: AppState) -> String {
     let lang = state.lang.get();
     fill(
         lang.strings().d_for_selection,
-        &[("selection", &selection_summary(&state.selection.get(), lang))],
+        &[("selection", &selection_summary(&state.selection.get(), &state.terms(), lang))],
     )
 }
 
@@ -98,7 +98,8 @@ pub(super) fn outcome_block(state: AppState, lang: Lang, n: &Node) -> Option<Any
     }
     let apa = move || {
         let sel = state.selection.get();
-        state.analysis.with(|a| test_view(&sel, a, state.lang.get()).apa)
+        let terms = state.terms();
+        state.analysis.with(|a| test_view(&sel, &terms, a, state.lang.get()).apa)
     };
     Some(
         view! {

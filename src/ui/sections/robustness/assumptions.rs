@@ -9,7 +9,7 @@ use crate::ui::state::{tr, use_app_state};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 use study_core::study::Group;
-use study_core::text::i18n::{fill, Strings};
+use study_core::text::i18n::fill;
 use study_core::text::markup::TableRow as TRow;
 use study_core::view::robustness::{QqChart, RobustnessView};
 
@@ -117,20 +117,19 @@ pub(super) fn assumptions(model: Memo<RobustnessView>) -> impl IntoView {
         {variances}
         {qq_missing}
         <div class="qq-grid">
-            {qq_frame(qq_service, "chart-qq-service", |t| t.b_chart_qq_service)}
-            {qq_frame(qq_development, "chart-qq-development", |t| t.b_chart_qq_development)}
+            {qq_frame(qq_service, "chart-qq-service")}
+            {qq_frame(qq_development, "chart-qq-development")}
         </div>
         <p class="note">{tr(state, |t| t.b_qq_note)}</p>
     }
 }
 
 /// One group's normal Q-Q plot with its data table, while the group's values allow one.
-fn qq_frame(
-    chart: Memo<Option<QqChart>>,
-    id: &'static str,
-    title: fn(&Strings) -> &'static str,
-) -> impl IntoView {
+fn qq_frame(chart: Memo<Option<QqChart>>, id: &'static str) -> impl IntoView {
     let state = use_app_state();
+    // The title names the group, so it follows the data and the language.
+    let title =
+        Memo::new(move |_| chart.with(|q| q.as_ref().map(QqChart::title)).unwrap_or_default());
     let summary =
         Signal::derive(move || chart.with(|q| q.as_ref().map(|q| q.summary()).unwrap_or_default()));
     let rows = move || {
@@ -151,13 +150,14 @@ fn qq_frame(
         <Show when=move || chart.with(|q| q.is_some()) fallback=|| ()>
             {move || {
                 let t = state.t();
+                let terms = state.terms();
                 view! {
-                    <ChartFrame id=id title=title(t) summary=summary height=300 draw=move |c, p, s| match chart.get() {
+                    <ChartFrame id=id title=move || title.get() summary=summary height=300 draw=move |c, p, s| match chart.get() {
                         Some(q) => draw_qq(c, &QqChart { points: thinned(&q.points, CHART_POINT_LIMIT, |_| false), ..q }, p, s),
                         None => Ok(()),
                     }>
                         <table>
-                            <thead><tr><th scope="col">{t.b_col_informant}</th><th scope="col" class="num">{t.b_col_normal_quantile}</th><th scope="col" class="num">{t.b_col_value_rmb}</th></tr></thead>
+                            <thead><tr><th scope="col">{terms.pick(t.b_col_informant, t.b_col_informant_own)}</th><th scope="col" class="num">{t.b_col_normal_quantile}</th><th scope="col" class="num">{terms.pick(t.b_col_value_rmb, t.b_col_value)}</th></tr></thead>
                             <LiveBody rows=rows />
                         </table>
                         {move || chart.with(|q| q.as_ref().and_then(|q| rows_note(state, q.points.len())))}

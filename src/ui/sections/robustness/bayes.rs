@@ -3,7 +3,7 @@
 //! and the table shows them all.
 
 use super::table::{live_table, undefined, NUM, TEXT};
-use crate::ui::state::{tr, use_app_state};
+use crate::ui::state::{tr, tr_data, use_app_state};
 use leptos::prelude::*;
 use study_core::text::i18n::fill;
 use study_core::text::markup::TableRow as TRow;
@@ -91,7 +91,7 @@ pub(super) fn bayes_factor(model: Memo<RobustnessView>) -> impl IntoView {
             {prior_radios}
         </fieldset>
         <div aria-live="polite">{bayes_result}</div>
-        <p class="note" id="bayes-note">{tr(state, |t| t.b_bayes_note)}</p>
+        <p class="note" id="bayes-note">{tr_data(state, |t| t.b_bayes_note, |t| t.b_bayes_note_own)}</p>
         {bayes_table}
     }
 }

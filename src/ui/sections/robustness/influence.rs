@@ -6,7 +6,7 @@ use super::table::{live_table, undefined, with_names, NUM, TEXT};
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::robustness::draw_influence;
 use crate::ui::scale::{rows_note, thinned, TABLE_ROW_LIMIT};
-use crate::ui::state::{tr, use_app_state};
+use crate::ui::state::{tr_data, use_app_state};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -49,7 +49,7 @@ fn influence_rows(inf: &InfluenceView, t: &Strings, sep: &str) -> Vec<TRow> {
                 r.informant.clone(),
                 rest,
                 vec![
-                    (TEXT, r.group.label().to_string()),
+                    (TEXT, inf.terms.name(r.group).to_string()),
                     (NUM, r.t_text.clone()),
                     (NUM, r.p_text.clone()),
                     (NUM, r.change.clone()),
@@ -88,8 +88,9 @@ pub(super) fn leave_one_out(
                 let t = state.t();
                 let sep = name_separator(state.lang.get());
                 influence.with(|i| {
-                    let (caption, rows) = i.as_ref().map(|inf| (fill(t.b_influence_caption, &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]), influence_rows(inf, t, sep))).unwrap_or_default();
-                    (caption, vec![(TEXT, t.b_col_left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)
+                    let (caption, rows) = i.as_ref().map(|inf| (fill(inf.terms.pick(t.b_influence_caption, t.b_influence_caption_own), &[("test", &inf.test), ("t", &fixed(inf.full_t, 2))]), influence_rows(inf, t, sep))).unwrap_or_default();
+                    let left_out = i.as_ref().map_or(t.b_col_left_out, |inf| inf.terms.pick(t.b_col_left_out, t.b_col_left_out_own));
+                    (caption, vec![(TEXT, left_out), (TEXT, t.b_col_group), (NUM, "t"), (NUM, t.b_col_p_two), (NUM, t.b_col_change_t)], rows)
                 })
             })}
             {move || influence.with(|i| i.as_ref().and_then(|i| rows_note(state, i.rows.len())))}
@@ -115,8 +116,8 @@ pub(super) fn leave_one_out(
         })
     };
     view! {
-        <h3>{tr(state, |t| t.b_h_influence)}</h3>
-        <p>{tr(state, |t| t.b_influence_intro)}</p>
+        <h3>{tr_data(state, |t| t.b_h_influence, |t| t.b_h_influence_own)}</h3>
+        <p>{tr_data(state, |t| t.b_influence_intro, |t| t.b_influence_intro_own)}</p>
         <div id="influence">{influence_table}</div>
         <Show when=move || influence.with(|i| i.is_some()) fallback=|| ()>
             {move || {
@@ -124,7 +125,7 @@ pub(super) fn leave_one_out(
                 view! {
                     <ChartFrame
                         id="chart-influence"
-                        title=t.b_chart_influence
+                        title=tr_data(state, |t| t.b_chart_influence, |t| t.b_chart_influence_own)
                         summary=inf_summary
                         height=440
                         draw=move |c, p, s| match influence.get() {
@@ -134,7 +135,7 @@ pub(super) fn leave_one_out(
                         }
                     >
                         <table>
-                            <thead><tr><th scope="col">{t.b_col_left_out}</th><th scope="col">{t.b_col_group}</th><th scope="col" class="num">"t"</th></tr></thead>
+                            <thead><tr><th scope="col">{tr_data(state, |t| t.b_col_left_out, |t| t.b_col_left_out_own)}</th><th scope="col">{t.b_col_group}</th><th scope="col" class="num">"t"</th></tr></thead>
                             <LiveBody rows=inf_rows />
                         </table>
                     </ChartFrame>

@@ -34,7 +34,7 @@ mod sensitivity;
 mod table;
 
 use crate::ui::chrome::banner::{data_banner, DataScope};
-use crate::ui::state::{tr, use_app_state};
+use crate::ui::state::{tr, tr_data, use_app_state};
 use crate::ui::text::selection_line;
 use assumptions::assumptions;
 use bayes::bayes_factor;
@@ -92,7 +92,7 @@ pub fn RobustnessSection() -> impl IntoView {
             <h2 id="robustness-h">{tr(state, |t| t.sec_robustness)}</h2>
             {data_banner(DataScope::Analysed)}
             <p class="selection-line">{selection_line(state)}</p>
-            <p class="lede">{tr(state, |t| t.b_lede)}</p>
+            <p class="lede">{tr_data(state, |t| t.b_lede, |t| t.b_lede_own)}</p>
             <p class="comparison" id="robustness-comparison">{move || model.with(|m| m.comparison.clone())}</p>
 
             <div class="robust-summary" id="robustness-summary">

@@ -6,7 +6,7 @@ use super::table::{live_table, undefined, NUM, TEXT};
 use crate::ui::charts::frame::ChartFrame;
 use crate::ui::charts::robustness::draw_permutation;
 use crate::ui::scale::PermutationProgress;
-use crate::ui::state::{tr, use_app_state};
+use crate::ui::state::{tr, tr_data, use_app_state};
 use crate::ui::table_body::LiveBody;
 use leptos::prelude::*;
 use study_core::text::i18n::fill;
@@ -60,7 +60,7 @@ pub(super) fn permutation_test(model: Memo<RobustnessView>) -> impl IntoView {
     };
     view! {
         <h3>{tr(state, |t| t.b_h_perm)}</h3>
-        <p>{tr(state, |t| t.b_perm_intro)}</p>
+        <p>{tr_data(state, |t| t.b_perm_intro, |t| t.b_perm_intro_own)}</p>
         <div id="permutation"><PermutationProgress />{permutation}</div>
         <Show when=move || histogram.with(|h| h.is_some()) fallback=|| ()>
             {move || {
@@ -77,7 +77,7 @@ pub(super) fn permutation_test(model: Memo<RobustnessView>) -> impl IntoView {
                         }
                     >
                         <table>
-                            <thead><tr><th scope="col" class="num">{t.b_col_bin}</th><th scope="col" class="num">{t.b_col_relabellings}</th></tr></thead>
+                            <thead><tr><th scope="col" class="num">{tr_data(state, |t| t.b_col_bin, |t| t.b_col_bin_own)}</th><th scope="col" class="num">{t.b_col_relabellings}</th></tr></thead>
                             <LiveBody rows=hist_rows />
                         </table>
                     </ChartFrame>
