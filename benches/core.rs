@@ -11,6 +11,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use study_core::checks::reproduce::reproduce;
 use study_core::checks::validate::validate;
+use study_core::reader::own_csv::read_own_csv;
 use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
 use study_core::stats::designs::analyse;
 use study_core::stats::designs::analyse_points;
@@ -69,6 +70,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| robustness_view(&study, black_box(&paper), Lang::En).summary.len())
     });
     scale(c, &study);
+    own_data(c, &paper);
 }
 
 /// The scale figures: 10,000 informants per group (20,000 in all), the paper's selection.
@@ -117,6 +119,30 @@ fn scale(c: &mut Criterion, paper_study: &Study) {
     let opts = PermutationOptions::default();
     g.bench_function("Monte Carlo permutation test, 100,000 resamples", |b| {
         b.iter(|| permutation_independent(black_box(&a), black_box(&bb), &opts).map(|p| p.count))
+    });
+    g.finish();
+}
+
+/// A reader's own file at the largest size read: 100,000 rows, read and tested.
+fn own_data(c: &mut Criterion, paper: &Selection) {
+    let mut text = String::from("\u{feff}id,group,t1,t2\r\n");
+    for i in 0..100_000u32 {
+        let group = if i % 2 == 0 { "Pilot" } else { "Usual" };
+        let t1 = 1000.0 + f64::from(i % 997) * 1.25;
+        let t2 = t1 * (1.0 + f64::from(i % 13) / 100.0);
+        text.push_str(&format!("\"R-{i:06}\",{group},\"{t1:.2}\",{t2:.2}\r\n"));
+    }
+    let mut g = c.benchmark_group("own data, 100,000 rows");
+    g.sample_size(20);
+    g.bench_function("read the CSV (read_own_csv)", |b| {
+        b.iter(|| read_own_csv("big.csv", black_box(text.as_bytes())).map(|o| o.rows.len()))
+    });
+    let Ok(own) = read_own_csv("big.csv", text.as_bytes()) else { return };
+    g.bench_function("points and the test (Student and Welch)", |b| {
+        b.iter(|| {
+            let points = Salaries::Own(&own).points(black_box(paper)).unwrap_or_default();
+            analyse_points(paper, &points).is_ok()
+        })
     });
     g.finish();
 }
