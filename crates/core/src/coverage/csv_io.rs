@@ -31,7 +31,7 @@ use super::project::{
     describe_coding, Code, Coding, Import, ImportNote, ModelError, Project, ProjectParts, Source,
     User, MAX_CODE_DEPTH,
 };
-use crate::text::csv::{unguard, CsvWriter};
+use crate::text::csv::{unguard, CsvWriter, RecordLines};
 use crate::text::i18n::{fill, Strings, EN};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -230,49 +230,8 @@ impl<'a> Table<'a> {
     }
 }
 
-/// Line numbers (1-based) of the records of one CSV text, counted forward from each record's
-/// byte offset. The csv crate's own `Position::line` is one short for a record after a CRLF
-/// line end (rust-csv issue #395: it counts a line at the `\n`, which it reads as the start of
-/// the next record) and for a record after a blank line, so files saved by Windows
-/// spreadsheets were reported a line early.
-struct Lines<'a> {
-    text: &'a [u8],
-    /// Bytes counted so far, and the line at that offset.
-    at: usize,
-    line: u64,
-}
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
-        Lines { text: text.as_bytes(), at: 0, line: 1 }
-    }
-
-    /// The line a record starting at `pos` is on: past any line ends at `pos` (a record never
-    /// starts with one), counting `\r\n`, `\n` and a lone `\r` as one line end each.
-    fn of(&mut self, pos: Option<&csv::Position>) -> u64 {
-        let Some(pos) = pos else { return 0 };
-        let mut start = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(self.text.len());
-        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        if start < self.at {
-            (self.at, self.line) = (0, 1);
-        }
-        for i in self.at..start {
-            let ends_line = match self.text.get(i) {
-                Some(b'\n') => true,
-                Some(b'\r') => self.text.get(i + 1) != Some(&b'\n'),
-                _ => false,
-            };
-            self.line += u64::from(ends_line);
-        }
-        self.at = start;
-        self.line
-    }
-}
-
 fn malformed(file: &str, text: &str, e: &csv::Error) -> CsvError {
-    let line = e.position().map(|p| Lines::new(text).of(Some(p)));
+    let line = e.position().map(|p| RecordLines::new(text.as_bytes()).of(Some(p)));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("this row has {len} fields, but the header has {expected_len}")
@@ -351,7 +310,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
             .map(|(i, h)| (i, h.clone()))
             .collect();
         let mut seen = BTreeSet::new();
-        let mut lines = Lines::new(text);
+        let mut lines = RecordLines::new(text.as_bytes());
         for rec in table.reader.records() {
             let rec = rec.map_err(|e| malformed(file, text, &e))?;
             let line = lines.of(rec.position());
@@ -401,7 +360,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
     let mut codes: Vec<Code> = Vec::new();
     let mut users: Vec<User> = Vec::new();
     let mut codings = Vec::new();
-    let mut lines = Lines::new(text);
+    let mut lines = RecordLines::new(text.as_bytes());
     for rec in table.reader.records() {
         let rec = rec.map_err(|e| malformed(file, text, &e))?;
         let line = lines.of(rec.position());

@@ -13,7 +13,8 @@
 //! It is read with the `csv` crate, which accepts what spreadsheets write: a UTF-8
 //! byte-order mark, CRLF, LF or CR line ends, and RFC 4180 quoting (a quoted field may hold
 //! commas, quotes and line breaks). A row whose cells are all empty (a spreadsheet's blank
-//! row) is skipped. A cell the page's own CSV writer guarded against formulas
+//! row) is skipped. Records are placed on their lines by [`RecordLines`], because the
+//! crate's own line numbers lag behind CRLF files. A cell the page's own CSV writer guarded against formulas
 //! (`'-1,5`) is read without the guard ([`unguard`]).
 //!
 //! Every error names the line (the header is line 1) and, where it is about one cell, the
@@ -22,7 +23,7 @@
 //! input (`fuzz/fuzz_targets/own_csv.rs`).
 
 use crate::study::{Group, GroupNames, Measure, OwnData, OwnRow, Study};
-use crate::text::csv::{unguard, CsvWriter};
+use crate::text::csv::{unguard, CsvWriter, RecordLines};
 use crate::text::i18n::{fill, Lang};
 use std::fmt;
 
@@ -140,7 +141,7 @@ pub fn read_own_csv(file: &str, bytes: &[u8]) -> Result<OwnData, OwnCsvError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut records = reader.byte_records();
-    let mut lines = LineCounter::new(bytes);
+    let mut lines = RecordLines::new(bytes);
     let mut header = None;
     let mut names: Vec<String> = Vec::new();
     let mut rows = Vec::new();
@@ -148,11 +149,11 @@ pub fn read_own_csv(file: &str, bytes: &[u8]) -> Result<OwnData, OwnCsvError> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                let line = lines.of(e.position());
                 return Err(OwnCsvError::at(line, None, K::Syntax));
             }
         };
-        let at = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let at = lines.of(record.position());
         let cells: Vec<&str> = match record.iter().map(std::str::from_utf8).enumerate().try_fold(
             Vec::new(),
             |mut v, (i, c)| match c {
@@ -227,41 +228,6 @@ pub fn read_own_csv(file: &str, bytes: &[u8]) -> Result<OwnData, OwnCsvError> {
             names: GroupNames::new(a.clone(), b.clone()),
             rows,
         }),
-    }
-}
-
-/// Lines of the file, counted as the csv crate reads them: after `\n`, `\r\n` or a lone
-/// `\r`. (The crate's own line numbers lag behind CRLF files, and a record's byte offset
-/// may point at the line ends before it, so records are placed here.)
-struct LineCounter<'a> {
-    bytes: &'a [u8],
-    /// Bytes counted so far, and the line the next byte is on.
-    at: usize,
-    line: u64,
-}
-
-impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> LineCounter<'a> {
-        LineCounter { bytes, at: 0, line: 1 }
-    }
-
-    /// The line of the first byte at or after `offset` that is not a line end. Offsets
-    /// must not decrease from call to call (records come in order), so the file is
-    /// walked once.
-    fn line_at(&mut self, offset: u64) -> u64 {
-        let offset = usize::try_from(offset).unwrap_or(usize::MAX).min(self.bytes.len());
-        let mut end = offset.max(self.at);
-        while matches!(self.bytes.get(end), Some(b'\r' | b'\n')) {
-            end += 1;
-        }
-        for i in self.at..end {
-            let b = self.bytes[i];
-            if b == b'\n' || (b == b'\r' && self.bytes.get(i + 1) != Some(&b'\n')) {
-                self.line += 1;
-            }
-        }
-        self.at = end;
-        self.line
     }
 }
 

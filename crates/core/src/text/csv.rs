@@ -1,7 +1,8 @@
 //! The one CSV writer: every CSV the page offers (the salary table, the test results, the
 //! Workshop's codings and sources) is written by [`CsvWriter`], which quotes as RFC 4180 asks
 //! and guards every cell against spreadsheet formulas ([`guard`]). [`unguard`] is the exact
-//! inverse of the guard, for reading such a file back.
+//! inverse of the guard, for reading such a file back. [`RecordLines`] gives the line of a
+//! record the `csv` crate has read.
 
 use std::borrow::Cow;
 
@@ -134,6 +135,48 @@ pub fn unguard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
         Some(rest) if is_formula_like(rest) => rest,
         _ => cell,
+    }
+}
+
+/// Line numbers (1-based) of the records of one CSV text, counted forward from each record's
+/// byte offset. The csv crate's own `Position::line` is one short for a record after a CRLF
+/// line end (rust-csv issue #395: it counts a line at the `\n`, which it reads as the start of
+/// the next record) and for a record after a blank line, so files saved by Windows
+/// spreadsheets were reported a line early. Both CSV readers (the workshop's and a
+/// reader's own data) place their records with it.
+pub struct RecordLines<'a> {
+    text: &'a [u8],
+    /// Bytes counted so far, and the line at that offset.
+    at: usize,
+    line: u64,
+}
+
+impl<'a> RecordLines<'a> {
+    pub fn new(text: &'a [u8]) -> RecordLines<'a> {
+        RecordLines { text, at: 0, line: 1 }
+    }
+
+    /// The line a record starting at `pos` is on: past any line ends at `pos` (a record never
+    /// starts with one), counting `\r\n`, `\n` and a lone `\r` as one line end each.
+    pub fn of(&mut self, pos: Option<&csv::Position>) -> u64 {
+        let Some(pos) = pos else { return 0 };
+        let mut start = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(self.text.len());
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        if start < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        for i in self.at..start {
+            let ends_line = match self.text.get(i) {
+                Some(b'\n') => true,
+                Some(b'\r') => self.text.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            self.line += u64::from(ends_line);
+        }
+        self.at = start;
+        self.line
     }
 }
 
