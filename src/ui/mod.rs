@@ -56,6 +56,7 @@ pub mod app;
 pub mod charts;
 pub mod chrome;
 pub mod export;
+pub mod files;
 pub mod landing;
 pub mod measure;
 pub mod panic;

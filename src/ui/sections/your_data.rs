@@ -7,6 +7,7 @@
 //! data, and download the paper's data in this format (the way to edit a value).
 
 use crate::ui::export::download_text;
+use crate::ui::files::read_file;
 use crate::ui::state::{tr, use_app_state, AppState};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -17,7 +18,6 @@ use study_core::reader::own_csv::{paper_csv, parse_number, read_own_csv, MAX_BYT
 use study_core::stats::selection::{own_rows_left_out, T2_FACTOR_RANGE};
 use study_core::study::Group;
 use study_core::text::i18n::fill;
-use wasm_bindgen_futures::JsFuture;
 
 /// What the file input reports.
 #[derive(Clone, PartialEq)]
@@ -96,11 +96,10 @@ async fn import(state: AppState, file: web_sys::File, status: RwSignal<Status>) 
         return;
     }
     status.set(Status::Reading(name.clone()));
-    let bytes = match JsFuture::from(file.array_buffer()).await {
-        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-        Err(_) => {
-            let e = fill(t.own_failed, &[("file", &name), ("error", t.own_err_browser)]);
-            status.set(Status::Failed(e));
+    let bytes = match read_file(&file, t).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            status.set(Status::Failed(fill(t.own_failed, &[("file", &name), ("error", &e)])));
             return;
         }
     };

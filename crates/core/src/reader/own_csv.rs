@@ -140,33 +140,27 @@ pub fn read_own_csv(file: &str, bytes: &[u8]) -> Result<OwnData, OwnCsvError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut records = reader.byte_records();
     let mut lines = RecordLines::new(bytes);
     let mut header = None;
     let mut names: Vec<String> = Vec::new();
     let mut rows = Vec::new();
-    for record in records.by_ref() {
+    // String records, as the workshop's reader reads them (one copy of the reader's code
+    // in the wasm); a cell that is not UTF-8 is an error naming its column.
+    for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = lines.of(e.position());
-                return Err(OwnCsvError::at(line, None, K::Syntax));
+                return Err(match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => {
+                        OwnCsvError::at(line, Some(err.field() + 1), K::NotText)
+                    }
+                    _ => OwnCsvError::at(line, None, K::Syntax),
+                });
             }
         };
         let at = lines.of(record.position());
-        let cells: Vec<&str> = match record.iter().map(std::str::from_utf8).enumerate().try_fold(
-            Vec::new(),
-            |mut v, (i, c)| match c {
-                Ok(c) => {
-                    v.push(unguard(c.trim()));
-                    Ok(v)
-                }
-                Err(_) => Err(i + 1),
-            },
-        ) {
-            Ok(v) => v,
-            Err(column) => return Err(OwnCsvError::at(at, Some(column), K::NotText)),
-        };
+        let cells: Vec<&str> = record.iter().map(|c| unguard(c.trim())).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }

@@ -5,6 +5,7 @@
 //! failed one reports the core's message and leaves the previous import as it was.
 
 use super::Imported;
+use crate::ui::files::{js_text, read_file};
 use crate::ui::state::{tr, use_app_state};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -33,22 +34,6 @@ enum Status {
     Busy(String),
     Done(String),
     Failed(String),
-}
-
-/// A JS error as text.
-fn js_text(e: &wasm_bindgen::JsValue, t: &Strings) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| t.c_unknown_error.into())
-}
-
-/// The bytes of a picked file.
-async fn read_file(file: &web_sys::File, t: &'static Strings) -> Result<Vec<u8>, String> {
-    let buf = JsFuture::from(file.array_buffer()).await.map_err(|e| {
-        fill(t.c_err_browser_read, &[("file", &file.name()), ("error", &js_text(&e, t))])
-    })?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// The bytes of the shipped sample, fetched from this site.

@@ -950,7 +950,6 @@ pub const EN: Strings = Strings {
     own_download_paper: "Download the paper’s data in this format",
     own_reading: "Reading {file}…",
     own_failed: "{file} was not loaded: {error}. The data shown before is kept.",
-    own_err_browser: "the browser could not read the file",
     own_loaded: "Loaded {file}: {rows} rows, {a} ({na}) and {b} ({nb}).",
     own_left_out: "{count} rows with an empty value at a selected time are left out of these analyses.",
     own_treatment: "Treatment group: {name}.",

@@ -991,7 +991,6 @@ string_table! {
     /// Status of the file input (`{file}`: the file's name).
     own_reading,
     own_failed,
-    own_err_browser,
     /// What is loaded (`{a}`, `{b}`: the groups; `{na}`, `{nb}`: their rows).
     own_loaded,
     own_left_out,

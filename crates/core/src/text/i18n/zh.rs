@@ -952,7 +952,6 @@ pub const ZH: Strings = Strings {
     own_download_paper: "以此格式下载论文的数据",
     own_reading: "正在读取 {file}…",
     own_failed: "{file} 未加载：{error}。之前显示的数据保持不变。",
-    own_err_browser: "浏览器无法读取该文件",
     own_loaded: "已加载 {file}：共 {rows} 行，{a}（{na}）和 {b}（{nb}）。",
     own_left_out: "有 {count} 行在所选时间点的值为空，不参与这些分析。",
     own_treatment: "处理组：{name}。",
