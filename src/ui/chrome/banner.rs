@@ -61,12 +61,11 @@ fn exclusion_banner(state: AppState) -> impl IntoView {
         let names = state.excluded_names();
         let count = names.len();
         let sep = name_separator(state.lang.get());
-        let text = fill_view(state.t().exclude_banner, move |k| match k {
+        fill_view(state.t().exclude_banner, move |k| match k {
             "names" => Some(en(names.join(sep))),
             "count" => Some(count.to_string().into_any()),
             _ => None,
-        });
-        text
+        })
     };
     let restore = move |_| state.selection.update(|s| s.excluded = Exclusions::NONE);
     view! {
