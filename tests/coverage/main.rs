@@ -65,6 +65,7 @@ fn project(
         codes,
         sources,
         codings,
+        sets: Vec::new(),
     })
 }
 

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::coverage::kappa::Kappa;
-use crate::coverage::project::{Code, Coding, ProjectParts, Source, User};
+use crate::coverage::project::{Code, Coding, ProjectParts, Source, SourceSet, User};
 use crate::coverage::sample::teaching_project;
 use crate::coverage::themes::ThemeMatch;
 use crate::coverage::themes::{match_themes, PAPER_THEMES};
@@ -61,6 +61,20 @@ fn small() -> Project {
             coding("s2", 0, 3, "p", "a"),
             coding("s1", 0, 4, "c", "b"),
             coding("s4", 0, 2, "x", "b"),
+        ],
+        sets: vec![
+            SourceSet {
+                id: "k1".into(),
+                name: "Long ones".into(),
+                description: String::new(),
+                sources: vec!["s2".into(), "s1".into(), "s2".into()],
+            },
+            SourceSet {
+                id: "k2".into(),
+                name: "Short ones".into(),
+                description: String::new(),
+                sources: vec!["s4".into(), "s1".into()],
+            },
         ],
     };
     Project::new(parts).unwrap()
