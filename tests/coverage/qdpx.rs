@@ -107,7 +107,11 @@ fn qdpx_fixture_is_read_completely() {
     assert_eq!(keys, CellKeys { group: "Group".into(), time: "Time".into() });
     let cells = p.cells(&keys);
     assert_eq!(
-        cells.cells.iter().map(|c| (c.group.as_str(), c.time.as_str())).collect::<Vec<_>>(),
+        cells
+            .cells
+            .iter()
+            .map(|c| (c.group.as_str(), c.time.as_deref().unwrap()))
+            .collect::<Vec<_>>(),
         vec![("Service", "T1"), ("Service", "T2")]
     );
 

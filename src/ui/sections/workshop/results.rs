@@ -1,7 +1,8 @@
 //! What the workshop shows once a project is imported: the notice naming it, the choice of
-//! the group and time variables, the coverage tables for the chosen coder, then the
-//! comparison with the paper, the agreement between coders and the export. [`Results`] is
-//! built afresh for every import, so its signals start from the new project.
+//! the cells (a group and a time variable, or the document sets), the coverage tables for
+//! the chosen coder, then the comparison with the paper, the agreement between coders and
+//! the export. [`Results`] is built afresh for every import,
+//! so its signals start from the new project.
 
 use super::agreement::agreement;
 use super::compare::comparison;
@@ -11,10 +12,11 @@ use super::{fill_spans, gap, select_value, Imported};
 use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::sync::Arc;
-use study_core::coverage::{CellKeys, Coders, Project, SAMPLE_NOTICE};
+use study_core::coverage::{CellKeys, Coders, Grouping, Project, SAMPLE_NOTICE};
 use study_core::study::Coverage;
-use study_core::text::i18n::fill;
+use study_core::text::i18n::{fill, Strings};
 use study_core::view::coverage::{count_text, coverage_view};
+use wasm_bindgen::JsCast;
 
 /// `Coders` from the coder picker's value ("" = all coders).
 pub(super) fn coders_of(value: &str) -> Coders {
@@ -40,18 +42,17 @@ pub(super) fn Results(
     // The imported project's own words (names, descriptions): the shipped sample is in
     // English; another project's language is unknown (`lang=""`), not the page's.
     let content_lang: &'static str = if is_sample { "en" } else { "" };
-    let detected = project.detect_cell_keys();
-    let keys = RwSignal::new(detected.clone());
+    let grouping = RwSignal::new(project.default_grouping());
     let coder = RwSignal::new(String::new());
     view! {
         <div id="workshop-results" class="workshop-results" data-serial=data.serial.to_string()>
             {import_notice(data.clone(), is_sample, content_lang)}
 
             <h3>{tr(state, |t| t.sec_coverage)}</h3>
-            {key_pickers(project.clone(), detected, keys, content_lang)}
-            {code_coverage(project.clone(), keys, coder, content_lang)}
+            {key_pickers(project.clone(), grouping, content_lang)}
+            {code_coverage(project.clone(), grouping, coder, content_lang)}
 
-            {comparison(project.clone(), keys, coder, paper, content_lang)}
+            {comparison(project.clone(), grouping, coder, paper, content_lang)}
 
             {agreement(project.clone(), kappa_printed, content_lang)}
 
@@ -124,55 +125,112 @@ fn import_notice(
     }
 }
 
-/// Which variables hold the group and the time: `detected` when the project names them
-/// so, otherwise two pickers over the project's attributes (`keys` stays unset until both
-/// are chosen).
+/// The index of the chosen `<option>` of the `<select>` an event came from.
+fn select_index(ev: &leptos::ev::Event) -> usize {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .and_then(|s| usize::try_from(s.selected_index()).ok())
+        .unwrap_or(0)
+}
+
+/// How the sources form cells. Without sets: a note naming the detected group and time
+/// variables, or two pickers over the project's attributes (the grouping stays unset until
+/// both are chosen). With sets: the group picker lists "Document sets" beside the
+/// variables, starting from [`Project::default_grouping`].
 fn key_pickers(
     project: Arc<Project>,
-    detected: Option<CellKeys>,
-    keys: RwSignal<Option<CellKeys>>,
+    grouping: RwSignal<Option<Grouping>>,
     content_lang: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let attributes = project.attribute_names();
-    match (detected, attributes.is_empty()) {
-        (Some(k), _) => {
-            let (g, tm) = (k.group, k.time);
+    let n_sets = project.sets().len();
+    let initial = grouping.get_untracked();
+    match (&initial, n_sets, attributes.is_empty()) {
+        (Some(Grouping::Variables(k)), 0, _) => {
+            let (g, tm) = (k.group.clone(), k.time.clone());
             view! {
                 <p class="note" id="workshop-keys">{move || fill_spans(t().c_keys_detected, &[("group", g.clone(), Some(content_lang)), ("time", tm.clone(), Some(content_lang))])}</p>
             }
             .into_any()
         }
-        (None, true) => view! {
+        (_, 0, true) => view! {
             <p class="note" id="workshop-keys">{tr(state, |t| t.c_keys_none)}</p>
         }
         .into_any(),
-        (None, false) => {
-            let group_pick = RwSignal::new(String::new());
-            let time_pick = RwSignal::new(String::new());
-            let options = move || {
-                attributes.iter().map(|a| view! { <option value=a.clone() lang=content_lang>{a.clone()}</option> }).collect_view()
+        _ => {
+            let (first_group, first_time) = match &initial {
+                Some(Grouping::Variables(k)) => (Some(k.group.clone()), Some(k.time.clone())),
+                _ => (None, None),
             };
+            let sets_first = initial == Some(Grouping::Sets);
+            // The group picker: (choose), [Document sets], then the variables; its value is
+            // read by index, so no variable name can pass for the sets.
+            let group_pick = RwSignal::new(match &initial {
+                Some(Grouping::Sets) => GroupPick::Sets,
+                Some(Grouping::Variables(k)) => GroupPick::Variable(k.group.clone()),
+                None => GroupPick::None,
+            });
+            let time_pick = RwSignal::new(first_time.clone().unwrap_or_default());
             let update = move || {
-                let (g, t) = (group_pick.get_untracked(), time_pick.get_untracked());
-                keys.set(
-                    (!g.is_empty() && !t.is_empty()).then_some(CellKeys { group: g, time: t }),
-                );
+                let t = time_pick.get_untracked();
+                grouping.set(match group_pick.get_untracked() {
+                    GroupPick::Sets => Some(Grouping::Sets),
+                    GroupPick::Variable(g) if !t.is_empty() => {
+                        Some(Grouping::Variables(CellKeys { group: g, time: t }))
+                    }
+                    _ => None,
+                });
+            };
+            let attrs = attributes.clone();
+            let on_group = move |ev: leptos::ev::Event| {
+                let i = select_index(&ev);
+                group_pick.set(match (i, n_sets > 0) {
+                    (0, _) => GroupPick::None,
+                    (1, true) => GroupPick::Sets,
+                    (i, sets) => attrs
+                        .get(i - 1 - usize::from(sets))
+                        .cloned()
+                        .map_or(GroupPick::None, GroupPick::Variable),
+                });
+                update();
+            };
+            let group_options = attributes
+                .iter()
+                .map(|a| view! { <option value=a.clone() lang=content_lang selected=first_group.as_ref() == Some(a)>{a.clone()}</option> })
+                .collect_view();
+            let time_options = attributes
+                .iter()
+                .map(|a| view! { <option value=a.clone() lang=content_lang selected=first_time.as_ref() == Some(a)>{a.clone()}</option> })
+                .collect_view();
+            let sets_option = (n_sets > 0).then(|| {
+                view! { <option value="" id="workshop-group-sets" selected=sets_first>{move || fill(t().c_group_sets, &[("n", &n_sets.to_string())])}</option> }
+            });
+            let on_sets = move || group_pick.with(|g| *g == GroupPick::Sets);
+            type Pick = fn(&'static Strings) -> &'static str;
+            let (legend, group_label): (Pick, Pick) = if n_sets > 0 {
+                (|t| t.c_pickers_legend_sets, |t| t.c_group_or_sets)
+            } else {
+                (|t| t.c_pickers_legend, |t| t.c_group_var)
             };
             view! {
                 <fieldset class="workshop-pickers" id="workshop-keys">
-                    <legend>{tr(state, |t| t.c_pickers_legend)}</legend>
-                    <label for="workshop-group-var">{tr(state, |t| t.c_group_var)}</label>
-                    <select id="workshop-group-var" on:change=move |ev| { group_pick.set(select_value(&ev)); update(); }>
+                    <legend>{tr(state, legend)}</legend>
+                    <label for="workshop-group-var">{tr(state, group_label)}</label>
+                    <select id="workshop-group-var" on:change=on_group>
                         <option value="">{tr(state, |t| t.c_choose)}</option>
-                        {options.clone()}
+                        {sets_option}
+                        {group_options}
                     </select>
-                    <label for="workshop-time-var">{tr(state, |t| t.c_time_var)}</label>
-                    <select id="workshop-time-var" on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
+                    <label for="workshop-time-var">{move || if on_sets() { t().c_time_var_sets } else { t().c_time_var }}</label>
+                    <select id="workshop-time-var" prop:disabled=on_sets on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
                         <option value="">{tr(state, |t| t.c_choose)}</option>
-                        {options}
+                        {time_options}
                     </select>
+                    <Show when=on_sets fallback=|| ()>
+                        <p class="note" id="workshop-sets-note">{tr(state, |t| t.c_sets_chosen)}</p>
+                    </Show>
                 </fieldset>
             }
             .into_any()
@@ -180,11 +238,19 @@ fn key_pickers(
     }
 }
 
+/// What the group picker holds.
+#[derive(Clone, PartialEq)]
+enum GroupPick {
+    None,
+    Sets,
+    Variable(String),
+}
+
 /// The coder picker, what the two definitions of coverage mean, and the coverage tables
-/// for the chosen variables and coder.
+/// for the chosen cells and coder.
 fn code_coverage(
     project: Arc<Project>,
-    keys: RwSignal<Option<CellKeys>>,
+    grouping: RwSignal<Option<Grouping>>,
     coder: RwSignal<String>,
     content_lang: &'static str,
 ) -> impl IntoView {
@@ -199,9 +265,9 @@ fn code_coverage(
         })
         .collect_view();
     let coverage = Memo::new(move |_| {
-        let k = keys.get();
+        let g = grouping.get();
         let t = state.t();
-        coverage_view(&project, k.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
+        coverage_view(&project, g.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
     });
     view! {
         <p class="workshop-coder">

@@ -1,9 +1,11 @@
-//! The workshop's coverage tables, built from a `CoverageView`: codes × group-and-time
-//! cells under both definitions, codes × sources, and the list of sources; and the row head
-//! every code table shares (indented by depth, aggregates marked).
+//! The workshop's coverage tables, built from a `CoverageView`: codes × cells (group and
+//! time, or document sets) under both definitions, codes × sources, and the list of
+//! sources; the notes on sources in no cell or in several sets; and the row head every code
+//! table shares (indented by depth, aggregates marked).
 
 use super::fill_spans;
 use leptos::prelude::*;
+use study_core::coverage::Grouping;
 use study_core::text::i18n::{fill, Strings};
 use study_core::text::pieces::list_separator;
 use study_core::view::coverage::{count_text, CoverageView, Definition};
@@ -19,6 +21,7 @@ pub(super) fn coverage_tables(
     t: &'static Strings,
     content_lang: &'static str,
 ) -> impl IntoView {
+    let sets = v.grouping == Some(Grouping::Sets);
     let cell_table = (!v.cells.is_empty()).then(|| {
         let top = v
             .cells
@@ -47,18 +50,20 @@ pub(super) fn coverage_tables(
                     .zip(&v.cells)
                     .map(|(c, head)| {
                         view! {
-                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-def="pooled">{c.pooled_text.clone()}</td>
-                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-def="mean">{c.mean_text.clone()}</td>
+                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-set=head.set.clone() data-def="pooled">{c.pooled_text.clone()}</td>
+                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-set=head.set.clone() data-def="mean">{c.mean_text.clone()}</td>
                         }
                     })
                     .collect_view();
                 view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
             })
             .collect_view();
+        let (region, caption) =
+            if sets { (t.c_sets_region, t.c_sets_caption) } else { (t.c_cells_region, t.c_cells_caption) };
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_cells_region>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=region>
                 <table id="workshop-cells" class="workshop-table">
-                    <caption>{t.c_cells_caption}</caption>
+                    <caption>{caption}</caption>
                     <thead>
                         <tr><th scope="col" rowspan="2">{t.c_col_code}</th>{top}</tr>
                         <tr>{sub}</tr>
@@ -69,7 +74,11 @@ pub(super) fn coverage_tables(
         }
     });
     let unassigned = (!v.unassigned.is_empty()).then(|| {
-        view! { <p class="note" id="workshop-unassigned">{fill_spans(t.c_unassigned, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join(list_separator(t.lang)), Some(content_lang))])}</p> }
+        let template = if sets { t.c_unassigned_sets } else { t.c_unassigned };
+        view! { <p class="note" id="workshop-unassigned">{fill_spans(template, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join(list_separator(t.lang)), Some(content_lang))])}</p> }
+    });
+    let overlapping = (!v.overlapping.is_empty()).then(|| {
+        view! { <p class="note" id="workshop-overlap">{fill_spans(t.c_sets_overlap, &[("n", v.overlapping.len().to_string(), None), ("names", v.overlapping.join(list_separator(t.lang)), Some(content_lang))])}</p> }
     });
     let source_heads = v
         .sources
@@ -103,9 +112,11 @@ pub(super) fn coverage_tables(
             }
         })
         .collect_view();
+    let cells_col = if sets { t.c_col_sets } else { t.c_col_group_time };
     view! {
         {cell_table}
         {unassigned}
+        {overlapping}
         <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_sources_region>
             <table id="workshop-sources" class="workshop-table">
                 <caption>{t.c_sources_caption}</caption>
@@ -116,7 +127,7 @@ pub(super) fn coverage_tables(
         <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_sources_list>
             <table id="workshop-source-list">
                 <caption>{t.c_sources_list}</caption>
-                <thead><tr><th scope="col">{t.c_col_key}</th><th scope="col">{t.c_col_source}</th><th scope="col">{t.c_col_group_time}</th><th scope="col" class="num">{t.c_col_chars}</th></tr></thead>
+                <thead><tr><th scope="col">{t.c_col_key}</th><th scope="col">{t.c_col_source}</th><th scope="col">{cells_col}</th><th scope="col" class="num">{t.c_col_chars}</th></tr></thead>
                 <tbody>{source_list}</tbody>
             </table>
         </div>

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::coverage::kappa::Kappa;
-use crate::coverage::project::{Code, Coding, ProjectParts, Source, SourceSet, User};
+use crate::coverage::project::{Code, Coding, Grouping, ProjectParts, Source, SourceSet, User};
 use crate::coverage::sample::teaching_project;
 use crate::coverage::themes::ThemeMatch;
 use crate::coverage::themes::{match_themes, PAPER_THEMES};
@@ -103,7 +103,7 @@ fn size_limits_are_checked_before_reading_with_the_file_named() {
 #[test]
 fn coverage_view_has_both_definitions_undefined_and_source_columns_by_cell() {
     let p = small();
-    let keys = p.detect_cell_keys().unwrap();
+    let keys = Grouping::Variables(p.detect_cell_keys().unwrap());
     let v = coverage_view(&p, Some(&keys), &Coders::All, &EN).unwrap();
     assert_eq!(
         v.cells.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
@@ -147,7 +147,7 @@ fn coverage_view_has_both_definitions_undefined_and_source_columns_by_cell() {
 #[test]
 fn teaching_sample_view_shows_the_reference_numbers() {
     let p = teaching_project().unwrap();
-    let keys = p.detect_cell_keys().unwrap();
+    let keys = Grouping::Variables(p.detect_cell_keys().unwrap());
     let v = coverage_view(&p, Some(&keys), &Coders::All, &EN).unwrap();
     let row = |name: &str| v.rows.iter().find(|r| r.name == name).unwrap();
     let iv = row("Instrumental value");
@@ -314,7 +314,7 @@ fn texts_follow_the_ui_language_and_english_stays_as_it_was() {
     assert_eq!(check_csv_sizes(&[("a.txt".into(), 10)], &ZH), Ok(()));
     // Empty sources are undefined in both languages, never 0 %.
     let small = small();
-    let keys = small.detect_cell_keys().unwrap();
+    let keys = Grouping::Variables(small.detect_cell_keys().unwrap());
     let v = coverage_view(&small, Some(&keys), &Coders::All, &ZH).unwrap();
     assert_eq!(v.rows[0].cells[0].pooled_text, "无定义");
     assert_eq!(v.rows[0].cells[1].pooled_text, "20.00%");
@@ -345,4 +345,41 @@ fn texts_follow_the_ui_language_and_english_stays_as_it_was() {
     let s = comparison_summary(&bars, Definition::Pooled, &ZH);
     assert!(s.contains("Team monitoring Service T2：导入 17.30%，论文 50.28%"), "{s}");
     assert!(s.contains("20 个单元格中 10 个有报告"), "{s}");
+}
+
+#[test]
+fn sets_are_cells_that_may_overlap_and_each_source_is_one_column() {
+    let p = small();
+    assert_eq!(p.default_grouping(), Some(Grouping::Variables(p.detect_cell_keys().unwrap())));
+    let v = coverage_view(&p, Some(&Grouping::Sets), &Coders::All, &EN).unwrap();
+    assert!(v.cells.iter().all(|c| c.time.is_none()));
+    let heads: Vec<(&str, Option<&str>, usize, u64)> = v
+        .cells
+        .iter()
+        .map(|c| (c.label.as_str(), c.set.as_deref(), c.n_sources, c.total_chars))
+        .collect();
+    // "Long ones" lists s2 twice: it counts once.
+    assert_eq!(heads, vec![("Long ones", Some("k1"), 2, 40), ("Short ones", Some("k2"), 2, 14)]);
+    // s1 is in both sets: one column, under its first set, naming both.
+    let cols: Vec<(&str, &str, Option<&str>)> =
+        v.sources.iter().map(|s| (s.key.as_str(), s.id.as_str(), s.cell.as_deref())).collect();
+    assert_eq!(
+        cols,
+        vec![
+            ("S1", "s1", Some("Long ones, Short ones")),
+            ("S2", "s2", Some("Long ones")),
+            ("S3", "s4", Some("Short ones")),
+            ("S4", "s3", None)
+        ]
+    );
+    assert_eq!(
+        (v.unassigned.clone(), v.overlapping.clone()),
+        (vec!["s3".to_string()], vec!["s1".to_string()])
+    );
+    // Team monitoring (with Visibility): s1 [0,5) of 10, s2 [0,3) of 30, s4 nothing of 4.
+    // Long ones: (5 + 3) / (10 + 30) = 20 %, mean (50 + 10) / 2 = 30 %.
+    // Short ones: (5 + 0) / (10 + 4) = 35.714… %, mean (50 + 0) / 2 = 25 %; s1 counts in both.
+    let texts: Vec<(&str, &str)> =
+        v.rows[0].cells.iter().map(|c| (c.pooled_text.as_str(), c.mean_text.as_str())).collect();
+    assert_eq!(texts, vec![("20.00%", "30.00%"), ("35.71%", "25.00%")]);
 }
