@@ -577,6 +577,23 @@ impl Project {
             .collect()
     }
 
+    /// For each code in pre-order ([`Project::code_rows`]), whether it or one of its
+    /// descendants has a coding (by any coder, of any length).
+    pub fn coded_codes(&self) -> Vec<bool> {
+        let mut coded = vec![false; self.codes_flat.len()];
+        for r in &self.resolved {
+            let mut at = Some(r.code);
+            while let Some(i) = at {
+                match coded.get_mut(i) {
+                    Some(c) if !*c => *c = true,
+                    _ => break,
+                }
+                at = self.codes_flat.get(i).and_then(|c| c.parent);
+            }
+        }
+        coded
+    }
+
     /// The row of one code.
     pub fn code_row(&self, id: &str) -> Option<CodeRow> {
         let i = *self.code_by_id.get(id)?;

@@ -1,7 +1,7 @@
 //! What the workshop shows once a project is imported: the notice naming it, the choice of
 //! the cells (a group and a time variable, or the document sets), the coverage tables for
-//! the chosen coder, then the comparison with the paper, the agreement between coders and
-//! the export. [`Results`] is built afresh for every import,
+//! the chosen coder with the filter of their rows, then the comparison with the paper, the
+//! agreement between coders and the export. [`Results`] is built afresh for every import,
 //! so its signals start from the new project.
 
 use super::agreement::agreement;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 use study_core::coverage::{CellKeys, Coders, Grouping, Project, SAMPLE_NOTICE};
 use study_core::study::Coverage;
 use study_core::text::i18n::{fill, Strings};
-use study_core::view::coverage::{count_text, coverage_view};
+use study_core::view::coverage::{count_text, coverage_view, filter_rows};
 use wasm_bindgen::JsCast;
 
 /// `Coders` from the coder picker's value ("" = all coders).
@@ -246,8 +246,8 @@ enum GroupPick {
     Variable(String),
 }
 
-/// The coder picker, what the two definitions of coverage mean, and the coverage tables
-/// for the chosen cells and coder.
+/// The coder picker, what the two definitions of coverage mean, the filter of the code rows
+/// and the coverage tables for the chosen cells and coder.
 fn code_coverage(
     project: Arc<Project>,
     grouping: RwSignal<Option<Grouping>>,
@@ -269,6 +269,14 @@ fn code_coverage(
         let t = state.t();
         coverage_view(&project, g.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
     });
+    // The rows shown: codes with codings at first; the name filter and "show all" change
+    // only which rows are hidden, never the figures.
+    let query = RwSignal::new(String::new());
+    let show_all = RwSignal::new(false);
+    let rows_shown = Memo::new(move |_| {
+        let (q, all, t) = (query.get(), show_all.get(), state.t());
+        coverage.with(|c| c.as_ref().ok().map(|v| filter_rows(&v.rows, &q, all, t)))
+    });
     view! {
         <p class="workshop-coder">
             <label for="workshop-coder">{tr(state, |t| t.c_codings_of)}" "</label>
@@ -285,10 +293,27 @@ fn code_coverage(
             " "{tr(state, |t| t.c_defs_mean)}{move || gap(t())}
             {tr(state, |t| t.c_defs_empty_a)}" "<em>{tr(state, |t| t.c_undefined)}</em>{move || gap(t())}{tr(state, |t| t.c_defs_empty_b)}
         </p>
+        <div class="code-filter" role="search" id="workshop-code-filter-box">
+            <label for="workshop-code-filter">{tr(state, |t| t.c_filter_label)}</label>
+            <input
+                type="search"
+                id="workshop-code-filter"
+                autocomplete="off"
+                aria-describedby="workshop-codes-shown"
+                prop:value=move || query.get()
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <label class="check" for="workshop-show-all">
+                <input type="checkbox" id="workshop-show-all" prop:checked=move || show_all.get() on:change=move |ev| show_all.set(event_target_checked(&ev)) />
+                <span>{tr(state, |t| t.c_show_all)}</span>
+            </label>
+            <p class="hint">{tr(state, |t| t.c_filter_hint)}</p>
+            <p class="note" id="workshop-codes-shown" role="status" aria-live="polite">{move || rows_shown.with(|f| f.as_ref().map(|f| f.text.clone()).unwrap_or_default())}</p>
+        </div>
         {move || {
             let t = state.t();
             match coverage.get() {
-                Ok(v) => coverage_tables(v, t, content_lang).into_any(),
+                Ok(v) => coverage_tables(v, rows_shown, t, content_lang).into_any(),
                 Err(m) => view! { <p class="field-error" role="alert">{m}</p> }.into_any(),
             }
         }}

@@ -1,26 +1,32 @@
 //! The workshop's coverage tables, built from a `CoverageView`: codes × cells (group and
 //! time, or document sets) under both definitions, codes × sources, and the list of
 //! sources; the notes on sources in no cell or in several sets; and the row head every code
-//! table shares (indented by depth, aggregates marked).
+//! table shares (indented by depth, aggregates marked). Each code row is built once per
+//! view and only hidden or shown as the row filter changes.
 
 use super::fill_spans;
 use leptos::prelude::*;
 use study_core::coverage::Grouping;
 use study_core::text::i18n::{fill, Strings};
 use study_core::text::pieces::list_separator;
-use study_core::view::coverage::{count_text, CoverageView, Definition};
+use study_core::view::coverage::{count_text, CoverageView, Definition, RowFilter};
 
 /// Indentation class for a code at `depth` (CSS, no inline style).
 fn depth_class(depth: usize) -> String {
     format!("code-name depth-{}", depth.clamp(1, 8))
 }
 
-/// The two coverage tables: codes × cells (both definitions) and codes × sources.
+/// The two coverage tables: codes × cells (both definitions) and codes × sources, showing
+/// the rows `shown` keeps.
 pub(super) fn coverage_tables(
     v: CoverageView,
+    shown: Memo<Option<RowFilter>>,
     t: &'static Strings,
     content_lang: &'static str,
 ) -> impl IntoView {
+    let hidden = move |i: usize| {
+        shown.with(|f| f.as_ref().is_some_and(|f| !f.visible.get(i).copied().unwrap_or(true)))
+    };
     let sets = v.grouping == Some(Grouping::Sets);
     let cell_table = (!v.cells.is_empty()).then(|| {
         let top = v
@@ -43,7 +49,8 @@ pub(super) fn coverage_tables(
         let rows = v
             .rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 let tds = r
                     .cells
                     .iter()
@@ -55,7 +62,7 @@ pub(super) fn coverage_tables(
                         }
                     })
                     .collect_view();
-                view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
+                view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate hidden=move || hidden(i)>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
             })
             .collect_view();
         let (region, caption) =
@@ -88,14 +95,15 @@ pub(super) fn coverage_tables(
     let source_rows = v
         .rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let tds = r
                 .sources
                 .iter()
                 .zip(&v.sources)
                 .map(|(c, head)| view! { <td class="num" data-source=head.id.clone()>{c.text.clone()}</td> })
                 .collect_view();
-            view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
+            view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate hidden=move || hidden(i)>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
         })
         .collect_view();
     let source_list = v

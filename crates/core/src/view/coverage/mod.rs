@@ -7,6 +7,8 @@
 //!   aggregate flag) × cells (group × time, or one per document set; both definitions) and ×
 //!   sources, as numbers and as text with two decimals ("undefined" for an empty source or
 //!   cell), with the sources in no cell and those in more than one set;
+//! - [`filter_rows`]: which code rows a table shows (codes with codings by default, or all;
+//!   matching a name filter) and a sentence saying how many are hidden and why;
 //! - [`theme_assignments`] / [`comparison_bars`] / [`comparison_summary`]: which imported code
 //!   stands for each of the paper's five themes (matched by name, or mapped by the reader),
 //!   and the chart model that puts its coverage beside the printed values (`None` = not
@@ -17,6 +19,7 @@
 
 mod agreement;
 mod comparison;
+mod filter;
 mod themes;
 
 use crate::coverage::engine::{Coders, CoverageError, CoverageTable};
@@ -27,6 +30,7 @@ use crate::text::i18n::{fill, Strings};
 use crate::text::pieces::name_separator;
 pub use agreement::*;
 pub use comparison::*;
+pub use filter::*;
 pub use themes::*;
 
 /// What an empty source (or a cell of empty sources) shows instead of a percentage.
@@ -180,6 +184,8 @@ pub struct ViewRow {
     pub depth: usize,
     /// The code has children: its figures are the union with all its descendants.
     pub aggregate: bool,
+    /// The code or one of its descendants has a coding (by any coder).
+    pub coded: bool,
     /// One per [`CoverageView::cells`].
     pub cells: Vec<CellText>,
     /// One per [`CoverageView::sources`].
@@ -283,6 +289,7 @@ pub fn coverage_view(
                 .collect()
         })
         .unwrap_or_default();
+    let coded = project.coded_codes();
     let mut rows = Vec::new();
     for (i, code) in project.code_rows().into_iter().enumerate() {
         let cell_values = table
@@ -314,6 +321,7 @@ pub fn coverage_view(
             name: code.name,
             depth: code.depth,
             aggregate: code.has_children,
+            coded: coded.get(i).copied().unwrap_or(false),
             cells: cell_values,
             sources: per_source,
         });

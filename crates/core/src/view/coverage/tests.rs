@@ -383,3 +383,60 @@ fn sets_are_cells_that_may_overlap_and_each_source_is_one_column() {
         v.rows[0].cells.iter().map(|c| (c.pooled_text.as_str(), c.mean_text.as_str())).collect();
     assert_eq!(texts, vec![("20.00%", "30.00%"), ("35.71%", "25.00%")]);
 }
+
+#[test]
+fn the_rows_shown_start_with_coded_codes_and_follow_the_name_filter() {
+    let parts = ProjectParts {
+        users: vec![User { id: "a".into(), name: "Ann".into() }],
+        codes: vec![
+            Code {
+                id: "A".into(),
+                name: "Alpha".into(),
+                children: vec![Code::leaf("A1", "Alpha one"), Code::leaf("A2", "Alpha two")],
+            },
+            Code {
+                id: "B".into(),
+                name: "Beta".into(),
+                children: vec![Code::leaf("B1", "Beta one")],
+            },
+        ],
+        sources: vec![src("s", "0123456789", &[])],
+        codings: vec![coding("s", 0, 4, "A1", "a")],
+        ..ProjectParts::default()
+    };
+    let p = Project::new(parts).unwrap();
+    assert_eq!(p.coded_codes(), vec![true, true, false, false, false]);
+    let v = coverage_view(&p, None, &Coders::All, &EN).unwrap();
+    let shown = |f: &RowFilter| {
+        v.rows
+            .iter()
+            .zip(&f.visible)
+            .filter(|(_, s)| **s)
+            .map(|(r, _)| r.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    // By default only Alpha (whose sub-code is coded) and Alpha one.
+    let f = filter_rows(&v.rows, "", false, &EN);
+    assert_eq!(shown(&f), vec!["Alpha", "Alpha one"]);
+    assert_eq!((f.shown, f.total, f.uncoded, f.unmatched), (2, 5, 3, 0));
+    assert_eq!(f.text, "Showing 2 of 5 codes; 3 hidden (3 with no codings).");
+    // All codes, filtered by a sub-code's name (any case): its parent stays as context.
+    let f = filter_rows(&v.rows, "  ONE ", true, &EN);
+    assert_eq!(shown(&f), vec!["Alpha", "Alpha one", "Beta", "Beta one"]);
+    assert_eq!(f.text, "Showing 4 of 5 codes; 1 hidden (1 not matching \u{201c}ONE\u{201d}).");
+    let f = filter_rows(&v.rows, "two", false, &EN);
+    assert_eq!(shown(&f), Vec::<&str>::new());
+    assert_eq!((f.uncoded, f.unmatched), (3, 2));
+    assert_eq!(
+        f.text,
+        "Showing 0 of 5 codes; 5 hidden (3 with no codings; 2 not matching \u{201c}two\u{201d})."
+    );
+    let f = filter_rows(&v.rows, "", true, &EN);
+    assert_eq!(f.text, "Showing all codes (5).");
+    assert!(f.visible.iter().all(|v| *v));
+    let zh = filter_rows(&v.rows, "two", false, &ZH).text;
+    assert_eq!(
+        zh,
+        "显示 5 个编码中的 0 个；隐藏 5 个（3 个没有编码记录；2 个与\u{201c}two\u{201d}不匹配）。"
+    );
+}
