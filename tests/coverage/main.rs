@@ -19,8 +19,10 @@ use study_core::coverage::*;
 
 mod csv_files;
 mod engine;
+mod fixtures;
 mod kappa;
 mod qdpx;
+mod sets;
 mod teaching_sample;
 mod themes;
 

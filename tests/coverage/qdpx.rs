@@ -52,7 +52,7 @@ const QDE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 
 const TEXT_ONE: &str = "0123456789";
 
-fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+pub(crate) fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(method);
     for (name, bytes) in entries {
