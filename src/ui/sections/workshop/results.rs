@@ -160,77 +160,66 @@ fn key_pickers(
         }
         .into_any(),
         _ => {
-            let (first_group, first_time) = match &initial {
-                Some(Grouping::Variables(k)) => (Some(k.group.clone()), Some(k.time.clone())),
-                _ => (None, None),
+            let sets = n_sets > 0;
+            // The group picker: (choose), [Document sets], then the variables; it is read by
+            // index, so no variable name can pass for the sets.
+            let (first, first_time) = match &initial {
+                Some(Grouping::Sets) => (1, None),
+                Some(Grouping::Variables(k)) => (
+                    attributes
+                        .iter()
+                        .position(|a| *a == k.group)
+                        .map_or(0, |i| i + 1 + usize::from(sets)),
+                    Some(k.time.clone()),
+                ),
+                None => (0, None),
             };
-            let sets_first = initial == Some(Grouping::Sets);
-            // The group picker: (choose), [Document sets], then the variables; its value is
-            // read by index, so no variable name can pass for the sets.
-            let group_pick = RwSignal::new(match &initial {
-                Some(Grouping::Sets) => GroupPick::Sets,
-                Some(Grouping::Variables(k)) => GroupPick::Variable(k.group.clone()),
-                None => GroupPick::None,
-            });
+            let group_pick = RwSignal::new(first);
             let time_pick = RwSignal::new(first_time.clone().unwrap_or_default());
+            let group_options = attr_options(
+                &attributes,
+                attributes.get(first.wrapping_sub(1 + usize::from(sets))),
+                content_lang,
+            );
+            let time_options = attr_options(&attributes, first_time.as_ref(), content_lang);
             let update = move || {
-                let t = time_pick.get_untracked();
-                grouping.set(match group_pick.get_untracked() {
-                    GroupPick::Sets => Some(Grouping::Sets),
-                    GroupPick::Variable(g) if !t.is_empty() => {
-                        Some(Grouping::Variables(CellKeys { group: g, time: t }))
-                    }
-                    _ => None,
+                let (i, time) = (group_pick.get_untracked(), time_pick.get_untracked());
+                grouping.set(if sets && i == 1 {
+                    Some(Grouping::Sets)
+                } else {
+                    i.checked_sub(1 + usize::from(sets))
+                        .and_then(|i| attributes.get(i))
+                        .filter(|_| !time.is_empty())
+                        .map(|g| Grouping::Variables(CellKeys { group: g.clone(), time }))
                 });
             };
-            let attrs = attributes.clone();
-            let on_group = move |ev: leptos::ev::Event| {
-                let i = select_index(&ev);
-                group_pick.set(match (i, n_sets > 0) {
-                    (0, _) => GroupPick::None,
-                    (1, true) => GroupPick::Sets,
-                    (i, sets) => attrs
-                        .get(i - 1 - usize::from(sets))
-                        .cloned()
-                        .map_or(GroupPick::None, GroupPick::Variable),
-                });
-                update();
-            };
-            let group_options = attributes
-                .iter()
-                .map(|a| view! { <option value=a.clone() lang=content_lang selected=first_group.as_ref() == Some(a)>{a.clone()}</option> })
-                .collect_view();
-            let time_options = attributes
-                .iter()
-                .map(|a| view! { <option value=a.clone() lang=content_lang selected=first_time.as_ref() == Some(a)>{a.clone()}</option> })
-                .collect_view();
-            let sets_option = (n_sets > 0).then(|| {
-                view! { <option value="" id="workshop-group-sets" selected=sets_first>{move || fill(t().c_group_sets, &[("n", &n_sets.to_string())])}</option> }
+            let sets_option = sets.then(|| {
+                view! { <option value="" id="workshop-group-sets" selected=first == 1>{move || fill(t().c_group_sets, &[("n", &n_sets.to_string())])}</option> }
             });
-            let on_sets = move || group_pick.with(|g| *g == GroupPick::Sets);
             type Pick = fn(&'static Strings) -> &'static str;
-            let (legend, group_label): (Pick, Pick) = if n_sets > 0 {
-                (|t| t.c_pickers_legend_sets, |t| t.c_group_or_sets)
+            let (legend, group_label, time_label): (Pick, Pick, Pick) = if sets {
+                (|t| t.c_pickers_legend_sets, |t| t.c_group_or_sets, |t| t.c_time_var_sets)
             } else {
-                (|t| t.c_pickers_legend, |t| t.c_group_var)
+                (|t| t.c_pickers_legend, |t| t.c_group_var, |t| t.c_time_var)
             };
+            let sets_note = sets.then(|| {
+                view! { <p class="note" id="workshop-sets-note">{tr(state, |t| t.c_sets_chosen)}</p> }
+            });
             view! {
                 <fieldset class="workshop-pickers" id="workshop-keys">
                     <legend>{tr(state, legend)}</legend>
                     <label for="workshop-group-var">{tr(state, group_label)}</label>
-                    <select id="workshop-group-var" on:change=on_group>
+                    <select id="workshop-group-var" on:change={ let update = update.clone(); move |ev| { group_pick.set(select_index(&ev)); update(); } }>
                         <option value="">{tr(state, |t| t.c_choose)}</option>
                         {sets_option}
                         {group_options}
                     </select>
-                    <label for="workshop-time-var">{move || if on_sets() { t().c_time_var_sets } else { t().c_time_var }}</label>
-                    <select id="workshop-time-var" prop:disabled=on_sets on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
+                    <label for="workshop-time-var">{tr(state, time_label)}</label>
+                    <select id="workshop-time-var" on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
                         <option value="">{tr(state, |t| t.c_choose)}</option>
                         {time_options}
                     </select>
-                    <Show when=on_sets fallback=|| ()>
-                        <p class="note" id="workshop-sets-note">{tr(state, |t| t.c_sets_chosen)}</p>
-                    </Show>
+                    {sets_note}
                 </fieldset>
             }
             .into_any()
@@ -238,12 +227,16 @@ fn key_pickers(
     }
 }
 
-/// What the group picker holds.
-#[derive(Clone, PartialEq)]
-enum GroupPick {
-    None,
-    Sets,
-    Variable(String),
+/// One `<option>` per variable, `selected` the one chosen first.
+fn attr_options(
+    attributes: &[String],
+    selected: Option<&String>,
+    content_lang: &'static str,
+) -> impl IntoView {
+    attributes
+        .iter()
+        .map(|a| view! { <option value=a.clone() lang=content_lang selected=selected == Some(a)>{a.clone()}</option> })
+        .collect_view()
 }
 
 /// The coder picker, what the two definitions of coverage mean, the filter of the code rows
@@ -300,11 +293,10 @@ fn code_coverage(
                 id="workshop-code-filter"
                 autocomplete="off"
                 aria-describedby="workshop-codes-shown"
-                prop:value=move || query.get()
                 on:input=move |ev| query.set(event_target_value(&ev))
             />
             <label class="check" for="workshop-show-all">
-                <input type="checkbox" id="workshop-show-all" prop:checked=move || show_all.get() on:change=move |ev| show_all.set(event_target_checked(&ev)) />
+                <input type="checkbox" id="workshop-show-all" on:change=move |ev| show_all.set(event_target_checked(&ev)) />
                 <span>{tr(state, |t| t.c_show_all)}</span>
             </label>
             <p class="hint">{tr(state, |t| t.c_filter_hint)}</p>

@@ -125,16 +125,6 @@ fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
-/// The `guid` attribute of an element that is otherwise not read, if it is well formed.
-fn guid_of(e: &BytesStart<'_>) -> Option<String> {
-    e.attributes().flatten().find(|a| local(a.key.as_ref()) == "guid").and_then(|a| {
-        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .ok()
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    })
-}
-
 impl<'a> Parser<'a> {
     pub(super) fn new(file: &'a str) -> Self {
         Parser {
@@ -331,7 +321,9 @@ impl<'a> Parser<'a> {
                 });
             } else {
                 *self.skipped_sources.entry(n.to_string()).or_insert(0) += 1;
-                self.skipped_guids.extend(guid_of(e));
+                // Leniently: a skipped source's attributes were never an error.
+                let guid = self.attrs(e, line).ok().and_then(|a| a.get("guid").cloned());
+                self.skipped_guids.extend(guid.map(|g| g.trim().to_string()));
             }
         } else if self.path_is(&["Project", "Sources", "TextSource"]) {
             match n {
