@@ -4,14 +4,19 @@
 // whose XML is malformed) and a bad CSV get a message naming the problem while the previous
 // import and the rest of the page stay as they were; the CSV route (with variables that must
 // be picked, CJK text, an empty source and a code name that looks like HTML) gives the
-// hand-computed numbers; no console error, page error or off-origin request.
+// hand-computed numbers; a MAXQDA-shaped export (document sets, 300 codes, multi-byte text)
+// is grouped by its sets with the numbers pinned in tests/coverage/sets.rs, and its code filter
+// and "show all codes" work from the keyboard; an ATLAS.ti-shaped export gives its document
+// groups; no console error, page error or off-origin request.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp, assert, assertClean, assertionCount, textOf } from './harness.js';
+import { serve, launch, openApp, assert, assertClean, assertionCount, textOf, waitForText } from './harness.js';
 
 const SAMPLE = new URL('../public/sample/teaching-sample.qdpx', import.meta.url).pathname;
 const FIX = (name) => new URL(`./fixtures/workshop/${name}`, import.meta.url).pathname;
+const MAXQDA = new URL('../tests/coverage/fixtures/maxqda-24-sets.qdpx', import.meta.url).pathname;
+const ATLAS = new URL('../tests/coverage/fixtures/atlas-ti-groups.qdpx', import.meta.url).pathname;
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const STUDY = JSON.parse(fs.readFileSync(new URL('../crates/core/data/study.json', import.meta.url), 'utf8'));
 
@@ -34,6 +39,20 @@ const SAMPLE_CELLS = [
   ['Team monitoring', 'Development', 'T1', '19.82%', '16.67%'],
   ['Team monitoring', 'Service', 'T2', '17.30%', '29.47%'],
   ['Social exchange', 'Service', 'T2', '46.95%', '33.23%'],
+];
+/** MAXQDA-shaped fixture by document set, all coders: (code, set, pooled, mean of per-source %),
+ * from tests/coverage/sets.rs (scripts/sets_reference.py). By hand: Well-being in "Remote staff"
+ * (interviews 02, 240 characters, and 03, 220) is 81 + 68 coded characters: 149 ÷ 460 = 32.39%,
+ * mean (81 ÷ 240 + 68 ÷ 220) ÷ 2 = 32.33%; interview 02 counts in "Managers" too. */
+const SET_CELLS = [
+  ['Communication', 'Managers', '28.14%', '28.12%'],
+  ['Fatigue', 'Managers', '11.34%', '11.67%'],
+  ['Overtime: causes', 'Managers', '6.68%', '6.50%'],
+  ['Café', 'Managers', '7.29%', '7.50%'],
+  ['Well-being', 'Remote staff', '32.39%', '32.33%'],
+  ['Isolation', 'Remote staff', '20.22%', '20.66%'],
+  ['Fatigue', 'Remote staff', '12.17%', '11.67%'],
+  ['Autonomy', 'Remote staff', '13.04%', '13.64%'],
 ];
 const TEAM_MONITORING = 'c0de0000-0000-4000-8000-000000000003';
 const TEAM_EFFORT = 'c0de0000-0000-4000-8000-000000000005';
@@ -81,6 +100,20 @@ async function assertSampleKappa(page) {
   assert.equal(await textOf(page, '#workshop-kappa-paper .printed-kappa'), STUDY.printed_other.kappa.value, 'the paper\'s printed kappa');
   assert.match(await textOf(page, '#workshop-kappa-method'), /character level/);
   assert.match(await textOf(page, '#workshop-kappa-method'), /undefined/);
+}
+
+/** #workshop-cells by set: { "code name": { "set|def": text } }, and which rows are shown. */
+async function setTable(page) {
+  return page.$$eval('#workshop-cells tbody tr', (rows) => rows.map((r) => ({
+    name: r.querySelector('.code-label').textContent,
+    shown: !r.hidden,
+    cells: Object.fromEntries([...r.querySelectorAll('td')].map((td) => [`${td.dataset.group}|${td.dataset.def}`, td.textContent])),
+  })));
+}
+
+/** Names of the code rows a table shows. */
+async function shownRows(page, table) {
+  return page.$$eval(`${table} tbody tr`, (rows) => rows.filter((r) => !r.hidden && getComputedStyle(r).display !== 'none').map((r) => r.querySelector('.code-label').textContent));
 }
 
 /** What must not change when an import fails. */
@@ -302,6 +335,93 @@ test('the CSV route: pickers for the variables, CJK offsets, an empty source, te
   const message = await waitError(page, 'codings-out-of-range.csv');
   assert.match(message, /codings-out-of-range\.csv line 3: code “Team monitoring” by “ann” in source “Bo”, \[10, 999\)\) ends at character 999, past the end of its source \(45 characters/);
   assert.deepEqual(await snapshot(page), before, 'the previous import and the rest of the page are unchanged');
+  assertClean(problems);
+  await context.close();
+});
+
+test('a MAXQDA-shaped export: its document sets are the cells, with the hand-computed coverage', async () => {
+  const { page, problems, context } = await openApp(browser, server);
+  await page.setInputFiles('#workshop-qdpx', MAXQDA);
+  await waitImported(page, 0);
+  assert.match(await textOf(page, '#workshop-notice .import-summary'), /“Remote work interviews”: 4 sources, 300 codes, 21 codings by 1 coder\. Read from maxqda-24-sets\.qdpx\./);
+  assert.equal(await page.$('#workshop-notice .import-notes'), null, 'no import note: the CodeBook\'s own namespace is fine');
+  // No variables: the document sets are chosen, beside the (absent) variables.
+  assert.equal(await textOf(page, '#workshop-keys legend'), 'Cells: group the sources by their document sets (REFI-QDA Sets), or by a group and a time variable');
+  assert.equal(await page.$eval('#workshop-group-var', (s) => s.options[s.selectedIndex].textContent), 'Document sets (2)');
+  assert.match(await textOf(page, '#workshop-sets-note'), /a source in more than one set counts in each/);
+  assert.equal(await textOf(page, '#workshop-cells caption'), 'Coverage per code and document set, both definitions');
+  const heads = await page.$$eval('#workshop-cells thead tr:first-child th.cell-head', (t) => t.map((x) => x.textContent));
+  assert.deepEqual(heads, ['Managers (2 sources, 494 characters)', 'Remote staff (2 sources, 460 characters)']);
+  const table = await setTable(page);
+  for (const [code, set, pooled, mean] of SET_CELLS) {
+    const row = table.find((r) => r.name === code);
+    assert.equal(row?.cells[`${set}|pooled`], pooled, `${code} in ${set}, pooled`);
+    assert.equal(row?.cells[`${set}|mean`], mean, `${code} in ${set}, mean of per-source %`);
+  }
+  // A source in two sets is said so, as is the one in none.
+  assert.equal(await textOf(page, '#workshop-overlap'), '1 source(s) are in more than one set and count in each, so those cells overlap and are not independent: Interview 02 – José (manager, remote).');
+  assert.equal(await textOf(page, '#workshop-unassigned'), '1 source(s) are in no set and belong to no cell: Interview 04 – Łukasz (office).');
+  const listed = await page.$$eval('#workshop-source-list tbody tr td:nth-child(3)', (t) => t.map((x) => x.textContent));
+  assert.deepEqual(listed, ['Managers', 'Managers, Remote staff', 'Remote staff', 'no cell']);
+  assert.equal(await textOf(page, '#workshop-source-list thead th:nth-child(3)'), 'Document sets');
+  // 300 codes: only the 23 with codings (or a coded sub-code) are shown at first.
+  assert.equal(table.length, 300, 'every code has a row');
+  assert.equal(table.filter((r) => r.shown).length, 23);
+  assert.equal(await textOf(page, '#workshop-codes-shown'), 'Showing 23 of 300 codes; 277 hidden (277 with no codings).');
+  assert.equal((await shownRows(page, '#workshop-sources')).length, 23, 'the per-source table follows');
+  assert.equal(await textOf(page, '#workshop-compare-none'), 'The paper\'s cells are group × time: choose a group and a time variable above to compare with the paper. Document sets are not compared with it.');
+  await page.evaluate(AXE);
+  const report = await page.evaluate(async () => {
+    const r = await window.axe.run({ include: [['#workshop']] }, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target}`);
+  });
+  assert.deepEqual(report, []);
+  assertClean(problems);
+  await context.close();
+});
+
+test('the code filter and "show all codes" work from the keyboard', async () => {
+  const { page, problems, context } = await openApp(browser, server);
+  await page.setInputFiles('#workshop-qdpx', MAXQDA);
+  await waitImported(page, 0);
+  await page.focus('#workshop-code-filter');
+  await page.keyboard.type('café');
+  assert.equal(await waitForText(page, '#workshop-codes-shown', 'Showing 2 of 300 codes; 298 hidden (277 with no codings; 21 not matching “café”).'), 'Showing 2 of 300 codes; 298 hidden (277 with no codings; 21 not matching “café”).');
+  assert.deepEqual(await shownRows(page, '#workshop-cells'), ['Workplace', 'Café'], 'the parent stays with the match');
+  assert.deepEqual(await shownRows(page, '#workshop-sources'), ['Workplace', 'Café']);
+  // Tab reaches the checkbox; Space shows the café's uncoded sub-codes too.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'workshop-show-all');
+  await page.keyboard.press('Space');
+  assert.equal(await waitForText(page, '#workshop-codes-shown', 'Showing 7 of 300 codes; 293 hidden (293 not matching “café”).'), 'Showing 7 of 300 codes; 293 hidden (293 not matching “café”).');
+  assert.deepEqual(await shownRows(page, '#workshop-cells'), ['Workplace', 'Café', 'Café: causes', 'Café: consequences', 'Café: examples', 'Café: coping', 'Café: open questions']);
+  assert.equal(await page.$eval('#workshop-cells tbody tr:not([hidden]) td[data-group="Managers"][data-def="pooled"]', (td) => td.textContent), '7.29%', 'the figures do not change');
+  // Back to the field, clear it: all 300 codes.
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'workshop-code-filter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  assert.equal(await waitForText(page, '#workshop-codes-shown', 'Showing all codes (300).'), 'Showing all codes (300).');
+  assert.equal((await shownRows(page, '#workshop-cells')).length, 300);
+  // Space again: back to the codes with codings.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  assert.equal(await waitForText(page, '#workshop-codes-shown', 'Showing 23 of 300 codes; 277 hidden (277 with no codings).'), 'Showing 23 of 300 codes; 277 hidden (277 with no codings).');
+  assertClean(problems);
+  await context.close();
+});
+
+test('an ATLAS.ti-shaped export: document groups are the cells, the code group is set aside', async () => {
+  const { page, problems, context } = await openApp(browser, server);
+  await page.setInputFiles('#workshop-qdpx', ATLAS);
+  await waitImported(page, 0);
+  assert.match(await textOf(page, '#workshop-notice .import-notes'), /1 set\(s\) hold codes or notes rather than sources \(such as ATLAS\.ti's code groups\)/);
+  const heads = await page.$$eval('#workshop-cells thead tr:first-child th.cell-head', (t) => t.map((x) => x.textContent));
+  assert.deepEqual(heads, ['Sales (2 sources, 274 characters)', 'Engineering (2 sources, 263 characters)', 'Team leads (1 source, 92 characters)']);
+  // By hand (tests/coverage/sets.rs): Tools in Sales, (66 + 30) ÷ 274 = 35.04%, mean 35.68%.
+  const tools = (await setTable(page)).find((r) => r.name === 'Tools');
+  assert.deepEqual([tools.cells['Sales|pooled'], tools.cells['Sales|mean']], ['35.04%', '35.68%']);
+  assert.match(await textOf(page, '#workshop-overlap'), /^1 source\(s\) are in more than one set .*: Interview B\.$/);
   assertClean(problems);
   await context.close();
 });

@@ -95,6 +95,7 @@ proptest! {
             codes: vec![Code { id: "c".into(), name: "c".into(), children: vec![] }],
             sources: vec![Source { id: "s".into(), name: "s".into(), description: String::new(), text, attributes: Default::default() }],
             codings: cods,
+            sets: Vec::new(),
         };
         // A coding past the end of the text is an error when the project is built, and only
         // that; otherwise coverage is within [0, 100] (or undefined for an empty source).

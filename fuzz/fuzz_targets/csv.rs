@@ -21,7 +21,7 @@ fn table(p: &Project) -> Vec<(String, String, String, Option<u64>, Option<u64>)>
     for row in &t.rows {
         for (cell, v) in t.cells.iter().zip(&row.values) {
             let bits = |x: Option<f64>| x.map(f64::to_bits);
-            out.push((row.code.clone(), cell.group.clone(), cell.time.clone(), bits(v.pooled), bits(v.mean_of_sources)));
+            out.push((row.code.clone(), cell.group.clone(), cell.time.clone().unwrap_or_default(), bits(v.pooled), bits(v.mean_of_sources)));
         }
     }
     out

@@ -197,7 +197,11 @@ pub(crate) fn table_by_name(p: &Project) -> CellsByName {
     for row in &table.rows {
         for (cell, v) in table.cells.iter().zip(&row.values) {
             out.insert(
-                (names[&row.code].clone(), cell.group.clone(), cell.time.clone()),
+                (
+                    names[&row.code].clone(),
+                    cell.group.clone(),
+                    cell.time.clone().unwrap_or_default(),
+                ),
                 (round(v.pooled), round(v.mean_of_sources)),
             );
         }

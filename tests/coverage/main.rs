@@ -9,7 +9,10 @@
 //! - CSV: import with hierarchy and attributes, errors naming file and line, export round trip;
 //! - the teaching sample: the committed file equals the freshly built bytes
 //!   (`REGENERATE_SAMPLE=1 cargo test --test coverage` rewrites it), and its per-cell coverage
-//!   and kappa equal an independent Python computation (`scripts/coverage_reference.py`).
+//!   and kappa equal an independent Python computation (`scripts/coverage_reference.py`);
+//! - document sets: exports shaped like MAXQDA 24's and ATLAS.ti's (`fixtures.rs`, committed
+//!   under `fixtures/`, `REGENERATE_FIXTURES=1` rewrites them), their coverage by set against
+//!   `scripts/sets_reference.py`, the 300-code default row filter, hostile `Sets`.
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Write};
@@ -19,8 +22,10 @@ use study_core::coverage::*;
 
 mod csv_files;
 mod engine;
+mod fixtures;
 mod kappa;
 mod qdpx;
+mod sets;
 mod teaching_sample;
 mod themes;
 
@@ -65,6 +70,7 @@ fn project(
         codes,
         sources,
         codings,
+        sets: Vec::new(),
     })
 }
 

@@ -52,7 +52,7 @@ const QDE: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 
 const TEXT_ONE: &str = "0123456789";
 
-fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+pub(crate) fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(method);
     for (name, bytes) in entries {
@@ -107,7 +107,11 @@ fn qdpx_fixture_is_read_completely() {
     assert_eq!(keys, CellKeys { group: "Group".into(), time: "Time".into() });
     let cells = p.cells(&keys);
     assert_eq!(
-        cells.cells.iter().map(|c| (c.group.as_str(), c.time.as_str())).collect::<Vec<_>>(),
+        cells
+            .cells
+            .iter()
+            .map(|c| (c.group.as_str(), c.time.as_deref().unwrap()))
+            .collect::<Vec<_>>(),
         vec![("Service", "T1"), ("Service", "T2")]
     );
 

@@ -407,6 +407,7 @@ pub fn import_csv(input: &CsvInput<'_>) -> Result<Import, CsvError> {
         codes,
         sources,
         codings,
+        sets: Vec::new(),
     };
     let project = Project::new(parts).map_err(CsvError::Model)?;
     Ok(Import { project, notes })

@@ -1,5 +1,6 @@
-//! Coverage: the share of a source's characters coded at a code, per source, per group × time
-//! cell (pooled and mean of sources) and as a whole table of codes × cells.
+//! Coverage: the share of a source's characters coded at a code, per source, per cell (a
+//! group × time cell, or a set of sources; pooled and mean of sources) and as a whole table
+//! of codes × cells.
 //!
 //! Definitions (all offsets in Unicode code points, ranges half-open):
 //! - **Per source**: coverage = |∪ coded ranges| ÷ source length × 100, where the union takes
@@ -10,10 +11,14 @@
 //!   percentages (empty sources are left out and counted in [`CellCoverage::n_empty`]). Each is
 //!   `None` when nothing defines it (no characters / no non-empty source).
 //!
+//! - **Cells** come from a [`Grouping`]: group × time cells from two source attributes (each
+//!   source in at most one cell), or one cell per set of sources. A source in two sets counts
+//!   in both cells, so set cells may overlap ([`Cells::overlapping`] names those sources).
+//!
 //! Worked example: sources of 100 and 300 characters with 50 and 30 coded: pooled =
 //! (50 + 30) ÷ (100 + 300) = 20 %; mean of sources = (50 % + 10 %) ÷ 2 = 30 %.
 
-use super::project::{CellKeys, Project};
+use super::project::{CellKeys, Grouping, Project};
 use super::ranges::{self, Range};
 use crate::text::i18n::{fill, Strings, EN};
 use std::collections::BTreeMap;
@@ -90,22 +95,30 @@ pub struct CellCoverage {
     pub per_source: Vec<SourceCoverage>,
 }
 
-/// The sources of one group × time cell.
+/// The sources of one cell: a group × time cell, or a set of sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellSources {
+    /// The group value, or the set's name.
     pub group: String,
-    pub time: String,
+    /// The time value; `None` for a set's cell.
+    pub time: Option<String>,
+    /// The set's id, for a set's cell.
+    pub set: Option<String>,
     /// Source ids, in project order.
     pub sources: Vec<String>,
 }
 
-/// Sources sorted into group × time cells.
+/// Sources sorted into cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cells {
-    /// Cells sorted by group, then time (text order: `Development` < `Service`, `T1` < `T2`).
+    /// Group × time cells sorted by group, then time (text order: `Development` < `Service`,
+    /// `T1` < `T2`); set cells in the project's order of sets.
     pub cells: Vec<CellSources>,
-    /// Sources lacking the group or the time attribute (or with an empty value).
+    /// Sources in no cell: lacking the group or the time attribute (or with an empty value),
+    /// or in no set.
     pub unassigned: Vec<String>,
+    /// Sources in more than one cell (only sets overlap), in project order.
+    pub overlapping: Vec<String>,
 }
 
 /// One code's coverage in every cell.
@@ -123,9 +136,11 @@ pub struct CoverageRow {
 /// Codes × cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageTable {
-    pub keys: CellKeys,
+    pub grouping: Grouping,
     pub cells: Vec<CellSources>,
     pub unassigned: Vec<String>,
+    /// Sources in more than one cell (see [`Cells::overlapping`]).
+    pub overlapping: Vec<String>,
     /// One row per code, in pre-order of the code tree.
     pub rows: Vec<CoverageRow>,
 }
@@ -256,9 +271,57 @@ impl Project {
         Cells {
             cells: map
                 .into_iter()
-                .map(|((group, time), sources)| CellSources { group, time, sources })
+                .map(|((group, time), sources)| CellSources {
+                    group,
+                    time: Some(time),
+                    set: None,
+                    sources,
+                })
                 .collect(),
             unassigned,
+            overlapping: Vec::new(),
+        }
+    }
+
+    /// One cell per set of sources, in the project's order of sets, with the sources in no
+    /// set and those in more than one.
+    pub fn set_cells(&self) -> Cells {
+        let mut count = vec![0usize; self.sources().len()];
+        let id = |i: &usize| self.sources().get(*i).map(|s| s.id.clone());
+        let cells = self
+            .sets()
+            .iter()
+            .zip(&self.set_members)
+            .map(|(set, members)| {
+                for &i in members {
+                    if let Some(n) = count.get_mut(i) {
+                        *n += 1;
+                    }
+                }
+                CellSources {
+                    group: set.name.clone(),
+                    time: None,
+                    set: Some(set.id.clone()),
+                    sources: members.iter().filter_map(id).collect(),
+                }
+            })
+            .collect();
+        let with = |pred: fn(usize) -> bool| {
+            count
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| pred(**n))
+                .filter_map(|(i, _)| id(&i))
+                .collect()
+        };
+        Cells { cells, unassigned: with(|n| n == 0), overlapping: with(|n| n > 1) }
+    }
+
+    /// The cells of a [`Grouping`].
+    pub fn cells_by(&self, grouping: &Grouping) -> Cells {
+        match grouping {
+            Grouping::Variables(keys) => self.cells(keys),
+            Grouping::Sets => self.set_cells(),
         }
     }
 
@@ -268,8 +331,17 @@ impl Project {
         keys: &CellKeys,
         coders: &Coders,
     ) -> Result<CoverageTable, CoverageError> {
+        self.coverage_table_by(&Grouping::Variables(keys.clone()), coders)
+    }
+
+    /// Every code's coverage in every cell of `grouping`.
+    pub fn coverage_table_by(
+        &self,
+        grouping: &Grouping,
+        coders: &Coders,
+    ) -> Result<CoverageTable, CoverageError> {
         let who = self.coder_filter(coders)?;
-        let Cells { cells, unassigned } = self.cells(keys);
+        let Cells { cells, unassigned, overlapping } = self.cells_by(grouping);
         let cell_idx: Vec<Vec<usize>> = cells
             .iter()
             .map(|c| c.sources.iter().filter_map(|s| self.source_by_id.get(s).copied()).collect())
@@ -286,6 +358,6 @@ impl Project {
                 values: cell_idx.iter().map(|srcs| self.cell_at(srcs, i, who)).collect(),
             })
             .collect();
-        Ok(CoverageTable { keys: keys.clone(), cells, unassigned, rows })
+        Ok(CoverageTable { grouping: grouping.clone(), cells, unassigned, overlapping, rows })
     }
 }

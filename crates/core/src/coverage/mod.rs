@@ -59,8 +59,8 @@ pub use kappa::{
     AgreementTable, CodeAgreement, Kappa, KappaUndefined, PairAgreement, SourceAgreement,
 };
 pub use project::{
-    CellKeys, Code, CodeRow, Coding, CodingRef, Import, ImportNote, ModelError, Project,
-    ProjectParts, Source, User, MAX_CODE_DEPTH,
+    CellKeys, Code, CodeRow, Coding, CodingRef, Grouping, Import, ImportNote, ModelError, Project,
+    ProjectParts, Source, SourceSet, User, MAX_CODE_DEPTH,
 };
 pub use qdpx::write::write_qdpx;
 pub use qdpx::{import_qdpx, import_qdpx_with_limits, QdpxError, QdpxLimits, QDPX_LIMITS};

@@ -1,10 +1,11 @@
-//! The coverage input model: sources (text and attributes), the code tree, users (coders) and
-//! codings, checked once when a [`Project`] is built.
+//! The coverage input model: sources (text and attributes), the code tree, users (coders),
+//! codings and sets of sources, checked once when a [`Project`] is built.
 //!
 //! A [`Project`] can only be made by [`Project::new`] (or an importer, which calls it), and
 //! `new` rejects every coding that names an unknown source, code or coder, runs backwards
-//! (`end < start`) or past the end of its source (`end > length in chars`). So the engine that
-//! reads a `Project` never meets an invalid range and needs no checks of its own.
+//! (`end < start`) or past the end of its source (`end > length in chars`), and every set
+//! that lists an unknown source. So the engine that reads a `Project` never meets an invalid
+//! range or reference and needs no checks of its own.
 //!
 //! Offsets are Unicode code points and ranges are half-open `[start, end)`; see the module
 //! doc of [`crate::coverage`].
@@ -94,6 +95,19 @@ pub struct Coding {
     pub origin: String,
 }
 
+/// A named set of sources (a REFI-QDA `Set` of `MemberSource`s: MAXQDA's document sets,
+/// ATLAS.ti's document groups, NVivo's static sets). A source may be in several sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceSet {
+    /// Stable id (a GUID in REFI-QDA).
+    pub id: String,
+    pub name: String,
+    /// Free text about the set (REFI-QDA `Description`); may be empty.
+    pub description: String,
+    /// Ids of the member [`Source`]s. Membership is a set: an id listed twice counts once.
+    pub sources: Vec<String>,
+}
+
 /// Everything a [`Project`] is made of, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProjectParts {
@@ -104,6 +118,8 @@ pub struct ProjectParts {
     pub codes: Vec<Code>,
     pub sources: Vec<Source>,
     pub codings: Vec<Coding>,
+    /// Sets of sources, in the order the project lists them.
+    pub sets: Vec<SourceSet>,
 }
 
 /// Which source attributes give a source's group and time (REFI-QDA variable names).
@@ -113,6 +129,16 @@ pub struct CellKeys {
     pub group: String,
     /// Attribute holding the time (e.g. `time`, values `T1` / `T2`).
     pub time: String,
+}
+
+/// How the sources are sorted into the cells of a coverage table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Grouping {
+    /// Group × time cells from two source attributes (REFI-QDA variables).
+    Variables(CellKeys),
+    /// One cell per set of sources ([`SourceSet`], REFI-QDA `Sets`). A source in several sets
+    /// counts in each of their cells, so these cells may overlap.
+    Sets,
 }
 
 /// An imported project with notes about what the importer skipped or assumed.
@@ -135,6 +161,11 @@ pub enum ImportNote {
     NoCoder { n: usize },
     /// Sources with no row in the sources CSV.
     NoRow { n: usize, file: String },
+    /// `MemberSource`s in `Sets` that name no source of the project; they were left out.
+    /// `guid`, `set` and `line` describe the first.
+    SetMembersUnknown { n: usize, guid: String, set: String, line: usize },
+    /// Sets that hold only codes or notes (ATLAS.ti's code groups), not sources.
+    CodeSets { n: usize },
 }
 
 impl ImportNote {
@@ -151,6 +182,11 @@ impl ImportNote {
             ImportNote::NoRow { n, file } => {
                 fill(t.c_note_no_row, &[("n", &n.to_string()), ("file", file)])
             }
+            ImportNote::SetMembersUnknown { n, guid, set, line } => fill(
+                t.c_note_set_unknown,
+                &[("n", &n.to_string()), ("guid", guid), ("set", set), ("line", &line.to_string())],
+            ),
+            ImportNote::CodeSets { n } => fill(t.c_note_code_sets, &[("n", &n.to_string())]),
         }
     }
 }
@@ -196,6 +232,8 @@ pub enum ModelError {
     Reversed { coding: Box<CodingRef>, start: usize, end: usize },
     /// A coding runs past the end of its source.
     OutOfRange { coding: Box<CodingRef>, end: usize, len: usize },
+    /// A set lists a source that does not exist.
+    UnknownSetMember { set: String, source: String },
 }
 
 /// The name of an item kind ("source", "code", "coder", "user", "variable") in the UI
@@ -207,6 +245,7 @@ pub(crate) fn kind_name<'a>(kind: &'a str, t: &Strings) -> &'a str {
         "coder" => t.c_kind_coder,
         "user" => t.c_kind_user,
         "variable" => t.c_kind_variable,
+        "set" => t.c_kind_set,
         other => other,
     }
 }
@@ -249,6 +288,9 @@ impl ModelError {
                     ("len", &len.to_string()),
                 ],
             ),
+            ModelError::UnknownSetMember { set, source } => {
+                fill(t.c_err_ref_set_source, &[("set", set), ("source", source)])
+            }
         }
     }
 }
@@ -294,6 +336,8 @@ pub struct Project {
     pub(crate) resolved: Vec<Resolved>,
     /// Indices into `resolved`, per source.
     pub(crate) by_source: Vec<Vec<usize>>,
+    /// Per set, the indices of its member sources: in project order, each once.
+    pub(crate) set_members: Vec<Vec<usize>>,
 }
 
 /// A coding named in a message: "coding 3 (project.qde line 40: code “x” by “y” in source
@@ -444,6 +488,19 @@ impl Project {
             }
             resolved.push(Resolved { source, code, coder, start: c.start, end: c.end });
         }
+        index_ids("set", parts.sets.iter().map(|s| (s.id.as_str(), s.name.as_str())))?;
+        let mut set_members = Vec::with_capacity(parts.sets.len());
+        for set in &parts.sets {
+            let mut members = BTreeSet::new();
+            for id in &set.sources {
+                let i = source_by_id.get(id).ok_or_else(|| ModelError::UnknownSetMember {
+                    set: set.name.clone(),
+                    source: id.clone(),
+                })?;
+                members.insert(*i);
+            }
+            set_members.push(members.into_iter().collect());
+        }
         Ok(Project {
             parts,
             source_len,
@@ -453,6 +510,7 @@ impl Project {
             user_by_id,
             resolved,
             by_source,
+            set_members,
         })
     }
 
@@ -479,6 +537,11 @@ impl Project {
 
     pub fn codings(&self) -> &[Coding] {
         &self.parts.codings
+    }
+
+    /// The sets of sources, in the project's order.
+    pub fn sets(&self) -> &[SourceSet] {
+        &self.parts.sets
     }
 
     /// The parts the project was built from.
@@ -514,6 +577,23 @@ impl Project {
             .collect()
     }
 
+    /// For each code in pre-order ([`Project::code_rows`]), whether it or one of its
+    /// descendants has a coding (by any coder, of any length).
+    pub fn coded_codes(&self) -> Vec<bool> {
+        let mut coded = vec![false; self.codes_flat.len()];
+        for r in &self.resolved {
+            let mut at = Some(r.code);
+            while let Some(i) = at {
+                match coded.get_mut(i) {
+                    Some(c) if !*c => *c = true,
+                    _ => break,
+                }
+                at = self.codes_flat.get(i).and_then(|c| c.parent);
+            }
+        }
+        coded
+    }
+
     /// The row of one code.
     pub fn code_row(&self, id: &str) -> Option<CodeRow> {
         let i = *self.code_by_id.get(id)?;
@@ -534,5 +614,18 @@ impl Project {
         let names = self.attribute_names();
         let find = |want: &str| names.iter().find(|n| n.trim().eq_ignore_ascii_case(want)).cloned();
         Some(CellKeys { group: find("group")?, time: find("time")? })
+    }
+
+    /// The cells to show first: the variables named group and time
+    /// ([`Project::detect_cell_keys`]); otherwise, when the sources have no variables at all
+    /// but the project has sets, one cell per set; otherwise none (the reader chooses).
+    pub fn default_grouping(&self) -> Option<Grouping> {
+        match self.detect_cell_keys() {
+            Some(keys) => Some(Grouping::Variables(keys)),
+            None if self.attribute_names().is_empty() && !self.sets().is_empty() => {
+                Some(Grouping::Sets)
+            }
+            None => None,
+        }
     }
 }

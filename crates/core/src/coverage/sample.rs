@@ -258,6 +258,7 @@ pub fn teaching_project() -> Result<Project, SampleError> {
         codes,
         sources,
         codings,
+        sets: Vec::new(),
     };
     Project::new(parts).map_err(SampleError::Model)
 }

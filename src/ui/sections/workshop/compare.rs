@@ -10,7 +10,7 @@ use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use study_core::coverage::{match_themes, CellKeys, Project, PAPER_THEMES};
+use study_core::coverage::{match_themes, Grouping, Project, PAPER_THEMES};
 use study_core::study::Coverage;
 use study_core::text::i18n::fill;
 use study_core::view::coverage::{
@@ -22,7 +22,7 @@ use study_core::view::coverage::{
 /// chart. The comparison's own signals (the definition, the reader's mapping) live here.
 pub(super) fn comparison(
     project: Arc<Project>,
-    keys: RwSignal<Option<CellKeys>>,
+    grouping: RwSignal<Option<Grouping>>,
     coder: RwSignal<String>,
     paper: StoredValue<Coverage>,
     content_lang: &'static str,
@@ -31,8 +31,9 @@ pub(super) fn comparison(
     let definition = RwSignal::new(Definition::Pooled);
     let chosen = RwSignal::new(BTreeMap::<String, String>::new());
     let p = project.clone();
+    // The paper's cells are group × time: document sets are not compared with them.
     let table = Memo::new(move |_| {
-        let k = keys.get()?;
+        let Some(Grouping::Variables(k)) = grouping.get() else { return None };
         p.coverage_table(&k, &coders_of(&coder.get())).ok()
     });
     let themes = match_themes(&project, &PAPER_THEMES);
@@ -75,7 +76,7 @@ pub(super) fn comparison(
         </fieldset>
         <ul class="theme-assignments" id="workshop-assignments">{assignment_list}</ul>
         {theme_pickers(project, mappable, chosen, content_lang)}
-        {comparison_chart(bars, definition, summary, content_lang)}
+        {comparison_chart(bars, grouping, definition, summary, content_lang)}
     }
 }
 
@@ -129,9 +130,10 @@ fn theme_pickers(
 }
 
 /// The comparison chart and its data table, or a note while there is nothing to compare
-/// (the group and time variables are not chosen yet).
+/// (the group and time variables are not chosen yet, or the cells are document sets).
 fn comparison_chart(
     bars: Memo<Option<Vec<ComparisonBar>>>,
+    grouping: RwSignal<Option<Grouping>>,
     definition: RwSignal<Definition>,
     summary: Signal<String>,
     content_lang: &'static str,
@@ -161,7 +163,7 @@ fn comparison_chart(
     view! {
         <Show
             when=move || bars.with(|b| b.is_some())
-            fallback=move || view! { <p class="note" id="workshop-compare-none">{tr(state, |t| t.c_compare_none)}</p> }
+            fallback=move || view! { <p class="note" id="workshop-compare-none">{move || if grouping.with(|g| *g == Some(Grouping::Sets)) { state.t().c_compare_sets } else { state.t().c_compare_none }}</p> }
         >
             {move || {
                 let t = state.t();

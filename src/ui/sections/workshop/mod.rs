@@ -1,7 +1,7 @@
 //! `#workshop`: import your own coded interviews (REFI-QDA `.qdpx`, or CSV files) or the
-//! teaching sample, and see their coverage per code × source and per group × time cell (both
-//! aggregate definitions), beside the paper's printed coverage, with Cohen's kappa between
-//! coders and a CSV export.
+//! teaching sample, and see their coverage per code × source and per cell — group × time, or
+//! document set — (both aggregate definitions), beside the paper's printed coverage, with
+//! Cohen's kappa between coders and a CSV export.
 //!
 //! Everything stays in the page: files are read with `Blob.arrayBuffer()`, nothing is
 //! uploaded and nothing is stored (no localStorage); the only request is a same-origin fetch of

@@ -1,7 +1,8 @@
 //! What the workshop shows once a project is imported: the notice naming it, the choice of
-//! the group and time variables, the coverage tables for the chosen coder, then the
-//! comparison with the paper, the agreement between coders and the export. [`Results`] is
-//! built afresh for every import, so its signals start from the new project.
+//! the cells (a group and a time variable, or the document sets), the coverage tables for
+//! the chosen coder with the filter of their rows, then the comparison with the paper, the
+//! agreement between coders and the export. [`Results`] is built afresh for every import,
+//! so its signals start from the new project.
 
 use super::agreement::agreement;
 use super::compare::comparison;
@@ -11,10 +12,11 @@ use super::{fill_spans, gap, select_value, Imported};
 use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::sync::Arc;
-use study_core::coverage::{CellKeys, Coders, Project, SAMPLE_NOTICE};
+use study_core::coverage::{CellKeys, Coders, Grouping, Project, SAMPLE_NOTICE};
 use study_core::study::Coverage;
-use study_core::text::i18n::fill;
-use study_core::view::coverage::{count_text, coverage_view};
+use study_core::text::i18n::{fill, Strings};
+use study_core::view::coverage::{count_text, coverage_view, filter_rows};
+use wasm_bindgen::JsCast;
 
 /// `Coders` from the coder picker's value ("" = all coders).
 pub(super) fn coders_of(value: &str) -> Coders {
@@ -40,18 +42,17 @@ pub(super) fn Results(
     // The imported project's own words (names, descriptions): the shipped sample is in
     // English; another project's language is unknown (`lang=""`), not the page's.
     let content_lang: &'static str = if is_sample { "en" } else { "" };
-    let detected = project.detect_cell_keys();
-    let keys = RwSignal::new(detected.clone());
+    let grouping = RwSignal::new(project.default_grouping());
     let coder = RwSignal::new(String::new());
     view! {
         <div id="workshop-results" class="workshop-results" data-serial=data.serial.to_string()>
             {import_notice(data.clone(), is_sample, content_lang)}
 
             <h3>{tr(state, |t| t.sec_coverage)}</h3>
-            {key_pickers(project.clone(), detected, keys, content_lang)}
-            {code_coverage(project.clone(), keys, coder, content_lang)}
+            {key_pickers(project.clone(), grouping, content_lang)}
+            {code_coverage(project.clone(), grouping, coder, content_lang)}
 
-            {comparison(project.clone(), keys, coder, paper, content_lang)}
+            {comparison(project.clone(), grouping, coder, paper, content_lang)}
 
             {agreement(project.clone(), kappa_printed, content_lang)}
 
@@ -124,55 +125,101 @@ fn import_notice(
     }
 }
 
-/// Which variables hold the group and the time: `detected` when the project names them
-/// so, otherwise two pickers over the project's attributes (`keys` stays unset until both
-/// are chosen).
+/// The index of the chosen `<option>` of the `<select>` an event came from.
+fn select_index(ev: &leptos::ev::Event) -> usize {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .and_then(|s| usize::try_from(s.selected_index()).ok())
+        .unwrap_or(0)
+}
+
+/// How the sources form cells. Without sets: a note naming the detected group and time
+/// variables, or two pickers over the project's attributes (the grouping stays unset until
+/// both are chosen). With sets: the group picker lists "Document sets" beside the
+/// variables, starting from [`Project::default_grouping`].
 fn key_pickers(
     project: Arc<Project>,
-    detected: Option<CellKeys>,
-    keys: RwSignal<Option<CellKeys>>,
+    grouping: RwSignal<Option<Grouping>>,
     content_lang: &'static str,
 ) -> impl IntoView {
     let state = use_app_state();
     let t = move || state.t();
     let attributes = project.attribute_names();
-    match (detected, attributes.is_empty()) {
-        (Some(k), _) => {
-            let (g, tm) = (k.group, k.time);
+    let n_sets = project.sets().len();
+    let initial = grouping.get_untracked();
+    match (&initial, n_sets, attributes.is_empty()) {
+        (Some(Grouping::Variables(k)), 0, _) => {
+            let (g, tm) = (k.group.clone(), k.time.clone());
             view! {
                 <p class="note" id="workshop-keys">{move || fill_spans(t().c_keys_detected, &[("group", g.clone(), Some(content_lang)), ("time", tm.clone(), Some(content_lang))])}</p>
             }
             .into_any()
         }
-        (None, true) => view! {
+        (_, 0, true) => view! {
             <p class="note" id="workshop-keys">{tr(state, |t| t.c_keys_none)}</p>
         }
         .into_any(),
-        (None, false) => {
-            let group_pick = RwSignal::new(String::new());
-            let time_pick = RwSignal::new(String::new());
-            let options = move || {
-                attributes.iter().map(|a| view! { <option value=a.clone() lang=content_lang>{a.clone()}</option> }).collect_view()
+        _ => {
+            let sets = n_sets > 0;
+            // The group picker: (choose), [Document sets], then the variables; it is read by
+            // index, so no variable name can pass for the sets.
+            let (first, first_time) = match &initial {
+                Some(Grouping::Sets) => (1, None),
+                Some(Grouping::Variables(k)) => (
+                    attributes
+                        .iter()
+                        .position(|a| *a == k.group)
+                        .map_or(0, |i| i + 1 + usize::from(sets)),
+                    Some(k.time.clone()),
+                ),
+                None => (0, None),
             };
+            let group_pick = RwSignal::new(first);
+            let time_pick = RwSignal::new(first_time.clone().unwrap_or_default());
+            let group_options = attr_options(
+                &attributes,
+                attributes.get(first.wrapping_sub(1 + usize::from(sets))),
+                content_lang,
+            );
+            let time_options = attr_options(&attributes, first_time.as_ref(), content_lang);
             let update = move || {
-                let (g, t) = (group_pick.get_untracked(), time_pick.get_untracked());
-                keys.set(
-                    (!g.is_empty() && !t.is_empty()).then_some(CellKeys { group: g, time: t }),
-                );
+                let (i, time) = (group_pick.get_untracked(), time_pick.get_untracked());
+                grouping.set(if sets && i == 1 {
+                    Some(Grouping::Sets)
+                } else {
+                    i.checked_sub(1 + usize::from(sets))
+                        .and_then(|i| attributes.get(i))
+                        .filter(|_| !time.is_empty())
+                        .map(|g| Grouping::Variables(CellKeys { group: g.clone(), time }))
+                });
             };
+            let sets_option = sets.then(|| {
+                view! { <option value="" id="workshop-group-sets" selected=first == 1>{move || fill(t().c_group_sets, &[("n", &n_sets.to_string())])}</option> }
+            });
+            type Pick = fn(&'static Strings) -> &'static str;
+            let (legend, group_label, time_label): (Pick, Pick, Pick) = if sets {
+                (|t| t.c_pickers_legend_sets, |t| t.c_group_or_sets, |t| t.c_time_var_sets)
+            } else {
+                (|t| t.c_pickers_legend, |t| t.c_group_var, |t| t.c_time_var)
+            };
+            let sets_note = sets.then(|| {
+                view! { <p class="note" id="workshop-sets-note">{tr(state, |t| t.c_sets_chosen)}</p> }
+            });
             view! {
                 <fieldset class="workshop-pickers" id="workshop-keys">
-                    <legend>{tr(state, |t| t.c_pickers_legend)}</legend>
-                    <label for="workshop-group-var">{tr(state, |t| t.c_group_var)}</label>
-                    <select id="workshop-group-var" on:change=move |ev| { group_pick.set(select_value(&ev)); update(); }>
+                    <legend>{tr(state, legend)}</legend>
+                    <label for="workshop-group-var">{tr(state, group_label)}</label>
+                    <select id="workshop-group-var" on:change={ let update = update.clone(); move |ev| { group_pick.set(select_index(&ev)); update(); } }>
                         <option value="">{tr(state, |t| t.c_choose)}</option>
-                        {options.clone()}
+                        {sets_option}
+                        {group_options}
                     </select>
-                    <label for="workshop-time-var">{tr(state, |t| t.c_time_var)}</label>
+                    <label for="workshop-time-var">{tr(state, time_label)}</label>
                     <select id="workshop-time-var" on:change=move |ev| { time_pick.set(select_value(&ev)); update(); }>
                         <option value="">{tr(state, |t| t.c_choose)}</option>
-                        {options}
+                        {time_options}
                     </select>
+                    {sets_note}
                 </fieldset>
             }
             .into_any()
@@ -180,11 +227,23 @@ fn key_pickers(
     }
 }
 
-/// The coder picker, what the two definitions of coverage mean, and the coverage tables
-/// for the chosen variables and coder.
+/// One `<option>` per variable, `selected` the one chosen first.
+fn attr_options(
+    attributes: &[String],
+    selected: Option<&String>,
+    content_lang: &'static str,
+) -> impl IntoView {
+    attributes
+        .iter()
+        .map(|a| view! { <option value=a.clone() lang=content_lang selected=selected == Some(a)>{a.clone()}</option> })
+        .collect_view()
+}
+
+/// The coder picker, what the two definitions of coverage mean, the filter of the code rows
+/// and the coverage tables for the chosen cells and coder.
 fn code_coverage(
     project: Arc<Project>,
-    keys: RwSignal<Option<CellKeys>>,
+    grouping: RwSignal<Option<Grouping>>,
     coder: RwSignal<String>,
     content_lang: &'static str,
 ) -> impl IntoView {
@@ -199,9 +258,17 @@ fn code_coverage(
         })
         .collect_view();
     let coverage = Memo::new(move |_| {
-        let k = keys.get();
+        let g = grouping.get();
         let t = state.t();
-        coverage_view(&project, k.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
+        coverage_view(&project, g.as_ref(), &coders_of(&coder.get()), t).map_err(|e| e.message(t))
+    });
+    // The rows shown: codes with codings at first; the name filter and "show all" change
+    // only which rows are hidden, never the figures.
+    let query = RwSignal::new(String::new());
+    let show_all = RwSignal::new(false);
+    let rows_shown = Memo::new(move |_| {
+        let (q, all, t) = (query.get(), show_all.get(), state.t());
+        coverage.with(|c| c.as_ref().ok().map(|v| filter_rows(&v.rows, &q, all, t)))
     });
     view! {
         <p class="workshop-coder">
@@ -219,10 +286,26 @@ fn code_coverage(
             " "{tr(state, |t| t.c_defs_mean)}{move || gap(t())}
             {tr(state, |t| t.c_defs_empty_a)}" "<em>{tr(state, |t| t.c_undefined)}</em>{move || gap(t())}{tr(state, |t| t.c_defs_empty_b)}
         </p>
+        <div class="code-filter" role="search" id="workshop-code-filter-box">
+            <label for="workshop-code-filter">{tr(state, |t| t.c_filter_label)}</label>
+            <input
+                type="search"
+                id="workshop-code-filter"
+                autocomplete="off"
+                aria-describedby="workshop-codes-shown"
+                on:input=move |ev| query.set(event_target_value(&ev))
+            />
+            <label class="check" for="workshop-show-all">
+                <input type="checkbox" id="workshop-show-all" on:change=move |ev| show_all.set(event_target_checked(&ev)) />
+                <span>{tr(state, |t| t.c_show_all)}</span>
+            </label>
+            <p class="hint">{tr(state, |t| t.c_filter_hint)}</p>
+            <p class="note" id="workshop-codes-shown" role="status" aria-live="polite">{move || rows_shown.with(|f| f.as_ref().map(|f| f.text.clone()).unwrap_or_default())}</p>
+        </div>
         {move || {
             let t = state.t();
             match coverage.get() {
-                Ok(v) => coverage_tables(v, t, content_lang).into_any(),
+                Ok(v) => coverage_tables(v, rows_shown, t, content_lang).into_any(),
                 Err(m) => view! { <p class="field-error" role="alert">{m}</p> }.into_any(),
             }
         }}

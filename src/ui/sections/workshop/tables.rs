@@ -1,24 +1,33 @@
-//! The workshop's coverage tables, built from a `CoverageView`: codes × group-and-time
-//! cells under both definitions, codes × sources, and the list of sources; and the row head
-//! every code table shares (indented by depth, aggregates marked).
+//! The workshop's coverage tables, built from a `CoverageView`: codes × cells (group and
+//! time, or document sets) under both definitions, codes × sources, and the list of
+//! sources; the notes on sources in no cell or in several sets; and the row head every code
+//! table shares (indented by depth, aggregates marked). Each code row is built once per
+//! view and only hidden or shown as the row filter changes.
 
 use super::fill_spans;
 use leptos::prelude::*;
+use study_core::coverage::Grouping;
 use study_core::text::i18n::{fill, Strings};
 use study_core::text::pieces::list_separator;
-use study_core::view::coverage::{count_text, CoverageView, Definition};
+use study_core::view::coverage::{count_text, CoverageView, Definition, RowFilter};
 
 /// Indentation class for a code at `depth` (CSS, no inline style).
 fn depth_class(depth: usize) -> String {
     format!("code-name depth-{}", depth.clamp(1, 8))
 }
 
-/// The two coverage tables: codes × cells (both definitions) and codes × sources.
+/// The two coverage tables: codes × cells (both definitions) and codes × sources, showing
+/// the rows `shown` keeps.
 pub(super) fn coverage_tables(
     v: CoverageView,
+    shown: Memo<Option<RowFilter>>,
     t: &'static Strings,
     content_lang: &'static str,
 ) -> impl IntoView {
+    let hidden = move |i: usize| {
+        shown.with(|f| f.as_ref().is_some_and(|f| !f.visible.get(i).copied().unwrap_or(true)))
+    };
+    let sets = v.grouping == Some(Grouping::Sets);
     let cell_table = (!v.cells.is_empty()).then(|| {
         let top = v
             .cells
@@ -40,25 +49,28 @@ pub(super) fn coverage_tables(
         let rows = v
             .rows
             .iter()
-            .map(|r| {
+            .enumerate()
+            .map(|(i, r)| {
                 let tds = r
                     .cells
                     .iter()
                     .zip(&v.cells)
                     .map(|(c, head)| {
                         view! {
-                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-def="pooled">{c.pooled_text.clone()}</td>
-                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-def="mean">{c.mean_text.clone()}</td>
+                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-set=head.set.clone() data-def="pooled">{c.pooled_text.clone()}</td>
+                            <td class="num" data-group=head.group.clone() data-time=head.time.clone() data-set=head.set.clone() data-def="mean">{c.mean_text.clone()}</td>
                         }
                     })
                     .collect_view();
-                view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
+                view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate hidden=move || hidden(i)>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
             })
             .collect_view();
+        let (region, caption) =
+            if sets { (t.c_sets_region, t.c_sets_caption) } else { (t.c_cells_region, t.c_cells_caption) };
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_cells_region>
+            <div class="table-wrap" tabindex="0" role="region" aria-label=region>
                 <table id="workshop-cells" class="workshop-table">
-                    <caption>{t.c_cells_caption}</caption>
+                    <caption>{caption}</caption>
                     <thead>
                         <tr><th scope="col" rowspan="2">{t.c_col_code}</th>{top}</tr>
                         <tr>{sub}</tr>
@@ -69,7 +81,11 @@ pub(super) fn coverage_tables(
         }
     });
     let unassigned = (!v.unassigned.is_empty()).then(|| {
-        view! { <p class="note" id="workshop-unassigned">{fill_spans(t.c_unassigned, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join(list_separator(t.lang)), Some(content_lang))])}</p> }
+        let template = if sets { t.c_unassigned_sets } else { t.c_unassigned };
+        view! { <p class="note" id="workshop-unassigned">{fill_spans(template, &[("n", v.unassigned.len().to_string(), None), ("names", v.unassigned.join(list_separator(t.lang)), Some(content_lang))])}</p> }
+    });
+    let overlapping = (!v.overlapping.is_empty()).then(|| {
+        view! { <p class="note" id="workshop-overlap">{fill_spans(t.c_sets_overlap, &[("n", v.overlapping.len().to_string(), None), ("names", v.overlapping.join(list_separator(t.lang)), Some(content_lang))])}</p> }
     });
     let source_heads = v
         .sources
@@ -79,14 +95,15 @@ pub(super) fn coverage_tables(
     let source_rows = v
         .rows
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let tds = r
                 .sources
                 .iter()
                 .zip(&v.sources)
                 .map(|(c, head)| view! { <td class="num" data-source=head.id.clone()>{c.text.clone()}</td> })
                 .collect_view();
-            view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
+            view! { <tr data-code=r.code.clone() class:aggregate=r.aggregate hidden=move || hidden(i)>{code_head(&r.name, r.depth, r.aggregate, t, content_lang)}{tds}</tr> }
         })
         .collect_view();
     let source_list = v
@@ -103,9 +120,11 @@ pub(super) fn coverage_tables(
             }
         })
         .collect_view();
+    let cells_col = if sets { t.c_col_sets } else { t.c_col_group_time };
     view! {
         {cell_table}
         {unassigned}
+        {overlapping}
         <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_sources_region>
             <table id="workshop-sources" class="workshop-table">
                 <caption>{t.c_sources_caption}</caption>
@@ -116,7 +135,7 @@ pub(super) fn coverage_tables(
         <div class="table-wrap" tabindex="0" role="region" aria-label=t.c_sources_list>
             <table id="workshop-source-list">
                 <caption>{t.c_sources_list}</caption>
-                <thead><tr><th scope="col">{t.c_col_key}</th><th scope="col">{t.c_col_source}</th><th scope="col">{t.c_col_group_time}</th><th scope="col" class="num">{t.c_col_chars}</th></tr></thead>
+                <thead><tr><th scope="col">{t.c_col_key}</th><th scope="col">{t.c_col_source}</th><th scope="col">{cells_col}</th><th scope="col" class="num">{t.c_col_chars}</th></tr></thead>
                 <tbody>{source_list}</tbody>
             </table>
         </div>

@@ -1,11 +1,14 @@
 //! REFI-QDA project exchange (`.qdpx`, QDA-XML 1.0, namespace `urn:QDA-XML:project:1.0`):
 //! read a project from the bytes of a `.qdpx` archive ([`write`](mod@write) writes one).
 //!
-//! A `.qdpx` is a zip holding one `.qde` XML file (any name) and a `Sources` folder (any case)
-//! with the plain-text files that `plainTextPath="internal://<file>"` names. What is read:
+//! A `.qdpx` is a zip holding one `.qde` XML file (any name: NVivo and MAXQDA write
+//! `project.qde`, ATLAS.ti names it after the project) and a `Sources` folder (any case;
+//! MAXQDA and ATLAS.ti write `sources`) with the plain-text files that
+//! `plainTextPath="internal://<file>"` names. What is read:
 //! - `Project/@name`, `Project/Description`;
 //! - `Users/User` (`guid`, `name`) — the coders;
-//! - `CodeBook/Codes/Code`, nested (`guid`, `name`);
+//! - `CodeBook/Codes/Code`, nested (`guid`, `name`), whatever namespace the `CodeBook`
+//!   declares (MAXQDA gives it `urn:QDA-XML:codebook:0:4`); a code's `Description` is not read;
 //! - `Variables/Variable` (`guid`, `name`) and `Cases/Case` with `VariableValue`
 //!   (`VariableRef/@targetGUID` + `TextValue` or any other `…Value`) and `SourceRef/@targetGUID`:
 //!   each case gives its variable values to the sources it references; a `VariableValue`
@@ -14,29 +17,40 @@
 //! - `Sources/TextSource` (`guid`, `name`, `Description`, inline `PlainTextContent` or
 //!   `plainTextPath`), its `PlainTextSelection`s (`startPosition`, `endPosition`, half-open, in
 //!   Unicode code points) with `Coding` (`creatingUser`, falling back to the selection's) and
-//!   `CodeRef/@targetGUID`; a `Coding` directly inside a `TextSource` codes the whole source.
+//!   `CodeRef/@targetGUID`; a `Coding` directly inside a `TextSource` codes the whole source
+//!   (a selection with no `Coding`, such as MAXQDA's memo on a segment, codes nothing);
+//! - `Sets/Set` (`guid`, `name`, `Description`) with `MemberSource/@targetGUID`: MAXQDA's
+//!   document sets, ATLAS.ti's document groups. A `MemberSource` naming no source of the project
+//!   is left out of its set and reported in [`Import::notes`], never fatal; one naming a
+//!   skipped (PDF, picture …) source is left out silently, as that source is. A set holding
+//!   only `MemberCode`s or `MemberNote`s (ATLAS.ti's code groups) is not a group of sources:
+//!   it is counted in a note and dropped.
 //!
-//! Not read: picture, PDF, audio and video sources (counted in [`Import::notes`]), notes, sets,
+//! Not read: picture, PDF, audio and video sources (counted in [`Import::notes`]), notes,
 //! links, graphs. Elements are matched by local name, so a namespace prefix does not matter.
 //!
 //! Tolerated: any `.qde` file name; a UTF-8 byte-order mark at the start of the XML or of a text
 //! file (stripped); CRLF line endings, which are **kept**: positions count the text as stored,
 //! so a CRLF is two characters, as in the tools that write REFI-QDA. Inline `PlainTextContent`
-//! is likewise taken as it appears in the file (no XML end-of-line normalisation).
+//! is likewise taken as it appears in the file (no XML end-of-line normalisation). A
+//! `plainTextPath="relative://<path>"` (relative to the project's base path, which REFI-QDA
+//! puts outside the archive) is read when the archive holds that path after all, beside the
+//! `.qde` or in its `Sources` folder (any case).
 //!
 //! Refused with a [`QdpxError`] naming the file, element and line: malformed XML, no `.qde`,
-//! a missing `Sources` folder or text file, a text outside the archive (`relative://`,
-//! `absolute://`), references to unknown codes, users, sources or variables, positions that are
-//! not whole numbers ≥ 0, positions past the end of the text, and archives over the
-//! [`QdpxLimits`] ([`QDPX_LIMITS`]: compressed size, each entry's and the total uncompressed
-//! size actually read — a zip bomb stops at the limit, whatever its headers claim).
+//! a missing `Sources` folder or text file, a text outside the archive (`relative://` not in
+//! it, `absolute://`), references to unknown codes, users, sources or variables (in codings,
+//! cases and values), positions that are not whole numbers ≥ 0, positions past the end of the
+//! text, and archives over the [`QdpxLimits`] ([`QDPX_LIMITS`]: compressed size, each entry's
+//! and the total uncompressed size actually read — a zip bomb stops at the limit, whatever its
+//! headers claim).
 
 mod error;
 pub mod write;
 mod xml;
 
 use crate::coverage::project::{
-    Code, Coding, Import, ImportNote, Project, ProjectParts, Source, User,
+    Code, Coding, Import, ImportNote, Project, ProjectParts, Source, SourceSet, User,
 };
 pub use error::QdpxError;
 use std::collections::{BTreeMap, BTreeSet};
@@ -162,18 +176,9 @@ pub fn import_qdpx_with_limits(bytes: &[u8], limits: &QdpxLimits) -> Result<Impo
     build(parsed, &qde_name, &mut archive)
 }
 
-/// Finds the entry `internal://<file>` names: `<dir of the .qde>/Sources/<file>` (folder name in
-/// any case; the file name exactly, else in any case).
-fn find_text(
-    archive: &Archive,
-    qde_name: &str,
-    source: &str,
-    path: &str,
-) -> Result<usize, QdpxError> {
-    let Some(file) = path.strip_prefix("internal://") else {
-        return Err(QdpxError::ExternalText { source: source.to_string(), path: path.to_string() });
-    };
-    let base = qde_name.rfind('/').and_then(|i| qde_name.get(..=i)).unwrap_or("");
+/// The entry `file` names in the `Sources` folder beside the `.qde` (folder name in any case;
+/// the file name exactly, else in any case); `Err(false)` when there is no such folder.
+fn in_sources(archive: &Archive, base: &str, file: &str) -> Result<usize, bool> {
     let in_sources: Vec<(usize, &str)> = archive
         .names
         .iter()
@@ -185,20 +190,52 @@ fn find_text(
         })
         .collect();
     if in_sources.is_empty() {
-        return Err(QdpxError::NoSourcesFolder {
-            source: source.to_string(),
-            path: path.to_string(),
-        });
+        return Err(false);
     }
     in_sources
         .iter()
         .find(|(_, f)| *f == file)
         .or_else(|| in_sources.iter().find(|(_, f)| f.to_lowercase() == file.to_lowercase()))
         .map(|&(i, _)| i)
-        .ok_or_else(|| QdpxError::MissingTextFile {
-            source: source.to_string(),
-            path: path.to_string(),
-        })
+        .ok_or(true)
+}
+
+/// Finds the entry a source's `plainTextPath` names: `internal://<file>` is
+/// `<dir of the .qde>/Sources/<file>`; `relative://<path>` is read only if the archive holds
+/// `<dir of the .qde>/<path>` or `Sources/<path>` (REFI-QDA puts it outside the archive).
+fn find_text(
+    archive: &Archive,
+    qde_name: &str,
+    source: &str,
+    path: &str,
+) -> Result<usize, QdpxError> {
+    let base = qde_name.rfind('/').and_then(|i| qde_name.get(..=i)).unwrap_or("");
+    let outside = || QdpxError::ExternalText { source: source.to_string(), path: path.to_string() };
+    if let Some(rel) = path.strip_prefix("relative://") {
+        let rel = rel.replace('\\', "/");
+        let rel = rel.trim_start_matches('/');
+        let beside = format!("{base}{rel}");
+        return archive
+            .names
+            .iter()
+            .position(|n| *n == beside)
+            .or_else(|| {
+                archive.names.iter().position(|n| n.to_lowercase() == beside.to_lowercase())
+            })
+            .or_else(|| in_sources(archive, base, rel).ok())
+            .ok_or_else(outside);
+    }
+    let Some(file) = path.strip_prefix("internal://") else {
+        return Err(outside());
+    };
+    in_sources(archive, base, file).map_err(|folder| {
+        let (source, path) = (source.to_string(), path.to_string());
+        if folder {
+            QdpxError::MissingTextFile { source, path }
+        } else {
+            QdpxError::NoSourcesFolder { source, path }
+        }
+    })
 }
 
 fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, QdpxError> {
@@ -332,6 +369,7 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
             attributes: attrs.remove(&s.guid).unwrap_or_default(),
         });
     }
+    let sets = source_sets(p.sets, &source_guids, &p.skipped_guids, &mut notes);
     let mut users = p.users;
     if anonymous > 0 {
         users.push(User { id: ANONYMOUS.to_string(), name: "(unknown coder)".to_string() });
@@ -344,9 +382,54 @@ fn build(p: Parser<'_>, file: &str, archive: &mut Archive) -> Result<Import, Qdp
         codes: p.roots,
         sources,
         codings,
+        sets,
     };
     let project = Project::new(parts).map_err(QdpxError::Model)?;
     Ok(Import { project, notes })
+}
+
+/// The sets of sources: each `MemberSource` that names a text source, once; the others are
+/// left out (those naming nothing reported in one note), and sets of codes or notes dropped
+/// (counted in another).
+fn source_sets(
+    raw: Vec<xml::RawSet>,
+    text_sources: &BTreeSet<&str>,
+    skipped: &BTreeSet<String>,
+    notes: &mut Vec<ImportNote>,
+) -> Vec<SourceSet> {
+    let (mut unknown, mut first, mut code_sets) = (0usize, None, 0usize);
+    let mut sets = Vec::with_capacity(raw.len());
+    for set in raw {
+        if set.sources.is_empty() && set.other_members > 0 {
+            code_sets += 1;
+            continue;
+        }
+        let mut seen = BTreeSet::new();
+        let mut members = Vec::new();
+        for (guid, line) in set.sources {
+            if text_sources.contains(guid.as_str()) {
+                if seen.insert(guid.clone()) {
+                    members.push(guid);
+                }
+            } else if !skipped.contains(&guid) {
+                unknown += 1;
+                first.get_or_insert((guid, set.name.clone(), line));
+            }
+        }
+        sets.push(SourceSet {
+            id: set.guid,
+            name: set.name,
+            description: set.description.trim().to_string(),
+            sources: members,
+        });
+    }
+    if let Some((guid, set, line)) = first {
+        notes.push(ImportNote::SetMembersUnknown { n: unknown, guid, set, line });
+    }
+    if code_sets > 0 {
+        notes.push(ImportNote::CodeSets { n: code_sets });
+    }
+    sets
 }
 
 /// User id given to codings that name no coder.

@@ -5,7 +5,8 @@
 //! same project always gives the same bytes whatever the deflate implementation does; the
 //! teaching sample relies on it. Ids that are GUIDs are kept, others get deterministic GUIDs.
 //! Attributes become text variables plus one case per distinct combination of values; each
-//! coding becomes one `PlainTextSelection` with one `Coding`.
+//! coding becomes one `PlainTextSelection` with one `Coding`; each set of sources becomes a
+//! `Set` of `MemberSource`s, after the sources as the schema orders them.
 
 use super::{QdpxError, QDA_NAMESPACE};
 use crate::coverage::project::{Code, Project};
@@ -101,7 +102,8 @@ fn map_codes(codes: &[Code], guids: &mut Guids, map: &mut BTreeMap<String, Strin
 /// Writes a project as a `.qdpx`: `project.qde` and one `Sources/<guid>.txt` per source,
 /// stored uncompressed with fixed timestamps (1980-01-01) and permissions, so the same project
 /// always gives the same bytes. Ids that are GUIDs are kept; others get deterministic GUIDs.
-/// Attributes become text variables and one case per distinct combination of values.
+/// Attributes become text variables and one case per distinct combination of values; sets of
+/// sources become `Sets`.
 pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
     let mut guids = Guids { used: BTreeSet::new(), next: 0 };
     let user_g: BTreeMap<String, String> = project
@@ -206,6 +208,31 @@ pub fn write_qdpx(project: &Project) -> Result<Vec<u8>, QdpxError> {
             x.push_str("    </TextSource>\n");
         }
         x.push_str("  </Sources>\n");
+    }
+    if !project.sets().is_empty() {
+        // After every other GUID, so projects without sets are written as before.
+        let source_of: BTreeMap<&str, &str> = project
+            .sources()
+            .iter()
+            .zip(&source_g)
+            .map(|(s, g)| (s.id.as_str(), g.as_str()))
+            .collect();
+        x.push_str("  <Sets>\n");
+        for set in project.sets() {
+            let g = guids.keep_or_fresh(&set.id, 0x5e75);
+            x.push_str(&format!("    <Set guid=\"{g}\" name=\"{}\">\n", esc(&set.name, true)));
+            if !set.description.is_empty() {
+                x.push_str(&format!(
+                    "      <Description>{}</Description>\n",
+                    esc(&set.description, false)
+                ));
+            }
+            for m in set.sources.iter().filter_map(|id| source_of.get(id.as_str())) {
+                x.push_str(&format!("      <MemberSource targetGUID=\"{m}\"/>\n"));
+            }
+            x.push_str("    </Set>\n");
+        }
+        x.push_str("  </Sets>\n");
     }
     if !project.description().is_empty() {
         x.push_str(&format!(

@@ -1,12 +1,12 @@
 //! Reading a project's `.qde` XML (QDA-XML 1.0): users, the code tree, variables and
-//! cases, text sources with their selections and codings, by local element name, with
-//! byte offsets turned into line numbers for errors.
+//! cases, text sources with their selections and codings, and sets, by local element name,
+//! with byte offsets turned into line numbers for errors.
 
 use super::{QdpxError, QDA_NAMESPACE};
 use crate::coverage::project::{Code, ImportNote, User, MAX_CODE_DEPTH};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Byte offset → 1-based line, for increasing offsets (restarts if one goes back).
 pub(super) struct Lines<'a> {
@@ -74,6 +74,17 @@ pub(super) struct RawSource {
     pub(super) values: Vec<((String, usize), String)>,
 }
 
+/// A `Set` as written: its `MemberSource` references (GUID, line), unchecked.
+#[derive(Debug, Default)]
+pub(super) struct RawSet {
+    pub(super) guid: String,
+    pub(super) name: String,
+    pub(super) description: String,
+    pub(super) sources: Vec<(String, usize)>,
+    /// `MemberCode`s and `MemberNote`s (a set of codes or notes is no group of sources).
+    pub(super) other_members: usize,
+}
+
 /// Where captured text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Capture {
@@ -81,6 +92,7 @@ pub(super) enum Capture {
     SourceDescription,
     PlainText,
     Value,
+    SetDescription,
 }
 
 pub(super) struct Parser<'a> {
@@ -102,6 +114,10 @@ pub(super) struct Parser<'a> {
     pub(super) coding: Option<RawCoding>,
     pub(super) capture: Option<(Capture, usize, String)>,
     pub(super) skipped_sources: BTreeMap<String, usize>,
+    /// GUIDs of the skipped sources, so a set naming one is not reported as naming nothing.
+    pub(super) skipped_guids: BTreeSet<String>,
+    pub(super) sets: Vec<RawSet>,
+    pub(super) set: Option<RawSet>,
     pub(super) notes: Vec<ImportNote>,
 }
 
@@ -130,6 +146,9 @@ impl<'a> Parser<'a> {
             coding: None,
             capture: None,
             skipped_sources: BTreeMap::new(),
+            skipped_guids: BTreeSet::new(),
+            sets: Vec::new(),
+            set: None,
             notes: Vec::new(),
         }
     }
@@ -302,6 +321,9 @@ impl<'a> Parser<'a> {
                 });
             } else {
                 *self.skipped_sources.entry(n.to_string()).or_insert(0) += 1;
+                // Leniently: a skipped source's attributes were never an error.
+                let guid = self.attrs(e, line).ok().and_then(|a| a.get("guid").cloned());
+                self.skipped_guids.extend(guid.map(|g| g.trim().to_string()));
             }
         } else if self.path_is(&["Project", "Sources", "TextSource"]) {
             match n {
@@ -345,6 +367,32 @@ impl<'a> Parser<'a> {
             if let Some(c) = self.coding.as_mut() {
                 c.code = Some(target);
             }
+        } else if self.path_is(&["Project", "Sets"]) && n == "Set" {
+            let a = self.attrs(e, line)?;
+            let guid = self.required(&a, line, "Set", "guid")?;
+            let name = a
+                .get("name")
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| guid.clone());
+            self.set = Some(RawSet { guid, name, ..RawSet::default() });
+        } else if self.path_is(&["Project", "Sets", "Set"]) {
+            match n {
+                "Description" => self.start_capture(Capture::SetDescription),
+                "MemberSource" => {
+                    let a = self.attrs(e, line)?;
+                    let target = self.required(&a, line, "MemberSource", "targetGUID")?;
+                    if let Some(set) = self.set.as_mut() {
+                        set.sources.push((target, line));
+                    }
+                }
+                "MemberCode" | "MemberNote" => {
+                    if let Some(set) = self.set.as_mut() {
+                        set.other_members += 1;
+                    }
+                }
+                _ => {}
+            }
         } else if self.path_is(&["Project"]) && n == "Description" {
             self.start_capture(Capture::ProjectDescription);
         }
@@ -373,6 +421,11 @@ impl<'a> Parser<'a> {
                     Capture::Value => {
                         if let Some(v) = self.value.as_mut() {
                             v.value = text;
+                        }
+                    }
+                    Capture::SetDescription => {
+                        if let Some(set) = self.set.as_mut() {
+                            set.description = text;
                         }
                     }
                 }
@@ -439,6 +492,11 @@ impl<'a> Parser<'a> {
             "TextSource" if self.path_is(&["Project", "Sources", "TextSource"]) => {
                 if let Some(s) = self.source.take() {
                     self.sources.push(s);
+                }
+            }
+            "Set" if self.path_is(&["Project", "Sets", "Set"]) => {
+                if let Some(set) = self.set.take() {
+                    self.sets.push(set);
                 }
             }
             _ => {}

@@ -81,7 +81,8 @@ pub fn comparison_bars(
             for time in [Time::T1, Time::T2] {
                 let cell = paper.cell(&th.id, g, time);
                 let at = table.cells.iter().position(|c| {
-                    paper_group(&c.group) == Some(g) && paper_time(&c.time) == Some(time)
+                    paper_group(&c.group) == Some(g)
+                        && c.time.as_deref().and_then(paper_time) == Some(time)
                 });
                 let (imported, imported_text) = match (row, at) {
                     (None, _) => (None, t.c_no_code_mapped.to_string()),

@@ -4,8 +4,11 @@
 //! - [`check_qdpx_size`] / [`check_csv_sizes`]: the size limits, checked *before* a file is
 //!   read, with a message naming the file;
 //! - [`coverage_view`]: the coverage table, codes (rows, pre-order, with depth and the
-//!   aggregate flag) × group × time cells (both definitions) and × sources, as numbers and as
-//!   text with two decimals ("undefined" for an empty source or cell);
+//!   aggregate flag) × cells (group × time, or one per document set; both definitions) and ×
+//!   sources, as numbers and as text with two decimals ("undefined" for an empty source or
+//!   cell), with the sources in no cell and those in more than one set;
+//! - [`filter_rows`]: which code rows a table shows (codes with codings by default, or all;
+//!   matching a name filter) and a sentence saying how many are hidden and why;
 //! - [`theme_assignments`] / [`comparison_bars`] / [`comparison_summary`]: which imported code
 //!   stands for each of the paper's five themes (matched by name, or mapped by the reader),
 //!   and the chart model that puts its coverage beside the printed values (`None` = not
@@ -16,15 +19,18 @@
 
 mod agreement;
 mod comparison;
+mod filter;
 mod themes;
 
 use crate::coverage::engine::{Coders, CoverageError, CoverageTable};
-use crate::coverage::project::{CellKeys, Project};
+use crate::coverage::project::{Grouping, Project};
 use crate::coverage::qdpx::QDPX_LIMITS;
 use crate::text::format::{fixed, percent};
 use crate::text::i18n::{fill, Strings};
+use crate::text::pieces::name_separator;
 pub use agreement::*;
 pub use comparison::*;
+pub use filter::*;
 pub use themes::*;
 
 /// What an empty source (or a cell of empty sources) shows instead of a percentage.
@@ -100,9 +106,12 @@ pub fn coverage_text(v: Option<f64>, t: &Strings) -> String {
     v.map(percent).unwrap_or_else(|| t.c_undefined.to_string())
 }
 
-/// "Development × T1".
-pub fn cell_label(group: &str, time: &str) -> String {
-    format!("{group} \u{d7} {time}")
+/// "Development × T1", or a set's name alone.
+pub fn cell_label(group: &str, time: Option<&str>) -> String {
+    match time {
+        Some(time) => format!("{group} \u{d7} {time}"),
+        None => group.to_string(),
+    }
 }
 
 /// One sentence naming the project and its size.
@@ -120,12 +129,16 @@ pub fn import_summary(project: &Project, t: &Strings) -> String {
     )
 }
 
-/// The head of one group × time column pair.
+/// The head of one cell's column pair.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CellHead {
+    /// The group value, or the set's name.
     pub group: String,
-    pub time: String,
-    /// "Development × T1".
+    /// The time value; `None` for a set.
+    pub time: Option<String>,
+    /// The set's id, for a set.
+    pub set: Option<String>,
+    /// "Development × T1", or the set's name.
     pub label: String,
     pub n_sources: usize,
     /// Sources with no characters (left out of the mean of per-source percentages).
@@ -141,7 +154,7 @@ pub struct SourceHead {
     pub key: String,
     pub name: String,
     pub chars: usize,
-    /// The cell label, `None` when the source lacks the group or the time value.
+    /// The label of its cell (of each of its sets, listed), `None` when it is in no cell.
     pub cell: Option<String>,
 }
 
@@ -171,6 +184,8 @@ pub struct ViewRow {
     pub depth: usize,
     /// The code has children: its figures are the union with all its descendants.
     pub aggregate: bool,
+    /// The code or one of its descendants has a coding (by any coder).
+    pub coded: bool,
     /// One per [`CoverageView::cells`].
     pub cells: Vec<CellText>,
     /// One per [`CoverageView::sources`].
@@ -180,50 +195,68 @@ pub struct ViewRow {
 /// The Workshop's coverage tables.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CoverageView {
-    /// The attributes used for the cells (`None`: no cells, sources only).
-    pub keys: Option<CellKeys>,
+    /// How the sources form the cells (`None`: no cells, sources only).
+    pub grouping: Option<Grouping>,
     pub cells: Vec<CellHead>,
-    /// Sources in column order: by cell (in cell order), then the unassigned ones.
+    /// Sources in column order: by cell (in cell order; a source in several sets under the
+    /// first), then the unassigned ones.
     pub sources: Vec<SourceHead>,
     pub rows: Vec<ViewRow>,
     /// Names of the sources that belong to no cell.
     pub unassigned: Vec<String>,
+    /// Names of the sources in more than one cell (only document sets overlap).
+    pub overlapping: Vec<String>,
 }
 
-/// Builds the coverage tables for `coders`; cells only when `keys` is given.
+/// Builds the coverage tables for `coders`; cells only when `grouping` is given.
 pub fn coverage_view(
     project: &Project,
-    keys: Option<&CellKeys>,
+    grouping: Option<&Grouping>,
     coders: &Coders,
     t: &Strings,
 ) -> Result<CoverageView, CoverageError> {
     let table: Option<CoverageTable> =
-        keys.map(|k| project.coverage_table(k, coders)).transpose()?;
+        grouping.map(|g| project.coverage_table_by(g, coders)).transpose()?;
     let name_of =
         |id: &str| project.source(id).map(|s| s.name.clone()).unwrap_or_else(|| id.to_string());
-    let mut order: Vec<(String, Option<String>)> = Vec::new();
-    let mut unassigned = Vec::new();
+    // (source id, labels of its cells), each source once.
+    let mut order: Vec<(String, Vec<String>)> = Vec::new();
+    let (mut unassigned, mut overlapping) = (Vec::new(), Vec::new());
     match &table {
-        Some(t) => {
-            for c in &t.cells {
-                order.extend(
-                    c.sources.iter().map(|s| (s.clone(), Some(cell_label(&c.group, &c.time)))),
-                );
+        Some(table) => {
+            let mut at: std::collections::BTreeMap<String, usize> =
+                std::collections::BTreeMap::new();
+            for c in &table.cells {
+                let label = cell_label(&c.group, c.time.as_deref());
+                for s in &c.sources {
+                    match at.get(s) {
+                        Some(&i) => {
+                            if let Some((_, labels)) = order.get_mut(i) {
+                                labels.push(label.clone());
+                            }
+                        }
+                        None => {
+                            at.insert(s.clone(), order.len());
+                            order.push((s.clone(), vec![label.clone()]));
+                        }
+                    }
+                }
             }
-            order.extend(t.unassigned.iter().map(|s| (s.clone(), None)));
-            unassigned = t.unassigned.iter().map(|s| name_of(s)).collect();
+            order.extend(table.unassigned.iter().map(|s| (s.clone(), Vec::new())));
+            unassigned = table.unassigned.iter().map(|s| name_of(s)).collect();
+            overlapping = table.overlapping.iter().map(|s| name_of(s)).collect();
         }
-        None => order.extend(project.sources().iter().map(|s| (s.id.clone(), None))),
+        None => order.extend(project.sources().iter().map(|s| (s.id.clone(), Vec::new()))),
     }
     let sources: Vec<SourceHead> = order
         .into_iter()
         .enumerate()
-        .map(|(i, (id, cell))| SourceHead {
+        .map(|(i, (id, cells))| SourceHead {
             key: format!("S{}", i + 1),
             name: name_of(&id),
             chars: project.source(&id).map(|s| s.len_chars()).unwrap_or(0),
             id,
-            cell,
+            cell: (!cells.is_empty()).then(|| cells.join(name_separator(t.lang))),
         })
         .collect();
     let cells: Vec<CellHead> = table
@@ -237,7 +270,8 @@ pub fn coverage_view(
                     CellHead {
                         group: c.group.clone(),
                         time: c.time.clone(),
-                        label: cell_label(&c.group, &c.time),
+                        set: c.set.clone(),
+                        label: cell_label(&c.group, c.time.as_deref()),
                         n_sources: c.sources.len(),
                         n_empty: first.map_or(0, |v| v.n_empty),
                         total_chars: first.map_or_else(
@@ -255,6 +289,7 @@ pub fn coverage_view(
                 .collect()
         })
         .unwrap_or_default();
+    let coded = project.coded_codes();
     let mut rows = Vec::new();
     for (i, code) in project.code_rows().into_iter().enumerate() {
         let cell_values = table
@@ -286,11 +321,12 @@ pub fn coverage_view(
             name: code.name,
             depth: code.depth,
             aggregate: code.has_children,
+            coded: coded.get(i).copied().unwrap_or(false),
             cells: cell_values,
             sources: per_source,
         });
     }
-    Ok(CoverageView { keys: keys.cloned(), cells, sources, rows, unassigned })
+    Ok(CoverageView { grouping: grouping.cloned(), cells, sources, rows, unassigned, overlapping })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::coverage::kappa::Kappa;
-use crate::coverage::project::{Code, Coding, ProjectParts, Source, User};
+use crate::coverage::project::{Code, Coding, Grouping, ProjectParts, Source, SourceSet, User};
 use crate::coverage::sample::teaching_project;
 use crate::coverage::themes::ThemeMatch;
 use crate::coverage::themes::{match_themes, PAPER_THEMES};
@@ -62,6 +62,20 @@ fn small() -> Project {
             coding("s1", 0, 4, "c", "b"),
             coding("s4", 0, 2, "x", "b"),
         ],
+        sets: vec![
+            SourceSet {
+                id: "k1".into(),
+                name: "Long ones".into(),
+                description: String::new(),
+                sources: vec!["s2".into(), "s1".into(), "s2".into()],
+            },
+            SourceSet {
+                id: "k2".into(),
+                name: "Short ones".into(),
+                description: String::new(),
+                sources: vec!["s4".into(), "s1".into()],
+            },
+        ],
     };
     Project::new(parts).unwrap()
 }
@@ -89,7 +103,7 @@ fn size_limits_are_checked_before_reading_with_the_file_named() {
 #[test]
 fn coverage_view_has_both_definitions_undefined_and_source_columns_by_cell() {
     let p = small();
-    let keys = p.detect_cell_keys().unwrap();
+    let keys = Grouping::Variables(p.detect_cell_keys().unwrap());
     let v = coverage_view(&p, Some(&keys), &Coders::All, &EN).unwrap();
     assert_eq!(
         v.cells.iter().map(|c| c.label.as_str()).collect::<Vec<_>>(),
@@ -133,7 +147,7 @@ fn coverage_view_has_both_definitions_undefined_and_source_columns_by_cell() {
 #[test]
 fn teaching_sample_view_shows_the_reference_numbers() {
     let p = teaching_project().unwrap();
-    let keys = p.detect_cell_keys().unwrap();
+    let keys = Grouping::Variables(p.detect_cell_keys().unwrap());
     let v = coverage_view(&p, Some(&keys), &Coders::All, &EN).unwrap();
     let row = |name: &str| v.rows.iter().find(|r| r.name == name).unwrap();
     let iv = row("Instrumental value");
@@ -300,7 +314,7 @@ fn texts_follow_the_ui_language_and_english_stays_as_it_was() {
     assert_eq!(check_csv_sizes(&[("a.txt".into(), 10)], &ZH), Ok(()));
     // Empty sources are undefined in both languages, never 0 %.
     let small = small();
-    let keys = small.detect_cell_keys().unwrap();
+    let keys = Grouping::Variables(small.detect_cell_keys().unwrap());
     let v = coverage_view(&small, Some(&keys), &Coders::All, &ZH).unwrap();
     assert_eq!(v.rows[0].cells[0].pooled_text, "无定义");
     assert_eq!(v.rows[0].cells[1].pooled_text, "20.00%");
@@ -331,4 +345,98 @@ fn texts_follow_the_ui_language_and_english_stays_as_it_was() {
     let s = comparison_summary(&bars, Definition::Pooled, &ZH);
     assert!(s.contains("Team monitoring Service T2：导入 17.30%，论文 50.28%"), "{s}");
     assert!(s.contains("20 个单元格中 10 个有报告"), "{s}");
+}
+
+#[test]
+fn sets_are_cells_that_may_overlap_and_each_source_is_one_column() {
+    let p = small();
+    assert_eq!(p.default_grouping(), Some(Grouping::Variables(p.detect_cell_keys().unwrap())));
+    let v = coverage_view(&p, Some(&Grouping::Sets), &Coders::All, &EN).unwrap();
+    assert!(v.cells.iter().all(|c| c.time.is_none()));
+    let heads: Vec<(&str, Option<&str>, usize, u64)> = v
+        .cells
+        .iter()
+        .map(|c| (c.label.as_str(), c.set.as_deref(), c.n_sources, c.total_chars))
+        .collect();
+    // "Long ones" lists s2 twice: it counts once.
+    assert_eq!(heads, vec![("Long ones", Some("k1"), 2, 40), ("Short ones", Some("k2"), 2, 14)]);
+    // s1 is in both sets: one column, under its first set, naming both.
+    let cols: Vec<(&str, &str, Option<&str>)> =
+        v.sources.iter().map(|s| (s.key.as_str(), s.id.as_str(), s.cell.as_deref())).collect();
+    assert_eq!(
+        cols,
+        vec![
+            ("S1", "s1", Some("Long ones, Short ones")),
+            ("S2", "s2", Some("Long ones")),
+            ("S3", "s4", Some("Short ones")),
+            ("S4", "s3", None)
+        ]
+    );
+    assert_eq!(
+        (v.unassigned.clone(), v.overlapping.clone()),
+        (vec!["s3".to_string()], vec!["s1".to_string()])
+    );
+    // Team monitoring (with Visibility): s1 [0,5) of 10, s2 [0,3) of 30, s4 nothing of 4.
+    // Long ones: (5 + 3) / (10 + 30) = 20 %, mean (50 + 10) / 2 = 30 %.
+    // Short ones: (5 + 0) / (10 + 4) = 35.714… %, mean (50 + 0) / 2 = 25 %; s1 counts in both.
+    let texts: Vec<(&str, &str)> =
+        v.rows[0].cells.iter().map(|c| (c.pooled_text.as_str(), c.mean_text.as_str())).collect();
+    assert_eq!(texts, vec![("20.00%", "30.00%"), ("35.71%", "25.00%")]);
+}
+
+#[test]
+fn the_rows_shown_start_with_coded_codes_and_follow_the_name_filter() {
+    let parts = ProjectParts {
+        users: vec![User { id: "a".into(), name: "Ann".into() }],
+        codes: vec![
+            Code {
+                id: "A".into(),
+                name: "Alpha".into(),
+                children: vec![Code::leaf("A1", "Alpha one"), Code::leaf("A2", "Alpha two")],
+            },
+            Code {
+                id: "B".into(),
+                name: "Beta".into(),
+                children: vec![Code::leaf("B1", "Beta one")],
+            },
+        ],
+        sources: vec![src("s", "0123456789", &[])],
+        codings: vec![coding("s", 0, 4, "A1", "a")],
+        ..ProjectParts::default()
+    };
+    let p = Project::new(parts).unwrap();
+    assert_eq!(p.coded_codes(), vec![true, true, false, false, false]);
+    let v = coverage_view(&p, None, &Coders::All, &EN).unwrap();
+    let shown = |f: &RowFilter| {
+        v.rows
+            .iter()
+            .zip(&f.visible)
+            .filter(|(_, s)| **s)
+            .map(|(r, _)| r.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    // By default only Alpha (whose sub-code is coded) and Alpha one.
+    let f = filter_rows(&v.rows, "", false, &EN);
+    assert_eq!(shown(&f), vec!["Alpha", "Alpha one"]);
+    assert_eq!((f.shown, f.total, f.uncoded, f.unmatched), (2, 5, 3, 0));
+    assert_eq!(f.text, "Showing 2 of 5 codes; 3 hidden (3 with no codings).");
+    // All codes, filtered by a sub-code's name (any case): its parent stays as context.
+    let f = filter_rows(&v.rows, "  ONE ", true, &EN);
+    assert_eq!(shown(&f), vec!["Alpha", "Alpha one", "Beta", "Beta one"]);
+    assert_eq!(f.text, "Showing 4 of 5 codes; 1 hidden (1 not matching \u{201c}ONE\u{201d}).");
+    let f = filter_rows(&v.rows, "two", false, &EN);
+    assert_eq!(shown(&f), Vec::<&str>::new());
+    assert_eq!((f.uncoded, f.unmatched), (3, 2));
+    assert_eq!(
+        f.text,
+        "Showing 0 of 5 codes; 5 hidden (3 with no codings; 2 not matching \u{201c}two\u{201d})."
+    );
+    let f = filter_rows(&v.rows, "", true, &EN);
+    assert_eq!(f.text, "Showing all codes (5).");
+    assert!(f.visible.iter().all(|v| *v));
+    let zh = filter_rows(&v.rows, "two", false, &ZH).text;
+    assert_eq!(
+        zh,
+        "显示 5 个编码中的 0 个；隐藏 5 个（3 个没有编码记录；2 个与\u{201c}two\u{201d}不匹配）。"
+    );
 }
