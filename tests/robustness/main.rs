@@ -52,6 +52,7 @@ use study_core::study::{Group, Measure, Study, Terms, Time};
 use study_core::text::i18n::Lang;
 use study_core::view::robustness::summary::{summarize, ALPHA};
 
+mod ancova;
 mod bayes;
 mod did;
 mod edge_cases;

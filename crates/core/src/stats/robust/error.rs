@@ -7,6 +7,8 @@
 
 use crate::stats::discount::DiscountError;
 use crate::stats::ttest::StatsError;
+use crate::study::Time;
+use crate::text::format::grouped;
 use crate::text::i18n::{fill, Lang, Strings};
 use std::fmt;
 
@@ -19,6 +21,8 @@ pub enum RobustError {
     TooMany { max: usize, got: usize },
     /// A value is NaN or infinite (its 0-based position in the input as given).
     NonFinite { index: usize },
+    /// A salary is zero or negative, so it has no logarithm (the log scale).
+    NonPositive { informant: String, time: Time, value: f64 },
     /// Every value in a group is the same, so a spread-based statistic is undefined.
     ZeroVariance,
     /// All values are equal (zero range), so a shape statistic is undefined.
@@ -74,6 +78,14 @@ impl RobustError {
             RobustError::NonFinite { index } => {
                 fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())])
             }
+            RobustError::NonPositive { informant, time, value } => fill(
+                t.b_err_non_positive,
+                &[
+                    ("name", informant),
+                    ("time", time.label()),
+                    ("value", &grouped(*value, 2, lang.numbers().group)),
+                ],
+            ),
             RobustError::ZeroVariance => t.b_err_zero_variance.to_string(),
             RobustError::ZeroRange => t.b_err_zero_range.to_string(),
             RobustError::AllTied => t.b_err_all_tied.to_string(),
@@ -202,6 +214,16 @@ mod tests {
                 "当前选择下无法计算：{}",
                 StatsError::ZeroVariance.message(&crate::text::i18n::ZH)
             )
+        );
+        let np =
+            RobustError::NonPositive { informant: "Kai".into(), time: Time::T2, value: -1234.5 };
+        assert_eq!(
+            np.to_string(),
+            "not defined for this selection: Kai's T2 salary is \u{2212}1,234.50, and only a positive salary has a logarithm"
+        );
+        assert_eq!(
+            np.message(Lang::Zh),
+            "当前选择下无法计算：Kai 的 T2 薪资为 \u{2212}1,234.50，只有正的薪资才能取对数"
         );
         let d = DiscountError { field: "revenue2016", value: 0.0 };
         for lang in Lang::ALL {

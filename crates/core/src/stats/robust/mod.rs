@@ -5,7 +5,7 @@
 //! `Result` with a [`RobustError`] whose message is written for the reader ("not defined
 //! for this selection: …"); nothing panics on input. Each file documents its formulas and
 //! the SciPy (or published) reference it matches; the references are pinned in
-//! `tests/robustness.rs`.
+//! `tests/robustness/`.
 //!
 //! | Module | Owns |
 //! |---|---|
@@ -19,17 +19,21 @@
 //! | [`bayes`] | JZS Bayes factors and their verbal labels |
 //! | [`influence`] | leave-one-out t and p per informant |
 //! | [`sensitivity`] | the paper's test over a range of discount factors |
+//! | [`mod@ancova`] | T2 on group with T1 as covariate (Vickers & Altman), by ordinary least squares |
+//! | [`log_scale`] | Student's or the paired t on log ratios ln(T2/T1), geometric-mean changes |
 //! | [`report`] | runs all of the above for a design |
 //! | `numeric` | Brent root finding and adaptive Gauss–Kronrod quadrature (crate-internal) |
 //! | [`error`] | [`RobustError`] |
 //!
 //! Welch's test is [`crate::stats::ttest::welch`]; it is reused, not repeated.
 
+pub mod ancova;
 pub mod bayes;
 pub mod effect;
 pub mod error;
 pub mod influence;
 pub mod levene;
+pub mod log_scale;
 pub mod noncentral_t;
 pub(crate) mod numeric;
 pub mod permutation;
@@ -39,6 +43,7 @@ pub mod revolving_door;
 pub mod sensitivity;
 pub mod shapiro;
 
+pub use ancova::{ancova, ancova_pairs, complete_pairs, Ancova};
 pub use bayes::{
     bf10_one_sample, bf10_two_sample, classify, describe, jzs_bf10, BayesFactor, Favours, Strength,
     PRIOR_SCALES, R_MEDIUM, R_NARROW, R_WIDE,
@@ -47,6 +52,7 @@ pub use effect::{cohens_d, hedges_j, hedges_j_approx, paired_dz, EffectKind, Eff
 pub use error::RobustError;
 pub use influence::{leave_one_out, Influence, InfluenceRow};
 pub use levene::{levene, Center, Levene};
+pub use log_scale::{log_scale_between, log_scale_paired, GeometricChange, LogScale};
 pub use noncentral_t::{ncp_for_cdf, ncp_interval, nct_cdf};
 pub use permutation::{
     permutation_differences, permutation_independent, permutation_paired, plan_differences,

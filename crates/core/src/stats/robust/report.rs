@@ -7,16 +7,21 @@
 //! | paired within one group | T1 and T2 of that group | Wilcoxon signed-rank | sign flips | d_z | the differences | — |
 //!
 //! Beside them: the design's own t-test (Student for two groups, as the paper; paired
-//! otherwise), Welch for two groups, JZS Bayes factors for each prior scale, and the
-//! leave-one-out influence. The headline t-test must be defined (otherwise the whole
+//! otherwise), Welch for two groups, JZS Bayes factors for each prior scale, the
+//! leave-one-out influence, and the two analyses of a pre/post design: ANCOVA (T2 on group
+//! with T1 as covariate; both groups and both times only) and the log scale (Student's t on
+//! ln(T2/T1) between the groups, or the paired t on the logs within one group; both times
+//! only). The headline t-test must be defined (otherwise the whole
 //! report is an error); every other analysis carries its own `Result`, so one undefined
 //! statistic (say Shapiro–Wilk with two values) never hides the others.
 
+use crate::stats::robust::ancova::{ancova, Ancova};
 use crate::stats::robust::bayes::{bf10_one_sample, bf10_two_sample, BayesFactor, PRIOR_SCALES};
 use crate::stats::robust::effect::{cohens_d, paired_dz, EffectSize};
 use crate::stats::robust::error::RobustError;
 use crate::stats::robust::influence::{leave_one_out, Influence};
 use crate::stats::robust::levene::{levene, Center, Levene};
+use crate::stats::robust::log_scale::{log_scale_between, log_scale_paired, LogScale};
 use crate::stats::robust::permutation::{
     plan_independent, plan_paired, MonteCarloRun, PermutationOptions, PermutationPlan,
     PermutationTest,
@@ -105,6 +110,11 @@ pub struct Robustness {
     /// Brown–Forsythe (median-centred), two-group designs only.
     pub levene_median: Option<Result<Levene, RobustError>>,
     pub influence: Result<Influence, RobustError>,
+    /// ANCOVA, Service − Development at T2 adjusted for T1: `None` unless the design has
+    /// both groups and both times (difference-in-differences).
+    pub ancova: Option<Result<Ancova, RobustError>>,
+    /// The log-scale test: `None` for a design with one time (between groups).
+    pub log_scale: Option<Result<LogScale, RobustError>>,
 }
 
 /// Runs every analysis for `design` on the salary points of a selection.
@@ -167,6 +177,8 @@ pub fn robustness_deferred(
                 levene_mean: Some(levene(&[&a, &b], Center::Mean)),
                 levene_median: Some(levene(&[&a, &b], Center::Median)),
                 influence: leave_one_out(points, design),
+                ancova: (design == Design::DiffInDiff).then(|| ancova(points, s, d)),
+                log_scale: (design == Design::DiffInDiff).then(|| log_scale_between(points, s, d)),
             }
         }
         Design::Paired(group) => {
@@ -190,6 +202,8 @@ pub fn robustness_deferred(
                 levene_mean: None,
                 levene_median: None,
                 influence: leave_one_out(points, design),
+                ancova: None,
+                log_scale: Some(log_scale_paired(points, group)),
             }
         }
     };

@@ -546,6 +546,7 @@ pub const EN: Strings = Strings {
     b_param_factor: "discount factor",
     b_what_bf_integral: "the Bayes factor integral",
     b_what_ncp: "the non-centrality parameter",
+    b_err_non_positive: "{name}'s {time} salary is {value}, and only a positive salary has a logarithm",
     // (end of area B)
 
     // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──

@@ -571,6 +571,7 @@ string_table! {
     b_param_factor,
     b_what_bf_integral,
     b_what_ncp,
+    b_err_non_positive,
     // (end of area B)
 
     // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──

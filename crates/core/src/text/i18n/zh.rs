@@ -548,6 +548,7 @@ pub const ZH: Strings = Strings {
     b_param_factor: "折算系数",
     b_what_bf_integral: "贝叶斯因子积分",
     b_what_ncp: "非中心参数",
+    b_err_non_positive: "{name} 的 {time} 薪资为 {value}，只有正的薪资才能取对数",
     // (end of area B)
 
     // ── area C: coverage and workshop (ui/coverage.rs, ui/workshop.rs, core/coverage/view.rs) ──
