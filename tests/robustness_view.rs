@@ -13,7 +13,8 @@
 //! p = .00434, permutation two-sided p = .00303, d = 1.377 [0.423, 2.303], BF₁₀ = 9.62.
 //! Paired (Service, quarterly, discounted): Wilcoxon T = 0, p = .00195 (`stats.wilcoxon`);
 //! 1,024 sign patterns; d_z = 1.228 [0.376, 2.045]; BF₁₀ (√2/2) = 13.85.
-//! Q-Q plotting positions: `scipy.stats.norm.ppf((i - 0.375) / (n + 0.25))`.
+//! Q-Q plotting positions: `scipy.stats.norm.ppf((i - 0.375) / (n + 0.25))`. ANCOVA and
+//! the log scale: `tests/robustness/ancova.rs`.
 
 use study_core::stats::selection::{Design, SalaryPoint, Selection};
 use study_core::study::{Group, Measure, Study, Time};
@@ -225,6 +226,97 @@ fn the_paper_selection_shows_the_expected_strings() {
 }
 
 #[test]
+fn ancova_and_the_log_scale_at_the_page_precision() {
+    // tests/robustness/ancova.rs: numpy lstsq on T2 ~ 1 + group + T1 gives 7,301.11 RMB,
+    // t(19) = 3.81, p = .00118, 95% CI [3,291.03, 11,311.18], slope 0.997 [0.773, 1.221],
+    // SE 1,915.92, residual SD 4,391.25; SciPy ttest_ind on log(t2/t1) gives t(20) = 4.83,
+    // p = .000102, Service +24.72 %, Development −5.39 %, ratio 1.318 [1.170, 1.485].
+    let (s, sel) = paper();
+    let v = robustness_view(&s, &sel, Lang::En);
+    let a = v.ancova.as_ref().expect("the paper's design");
+    assert_eq!(
+        a.apa,
+        "Service \u{2212} Development at T2, adjusted for T1: b = 7,301.11 RMB, 95% CI [3,291.03, 11,311.18], t(19) = 3.81, p = .001"
+    );
+    assert_eq!(
+        a.reading,
+        "Among informants who started from the same T1 salary, Service's T2 salary was on average 7,301.11 RMB higher than Development's."
+    );
+    assert_eq!(
+        values(&a.rows),
+        [
+            "7,301.11 RMB, 95% CI [3,291.03, 11,311.18]",
+            "0.997, 95% CI [0.773, 1.221]",
+            "4,391.25 RMB"
+        ]
+    );
+    assert!(
+        a.rows[0].note.starts_with("SE = 1,915.92 RMB; t(19) = 3.81, two-sided p = .00118;"),
+        "{}",
+        a.rows[0].note
+    );
+    assert!(a.rows[1].note.starts_with("SE = 0.107;"), "{}", a.rows[1].note);
+    assert!(a.rows[2].note.contains(
+        "22 informants with both salaries (10 Service, 12 Development); df = n \u{2212} 3 = 19"
+    ));
+
+    let l = v.log_scale.as_ref().expect("the paper's design");
+    assert_eq!(l.apa, "ln(T2/T1), Service vs Development: t(20) = 4.83, p < .001");
+    assert_eq!(
+        l.reading,
+        "Typically, Service's salaries changed by +24.72% from T1 to T2 and Development's by \u{2212}5.39% (geometric means)."
+    );
+    assert_eq!(
+        values(&l.rows),
+        ["t(20) = 4.83, p < .001", "+24.72%", "\u{2212}5.39%", "1.318, 95% CI [1.170, 1.485]"]
+    );
+    assert!(l.rows[0].note.starts_with("two-sided p = .000102;"), "{}", l.rows[0].note);
+    assert_eq!(
+        l.rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
+        [
+            "Student's t-test on ln(T2/T1)",
+            "Geometric-mean change, Service",
+            "Geometric-mean change, Development",
+            "Ratio of geometric-mean changes (Service \u{f7} Development)"
+        ]
+    );
+
+    // One sentence each in the summary, after the effect size.
+    let at = |needle: &str| v.summary.iter().position(|x| x.contains(needle));
+    let ancova = at("ANCOVA").expect("an ANCOVA sentence");
+    assert_eq!(
+        v.summary[ancova],
+        "ANCOVA, adjusting each informant's T2 salary for their T1 salary, gives Service \u{2212} Development = 7,301.11 RMB (95% CI 3,291.03 to 11,311.18), t(19) = 3.81, p = .001: significant at \u{3b1} = .05."
+    );
+    assert_eq!(
+        v.summary[ancova + 1],
+        "On the log scale, Student's t-test on ln(T2/T1) gives t(20) = 4.83, p < .001 (significant at \u{3b1} = .05); typically, Service's salaries changed by +24.72% and Development's by \u{2212}5.39%."
+    );
+    assert!(at("standardized difference") < Some(ancova) && Some(ancova) < at("Bayes factor"));
+
+    // Chinese: the same numbers in Chinese words.
+    let zh = robustness_view(&s, &sel, Lang::Zh);
+    let za = zh.ancova.as_ref().unwrap();
+    assert_eq!(
+        za.apa,
+        "按 T1 调整后 T2 的 Service \u{2212} Development：b = 7,301.11 元，95% 置信区间 [3,291.03, 11,311.18]，t(19) = 3.81, p = .001"
+    );
+    assert_eq!(
+        za.reading,
+        "在 T1 薪资相同的受访者之间，Service 的 T2 薪资平均比 Development 高 7,301.11 元。"
+    );
+    let zl = zh.log_scale.as_ref().unwrap();
+    assert_eq!(
+        zl.reading,
+        "从 T1 到 T2，Service 的薪资典型变化为 +24.72%，Development 为 \u{2212}5.39%（几何均值）。"
+    );
+    assert!(zh
+        .summary
+        .iter()
+        .any(|x| x.starts_with("协方差分析") && x.contains("t(19) = 3.81, p = .001")));
+}
+
+#[test]
 fn monthly_shows_its_own_numbers() {
     let (s, mut sel) = paper();
     sel.measure = Measure::Monthly;
@@ -289,6 +381,8 @@ fn between_groups_at_one_time() {
     assert!(v.permutation.as_ref().unwrap().method.contains("T2 salaries"));
     assert_eq!(v.normality[0].label, "Service T2");
     assert!(v.sensitivity.is_err());
+    assert!(v.ancova.as_ref().unwrap_err().contains("so select both groups and both timepoints"));
+    assert!(v.log_scale.as_ref().unwrap_err().contains("so select both timepoints"));
     assert_eq!(v.tests.len(), 3);
 }
 
@@ -311,6 +405,12 @@ fn one_group_at_one_time_is_not_defined_everywhere() {
     assert!(v.bayes.as_ref().unwrap_err().starts_with(nd));
     assert!(v.bayes_row(DEFAULT_PRIOR).unwrap_err().starts_with(nd));
     assert!(v.sensitivity.as_ref().unwrap_err().starts_with(nd));
+    assert!(v.ancova.as_ref().unwrap_err().starts_with("not defined for this selection: ANCOVA"));
+    assert!(v
+        .log_scale
+        .as_ref()
+        .unwrap_err()
+        .starts_with("not defined for this selection: the log scale"));
     assert!(v.comparison.contains("nothing is compared"));
 }
 

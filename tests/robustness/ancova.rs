@@ -21,6 +21,7 @@
 //! ```
 
 use super::*;
+use study_core::view::robustness::{robustness_view, robustness_view_points};
 
 struct AncovaRef {
     measure: Measure,
@@ -242,12 +243,55 @@ fn the_report_has_them_where_the_design_does() {
     }
 }
 
+#[test]
+fn the_view_says_why_where_they_are_not_defined() {
+    let s = study();
+    let view = |groups: [bool; 2], times: [bool; 2], lang: Lang| {
+        let mut sel = Selection::paper(&s);
+        (sel.groups, sel.times) = (groups, times);
+        robustness_view(&s, &sel, lang)
+    };
+    let needs_both = "not defined for this selection: ANCOVA compares Service with Development at T2, adjusting each informant's T2 salary for their T1 salary, so select both groups and both timepoints";
+    let needs_times = "not defined for this selection: the log scale compares each informant's T2 salary with their T1 salary, so select both timepoints";
+    // One group, both times: the log scale is the paired test; ANCOVA says why not.
+    let v = view([true, false], [true, true], Lang::En);
+    assert_eq!(v.ancova, Err(needs_both.to_string()));
+    let log = v.log_scale.as_ref().expect("paired log scale");
+    // stats.ttest_1samp(np.log(t2/t1), 0) on Service: t(9) = 11.07, p = 1.52e-6.
+    assert_eq!(log.apa, "ln T2 vs ln T1, Service: t(9) = 11.07, p < .001");
+    assert_eq!(
+        log.reading,
+        "Typically, Service's salaries changed by +24.72% from T1 to T2 (geometric mean)."
+    );
+    assert!(log.rows[0].note.contains("two-sided p = .00000152"), "{:?}", log.rows[0]);
+    // One time (between groups, or one group): both say why.
+    for (groups, times) in [
+        ([true, true], [false, true]),
+        ([true, true], [true, false]),
+        ([false, true], [true, false]),
+    ] {
+        let v = view(groups, times, Lang::En);
+        assert_eq!(v.ancova, Err(needs_both.to_string()), "{groups:?} {times:?}");
+        assert_eq!(v.log_scale, Err(needs_times.to_string()), "{groups:?} {times:?}");
+        assert!(
+            v.summary.iter().all(|x| !x.contains("ANCOVA") && !x.contains("log scale")),
+            "{:?}",
+            v.summary
+        );
+        let zh = view(groups, times, Lang::Zh);
+        assert!(zh.ancova.unwrap_err().starts_with("当前选择下无法计算：协方差分析"));
+        assert!(zh.log_scale.unwrap_err().starts_with("当前选择下无法计算：对数尺度"));
+    }
+}
+
 fn point(i: usize, group: Group, t1: f64, t2: f64) -> SalaryPoint {
     SalaryPoint { informant: format!("P{i}"), group, t1, t2, diff: t2 - t1 }
 }
 
 #[test]
 fn a_non_positive_salary_makes_the_log_scale_undefined_not_a_panic() {
+    let s = study();
+    let sel = Selection::paper(&s);
     let mut pts = points(Measure::Quarterly, true);
     pts[3].t1 = 0.0;
     pts[3].diff = pts[3].t2;
@@ -264,6 +308,15 @@ fn a_non_positive_salary_makes_the_log_scale_undefined_not_a_panic() {
     assert_eq!(
         err.message(Lang::Zh),
         format!("当前选择下无法计算：{name} 的 T1 薪资为 0.00，只有正的薪资才能取对数")
+    );
+    // The page says so in the part and in the summary; ANCOVA is still computed.
+    let v = robustness_view_points(&s, &sel, &pts, Lang::En);
+    assert_eq!(v.log_scale, Err(err.to_string()));
+    assert!(v.ancova.is_ok());
+    assert!(
+        v.summary.iter().any(|x| x == &format!("Not computed: the log-scale t-test: {err}.")),
+        "{:?}",
+        v.summary
     );
     // A negative T2, in the paired design.
     pts[3] = point(3, Group::Service, 100.0, -1.0);

@@ -54,6 +54,17 @@ pub fn percent(x: f64) -> String {
     format!("{}%", fixed(x, 2))
 }
 
+/// A percentage with two decimals and its sign (`+24.72%`, `−5.39%`; `0.00%` unsigned), for
+/// a change.
+pub fn signed_percent(x: f64) -> String {
+    let s = percent(x);
+    if x > 0.0 && s != percent(0.0) {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +78,8 @@ mod tests {
         assert_eq!(fixed(-0.0001, 2), "0.00");
         assert_eq!(fixed(f64::NAN, 2), "\u{2014}");
         assert_eq!(percent(7.6), "7.60%");
+        assert_eq!(signed_percent(24.7227), "+24.72%");
+        assert_eq!(signed_percent(-5.3872), "\u{2212}5.39%");
+        assert_eq!(signed_percent(0.001), "0.00%");
     }
 }

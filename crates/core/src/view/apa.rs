@@ -42,7 +42,13 @@ pub fn df(test: &TTest) -> String {
 
 /// `t(20) = 3.99, p < .001`.
 pub fn t_test(test: &TTest) -> String {
-    format!("t({}) = {}, {}", df(test), fixed(test.t, 2), p_value(test.p))
+    t_result(&df(test), test.t, test.p)
+}
+
+/// `t(19) = 3.81, p = .001` from degrees of freedom as printed, t and two-sided p (for a
+/// t statistic that is not a [`TTest`], such as a regression coefficient's).
+pub fn t_result(df: &str, t: f64, p: f64) -> String {
+    format!("t({df}) = {}, {}", fixed(t, 2), p_value(p))
 }
 
 /// A p-value with three significant digits, for exact tests where `< .001` hides

@@ -43,6 +43,9 @@
 //! - Bayes factors are given for each prior scale r (0.5, √2/2, 1) with Lee and
 //!   Wagenmakers' verbal label, and [`BAYES_LABEL_NOTE`] keeps that label apart from the
 //!   paper's own description of its evidence as anecdotal.
+//! - ANCOVA (T2 on group with T1 as covariate) is shown for the paper's design, the log
+//!   scale (log ratios, geometric-mean changes) for any design with both times; elsewhere
+//!   each says why ([`ancova_design_reason`], [`log_design_reason`]).
 //! - The discount sensitivity reruns the paper's test (both groups, T2 − T1), so it is
 //!   shown for that design only; the current factor (the selection's totals, or 1.00 when
 //!   T2 is shown as paid) is added to the grid and marked.
@@ -51,6 +54,7 @@ mod assumptions;
 mod bayes;
 mod influence;
 mod permutation;
+mod prepost;
 mod rows;
 mod sensitivity;
 pub mod summary;
@@ -59,6 +63,7 @@ pub use assumptions::*;
 pub use bayes::*;
 pub use influence::*;
 pub use permutation::*;
+pub use prepost::*;
 pub use rows::*;
 pub use sensitivity::*;
 
@@ -96,6 +101,10 @@ pub struct RobustnessView {
     /// One per [`PRIOR_CHOICES`] entry, in that order.
     pub bayes: Result<Vec<BayesRow>, String>,
     pub sensitivity: Result<SensitivityView, String>,
+    /// ANCOVA (both groups and both times), or why it is not shown.
+    pub ancova: Result<PrePostPart, String>,
+    /// The log scale (both times), or why it is not shown.
+    pub log_scale: Result<PrePostPart, String>,
     /// The language every text of the view is in.
     pub lang: Lang,
 }
@@ -134,7 +143,9 @@ impl RobustnessView {
             variances: Err(r.clone()),
             qq: vec![Err(r.clone())],
             bayes: Err(r.clone()),
-            sensitivity: Err(r),
+            sensitivity: Err(r.clone()),
+            ancova: Err(r.clone()),
+            log_scale: Err(r),
             lang,
         }
     }
@@ -255,6 +266,14 @@ pub fn robustness_view_staged(
                 let mut v = RobustnessView::undefined(&e.message(lang), lang);
                 v.design = Some(design);
                 v.comparison = comparison(design, sel, &terms, lang);
+                // A design without the pre/post analyses says so rather than why its test failed.
+                let (ancova, log_scale) = design_reasons(design, lang);
+                if let Some(reason) = ancova {
+                    v.ancova = Err(reason);
+                }
+                if let Some(reason) = log_scale {
+                    v.log_scale = Err(reason);
+                }
                 return Staged::Ready(Box::new(v));
             }
         };
@@ -290,6 +309,8 @@ pub fn robustness_view_staged(
             .as_ref()
             .map(|(rows, paper, current)| sensitivity_view(rows, *paper, *current, sel, lang))
             .map_err(|e| e.clone()),
+        ancova: ancova_part(&report, lang),
+        log_scale: log_part(&report, lang),
         lang,
     };
     match run {

@@ -28,7 +28,11 @@ pub struct Row {
 }
 
 impl Row {
-    fn new(label: impl Into<String>, value: impl Into<String>, note: impl Into<String>) -> Row {
+    pub(super) fn new(
+        label: impl Into<String>,
+        value: impl Into<String>,
+        note: impl Into<String>,
+    ) -> Row {
         Row { label: label.into(), value: value.into(), note: note.into(), defined: true }
     }
 

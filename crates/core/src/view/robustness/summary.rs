@@ -2,11 +2,12 @@
 //!
 //! The sentences say, in order: what the design's own t-test gives at α; which of the
 //! alternative tests (Welch, the rank test, the permutation test) reach the same
-//! conclusion at α and which do not; the standardized effect with its interval; the
-//! Bayes factor with its verbal label and its range over prior scales; whether the
-//! assumption checks flag anything; which single informant moves t most and whether
-//! removing any one informant changes the conclusion; how the conclusion behaves over
-//! the discount factors (when given); and a closing caveat.
+//! conclusion at α and which do not; the standardized effect with its interval; ANCOVA's
+//! adjusted difference and the log-scale test with each group's geometric-mean change
+//! (for the designs that have them); the Bayes factor with its verbal label and its range
+//! over prior scales; whether the assumption checks flag anything; which single informant
+//! moves t most and whether removing any one informant changes the conclusion; how the
+//! conclusion behaves over the discount factors (when given); and a closing caveat.
 //!
 //! **Never overclaim.** "Agree" means "reaches the same side of α", nothing more. The
 //! closing sentence always says that these are reanalyses of the same informants from one
@@ -28,8 +29,8 @@ use crate::stats::robust::report::Robustness;
 use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::Design;
 use crate::stats::ttest::TTestKind;
-use crate::study::Terms;
-use crate::text::format::fixed;
+use crate::study::{Group, Terms};
+use crate::text::format::{fixed, rmb, signed_percent};
 use crate::text::i18n::{fill, Lang, Strings};
 use crate::text::pieces::{list_separator, name_separator};
 use crate::view::apa;
@@ -201,7 +202,64 @@ pub fn summarize(
         out.push(s);
     }
 
-    // 4. Bayes factor.
+    // 4. The pre/post analyses: ANCOVA and the log scale (where the design has them).
+    let not_computed = |name: &str, e: &crate::stats::robust::error::RobustError| {
+        let item = fill(t.b_label_error, &[("label", name), ("error", &e.message(lang))]);
+        fill(t.b_sum_not_computed, &[("list", &item)])
+    };
+    let (first, second) = (Group::Service.label(), Group::Development.label());
+    match &r.ancova {
+        Some(Ok(x)) => out.push(fill(
+            t.b_sum_ancova,
+            &[
+                ("a", first),
+                ("b", second),
+                ("m", &rmb(x.estimate)),
+                ("lo", &rmb(x.ci95.0)),
+                ("hi", &rmb(x.ci95.1)),
+                ("apa", &apa::t_result(&x.df.to_string(), x.t, x.p)),
+                ("side", side(x.p)),
+                ("alpha", &a),
+            ],
+        )),
+        Some(Err(e)) => out.push(not_computed(t.b_sum_ancova_name, e)),
+        None => {}
+    }
+    match &r.log_scale {
+        Some(Ok(x)) => {
+            let apa_t = apa::t_test(&x.test);
+            match x.changes.as_slice() {
+                [c1, c2] => out.push(fill(
+                    t.b_sum_log_between,
+                    &[
+                        ("apa", &apa_t),
+                        ("side", side(x.test.p)),
+                        ("alpha", &a),
+                        ("a", c1.group.label()),
+                        ("pa", &signed_percent(c1.percent)),
+                        ("b", c2.group.label()),
+                        ("pb", &signed_percent(c2.percent)),
+                    ],
+                )),
+                changes => out.extend(changes.first().map(|c| {
+                    fill(
+                        t.b_sum_log_paired,
+                        &[
+                            ("apa", &apa_t),
+                            ("side", side(x.test.p)),
+                            ("alpha", &a),
+                            ("group", c.group.label()),
+                            ("p", &signed_percent(c.percent)),
+                        ],
+                    )
+                })),
+            }
+        }
+        Some(Err(e)) => out.push(not_computed(t.b_sum_log_name, e)),
+        None => {}
+    }
+
+    // 5. Bayes factor.
     let bfs: Vec<&BayesFactor> = r.bayes.iter().filter_map(|b| b.as_ref().ok()).collect();
     if let Some(main) = bfs.iter().find(|b| (b.r - R_MEDIUM).abs() < 1e-12).or(bfs.first()) {
         let mut s = fill(
@@ -224,7 +282,7 @@ pub fn summarize(
         out.push(s);
     }
 
-    // 5. Assumption checks.
+    // 6. Assumption checks.
     let non_normal: Vec<String> = r
         .normality
         .iter()
@@ -255,7 +313,7 @@ pub fn summarize(
         );
     }
 
-    // 6. Influence.
+    // 7. Influence.
     if let Ok(inf) = &r.influence {
         let (lo, hi, top) =
             (&inf.rows[inf.min_t], &inf.rows[inf.max_t], inf.most_influential_row());
@@ -297,7 +355,7 @@ pub fn summarize(
         }
     }
 
-    // 7. Discount sensitivity.
+    // 8. Discount sensitivity.
     if let Some(rows) = sensitivity.filter(|s| !s.is_empty()) {
         let lo = rows.iter().map(|x| x.factor).fold(f64::INFINITY, f64::min);
         let hi = rows.iter().map(|x| x.factor).fold(f64::NEG_INFINITY, f64::max);
@@ -329,7 +387,7 @@ pub fn summarize(
         }
     }
 
-    // 8. The caveat.
+    // 9. The caveat.
     let n = r.primary.a.n + if matches!(r.design, Design::Paired(_)) { 0 } else { r.primary.b.n };
     out.push(fill(terms.pick(t.b_sum_caveat, t.b_sum_caveat_own), &[("n", &n.to_string())]));
     out
