@@ -102,38 +102,39 @@ pub fn ancova_pairs(first: &[(f64, f64)], second: &[(f64, f64)]) -> Result<Ancov
     let (n1, n2) = (first.len(), second.len());
     let n = n1 + n2;
     let ((x1, y1), (x2, y2)) = (means(first), means(second));
-    let centred = |xy: &[(f64, f64)], (mx, my): (f64, f64)| {
-        xy.iter().map(move |(x, y)| (x - mx, y - my)).collect::<Vec<_>>()
-    };
-    let dev: Vec<(f64, f64)> =
-        centred(first, (x1, y1)).into_iter().chain(centred(second, (x2, y2))).collect();
-    let sxx: f64 = dev.iter().map(|(dx, _)| dx * dx).sum();
-    let sxy: f64 = dev.iter().map(|(dx, dy)| dx * dy).sum();
-    let syy: f64 = dev.iter().map(|(_, dy)| dy * dy).sum();
-    if !(sxx.is_finite() && sxy.is_finite() && syy.is_finite()) {
+    let groups = [(first, x1, y1), (second, x2, y2)];
+    // First pass: the within-group sums of squares and products, and the largest values.
+    let (mut sxx, mut sxy, mut x_max, mut y_max) = (0.0, 0.0, 0.0_f64, 0.0_f64);
+    for (xy, mx, my) in groups {
+        for (x, y) in xy {
+            let (dx, dy) = (x - mx, y - my);
+            sxx += dx * dx;
+            sxy += dx * dy;
+            (x_max, y_max) = (x_max.max(x.abs()), y_max.max(y.abs()));
+        }
+    }
+    if !(sxx.is_finite() && sxy.is_finite()) {
         return Err(RobustError::Overflow);
     }
     // T1 constant within both groups (up to the rounding of its means): no slope.
-    let x_scale =
-        first.iter().chain(second).map(|(x, _)| x.abs()).fold(0.0, f64::max) * 8.0 * f64::EPSILON;
-    if sxx <= n as f64 * x_scale * x_scale {
+    let tiny = |max: f64| n as f64 * (max * 8.0 * f64::EPSILON).powi(2);
+    if sxx <= tiny(x_max) {
         return Err(RobustError::ZeroVariance);
     }
     let slope = sxy / sxx;
-    let sse: f64 = dev
-        .iter()
-        .map(|(dx, dy)| {
-            let e = dy - slope * dx;
-            e * e
-        })
-        .sum();
-    // T2 exactly on the fitted lines (up to rounding): no residual variance, t undefined.
-    let y_scale =
-        first.iter().chain(second).map(|(_, y)| y.abs()).fold(0.0, f64::max) * 8.0 * f64::EPSILON;
+    // Second pass: the residuals, from the centred values (no cancellation against Syy).
+    let mut sse = 0.0;
+    for (xy, mx, my) in groups {
+        for (x, y) in xy {
+            let e = (y - my) - slope * (x - mx);
+            sse += e * e;
+        }
+    }
     if !sse.is_finite() {
         return Err(RobustError::Overflow);
     }
-    if sse <= n as f64 * y_scale * y_scale {
+    // T2 exactly on the fitted lines (up to rounding): no residual variance, t undefined.
+    if sse <= tiny(y_max) {
         return Err(RobustError::ZeroVariance);
     }
     let df = n - 3;

@@ -32,9 +32,10 @@ pub struct GeometricChange {
 }
 
 impl GeometricChange {
-    fn new(group: Group, logs: &[f64]) -> Result<GeometricChange, RobustError> {
-        let mean_log = ttest::mean(logs)?;
-        Ok(GeometricChange { group, n: logs.len(), mean_log, percent: mean_log.exp_m1() * 100.0 })
+    fn new(group: Group, n: usize, mean_log: f64) -> GeometricChange {
+        // exp − 1 rather than exp_m1: its absolute error (~1e-16) is far below the 0.01 %
+        // the page shows, and exp is in the wasm already where exp_m1 would add ~0.8 KB.
+        GeometricChange { group, n, mean_log, percent: (mean_log.exp() - 1.0) * 100.0 }
     }
 }
 
@@ -76,33 +77,31 @@ fn logs(points: &[SalaryPoint], group: Group) -> Result<(Vec<f64>, Vec<f64>), Ro
     Ok(out)
 }
 
-/// The log ratios ln T2 − ln T1 of one group.
-fn log_ratios(points: &[SalaryPoint], group: Group) -> Result<Vec<f64>, RobustError> {
-    let (l1, l2) = logs(points, group)?;
-    Ok(l1.iter().zip(&l2).map(|(a, b)| b - a).collect())
-}
-
 /// Student's t-test on the log ratios of the first group against the second, with each
-/// group's geometric-mean change.
+/// group's geometric-mean change (the mean of its log ratios is the test's mean of it).
 pub fn log_scale_between(
     points: &[SalaryPoint],
     first: Group,
     second: Group,
 ) -> Result<LogScale, RobustError> {
-    let (a, b) = (log_ratios(points, first)?, log_ratios(points, second)?);
+    let ratios = |group| {
+        logs(points, group).map(|(l1, l2)| l1.iter().zip(&l2).map(|(a, b)| b - a).collect())
+    };
+    let (a, b): (Vec<f64>, Vec<f64>) = (ratios(first)?, ratios(second)?);
     let test = ttest::student(&a, &b)?;
-    Ok(LogScale {
-        test,
-        changes: vec![GeometricChange::new(first, &a)?, GeometricChange::new(second, &b)?],
-    })
+    let changes = vec![
+        GeometricChange::new(first, test.a.n, test.a.mean),
+        GeometricChange::new(second, test.b.n, test.b.mean),
+    ];
+    Ok(LogScale { test, changes })
 }
 
-/// The paired t-test of ln T2 against ln T1 within one group, with its geometric-mean change.
+/// The paired t-test of ln T2 against ln T1 within one group, with its geometric-mean
+/// change (the test's mean difference is the mean log ratio).
 pub fn log_scale_paired(points: &[SalaryPoint], group: Group) -> Result<LogScale, RobustError> {
     let (l1, l2) = logs(points, group)?;
     let test = ttest::paired(&l1, &l2)?;
-    let ratios: Vec<f64> = l1.iter().zip(&l2).map(|(a, b)| b - a).collect();
-    Ok(LogScale { test, changes: vec![GeometricChange::new(group, &ratios)?] })
+    Ok(LogScale { test, changes: vec![GeometricChange::new(group, l1.len(), test.mean_diff)] })
 }
 
 #[cfg(test)]
