@@ -17,7 +17,7 @@ Table Figure Tables Figures Song Wang Chen Benitez Hu Information Management doi
 Welch Student Mann Whitney Wilcoxon Cohen Hedges Glass Bayes Shapiro Wilk Levene Brown Forsythe
 JZS Cauchy Fisher Yates ChaCha ChaCha20 Knuth Gray Hodges Lehmann Satterthwaite Kappa Cohen's Holm Bonferroni
 SciPy NumPy Python Leptos Rust WebAssembly Chengdu Chromium Firefox Safari Trunk GitHub MIT NVivo ATLAS MAXQDA
-Lee Wagenmakers Royston Rouder Q-Q Unicode REFI-QDA qdpx txt
+Lee Wagenmakers Royston Rouder Vickers Altman Q-Q Unicode REFI-QDA qdpx txt exp
 source start end code coder Parent Child group time
 `.split(/\s+/).filter(Boolean));
 // Column names of the workshop's CSV format (source … coder, "Parent > Child", group, time)

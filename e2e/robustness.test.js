@@ -4,7 +4,8 @@
 // Shapiro–Wilk, Levene / Brown–Forsythe, Bayes factors for each prior scale, leave-one-out.
 // Then: the section follows the selection (monthly; one group → paired, Wilcoxon, sign
 // flips; one group at one time → "not defined"), the prior-scale control changes BF10, and
-// every chart is an image with a text alternative and a data table. Every page is checked
+// every chart is an image with a text alternative and a data table; ANCOVA and the log
+// scale against NumPy and SciPy, following the selection. Every page is checked
 // for console errors, page errors and off-origin requests.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
@@ -233,6 +234,79 @@ test('the section follows the selection: monthly, one group (paired), one group 
   for (const id of CHARTS) assert.equal(await w.page.$(`#${id}`), null, `${id} hidden`);
   assertClean(w.problems);
   await w.context.close();
+});
+
+// NumPy lstsq on T2 ~ 1 + group + T1 and SciPy ttest_ind / ttest_1samp on log(t2/t1), the
+// paper's quarterly data, T2 discounted (tests/robustness/ancova.rs,
+// scripts/reference/robust/ancova.py).
+const ANCOVA = {
+  b: 7301.105593048217, se: 1915.9228980372457, t: 3.810751257541619, p: 0.001180445679292025,
+  ci: [3291.0328810645847, 11311.17830503185], slope: 0.9969471763868758, slopeCi: [0.7733181982267298, 1.2205761545470217],
+  residualSd: 4391.250617583506,
+};
+const LOG = {
+  t: 4.8281979218261295, p: 0.00010212604129588658, service: 24.722730013338694, development: -5.387247988294657,
+  ratio: [1.3182443947715228, 1.1699119262240538, 1.4853838527445977], serviceT: 11.07488743706177, serviceP: 1.5203661461408475e-06,
+};
+const rmb = (x) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).replace('-', '\u2212');
+const pct = (x) => `${x > 0 ? '+' : ''}${fix(x, 2)}%`;
+const apaP = (p) => (p < 0.001 ? 'p < .001' : `p = ${p.toFixed(3).replace(/^0/, '')}`);
+
+test('ANCOVA and the log scale show the NumPy and SciPy references and follow the selection', async () => {
+  const { page, problems, context } = await openApp(browser, server);
+  await page.waitForSelector('#ancova-apa');
+  const ci = `95% CI [${rmb(ANCOVA.ci[0])}, ${rmb(ANCOVA.ci[1])}]`;
+  assert.equal(await textOf(page, '#ancova-apa'), `Service \u2212 Development at T2, adjusted for T1: b = ${rmb(ANCOVA.b)} RMB, ${ci}, t(19) = ${fix(ANCOVA.t, 2)}, ${apaP(ANCOVA.p)}`);
+  assert.equal(await textOf(page, '#ancova-apa'), 'Service \u2212 Development at T2, adjusted for T1: b = 7,301.11 RMB, 95% CI [3,291.03, 11,311.18], t(19) = 3.81, p = .001');
+  assert.equal(await textOf(page, '#ancova-reading'), `Among informants who started from the same T1 salary, Service's T2 salary was on average ${rmb(ANCOVA.b)} RMB higher than Development's.`);
+  const anc = await tableCells(page, '#ancova-table', { body: true });
+  assert.deepEqual(anc.map((r) => r[1]), [
+    `${rmb(ANCOVA.b)} RMB, ${ci}`,
+    `${fix(ANCOVA.slope, 3)}, 95% CI [${fix(ANCOVA.slopeCi[0], 3)}, ${fix(ANCOVA.slopeCi[1], 3)}]`,
+    `${rmb(ANCOVA.residualSd)} RMB`,
+  ]);
+  assert.ok(anc[0][2].startsWith(`SE = ${rmb(ANCOVA.se)} RMB; t(19) = ${fix(ANCOVA.t, 2)}, two-sided p = ${sig3(ANCOVA.p)};`), anc[0][2]);
+  assert.equal(sig3(ANCOVA.p), '.00118');
+  assert.match(anc[2][2], /22 informants with both salaries \(10 Service, 12 Development\); df = n − 3 = 19/);
+  // Row headers, and a focusable, labelled region for the table, as every robustness table.
+  assert.deepEqual(await page.$$eval('#ancova-table tbody th', (h) => h.map((x) => x.getAttribute('scope'))), ['row', 'row', 'row']);
+  assert.equal(await page.$eval('#ancova-table', (t) => t.closest('.table-wrap').getAttribute('tabindex')), '0');
+
+  assert.equal(await textOf(page, '#log-scale-apa'), `ln(T2/T1), Service vs Development: t(20) = ${fix(LOG.t, 2)}, ${apaP(LOG.p)}`);
+  assert.equal(await textOf(page, '#log-scale-reading'), `Typically, Service's salaries changed by ${pct(LOG.service)} from T1 to T2 and Development's by ${pct(LOG.development)} (geometric means).`);
+  assert.equal(pct(LOG.service) + pct(LOG.development), '+24.72%\u22125.39%');
+  const log = await tableCells(page, '#log-scale-table', { body: true });
+  assert.deepEqual(log.map((r) => r[1]), [
+    `t(20) = ${fix(LOG.t, 2)}, p < .001`, pct(LOG.service), pct(LOG.development),
+    `${fix(LOG.ratio[0], 3)}, 95% CI [${fix(LOG.ratio[1], 3)}, ${fix(LOG.ratio[2], 3)}]`,
+  ]);
+  assert.ok(log[0][2].startsWith(`two-sided p = ${sig3(LOG.p)};`), log[0][2]);
+
+  // One sentence each in "In short".
+  const summary = await textOf(page, '#robustness-summary');
+  assert.ok(summary.includes(`ANCOVA, adjusting each informant's T2 salary for their T1 salary, gives Service \u2212 Development = ${rmb(ANCOVA.b)} RMB (95% CI ${rmb(ANCOVA.ci[0])} to ${rmb(ANCOVA.ci[1])}), t(19) = ${fix(ANCOVA.t, 2)}, ${apaP(ANCOVA.p)}: significant at α = .05.`), summary);
+  assert.ok(summary.includes(`On the log scale, Student's t-test on ln(T2/T1) gives t(20) = ${fix(LOG.t, 2)}, p < .001 (significant at α = .05); typically, Service's salaries changed by ${pct(LOG.service)} and Development's by ${pct(LOG.development)}.`), summary);
+
+  // Service only: the paired test on the logs; ANCOVA says why it is not shown.
+  await page.click('#controls input[name=groups][value=development]');
+  const paired = `ln T2 vs ln T1, Service: t(9) = ${fix(LOG.serviceT, 2)}, p < .001`;
+  assert.equal(await waitForText(page, '#log-scale-apa', paired), paired);
+  assert.equal((await tableCells(page, '#log-scale-table', { body: true }))[0][2].split(';')[0], `two-sided p = ${sig3(LOG.serviceP)}`);
+  assert.equal(await page.$('#ancova-apa'), null);
+  assert.match(await textOf(page, '#ancova-undefined'), /^not defined for this selection: ANCOVA compares Service with Development at T2, .* so select both groups and both timepoints$/);
+  assert.ok(!(await textOf(page, '#robustness-summary')).includes('ANCOVA'));
+
+  // Both groups again, then T2 only: both say why.
+  await page.click('#controls input[name=groups][value=development]');
+  await page.waitForSelector('#ancova-apa');
+  assert.equal(await textOf(page, '#ancova-apa'), 'Service \u2212 Development at T2, adjusted for T1: b = 7,301.11 RMB, 95% CI [3,291.03, 11,311.18], t(19) = 3.81, p = .001');
+  await page.click('#controls input[name=times][value=t1]');
+  await page.waitForSelector('#log-scale-undefined');
+  assert.match(await textOf(page, '#ancova-undefined'), /^not defined for this selection: ANCOVA/);
+  assert.equal(await textOf(page, '#log-scale-undefined'), "not defined for this selection: the log scale compares each informant's T2 salary with their T1 salary, so select both timepoints");
+  assert.equal(await page.$('#log-scale-table'), null);
+  assertClean(problems);
+  await context.close();
 });
 
 test('the prior scale changes BF10 without touching the rest', async () => {

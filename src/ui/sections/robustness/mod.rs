@@ -1,8 +1,8 @@
 //! `#robustness`: does the selection's result survive other reasonable analyses? Welch
 //! beside Student, the rank test, the exact permutation test with its histogram, effect
-//! sizes, leave-one-out influence, assumption checks with Q-Q plots, the JZS Bayes factor
-//! (prior scale chosen by the reader) and the discount sensitivity, under a
-//! plain-language summary.
+//! sizes, ANCOVA and the log scale, leave-one-out influence, assumption checks with Q-Q
+//! plots, the JZS Bayes factor (prior scale chosen by the reader) and the discount
+//! sensitivity, under a plain-language summary.
 //!
 //! Everything shown comes from one [`RobustnessView`] computed in the core
 //! (`core::robust::view`) for the selection and its salary points, kept in
@@ -21,7 +21,8 @@
 //!
 //! The section lays out the summary, the tests and the effect sizes itself; each other
 //! part is built by a function of its own module, in the page's order: `permutation`,
-//! `influence` (leave-one-out), `assumptions`, `bayes`, `sensitivity`.
+//! `prepost` (ANCOVA and the log scale, after the effect sizes), `influence`
+//! (leave-one-out), `assumptions`, `bayes`, `sensitivity`.
 //!
 //! Words come from the UI language's table (`state.t()`); the view model is built in that
 //! language too, so a language switch recomputes it (and redraws the charts).
@@ -30,6 +31,7 @@ mod assumptions;
 mod bayes;
 mod influence;
 mod permutation;
+mod prepost;
 mod sensitivity;
 mod table;
 
@@ -41,6 +43,7 @@ use bayes::bayes_factor;
 use influence::leave_one_out;
 use leptos::prelude::*;
 use permutation::permutation_test;
+use prepost::pre_post;
 use sensitivity::discount_sensitivity;
 use std::collections::HashSet;
 use study_core::view::robustness::RobustnessView;
@@ -108,6 +111,8 @@ pub fn RobustnessSection() -> impl IntoView {
             <h3>{tr(state, |t| t.b_h_effects)}</h3>
             <p>{tr(state, |t| t.b_effects_intro)}</p>
             {effects}
+
+            {pre_post(model)}
 
             {leave_one_out(model, names)}
 

@@ -247,8 +247,8 @@ pub const EN: Strings = Strings {
     // (end of area A)
 
     // ── area B: robustness (ui/robustness.rs, ui/robust_charts.rs, core/robust/view.rs) ──
-    b_lede: "Does the result survive other reasonable ways of analysing the same salaries? Each analysis below answers one question: without assuming normal values, without any one person, how big, and under a different discount.",
-    b_lede_own: "Does the result survive other reasonable ways of analysing the same values? Each analysis below answers one question: without assuming normal values, without any one row, and how big.",
+    b_lede: "Does the result survive other reasonable ways of analysing the same salaries? Each analysis below answers one question: without assuming normal values, without any one person, how big, adjusted for where each person started or read as percentages, and under a different discount.",
+    b_lede_own: "Does the result survive other reasonable ways of analysing the same values? Each analysis below answers one question: without assuming normal values, without any one row, how big, and adjusted for where each row started or read as percentages.",
     b_in_short: "In short",
     b_h_tests: "The same difference, tested other ways",
     b_tests_caption: "Tests of the difference (APA style; exact two-sided p beside each)",
