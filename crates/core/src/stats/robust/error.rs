@@ -7,7 +7,7 @@
 
 use crate::stats::discount::DiscountError;
 use crate::stats::ttest::StatsError;
-use crate::study::Time;
+use crate::study::{Terms, Time};
 use crate::text::format::grouped;
 use crate::text::i18n::{fill, Lang, Strings};
 use std::fmt;
@@ -21,7 +21,8 @@ pub enum RobustError {
     TooMany { max: usize, got: usize },
     /// A value is NaN or infinite (its 0-based position in the input as given).
     NonFinite { index: usize },
-    /// A salary is zero or negative, so it has no logarithm (the log scale).
+    /// A salary (or a reader's value) is zero or negative, so it has no logarithm (the log
+    /// scale).
     NonPositive { informant: String, time: Time, value: f64 },
     /// Every value in a group is the same, so a spread-based statistic is undefined.
     ZeroVariance,
@@ -50,8 +51,16 @@ pub enum RobustError {
 }
 
 impl RobustError {
-    /// The reader-facing message in a UI language. `Display` is the English one.
+    /// The reader-facing message in a UI language, about the paper's salaries. `Display`
+    /// is the English one.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_for(&Terms::paper(), lang)
+    }
+
+    /// The reader-facing message in a UI language, about the data `terms` names: a
+    /// non-positive value is an informant's salary in the paper's data and a row's value in
+    /// a reader's own.
+    pub fn message_for(&self, terms: &Terms, lang: Lang) -> String {
         let t = lang.strings();
         let not = |reason: String| fill(t.b_err_not_defined, &[("reason", &reason)]);
         match self {
@@ -61,12 +70,12 @@ impl RobustError {
             ),
             RobustError::Discount(e) => e.message(lang),
             RobustError::Running => t.permutation_running.to_string(),
-            other => not(other.reason(lang)),
+            other => not(other.reason(terms, lang)),
         }
     }
 
     /// The part after "not defined for this selection: ".
-    fn reason(&self, lang: Lang) -> String {
+    fn reason(&self, terms: &Terms, lang: Lang) -> String {
         let t = lang.strings();
         match self {
             RobustError::TooFew { needed, got } => {
@@ -79,7 +88,7 @@ impl RobustError {
                 fill(t.b_err_non_finite, &[("i", &(index + 1).to_string())])
             }
             RobustError::NonPositive { informant, time, value } => fill(
-                t.b_err_non_positive,
+                terms.pick(t.b_err_non_positive, t.b_err_non_positive_own),
                 &[
                     ("name", informant),
                     ("time", time.label()),
@@ -100,16 +109,16 @@ impl RobustError {
             RobustError::LeaveOneOut { informant, reason } => {
                 let inner = match reason.as_ref() {
                     RobustError::InvalidParameter { .. } | RobustError::Discount(_) => {
-                        reason.message(lang)
+                        reason.message_for(terms, lang)
                     }
-                    other => other.reason(lang),
+                    other => other.reason(terms, lang),
                 };
                 fill(t.b_err_without, &[("name", informant), ("reason", &inner)])
             }
             RobustError::Stats(e) => e.message(t),
             RobustError::InvalidParameter { .. }
             | RobustError::Discount(_)
-            | RobustError::Running => self.message(lang),
+            | RobustError::Running => self.message_for(terms, lang),
         }
     }
 }
@@ -225,6 +234,21 @@ mod tests {
             np.message(Lang::Zh),
             "当前选择下无法计算：Kai 的 T2 薪资为 \u{2212}1,234.50，只有正的薪资才能取对数"
         );
+        // A reader's own values are values, not salaries.
+        let own = Terms::own(crate::study::GroupNames::new("Pilot".into(), "Usual".into()));
+        assert_eq!(np.message_for(&Terms::paper(), Lang::En), np.to_string());
+        assert_eq!(
+            np.message_for(&own, Lang::En),
+            "not defined for this selection: Kai's T2 value is \u{2212}1,234.50, and only a positive value has a logarithm"
+        );
+        assert_eq!(
+            np.message_for(&own, Lang::Zh),
+            "当前选择下无法计算：Kai 的 T2 数值为 \u{2212}1,234.50，只有正数才能取对数"
+        );
+        let inner = RobustError::LeaveOneOut { informant: "Kai".into(), reason: Box::new(np) };
+        assert!(inner
+            .message_for(&own, Lang::En)
+            .ends_with("T2 value is \u{2212}1,234.50, and only a positive value has a logarithm"));
         let d = DiscountError { field: "revenue2016", value: 0.0 };
         for lang in Lang::ALL {
             assert_eq!(RobustError::Discount(d.clone()).message(lang), d.message(lang));

@@ -110,7 +110,7 @@ pub struct Robustness {
     /// Brown–Forsythe (median-centred), two-group designs only.
     pub levene_median: Option<Result<Levene, RobustError>>,
     pub influence: Result<Influence, RobustError>,
-    /// ANCOVA, Service − Development at T2 adjusted for T1: `None` unless the design has
+    /// ANCOVA, the first group − the second at T2 adjusted for T1: `None` unless the design has
     /// both groups and both times (difference-in-differences).
     pub ancova: Option<Result<Ancova, RobustError>>,
     /// The log-scale test: `None` for a design with one time (between groups).

@@ -267,7 +267,7 @@ pub fn robustness_view_staged(
                 v.design = Some(design);
                 v.comparison = comparison(design, sel, &terms, lang);
                 // A design without the pre/post analyses says so rather than why its test failed.
-                let (ancova, log_scale) = design_reasons(design, lang);
+                let (ancova, log_scale) = design_reasons(design, &terms, lang);
                 if let Some(reason) = ancova {
                     v.ancova = Err(reason);
                 }
@@ -309,8 +309,8 @@ pub fn robustness_view_staged(
             .as_ref()
             .map(|(rows, paper, current)| sensitivity_view(rows, *paper, *current, sel, lang))
             .map_err(|e| e.clone()),
-        ancova: ancova_part(&report, lang),
-        log_scale: log_part(&report, lang),
+        ancova: ancova_part(&report, &terms, lang),
+        log_scale: log_part(&report, &terms, lang),
         lang,
     };
     match run {

@@ -3,18 +3,20 @@
 //! [`PrePostPart`]: an APA line, a one-sentence plain reading and a table of rows, or the
 //! reason it is not shown (a design it does not apply to, or the core's own error text).
 //!
-//! Conventions: the adjusted difference and the residual SD in RMB with two decimals, the
-//! slope and the ratio of geometric-mean changes with three, geometric-mean changes as
-//! signed percentages with two (`+24.72%`, `−5.39%`), t in APA 7 with the exact two-sided p
-//! (three significant digits) beside it. The groups are named by [`Group::label`].
+//! Conventions: the adjusted difference and the residual SD with two decimals (in RMB for
+//! the paper's salaries, [`Terms::amount`]), the slope and the ratio of geometric-mean
+//! changes with three, geometric-mean changes as signed percentages with two (`+24.72%`,
+//! `−5.39%`), t in APA 7 with the exact two-sided p (three significant digits) beside it.
+//! The data is worded in its [`Terms`]: the groups by [`Terms::name`], and informants'
+//! salaries or the rows' values of a reader's file (the `…_own` entries).
 
-use super::p3;
 use super::rows::Row;
+use super::{groups, p3};
 use crate::stats::robust::ancova::Ancova;
 use crate::stats::robust::log_scale::LogScale;
 use crate::stats::robust::report::Robustness;
 use crate::stats::selection::Design;
-use crate::study::Group;
+use crate::study::{Group, Terms};
 use crate::text::format::{fixed, rmb, signed_percent};
 use crate::text::i18n::{fill, Lang};
 use crate::view::apa;
@@ -37,56 +39,64 @@ fn ancova_stat(x: &Ancova) -> String {
 }
 
 /// Why ANCOVA is not shown for a design without both groups and both times.
-pub fn ancova_design_reason(lang: Lang) -> String {
-    let (a, b) = (Group::Service.label(), Group::Development.label());
-    fill(lang.strings().b_ancova_design, &[("a", a), ("b", b)])
+pub fn ancova_design_reason(terms: &Terms, lang: Lang) -> String {
+    let t = lang.strings();
+    let (a, b) = groups(terms);
+    fill(terms.pick(t.b_ancova_design, t.b_ancova_design_own), &[("a", a), ("b", b)])
 }
 
 /// Why the log scale is not shown for a design with one time.
-pub fn log_design_reason(lang: Lang) -> String {
-    lang.strings().b_log_design.to_string()
+pub fn log_design_reason(terms: &Terms, lang: Lang) -> String {
+    let t = lang.strings();
+    terms.pick(t.b_log_design, t.b_log_design_own).to_string()
 }
 
 /// The reasons a design gives for (ANCOVA, the log scale) before anything is computed:
 /// `None` where the design has the analysis.
-pub(super) fn design_reasons(design: Design, lang: Lang) -> (Option<String>, Option<String>) {
+pub(super) fn design_reasons(
+    design: Design,
+    terms: &Terms,
+    lang: Lang,
+) -> (Option<String>, Option<String>) {
     match design {
         Design::DiffInDiff => (None, None),
-        Design::Paired(_) => (Some(ancova_design_reason(lang)), None),
+        Design::Paired(_) => (Some(ancova_design_reason(terms, lang)), None),
         Design::Between(_) | Design::Descriptive(..) => {
-            (Some(ancova_design_reason(lang)), Some(log_design_reason(lang)))
+            (Some(ancova_design_reason(terms, lang)), Some(log_design_reason(terms, lang)))
         }
     }
 }
 
 /// The ANCOVA part of the report.
-pub(super) fn ancova_part(r: &Robustness, lang: Lang) -> Result<PrePostPart, String> {
+pub(super) fn ancova_part(
+    r: &Robustness,
+    terms: &Terms,
+    lang: Lang,
+) -> Result<PrePostPart, String> {
     match &r.ancova {
-        None => Err(ancova_design_reason(lang)),
-        Some(Err(e)) => Err(e.message(lang)),
-        Some(Ok(x)) => Ok(ancova_view(x, lang)),
+        None => Err(ancova_design_reason(terms, lang)),
+        Some(Err(e)) => Err(e.message_for(terms, lang)),
+        Some(Ok(x)) => Ok(ancova_view(x, terms, lang)),
     }
 }
 
-fn ancova_view(x: &Ancova, lang: Lang) -> PrePostPart {
+fn ancova_view(x: &Ancova, terms: &Terms, lang: Lang) -> PrePostPart {
     let t = lang.strings();
-    let (a, b) = (Group::Service.label(), Group::Development.label());
-    let (lo, hi) = (rmb(x.ci95.0), rmb(x.ci95.1));
+    let (a, b) = groups(terms);
+    let amount = |v: f64| terms.amount(&rmb(v), t);
+    let (m, lo, hi) = (amount(x.estimate), rmb(x.ci95.0), rmb(x.ci95.1));
     let (full, stat) = (apa::t_result(&x.df.to_string(), x.t, x.p), ancova_stat(x));
-    let value =
-        fill(t.b_ancova_value, &[("m", &rmb(x.estimate)), ("lo", &lo), ("hi", &hi), ("t", &full)]);
+    let value = fill(t.b_ancova_value, &[("m", &m), ("lo", &lo), ("hi", &hi), ("t", &full)]);
     let label = fill(t.b_ancova_label, &[("a", a), ("b", b)]);
     let dir = if x.estimate < 0.0 { t.b_lower } else { t.b_higher };
     let rows = vec![
         Row::new(
             fill(t.b_ancova_diff, &[("a", a), ("b", b)]),
-            // b_mean_value has no unit since a reader's values have none: RMB as in the
-            // residual SD's row.
+            fill(t.b_mean_value, &[("m", &m), ("lo", &lo), ("hi", &hi)]),
             fill(
-                t.b_mean_value,
-                &[("m", &fill(t.b_rmb, &[("v", &rmb(x.estimate))])), ("lo", &lo), ("hi", &hi)],
+                terms.pick(t.b_ancova_diff_note, t.b_ancova_diff_note_own),
+                &[("se", &amount(x.se)), ("t", &stat), ("p", &p3(x.p))],
             ),
-            fill(t.b_ancova_diff_note, &[("se", &rmb(x.se)), ("t", &stat), ("p", &p3(x.p))]),
         ),
         Row::new(
             t.b_ancova_slope,
@@ -98,13 +108,16 @@ fn ancova_view(x: &Ancova, lang: Lang) -> PrePostPart {
                     ("hi", &fixed(x.slope_ci95.1, 3)),
                 ],
             ),
-            fill(t.b_ancova_slope_note, &[("se", &fixed(x.slope_se, 3))]),
+            fill(
+                terms.pick(t.b_ancova_slope_note, t.b_ancova_slope_note_own),
+                &[("se", &fixed(x.slope_se, 3))],
+            ),
         ),
         Row::new(
             t.b_ancova_residual,
-            fill(t.b_rmb, &[("v", &rmb(x.residual_sd))]),
+            amount(x.residual_sd),
             fill(
-                t.b_ancova_residual_note,
+                terms.pick(t.b_ancova_residual_note, t.b_ancova_residual_note_own),
                 &[
                     ("n", &x.n().to_string()),
                     ("n1", &x.n1.to_string()),
@@ -119,31 +132,34 @@ fn ancova_view(x: &Ancova, lang: Lang) -> PrePostPart {
     PrePostPart {
         apa: fill(t.b_apa_line, &[("label", &label), ("apa", &value)]),
         reading: fill(
-            t.b_ancova_reading,
-            &[("a", a), ("b", b), ("m", &rmb(x.estimate.abs())), ("dir", dir)],
+            terms.pick(t.b_ancova_reading, t.b_ancova_reading_own),
+            &[("a", a), ("b", b), ("m", &amount(x.estimate.abs())), ("dir", dir)],
         ),
         rows,
     }
 }
 
 /// The log-scale part of the report.
-pub(super) fn log_part(r: &Robustness, lang: Lang) -> Result<PrePostPart, String> {
+pub(super) fn log_part(r: &Robustness, terms: &Terms, lang: Lang) -> Result<PrePostPart, String> {
     match &r.log_scale {
-        None => Err(log_design_reason(lang)),
-        Some(Err(e)) => Err(e.message(lang)),
-        Some(Ok(x)) => Ok(log_view(x, lang)),
+        None => Err(log_design_reason(terms, lang)),
+        Some(Err(e)) => Err(e.message_for(terms, lang)),
+        Some(Ok(x)) => Ok(log_view(x, terms, lang)),
     }
 }
 
-fn log_view(x: &LogScale, lang: Lang) -> PrePostPart {
+fn log_view(x: &LogScale, terms: &Terms, lang: Lang) -> PrePostPart {
     let t = lang.strings();
     let test = &x.test;
     let (ratio, (lo, hi)) = x.ratio();
     let change_row = |c: &crate::stats::robust::log_scale::GeometricChange, value: String| {
         Row::new(
-            fill(t.b_log_change, &[("group", c.group.label())]),
+            fill(t.b_log_change, &[("group", terms.name(c.group))]),
             value,
-            fill(t.b_log_change_note, &[("n", &c.n.to_string())]),
+            fill(
+                terms.pick(t.b_log_change_note, t.b_log_change_note_own),
+                &[("n", &c.n.to_string())],
+            ),
         )
     };
     let test_row = |label: &str, note: &str| {
@@ -155,13 +171,13 @@ fn log_view(x: &LogScale, lang: Lang) -> PrePostPart {
     };
     match x.changes.as_slice() {
         [first, second] => {
-            let (a, b) = (first.group.label(), second.group.label());
+            let (a, b) = (terms.name(first.group), terms.name(second.group));
             let (pa, pb) = (signed_percent(first.percent), signed_percent(second.percent));
             let label = fill(t.b_log_label_between, &[("a", a), ("b", b)]);
             PrePostPart {
                 apa: fill(t.b_apa_line, &[("label", &label), ("apa", &apa::t_test(test))]),
                 reading: fill(
-                    t.b_log_reading_between,
+                    terms.pick(t.b_log_reading_between, t.b_log_reading_between_own),
                     &[("a", a), ("pa", &pa), ("b", b), ("pb", &pb)],
                 ),
                 rows: vec![
@@ -187,7 +203,7 @@ fn log_view(x: &LogScale, lang: Lang) -> PrePostPart {
             let group = changes.first().map(|c| c.group).unwrap_or(Group::Service);
             let p =
                 signed_percent(changes.first().map(|c| c.percent).unwrap_or(ratio * 100.0 - 100.0));
-            let label = fill(t.b_log_label_paired, &[("group", group.label())]);
+            let label = fill(t.b_log_label_paired, &[("group", terms.name(group))]);
             let with_ci = fill(
                 t.b_value_ci,
                 &[
@@ -200,7 +216,10 @@ fn log_view(x: &LogScale, lang: Lang) -> PrePostPart {
             rows.extend(changes.first().map(|c| change_row(c, with_ci)));
             PrePostPart {
                 apa: fill(t.b_apa_line, &[("label", &label), ("apa", &apa::t_test(test))]),
-                reading: fill(t.b_log_reading_paired, &[("group", group.label()), ("p", &p)]),
+                reading: fill(
+                    terms.pick(t.b_log_reading_paired, t.b_log_reading_paired_own),
+                    &[("group", terms.name(group)), ("p", &p)],
+                ),
                 rows,
             }
         }

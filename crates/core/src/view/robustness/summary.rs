@@ -204,17 +204,18 @@ pub fn summarize(
 
     // 4. The pre/post analyses: ANCOVA and the log scale (where the design has them).
     let not_computed = |name: &str, e: &crate::stats::robust::error::RobustError| {
-        let item = fill(t.b_label_error, &[("label", name), ("error", &e.message(lang))]);
+        let item =
+            fill(t.b_label_error, &[("label", name), ("error", &e.message_for(terms, lang))]);
         fill(t.b_sum_not_computed, &[("list", &item)])
     };
-    let (first, second) = (Group::Service.label(), Group::Development.label());
+    let (first, second) = (terms.name(Group::Service), terms.name(Group::Development));
     match &r.ancova {
         Some(Ok(x)) => out.push(fill(
-            t.b_sum_ancova,
+            terms.pick(t.b_sum_ancova, t.b_sum_ancova_own),
             &[
                 ("a", first),
                 ("b", second),
-                ("m", &rmb(x.estimate)),
+                ("m", &terms.amount(&rmb(x.estimate), t)),
                 ("lo", &rmb(x.ci95.0)),
                 ("hi", &rmb(x.ci95.1)),
                 ("apa", &apa::t_result(&x.df.to_string(), x.t, x.p)),
@@ -230,25 +231,25 @@ pub fn summarize(
             let apa_t = apa::t_test(&x.test);
             match x.changes.as_slice() {
                 [c1, c2] => out.push(fill(
-                    t.b_sum_log_between,
+                    terms.pick(t.b_sum_log_between, t.b_sum_log_between_own),
                     &[
                         ("apa", &apa_t),
                         ("side", side(x.test.p)),
                         ("alpha", &a),
-                        ("a", c1.group.label()),
+                        ("a", terms.name(c1.group)),
                         ("pa", &signed_percent(c1.percent)),
-                        ("b", c2.group.label()),
+                        ("b", terms.name(c2.group)),
                         ("pb", &signed_percent(c2.percent)),
                     ],
                 )),
                 changes => out.extend(changes.first().map(|c| {
                     fill(
-                        t.b_sum_log_paired,
+                        terms.pick(t.b_sum_log_paired, t.b_sum_log_paired_own),
                         &[
                             ("apa", &apa_t),
                             ("side", side(x.test.p)),
                             ("alpha", &a),
-                            ("group", c.group.label()),
+                            ("group", terms.name(c.group)),
                             ("p", &signed_percent(c.percent)),
                         ],
                     )
