@@ -5,7 +5,7 @@
 //! their ids and words.
 
 use super::table::{labelled, live_table, undefined, TEXT};
-use crate::ui::state::{tr, use_app_state};
+use crate::ui::state::{tr, tr_data, use_app_state};
 use leptos::prelude::*;
 use study_core::text::i18n::Strings;
 use study_core::view::robustness::{PrePostPart, RobustnessView};
@@ -22,7 +22,9 @@ struct Part {
     table: &'static str,
     undefined: &'static str,
     heading: Words,
+    /// What the analysis does, for the paper's salaries and for a reader's values.
     intro: Words,
+    intro_own: Words,
     caption: Words,
     pick: fn(&RobustnessView) -> &Result<PrePostPart, String>,
 }
@@ -35,6 +37,7 @@ const ANCOVA: Part = Part {
     undefined: "ancova-undefined",
     heading: |t| t.b_h_ancova,
     intro: |t| t.b_ancova_intro,
+    intro_own: |t| t.b_ancova_intro_own,
     caption: |t| t.b_ancova_caption,
     pick: |m| &m.ancova,
 };
@@ -47,6 +50,7 @@ const LOG_SCALE: Part = Part {
     undefined: "log-scale-undefined",
     heading: |t| t.b_h_log,
     intro: |t| t.b_log_intro,
+    intro_own: |t| t.b_log_intro_own,
     caption: |t| t.b_log_caption,
     pick: |m| &m.log_scale,
 };
@@ -87,7 +91,7 @@ fn part(model: Memo<RobustnessView>, p: &'static Part) -> AnyView {
     };
     view! {
         <h3>{tr(state, p.heading)}</h3>
-        <p>{tr(state, p.intro)}</p>
+        <p>{tr_data(state, p.intro, p.intro_own)}</p>
         <div id=p.id>{body}</div>
     }
     .into_any()
