@@ -1,7 +1,8 @@
 //! Leaving informants out (`exclude=`) and a reader's own two-group study (`#your-data`):
 //! the reference values of the issue and of SciPy, the CSV format's errors with their line
 //! and column, the round trip of the paper's data through the own-data format, and the
-//! views of a reader's data in its own terms (its groups' names, no RMB, no salary measure).
+//! views of a reader's data in its own terms (its groups' names, no RMB, no salary measure),
+//! ANCOVA and the log scale on a reader's file and without Blake against NumPy and SciPy.
 //!
 //! References: `python3 scripts/reference/what_if.py` (SciPy 1.x).
 
@@ -17,7 +18,7 @@ use study_core::view::analysis::{
     dots_summary, salary_caption, salary_csv, salary_summaries, slopes_summary, test_csv, test_view,
 };
 use study_core::view::apa;
-use study_core::view::robustness::{robustness_view_staged, Staged};
+use study_core::view::robustness::{robustness_view, robustness_view_staged, Staged};
 use study_core::view::selection::selection_summary;
 
 fn study() -> Study {
@@ -420,6 +421,23 @@ fn own_texts(own: &study_core::study::OwnData, sel: &Selection, lang: Lang) -> V
         Err(e) => out.push(e.clone()),
     }
     out.push(v.sensitivity.as_ref().map(|s| s.summary()).unwrap_or_else(|e| e.clone()));
+    for part in [&v.ancova, &v.log_scale] {
+        match part {
+            Ok(x) => {
+                out.extend([x.apa.clone(), x.reading.clone()]);
+                out.extend(
+                    x.rows.iter().flat_map(|r| [r.label.clone(), r.value.clone(), r.note.clone()]),
+                );
+            }
+            Err(e) => out.push(e.clone()),
+        }
+    }
+    // The sentence under each heading, as the page picks it for a reader's file.
+    out.extend([
+        terms.pick(t.b_ancova_intro, t.b_ancova_intro_own).to_string(),
+        terms.pick(t.b_log_intro, t.b_log_intro_own).to_string(),
+        terms.pick(t.b_lede, t.b_lede_own).to_string(),
+    ]);
     out
 }
 
@@ -532,4 +550,165 @@ fn the_test_the_selection_and_robustness_name_the_readers_groups() {
     let points = salaries.points(&sel).unwrap();
     let test = test_view(&sel, &terms, &analyse_points(&sel, &points), Lang::En);
     assert!(test.explanation.starts_with("Did the values in Usual change from T1 to T2? "));
+}
+
+/// The robustness view of a reader's file for a selection, run to the end.
+fn own_view(
+    own: &study_core::study::OwnData,
+    sel: &Selection,
+    lang: Lang,
+) -> study_core::view::robustness::RobustnessView {
+    let salaries = Salaries::Own(own);
+    let points = salaries.points(sel).unwrap();
+    match robustness_view_staged(salaries, sel, &points, u64::MAX, lang) {
+        Staged::Ready(v) => *v,
+        Staged::Pending(p) => p.finish(),
+    }
+}
+
+// scripts/reference/what_if.py, on the pairs (t1, t2) of each group, the first group first:
+//
+// ```python
+// pts = first + second; t1, t2 = ...; g = np.array([1.0] * len(first) + [0.0] * len(second))
+// X = np.column_stack([np.ones(len(pts)), g, t1])
+// beta = np.linalg.lstsq(X, t2, rcond=None)[0]; df = len(pts) - 3
+// resid = t2 - X @ beta; s2 = resid @ resid / df
+// se = np.sqrt(np.diag(s2 * np.linalg.inv(X.T @ X))); t = beta[1] / se[1]
+// p = 2 * stats.t.sf(abs(t), df); ci = beta[1] -/+ stats.t.ppf(0.975, df) * se[1]
+// la, lb = np.log(t2_a / t1_a), np.log(t2_b / t1_b); r = stats.ttest_ind(la, lb)
+// np.expm1(la.mean()) * 100; np.exp(la.mean() - lb.mean()); np.exp(r.confidence_interval(0.95))
+// ```
+
+#[test]
+fn ancova_and_the_log_scale_on_a_readers_file_match_numpy_and_scipy() {
+    let own = spreadsheet();
+    let sel = Selection::paper(&study());
+    let points = own_points(&own, &sel).unwrap();
+    let r = robustness(&points, sel.design().unwrap(), &RobustnessOptions::default()).unwrap();
+    let a = r.ancova.expect("both groups and both times").unwrap();
+    assert_eq!((a.n1, a.n2, a.df), (8, 7, 12));
+    close(a.estimate, 147.62972934544908);
+    close(a.se, 16.63465083290897);
+    close(a.t, 8.874831869232114);
+    close(a.p, 1.2797614401588849e-06);
+    close(a.ci95.0, 111.38593869367236);
+    close(a.ci95.1, 183.8735199972258);
+    close(a.slope, 1.1309287169308058);
+    close(a.slope_se, 0.05147058604595109);
+    close(a.residual_sd, 32.052102867624676);
+    let l = r.log_scale.expect("both times").unwrap();
+    assert_eq!(l.test.df, 13.0);
+    close(l.test.t, 8.406621682593691);
+    close(l.test.p, 1.2941496157682732e-06);
+    close(l.changes[0].percent, 14.758880884397207);
+    close(l.changes[1].percent, 2.1771013055157944);
+    let (ratio, (lo, hi)) = l.ratio();
+    close(ratio, 1.123136979011189);
+    close(lo, 1.0901149970026847);
+    close(hi, 1.1571592695181248);
+
+    // The page words them in the file's terms: its groups, no unit, rows and values.
+    let v = own_view(&own, &sel, Lang::En);
+    let a = v.ancova.as_ref().unwrap();
+    assert_eq!(
+        a.apa,
+        "Pilot \u{2212} Usual at T2, adjusted for T1: b = 147.63, 95% CI [111.39, 183.87], t(12) = 8.87, p < .001"
+    );
+    assert_eq!(
+        a.reading,
+        "Among rows that started from the same T1 value, Pilot's T2 value was on average 147.63 higher than Usual's."
+    );
+    assert_eq!(a.rows[0].value, "147.63, 95% CI [111.39, 183.87]");
+    assert!(a.rows[0].note.starts_with("SE = 16.63; t(12) = 8.87, two-sided p = .00000128;"));
+    assert_eq!(a.rows[2].value, "32.05");
+    assert!(a.rows[2].note.starts_with("15 rows with both values (8 Pilot, 7 Usual);"));
+    let l = v.log_scale.as_ref().unwrap();
+    assert_eq!(l.apa, "ln(T2/T1), Pilot vs Usual: t(13) = 8.41, p < .001");
+    assert_eq!(
+        l.reading,
+        "Typically, Pilot's values changed by +14.76% from T1 to T2 and Usual's by +2.18% (geometric means)."
+    );
+    assert_eq!(l.rows[3].value, "1.123, 95% CI [1.090, 1.157]");
+    assert!(v.summary.contains(&"ANCOVA, adjusting each row's T2 value for its T1 value, gives Pilot \u{2212} Usual = 147.63 (95% CI 111.39 to 183.87), t(12) = 8.87, p < .001: significant at \u{3b1} = .05.".to_string()), "{:?}", v.summary);
+    let zh = own_view(&own, &sel, Lang::Zh);
+    assert_eq!(
+        zh.ancova.as_ref().unwrap().reading,
+        "在 T1 数值相同的行之间，Pilot 的 T2 数值平均比 Usual 高 147.63。"
+    );
+    // Swapping the groups turns the difference around, not the slope.
+    let swapped = spreadsheet().swapped();
+    let points = own_points(&swapped, &sel).unwrap();
+    let r = robustness(&points, sel.design().unwrap(), &RobustnessOptions::default()).unwrap();
+    let b = r.ancova.unwrap().unwrap();
+    close(b.estimate, -147.62972934544908);
+    close(b.slope, 1.1309287169308058);
+}
+
+#[test]
+fn a_non_positive_value_in_a_readers_file_is_a_value_not_a_salary() {
+    let text =
+        "id,group,t1,t2\nP1,X,10,12\nP2,X,11,13\nP3,X,0,14\nQ1,Y,10,10\nQ2,Y,12,11\nQ3,Y,9,10\n";
+    let own = read_own_csv("zero.csv", text.as_bytes()).unwrap();
+    let sel = Selection::paper(&study());
+    let v = own_view(&own, &sel, Lang::En);
+    let reason = "not defined for this selection: P3's T1 value is 0.00, and only a positive value has a logarithm";
+    assert_eq!(v.log_scale, Err(reason.to_string()));
+    assert!(
+        v.summary.contains(&format!("Not computed: the log-scale t-test: {reason}.")),
+        "{:?}",
+        v.summary
+    );
+    // ANCOVA needs no logarithm.
+    assert!(v.ancova.is_ok());
+    let zh = own_view(&own, &sel, Lang::Zh);
+    assert_eq!(
+        zh.log_scale,
+        Err("当前选择下无法计算：P3 的 T1 数值为 0.00，只有正数才能取对数".to_string())
+    );
+    // One group: the paired log scale says the same.
+    let one = Selection { groups: [true, false], ..sel };
+    assert_eq!(own_view(&own, &one, Lang::En).log_scale, Err(reason.to_string()));
+}
+
+#[test]
+fn without_blake_ancova_and_the_log_scale_match_numpy_and_scipy() {
+    // scripts/reference/what_if.py, the paper's quarterly data without Blake, T2 as printed.
+    let s = study();
+    let sel = excluding(&s, "exclude=blake");
+    let points = Salaries::Paper(&s).points(&sel).unwrap();
+    let r = robustness(&points, sel.design().unwrap(), &RobustnessOptions::default()).unwrap();
+    let a = r.ancova.expect("both groups and both times").unwrap();
+    assert_eq!((a.n1, a.n2, a.df), (9, 12, 18));
+    close(a.estimate, 5084.607413854717);
+    close(a.se, 1402.3843931168287);
+    close(a.t, 3.6256873927084077);
+    close(a.p, 0.0019334779117550413);
+    close(a.ci95.0, 2138.307133465519);
+    close(a.ci95.1, 8030.907694243915);
+    close(a.slope, 0.8339044074365713);
+    close(a.slope_se, 0.08142470453276118);
+    close(a.residual_sd, 3026.2907707080344);
+    let l = r.log_scale.expect("both times").unwrap();
+    assert_eq!(l.test.df, 19.0);
+    close(l.test.t, 4.45936703308842);
+    close(l.test.p, 0.0002688784360304477);
+    close(l.changes[0].percent, 22.45484998381344);
+    close(l.changes[1].percent, -5.387247988294659);
+    let (ratio, (lo, hi)) = l.ratio();
+    close(ratio, 1.2942742640935285);
+    close(lo, 1.146690616043891);
+    close(hi, 1.4608525152792622);
+    // The page: the paper's terms, with Blake left out.
+    let v = robustness_view(&s, &sel, Lang::En);
+    assert_eq!(
+        v.ancova.as_ref().unwrap().apa,
+        "Service \u{2212} Development at T2, adjusted for T1: b = 5,084.61 RMB, 95% CI [2,138.31, 8,030.91], t(18) = 3.63, p = .002"
+    );
+    assert!(v.ancova.as_ref().unwrap().rows[2]
+        .note
+        .starts_with("21 informants with both salaries (9 Service, 12 Development);"));
+    assert_eq!(
+        v.log_scale.as_ref().unwrap().apa,
+        "ln(T2/T1), Service vs Development: t(19) = 4.46, p < .001"
+    );
 }
