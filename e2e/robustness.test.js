@@ -5,8 +5,9 @@
 // Then: the section follows the selection (monthly; one group → paired, Wilcoxon, sign
 // flips; one group at one time → "not defined"), the prior-scale control changes BF10, and
 // every chart is an image with a text alternative and a data table; ANCOVA and the log
-// scale against NumPy and SciPy, following the selection. Every page is checked
-// for console errors, page errors and off-origin requests.
+// scale against NumPy and SciPy, following the selection, and over a reader's own file in
+// its own terms. Every page is checked for console errors, page errors and off-origin
+// requests.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { serve, launch, openApp, assert, assertClean, assertionCount, textOf, tableCells, waitForText, showChart } from './harness.js';
@@ -305,6 +306,25 @@ test('ANCOVA and the log scale show the NumPy and SciPy references and follow th
   assert.match(await textOf(page, '#ancova-undefined'), /^not defined for this selection: ANCOVA/);
   assert.equal(await textOf(page, '#log-scale-undefined'), "not defined for this selection: the log scale compares each informant's T2 salary with their T1 salary, so select both timepoints");
   assert.equal(await page.$('#log-scale-table'), null);
+  assertClean(problems);
+  await context.close();
+});
+
+// A reader's own file (tests/fixtures/own/spreadsheet.csv): ANCOVA and the log scale in the
+// file's terms, against NumPy and SciPy (tests/what_if.rs, scripts/reference/what_if.py).
+test('ANCOVA and the log scale speak of a reader\'s rows and values, without a unit', async () => {
+  const { page, problems, context } = await openApp(browser, server);
+  await page.waitForSelector('#ancova-apa');
+  await page.setInputFiles('#own-file', 'tests/fixtures/own/spreadsheet.csv');
+  const apa = 'Pilot \u2212 Usual at T2, adjusted for T1: b = 147.63, 95% CI [111.39, 183.87], t(12) = 8.87, p < .001';
+  assert.equal(await waitForText(page, '#ancova-apa', apa), apa);
+  assert.equal(await textOf(page, '#ancova-reading'), "Among rows that started from the same T1 value, Pilot's T2 value was on average 147.63 higher than Usual's.");
+  assert.equal(await textOf(page, '#log-scale-apa'), 'ln(T2/T1), Pilot vs Usual: t(13) = 8.41, p < .001');
+  const intros = await page.$$eval('#ancova, #log-scale', (els) => els.map((e) => e.previousElementSibling.textContent));
+  assert.ok(intros[0].includes("each row's T2 value is regressed on its group"), intros[0]);
+  assert.ok(intros[1].includes("each row's log ratio"), intros[1]);
+  const words = [intros.join(' '), await textOf(page, '#ancova'), await textOf(page, '#log-scale')].join(' ');
+  for (const word of ['RMB', 'informant', 'salar', 'Service', 'Development']) assert.ok(!words.includes(word), `${word} in ${words}`);
   assertClean(problems);
   await context.close();
 });
