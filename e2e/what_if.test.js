@@ -248,6 +248,7 @@ test('the spreadsheet fixture: t(13) = 7.63, Welch t(12.81) = 7.64, U = 56, an e
   assert.equal(table.length, 15);
   assert.deepEqual(table.map((r) => r[0]).filter((id) => /[,"]/.test(id)), ['Lee, Ann', 'O"Neil', 'Park, J.']);
   assert.deepEqual(table[0].slice(-3), ['1,234.50', '1,480.00', '245.50'], 'a quoted "1,234.50" is read as 1234.5');
+  assert.deepEqual(table.map((r) => r[1]), [...Array(8).fill('Pilot'), ...Array(7).fill('Usual')], "the file's own group labels");
   assert.equal(await page.$('#salary-table td.row-check'), null);
   // Robustness: Student, Welch, Mann–Whitney with SciPy's exact p, the exact permutation.
   const tests = await tableCells(page, '#robustness-tests', { body: true });
