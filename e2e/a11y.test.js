@@ -1,6 +1,7 @@
 // Accessibility: axe-core on every section in light and dark themes (no serious or
-// critical violation), keyboard operation with a visible focus ring and a skip link,
-// and the live region that announces the APA result.
+// critical violation), also with an informant left out and with the reader's own file
+// loaded; keyboard operation with a visible focus ring and a skip link, and the live
+// region that announces the APA result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import { serve, launch, watchedPage, ready } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const FIXTURE = new URL('../tests/fixtures/own/spreadsheet.csv', import.meta.url).pathname;
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -16,6 +18,25 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function sections(page) {
   return page.$$eval('main > section[id]', (els) => els.map((e) => e.id));
+}
+
+/** axe's serious and critical violations in each of `ids` (elements by id) and on the
+ * whole page, as lines naming where; axe must already be in the page. */
+async function violations(page, ids) {
+  const report = [];
+  for (const id of ids) {
+    const result = await page.evaluate(async (sel) => {
+      const r = await window.axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target}`);
+    }, `#${id}`);
+    for (const v of result) report.push(`#${id}: ${v}`);
+  }
+  const pageLevel = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
+  });
+  report.push(...pageLevel.map((v) => `page: ${v}`));
+  return report;
 }
 
 for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'zh']]) {
@@ -29,21 +50,40 @@ for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'zh']])
     await page.evaluate(AXE);
     const ids = await sections(page);
     assert.ok(ids.length >= 5, `sections found: ${ids}`);
-    const report = [];
-    for (const id of [...ids, 'controls']) {
-      const result = await page.evaluate(async (sel) => {
-        const r = await window.axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
-        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target}`);
-      }, `#${id}`);
-      for (const v of result) report.push(`#${id}: ${v}`);
-    }
-    const page_level = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
-    });
-    report.push(...page_level.map((v) => `page: ${v}`));
-    assert.deepEqual(report, []);
+    assert.deepEqual(await violations(page, [...ids, 'controls']), []);
     assert.deepEqual(problems.console, []);
+    await context.close();
+  });
+}
+
+// The what-if states: the page with an informant left out (the salary table's checkboxes,
+// the banners and their buttons, the ledger's note), and with the reader's own file loaded
+// (#your-data's summary, swap, factor and their errors, the banners naming the file, the
+// share panel's note), in both colour schemes.
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no serious or critical violation with Blake left out or own data loaded (${scheme})`, async () => {
+    const { page, problems, context } = await watchedPage(browser, server.origin, { colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(`${server.base}?exclude=blake`);
+    await ready(page);
+    await page.waitForFunction(() => document.querySelectorAll('.data-banner.what-if').length === 4);
+    assert.equal(await page.$eval('#salary-table input[aria-label="Include Blake in the analyses"]', (c) => c.checked), false);
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await page.evaluate(AXE);
+    const leftOut = await violations(page, ['salaries', 'test', 'robustness', 'demographics', 'reproducibility', 'controls']);
+    // Own data: loaded, then a refused factor and a refused file, so every message shows.
+    await page.setInputFiles('#own-file', FIXTURE);
+    await page.waitForSelector('#own-summary');
+    await page.waitForFunction(() => document.querySelectorAll('.data-banner.own-data').length === 3);
+    await page.fill('#own-factor', 'abc');
+    await page.press('#own-factor', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#own-factor-error')?.textContent.includes('abc'));
+    await page.setInputFiles('#own-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('id,grp,t1,t2\n') });
+    await page.waitForSelector('#own-error');
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    const own = await violations(page, ['your-data', 'salaries', 'test', 'robustness', 'model', 'share', 'controls']);
+    assert.deepEqual({ leftOut, own }, { leftOut: [], own: [] });
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.pageErrors, []);
     await context.close();
   });
 }

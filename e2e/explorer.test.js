@@ -77,7 +77,7 @@ test('the timepoint checkboxes switch to the between-groups tests at T2 and at T
 test('the salary measure radio switches between Table 8 and Table A2', async () => {
   const { page, problems, context } = await openApp(browser, server);
   await step(page, box('salary', 'monthly'), S.paper, S.monthly);
-  assert.equal((await tableCells(page, '#salary-table'))[0].length, 5);
+  assert.equal((await tableCells(page, '#salary-table'))[0].length, 6, 'the checkbox column, informant, group, T1, T2, T2 − T1');
   assert.match(await textOf(page, '#salary-table caption'), /^monthly salary/);
   await step(page, box('salary', 'quarterly'), S.monthly, S.paper);
   assert.match(await textOf(page, '#salary-table caption'), /^quarterly salary/);
@@ -110,7 +110,7 @@ test('typing a total recomputes the factor, the T2 salaries and the test', async
   assert.equal(S['custom-revenue2017'].factor.toFixed(4), '1.5431');
   assert.match(await textOf(page, '#controls .live-factor'), /2017 ratio 4\.9[23]%, factor 1\.5431 /);
   // T1 is untouched by the discount; only T2 (and T2 − T1) change.
-  const t1 = (rows) => rows.slice(1).map((r) => r[2]);
+  const t1 = (rows) => rows.slice(1).map((r) => r[3]); // after the checkbox, informant and group
   assert.deepEqual(t1(await tableCells(page, '#salary-table')), t1(tableBefore));
   // Typing the paper's value back drops the parameter from the URL.
   await page.fill('#total-revenue2017', '31000000');

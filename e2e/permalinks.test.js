@@ -1,6 +1,7 @@
 // Permalinks: opening a link restores the controls and the test; a view changed with the
 // controls survives a reload of its URL; hostile or invalid links fall back to the paper's
-// view with a notice naming what was ignored, never run script and never open a dialog.
+// view with a notice naming what was ignored, never run script and never open a dialog;
+// exclude= links that are odd (empty, repeated, a whole group) show what they ask for.
 import { test, before, after } from 'node:test';
 import {
   serve, launch, openApp, assert, assertClean, assertShowsState, referenceStates, assertionCount,
@@ -110,6 +111,10 @@ test('round trip: change controls, reload the new URL, get the same view', async
 // ---- hostile and invalid links ---------------------------------------------------------
 
 const LONG = 'a'.repeat(6 * 1024);
+// A known fault, kept as a todo until it is fixed: an over-long exclude= value is reported
+// twice, once by permalink::parse (every parameter's length check) and again by
+// permalink::parse_exclude; every other parameter gets one notice.
+const DOUBLE_TOO_LONG = 'an over-long exclude= value gives two identical "too long" notices';
 // [label, query as typed into the address bar, params the notice must name, extra check]
 const HOSTILE = [
   ['unknown words', '?groups=admins&salary=weekly', ['groups', 'salary']],
@@ -126,12 +131,21 @@ const HOSTILE = [
   ['script as a parameter name', '?%3Cscript%3Ealert(1)%3C%2Fscript%3E=1', ['<script>alert(1)</script>']],
   ['unknown parameter', '?evil=1', ['evil'], (t) => assert.match(t, /unknown parameter/)],
   ['empty lists', '?groups=&times=,', ['groups', 'times']],
+  // exclude= names informants: a name the study lacks is ignored with a notice naming it.
+  ['6 KB exclude value', `?exclude=${LONG}`, ['exclude'], (t) => assert.match(t, /too long/), { todo: DOUBLE_TOO_LONG }],
+  ['6 KB list of real names', `?exclude=${'blake,'.repeat(1000)}`, ['exclude'], (t) => assert.match(t, /too long/), { todo: DOUBLE_TOO_LONG }],
+  ['control bytes as an informant', '?exclude=%00%1b', ['exclude'], (t) => assert.ok(t.includes('exclude="\uFFFD\uFFFD"'), t)],
+  ['control bytes around a real name', '?exclude=%1bblake%00', ['exclude'], (t) => assert.ok(t.includes('exclude="\uFFFDblake\uFFFD"'), t)],
+  ['script as an informant', '?exclude=<script>alert(1)</script>', ['exclude'], (t) => assert.ok(t.includes('<script>alert(1)</script>'), t)],
+  ['markup as an informant, encoded', '?exclude=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', ['exclude'], (t) => assert.ok(t.includes('<img src=x onerror=alert(1)>'), t)],
+  // Repeated: one notice for the repetition, one for each unknown name (as for groups=).
+  ['repeated unknown informant', '?exclude=zed&exclude=zed', ['exclude', 'exclude', 'exclude'], (t) => assert.match(t, /more than once/)],
   ['everything at once', `?groups=admins&times=t3&salary=weekly&discount=maybe&salary2016=NaN&revenue2016=1e400&salary2017=-5&revenue2017=0&evil=%00%1b&x=${LONG}`,
     ['groups', 'times', 'salary', 'discount', 'salary2016', 'revenue2016', 'salary2017', 'revenue2017', 'evil', 'x']],
 ];
 
-for (const [label, query, params, extra] of HOSTILE) {
-  test(`hostile link (${label}) falls back to the paper's view with a notice`, async () => {
+for (const [label, query, params, extra, options = {}] of HOSTILE) {
+  test(`hostile link (${label}) falls back to the paper's view with a notice`, options, async () => {
     const { page, problems, context } = await openApp(browser, server, query);
     await assertShowsState(page, S.paper, { full: false });
     const notices = await page.$$eval('#url-notices li', (li) => li.map((x) => x.textContent));
@@ -156,6 +170,51 @@ for (const [label, query, params, extra] of HOSTILE) {
     await page.waitForSelector('#url-notices', { state: 'detached' });
     assert.equal(await textOf(page, '#apa-primary'), S.paper.apa_primary);
     await page.waitForTimeout(50); // a late dialog would be recorded by the harness
+    assertClean(problems);
+    await context.close();
+  });
+}
+
+// exclude= links that are odd but not wrong: empty lists and repeated names leave the view
+// without a notice; a repeated parameter keeps the last; a whole group (or everyone) left
+// out gives the usual explanation, never a page error. SciPy: without Harry t(19) = 3.71,
+// p = .00148; with Development left out of a Service-only view, the paired test is the
+// paper's Service test.
+const ALL_SERVICE = 'aaron,ablett,bruce,barret,alice,blake,calvin,emily,chad,daniel';
+const ALL_DEVELOPMENT = 'evan,gary,basia,harry,herbert,james,carol,jeremy,lambert,matt,dana,grace';
+const NOT_DEFINED = (n) => `No test: not defined for this selection: needs at least 2 values per group, but has ${n}.`;
+// [link, the APA line, the address the page writes, the notices (their starts)]
+const EXCLUDE_LINKS = [
+  ['?exclude=,,,', S.paper.apa_primary, S.paper.canonical_query, []],
+  ['?exclude=', S.paper.apa_primary, S.paper.canonical_query, []],
+  ['?exclude=blake,BLAKE,%20Blake%20', 'Student: t(19) = 4.14, p < .001', `${S.paper.canonical_query}&exclude=blake`, []],
+  ['?exclude=blake&exclude=harry', 'Student: t(19) = 3.71, p = .001', `${S.paper.canonical_query}&exclude=harry`, ['exclude="harry": given more than once']],
+  ['?exclude=blake&exclude=', S.paper.apa_primary, S.paper.canonical_query, ['exclude: given more than once']],
+  [`?exclude=${ALL_SERVICE}`, NOT_DEFINED(0), `${S.paper.canonical_query}&exclude=${ALL_SERVICE}`, []],
+  [`?exclude=${ALL_SERVICE.split(',').reverse().join(',').toUpperCase()}`, NOT_DEFINED(0), `${S.paper.canonical_query}&exclude=${ALL_SERVICE}`, []],
+  [`?groups=service&exclude=${ALL_DEVELOPMENT}`, S['paired-service'].apa_primary, `${S['paired-service'].canonical_query}&exclude=${ALL_DEVELOPMENT}`, []],
+  [`?groups=development&exclude=${ALL_DEVELOPMENT}`, NOT_DEFINED(0), `${S['paired-development'].canonical_query}&exclude=${ALL_DEVELOPMENT}`, []],
+  [`?exclude=${ALL_SERVICE},${ALL_DEVELOPMENT}`, NOT_DEFINED(0), `${S.paper.canonical_query}&exclude=${ALL_SERVICE},${ALL_DEVELOPMENT}`, []],
+];
+
+for (const [link, apa, query, notices] of EXCLUDE_LINKS) {
+  test(`the exclude= link ${link.length > 60 ? `${link.slice(0, 60)}…` : link} shows ${apa}`, async () => {
+    const { page, problems, context } = await openApp(browser, server, link);
+    await page.waitForFunction((e) => document.querySelector('#apa-primary')?.textContent === e, apa, { timeout: 5000 }).catch(() => {});
+    assert.equal(await textOf(page, '#apa-primary'), apa);
+    assert.equal(await waitForQuery(page, query), query);
+    const shown = await page.$$eval('#url-notices li', (li) => li.map((x) => x.textContent));
+    assert.equal(shown.length, notices.length, JSON.stringify(shown));
+    notices.forEach((n, i) => assert.ok(shown[i].startsWith(n), `${shown[i]} starts with ${n}`));
+    if (apa.startsWith('No test')) {
+      for (const sel of ['#robustness-summary', '#permutation']) assert.match(await textOf(page, sel), /not defined for this selection/, sel);
+      assert.equal(await page.$('#chart-tdist'), null);
+    }
+    // The page's own address reloads to the same view, without a notice.
+    await page.goto(page.url());
+    await page.waitForSelector('#reproducibility table.ledger');
+    assert.equal(await textOf(page, '#apa-primary'), apa, 'the same view from the address the page wrote');
+    assert.equal(await page.$('#url-notices'), null, 'the address the page wrote raises no notice');
     assertClean(problems);
     await context.close();
   });

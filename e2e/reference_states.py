@@ -49,7 +49,7 @@ import scipy.stats as st
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-STUDY = os.path.join(ROOT, "src", "data", "study.json")
+STUDY = os.path.join(ROOT, "crates", "core", "data", "study.json")
 OUT = os.path.join(HERE, "reference_states.json")
 
 MINUS = "\u2212"
@@ -287,11 +287,12 @@ def build_state(name, query, sel, tables, paper):
         },
         "factor": factor(sel["totals"]),
     }
-    # The salary table: one row per informant of the selected groups, the shown series.
+    # The salary table: one row per informant of the selected groups, the shown series,
+    # after the "Included" column whose cells hold only a checkbox (no text).
     series = series_of(sel)
     state["salary_table"] = {
-        "head": ["Informant", "Group"] + [s for s, _ in series],
-        "rows": [[p["informant"], GROUP_LABEL[p["group"]]] + [rmb(p[k]) for _, k in series] for p in pts],
+        "head": ["Included", "Informant", "Group"] + [s for s, _ in series],
+        "rows": [["", p["informant"], GROUP_LABEL[p["group"]]] + [rmb(p[k]) for _, k in series] for p in pts],
     }
     # Group descriptives.
     desc = []
