@@ -462,15 +462,11 @@ test('the print header names the file while own data is loaded, and stops when i
   await context.close();
 });
 
-// ---- Known faults (todo until fixed) -------------------------------------------------------
+// README: "edit a value and import it again to see what changes". A browser fires no change
+// event when the file already in an input is picked again, so the page clears the input
+// after each read.
 
-// README: "edit a value and import it again to see what changes". The file input keeps the
-// last file picked, and a browser fires no change event when the same file is picked again,
-// so a file fixed after an error, or edited after it loaded, is not read again until the
-// input is cleared.
-const SAME_FILE = 'picking the same file again fires no change event: the input is not cleared after a read';
-
-test('the same file, fixed after an error or edited after loading, is read again when picked again', { todo: SAME_FILE }, async () => {
+test('the same file, fixed after an error or edited after loading, is read again when picked again', async () => {
   const { page, problems, context } = await openApp(browser, server);
   const file = path.join(tmp, 'edited.csv');
   fs.writeFileSync(file, lines('id,group,t1,t2', 'a,X,1,2', 'b,Y,n/a,3', 'c,X,3,5', 'd,Y,4,4'));

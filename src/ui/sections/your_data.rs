@@ -34,9 +34,10 @@ pub fn YourDataSection() -> impl IntoView {
     let status = RwSignal::new(Status::Idle);
     let input: NodeRef<Input> = NodeRef::new();
     let on_file = move |_| {
-        let Some(file) = input.get().and_then(|i| i.files()).and_then(|l| l.get(0)) else {
-            return;
-        };
+        let Some(el) = input.get() else { return };
+        let Some(file) = el.files().and_then(|l| l.get(0)) else { return };
+        // Cleared, so picking the same file again (fixed or edited) reads it again.
+        el.set_value("");
         spawn_local(import(state, file, status));
     };
     let download = move |_| {

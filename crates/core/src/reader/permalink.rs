@@ -356,7 +356,8 @@ pub fn parse_scale(query: &str) -> (Option<usize>, Vec<Notice>) {
 /// Parses the `exclude` parameter: the informants to leave out, as a comma list of names
 /// matched case-insensitively against `informants` (the study's names, in its order).
 /// It never fails: each name the study does not have is ignored with a [`Notice`] naming
-/// it, and an over-long value leaves nobody out. The last `exclude` in the query wins.
+/// it, and an over-long value leaves nobody out ([`parse`] gives its notice, as for every
+/// parameter). The last `exclude` in the query wins.
 pub fn parse_exclude(query: &str, informants: &[&str]) -> (Exclusions, Vec<Notice>) {
     let (q, _) = bounded_query(query);
     let mut excluded = Exclusions::NONE;
@@ -364,7 +365,6 @@ pub fn parse_exclude(query: &str, informants: &[&str]) -> (Exclusions, Vec<Notic
     for (key, value) in form_urlencoded::parse(q.as_bytes()).filter(|(k, _)| k == "exclude") {
         excluded = Exclusions::NONE;
         if value.chars().count() > MAX_VALUE_CHARS {
-            notices.push(Notice::rejecting(&key, &value, Reason::ValueTooLong));
             continue;
         }
         for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -486,7 +486,8 @@ mod tests {
         let long = format!("exclude={}", "a,".repeat(150));
         let (ex, notices) = parse_exclude(&long, &names);
         assert!(ex.is_empty());
-        assert_eq!(notices[0].reason, Reason::ValueTooLong);
+        assert!(notices.is_empty(), "parse gives the one notice: {notices:?}");
+        assert_eq!(parse(&long, &defaults()).1[0].reason, Reason::ValueTooLong);
         assert_eq!(parse_exclude("groups=service", &names), (Exclusions::NONE, vec![]));
     }
 
