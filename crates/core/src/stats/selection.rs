@@ -7,7 +7,7 @@
 //! Nothing here is precomputed per selection.
 
 use crate::stats::discount::{discounted_t2, original_t2, DiscountError, DiscountTotals};
-use crate::study::{Group, Measure, OwnData, Study, Terms, Time};
+use crate::study::{Group, Measure, OwnData, OwnRow, Study, Terms, Time};
 use crate::text::i18n::{fill, Strings, EN};
 
 /// Groups, times, measure and discount, as toggled in the control bar.
@@ -228,11 +228,10 @@ pub fn own_points(own: &OwnData, sel: &Selection) -> Result<Vec<SalaryPoint>, Di
     if !(f.is_finite() && (T2_FACTOR_RANGE.0..=T2_FACTOR_RANGE.1).contains(&f)) {
         return Err(DiscountError { field: "factor", value: f });
     }
-    let needs = |t: Time, v: Option<f64>| !sel.has_time(t) || v.is_some();
     Ok(own
         .rows
         .iter()
-        .filter(|r| sel.has_group(r.group) && needs(Time::T1, r.t1) && needs(Time::T2, r.t2))
+        .filter(|r| sel.has_group(r.group) && complete_for(r, sel))
         .map(|r| {
             let t1 = r.t1.unwrap_or(f64::NAN);
             let t2 = r.t2.map_or(f64::NAN, |v| v * f);
@@ -244,13 +243,12 @@ pub fn own_points(own: &OwnData, sel: &Selection) -> Result<Vec<SalaryPoint>, Di
 /// How many of a reader's rows in the selected groups [`own_points`] leaves out for a
 /// missing value at a selected time.
 pub fn own_rows_left_out(own: &OwnData, sel: &Selection) -> usize {
-    own.rows
-        .iter()
-        .filter(|r| sel.has_group(r.group))
-        .filter(|r| {
-            (sel.has_time(Time::T1) && r.t1.is_none()) || (sel.has_time(Time::T2) && r.t2.is_none())
-        })
-        .count()
+    own.rows.iter().filter(|r| sel.has_group(r.group) && !complete_for(r, sel)).count()
+}
+
+/// Whether a reader's row has a value at every time the selection shows.
+fn complete_for(r: &OwnRow, sel: &Selection) -> bool {
+    (!sel.has_time(Time::T1) || r.t1.is_some()) && (!sel.has_time(Time::T2) || r.t2.is_some())
 }
 
 /// The paper's informants left out of every quantitative view: a set of places in the
@@ -298,15 +296,6 @@ impl Exclusions {
         }
         let informants = study.raw.informants.iter().enumerate();
         informants.filter(|(i, _)| self.contains(*i)).map(|(_, inf)| inf.name.as_str()).collect()
-    }
-
-    /// The informant named `name` (as the study spells it) left out or back in; an unknown
-    /// name leaves the set as it is.
-    pub fn with_name(self, study: &Study, name: &str, out: bool) -> Exclusions {
-        match study.raw.informants.iter().position(|i| i.name == name) {
-            Some(place) => self.with(place, out),
-            None => self,
-        }
     }
 }
 
