@@ -14,7 +14,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 use study_core::reader::amount::amount_text;
-use study_core::reader::own_csv::{paper_csv, parse_number, read_own_csv, MAX_BYTES};
+use study_core::reader::own_csv::{
+    paper_csv, parse_number, read_own_csv, OwnCsvError, OwnCsvErrorKind, MAX_BYTES,
+};
 use study_core::stats::selection::{own_rows_left_out, T2_FACTOR_RANGE};
 use study_core::study::Group;
 use study_core::text::i18n::fill;
@@ -87,13 +89,14 @@ pub fn YourDataSection() -> impl IntoView {
 async fn import(state: AppState, file: web_sys::File, status: RwSignal<Status>) {
     let t = state.lang.get_untracked().strings();
     let name = file.name();
-    // JS sizes are doubles: NaN reads as 0, and the reader checks the real length again.
+    // A file over the limit is refused before it is read, with the CSV reader's own
+    // error. JS sizes are doubles (NaN is never over it), and the reader checks the real
+    // length again.
     if file.size() > MAX_BYTES as f64 {
-        let too_large = fill(
-            t.own_err_too_large,
-            &[("mb", &format!("{:.1}", file.size() / 1e6)), ("max", "20")],
-        );
-        status.set(Status::Failed(fill(t.own_failed, &[("file", &name), ("error", &too_large)])));
+        let kind = OwnCsvErrorKind::TooLarge { bytes: file.size() as usize };
+        let too_large = OwnCsvError { line: 0, column: None, kind };
+        let error = too_large.message(state.lang.get_untracked());
+        status.set(Status::Failed(fill(t.own_failed, &[("file", &name), ("error", &error)])));
         return;
     }
     status.set(Status::Reading(name.clone()));

@@ -22,6 +22,7 @@
 //! [`MAX_BYTES`] or [`MAX_ROWS`] data rows are refused whole; nothing here panics on any
 //! input (`fuzz/fuzz_targets/own_csv.rs`).
 
+use crate::reader::permalink::display_safe;
 use crate::study::{Group, GroupNames, Measure, OwnData, OwnRow, Study};
 use crate::text::csv::{unguard, CsvWriter, RecordLines};
 use crate::text::i18n::{fill, Lang};
@@ -91,19 +92,24 @@ impl OwnCsvError {
                 &[("mb", &format!("{:.1}", *bytes as f64 / 1e6)), ("max", "20")],
             ),
             K::TooManyRows => fill(t.own_err_too_many_rows, &[("max", "100,000")]),
-            K::Header { found } => {
-                fill(t.own_err_header, &[("found", &shown(found)), ("header", &HEADER.join(","))])
-            }
+            K::Header { found } => fill(
+                t.own_err_header,
+                &[("found", &display_safe(found)), ("header", &HEADER.join(","))],
+            ),
             K::Width { found } => fill(t.own_err_width, &[("found", &found.to_string())]),
             K::NotText => t.own_err_not_text.to_string(),
             K::Syntax => t.own_err_syntax.to_string(),
             K::NoGroup => t.own_err_no_group.to_string(),
             K::ThirdGroup { names, found } => fill(
                 t.own_err_third_group,
-                &[("found", &shown(found)), ("a", &shown(&names[0])), ("b", &shown(&names[1]))],
+                &[
+                    ("found", &display_safe(found)),
+                    ("a", &display_safe(&names[0])),
+                    ("b", &display_safe(&names[1])),
+                ],
             ),
-            K::OneGroup { name } => fill(t.own_err_one_group, &[("name", &shown(name))]),
-            K::NotANumber { found } => fill(t.own_err_number, &[("found", &shown(found))]),
+            K::OneGroup { name } => fill(t.own_err_one_group, &[("name", &display_safe(name))]),
+            K::NotANumber { found } => fill(t.own_err_number, &[("found", &display_safe(found))]),
             K::NoRows => t.own_err_no_rows.to_string(),
         };
         let line = self.line.to_string();
@@ -126,11 +132,6 @@ impl fmt::Display for OwnCsvError {
 }
 
 impl std::error::Error for OwnCsvError {}
-
-/// A cell as a message quotes it: control characters replaced, cut to 40 characters.
-fn shown(cell: &str) -> String {
-    crate::reader::permalink::display_safe(cell)
-}
 
 /// Reads a reader's file. `file` is its name, kept for banners and exports.
 pub fn read_own_csv(file: &str, bytes: &[u8]) -> Result<OwnData, OwnCsvError> {
