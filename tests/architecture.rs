@@ -10,7 +10,9 @@
 //! - nothing listens for `message` events: an embedded page only posts its height and
 //!   never acts on what a host sends (see `core::embed`);
 //! - a fixed UI string in a view goes through `ui::state::tr`, never its own
-//!   `move || t().key` closure (each such closure is compiled separately into the wasm).
+//!   `move || t().key` closure (each such closure is compiled separately into the wasm);
+//! - no view sets a style attribute (the prerendered page could not carry it), and every
+//!   chart height has its class in `style/main.css`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -597,4 +599,58 @@ fn fixed_ui_strings_go_through_tr() {
         found.is_empty(),
         "fixed UI strings with a closure of their own (use ui::state::tr): {found:?}"
     );
+}
+
+/// The heights a view gives a chart (`height=260`, unquoted: a `ChartFrame` prop), and
+/// `ChartFrame`'s default.
+fn chart_heights(text: &str) -> BTreeSet<u32> {
+    let mut found = BTreeSet::new();
+    for (_, code) in code_lines(text) {
+        for (marker, end) in [("height=", None), ("#[prop(default = ", Some(')'))] {
+            for (at, _) in code.match_indices(marker) {
+                let digits: String =
+                    code[at + marker.len()..].chars().take_while(char::is_ascii_digit).collect();
+                let closed =
+                    end.is_none_or(|e| code[at + marker.len() + digits.len()..].starts_with(e));
+                if let (Ok(h), true) = (digits.parse(), closed) {
+                    found.insert(h);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Style attributes and properties in a view (`style=`, `style:height=`).
+fn inline_styles(text: &str) -> Vec<usize> {
+    flagged(text, |code| code.contains(" style=") || code.contains(" style:"))
+}
+
+#[test]
+fn the_chart_height_and_style_detectors_work() {
+    let view =
+        "<ChartFrame id=\"x\" height=440 draw=d>\n<svg height=\"10\">\n#[prop(default = 320)]";
+    assert_eq!(chart_heights(view), BTreeSet::from([320, 440]));
+    assert_eq!(inline_styles("<p style:height=\"1px\">\n<p class=\"a\">\n<p style=\"x\">"), [1, 3]);
+}
+
+#[test]
+fn every_chart_height_has_a_css_rule_and_no_view_sets_a_style() {
+    // The prerendered page (src/ui/takeover.rs) is served under a CSP without
+    // 'unsafe-inline' styles: a style attribute would be dropped there, and the page would
+    // move when the app takes over. A chart's height is a class instead.
+    let css = fs::read_to_string(root().join("style/main.css")).expect("style/main.css");
+    let files = rust_files(&root().join("src/ui"));
+    let mut missing = Vec::new();
+    for f in &files {
+        let Ok(text) = fs::read_to_string(f) else { continue };
+        for h in chart_heights(&text) {
+            if !css.contains(&format!("canvas.h-{h} {{ height: {h}px; }}")) {
+                missing.push(format!("{}: h-{h}", f.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "chart heights without a rule in style/main.css: {missing:?}");
+    let styled = found_in(files, inline_styles);
+    assert!(styled.is_empty(), "style attributes in views (use a class): {styled:?}");
 }

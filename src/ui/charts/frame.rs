@@ -30,7 +30,8 @@ pub fn ChartFrame<D>(
     /// The text alternative (becomes `aria-label` and is shown under the chart).
     #[prop(into)]
     summary: Signal<String>,
-    /// CSS height in pixels.
+    /// CSS height in pixels; style/main.css has a rule `.h-{height}` for each height used
+    /// (`tests/architecture.rs` checks).
     #[prop(default = 320)]
     height: u32,
     /// Draws the chart; re-run whenever the signals it reads change.
@@ -74,8 +75,9 @@ fn chart_frame(
         canvas.set_height((height as f64 * dpr) as u32);
         failure.set(draw.with_value(|d| d(canvas, Palette::current(lang), Scale(dpr))).err());
     };
-    // The canvas has its height from the start (style:height, set through the CSSOM, which
-    // the CSP allows), so drawing it later does not move the page.
+    // The canvas has its height from the start (the class `h-{height}`, a rule of
+    // style/main.css, since the CSP forbids style attributes in the prerendered page), so
+    // drawing it later does not move the page.
     // Drawn while on screen or near it; a chart far off screen is drawn (with the numbers
     // of the moment) when it comes near, so a toggle redraws only what can be seen.
     Effect::new(move |_| {
@@ -108,7 +110,7 @@ fn chart_frame(
         <figure class="chart">
             <figcaption class="chart-title">{move || title.get()}</figcaption>
             <div class="canvas-wrap" node_ref=wrap>
-                <canvas id=id node_ref=canvas_ref role="img" aria-label=move || summary.get() style:height=format!("{height}px")></canvas>
+                <canvas id=id node_ref=canvas_ref role="img" aria-label=move || summary.get() class=format!("h-{height}")></canvas>
             </div>
             <p class="chart-summary">{move || summary.get()}</p>
             {move || failure.get().map(|f| view! { <p class="field-error">{t().a_chart_failed}" " {f}</p> })}
