@@ -82,9 +82,13 @@ export async function watchedPage(browser, origin, options = {}) {
   return { context, page, problems };
 }
 
-/** Waits until the app has mounted (the reproducibility ledger is rendered). */
+/** Waits until the app has taken over the prerendered page (`<html data-app="ready">`)
+ * and built every section (no `#main[aria-busy=true]`), so the reproducibility ledger is
+ * the live one. */
 export async function ready(page) {
-  await page.waitForSelector('#reproducibility table.ledger', { timeout: 30000 });
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready'
+    && !document.querySelector('#main[aria-busy=true]')
+    && document.querySelector('#reproducibility table.ledger'), null, { timeout: 30000 });
 }
 
 // ---- Helpers shared by the explorer e2e tests -------------------------------------------

@@ -1,9 +1,11 @@
 // Starts the app without an inline script, so the Content-Security-Policy can forbid them.
 // Trunk writes the hashed file names into this script tag's data attributes.
-// Until then the static page says it is loading (#boot-status): on a slow connection the
-// wasm takes a while, and the app mounts in the same task as it starts.
+// Until the app takes over the prerendered page (src/ui/takeover.rs), a note over it says
+// the interactive parts are loading (#boot-status): on a slow connection the wasm takes a
+// while, and the app mounts in the same task as it starts.
 const tag = document.querySelector('script[data-js][data-wasm]');
 const bootStatus = document.getElementById('boot-status');
+if (bootStatus) bootStatus.hidden = false;
 try {
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });

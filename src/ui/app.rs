@@ -12,6 +12,7 @@ use crate::ui::landing::settle_in_page_links;
 use crate::ui::scale::ScaleBanner;
 use crate::ui::sections::{mount_later, section_view, FIRST_SECTIONS, SECTIONS};
 use crate::ui::state::{location_query, sync_lang, sync_url, tr, use_app_state, AppState};
+use crate::ui::takeover;
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::reader::permalink::{display_safe, parse_scale, Notice, Reason};
@@ -76,6 +77,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     sync_url(state);
     sync_lang(state);
     if let Some(section) = state.embed.get_value() {
+        takeover::discard_later();
         return view! { <Embedded study=study.clone() section=section /> }.into_any();
     }
     let toc = SECTIONS
@@ -84,7 +86,8 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         .collect_view();
     // The sections up to the test are built with the page; the rest follow one per
     // browser task, so the controls respond (and the first screen paints) before the
-    // lower sections exist. Each flag flips once, so each section is built once.
+    // lower sections exist. Each flag flips once, so each section is built once, and
+    // replaces its prerendered copy (`takeover`) as it is.
     let shown = RwSignal::new(FIRST_SECTIONS);
     let sections = SECTIONS
         .iter()
@@ -95,7 +98,13 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
                 section_view(id, study)
             } else {
                 let built = Memo::new(move |_| shown.get() > i);
-                (move || built.get().then(|| section_view(id, study.clone()))).into_any()
+                (move || {
+                    built.get().then(|| {
+                        takeover::retire(id);
+                        section_view(id, study.clone())
+                    })
+                })
+                .into_any()
             }
         })
         .collect_view();

@@ -16,6 +16,7 @@
 //!   the control bar, and sharing, printing and citing the view.
 //! - [`charts`]: the chart frame, the theme, and the plotters drawing, one module per
 //!   section that draws.
+//! - [`takeover`]: replacing the prerendered article with the live page, in place.
 //! - Shared infrastructure: [`state`] (signals, memos, `tr`), [`measure`] (observers),
 //!   [`table_body`] (`LiveBody`), [`text`] (translated sentences with study content),
 //!   [`export`] (downloads), [`scale`] (synthetic studies: banner, progress, row cap),
@@ -64,10 +65,17 @@ pub mod scale;
 pub mod sections;
 pub mod state;
 pub mod table_body;
+pub mod takeover;
 pub mod text;
 
-/// Entry point called by `main` in the browser.
+/// Entry point called by `main` in the browser: the app takes over the prerendered page
+/// ([`takeover`]) or mounts into an empty one.
 pub fn start() {
     panic::install();
-    leptos::mount::mount_to_body(app::App);
+    let Some(root) = takeover::root() else { return };
+    let later: Vec<&str> =
+        sections::SECTIONS[sections::FIRST_SECTIONS..].iter().map(|(id, _)| *id).collect();
+    let reading = takeover::begin(&root, &later);
+    leptos::mount::mount_to(root, app::App).forget();
+    takeover::finish(reading);
 }
