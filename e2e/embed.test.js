@@ -1,7 +1,7 @@
 // Embedding and sharing: embed=1 in an <iframe> on a host page of another origin, sized by
 // the README's own host snippet from the height messages; the messages' fixed shape; hostile
 // messages from the host change nothing; "copy link" and "copy embed code"; the printed
-// handout (print media, :target); "cite this explorer".
+// handout (print media, the section marked `data-handout`); "cite this explorer".
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';

@@ -6,6 +6,7 @@
 #                                   installed WITHOUT --locked: one locked dependency is
 #                                   missing from the registry)
 #   - Chromium + ChromeDriver      (Debian packages, for browser tests)
+#   - pdftotext                    (Debian's poppler-utils: e2e/print.test.js reads the PDFs)
 #   - npm tools                    (npm ci: binaryen's wasm-opt 132, playwright-core, axe-core;
 #                                   Debian's binaryen 108 emits broken wasm, so it is never used)
 #   - crate sources                (cargo fetch, so Trunk can build --offline)
@@ -44,12 +45,12 @@ if ! grep -q "\"=$BINDGEN_VERSION\"" Cargo.toml; then
   exit 1
 fi
 
-if [ "$MODE" != "--build" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
-  say "installing Debian's chromium and chromium-driver"
+if [ "$MODE" != "--build" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; }; then
+  say "installing Debian's chromium, chromium-driver and poppler-utils"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \

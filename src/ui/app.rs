@@ -5,6 +5,7 @@
 //! rules out for the shipped build) the page says why instead of panicking.
 
 use crate::ui::chrome::controls::ControlBar;
+use crate::ui::chrome::handout::follow_handout;
 use crate::ui::chrome::language::LanguageSwitch;
 use crate::ui::chrome::notices::Notices;
 use crate::ui::chrome::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
@@ -110,6 +111,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         .collect_view();
     mount_later(shown);
     settle_in_page_links();
+    follow_handout();
     view! {
         <a class="skip-link" href="#main">{tr(state, |t| t.skip_link)}</a>
         <header class="site-header">

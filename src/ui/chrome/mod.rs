@@ -1,9 +1,10 @@
 //! The page around the sections: the language switch, the notices about the URL, the
-//! control bar, and publishing the current view (share, print, cite, the embed mode's
-//! height messages).
+//! control bar, publishing the current view (share, print, cite, the embed mode's
+//! height messages) and which section a print holds.
 
 pub mod banner;
 pub mod controls;
+pub mod handout;
 pub mod language;
 pub mod notices;
 pub mod publish;

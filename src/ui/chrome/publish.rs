@@ -4,6 +4,7 @@
 //!
 //! The page only posts messages; it never listens for them.
 
+use crate::ui::chrome::handout::mark_handout;
 use crate::ui::export::download_text;
 use crate::ui::sections::SECTIONS;
 use crate::ui::state::{tr, use_app_state, AppState};
@@ -72,8 +73,10 @@ pub fn SharePanel() -> impl IntoView {
     };
     let print = move |_| {
         let Some(window) = web_sys::window() else { return };
-        // `:target` picks the printed section (style/main.css, @media print).
+        // The fragment names the printed section; the mark is set now, as the print
+        // starts before the `hashchange` event arrives (`handout`).
         let _ = window.location().set_hash(&section.get_untracked());
+        mark_handout();
         let _ = window.print();
     };
     let message = move || match status.get() {

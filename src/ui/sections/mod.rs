@@ -19,6 +19,7 @@ pub mod tour;
 pub mod workshop;
 pub mod your_data;
 
+use crate::ui::chrome::handout::mark_handout;
 use crate::ui::landing::follow_fragment;
 use about::AboutSection;
 use codebook::CodebookSection;
@@ -66,7 +67,7 @@ pub const FIRST_SECTIONS: usize = 5;
 /// paint can come in between.
 /// When the last one is in place, a link to a section (`#codebook`) that could not be
 /// followed at load, because the section did not exist yet, is followed, unless the
-/// reader has already scrolled.
+/// reader has already scrolled, and the section is marked as the one a print holds.
 pub fn mount_later(shown: RwSignal<usize>) {
     fn step(shown: RwSignal<usize>) {
         let Some(n) = shown.try_update(|n| {
@@ -78,7 +79,13 @@ pub fn mount_later(shown: RwSignal<usize>) {
         if n < SECTIONS.len() {
             set_timeout(move || step(shown), Duration::ZERO);
         } else {
-            set_timeout(follow_fragment, Duration::ZERO);
+            set_timeout(
+                || {
+                    follow_fragment();
+                    mark_handout();
+                },
+                Duration::ZERO,
+            );
         }
     }
     // After the first frame, so the first screen paints before the rest is built.

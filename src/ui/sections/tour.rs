@@ -6,7 +6,9 @@
 //! runs, a bar fixed to the bottom of the window shows the step with Back, Next and Close
 //! buttons, so the reader can follow it from section to section with the keyboard alone.
 //! The steps' titles and texts come from the study file and stay in English (`lang="en"`);
-//! the tour's own controls follow the UI language.
+//! the tour's own controls follow the UI language. On screen the list holds the steps'
+//! titles (buttons that start the tour there); in print, where buttons are hidden, it
+//! holds each title with its text.
 
 use crate::ui::state::{tr, use_app_state, AppState};
 use crate::ui::text::{fill_view, plain};
@@ -90,6 +92,7 @@ pub fn TourSection() -> impl IntoView {
                         <button type="button" class="link-button tour-jump" on:click=move |_| { go(i); focus("tour-next"); }>
                             {step.title.clone()}
                         </button>
+                        <p class="print-only tour-step-text">{step.text.clone()}</p>
                     </li>
                 }
             })
