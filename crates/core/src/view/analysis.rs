@@ -179,7 +179,7 @@ pub fn test_view(
             }
             if let Some(w) = a.welch() {
                 details.push(("Welch t".into(), fixed(w.t, 4)));
-                details.push(("Welch df".into(), fixed(w.df, 4)));
+                details.push(("Welch df".into(), apa::df(w)));
                 details.push((t.a_d_welch_p.into(), format!("{:.6}", w.p)));
                 details.push((
                     t.a_d_welch_ci.into(),
@@ -219,7 +219,7 @@ fn push_test(details: &mut Vec<(String, String)>, test: &TTest, na: &str, nb: &s
         details.push((fill(t.a_d_mean_difference, &ab), rmb(test.mean_diff)));
     }
     details.push((t.a_d_se.into(), rmb(test.se)));
-    details.push(("df".into(), fixed(test.df, 2)));
+    details.push(("df".into(), apa::df(test)));
     details.push(("t".into(), fixed(test.t, 4)));
     details.push((t.a_d_p.into(), format!("{:.6}", test.p)));
     details.push((t.a_d_ci.into(), format!("[{}, {}]", rmb(test.ci95.0), rmb(test.ci95.1))));
@@ -245,6 +245,9 @@ pub fn test_csv(sel: &Selection, terms: &Terms, view: &TestView, t: &Strings) ->
 #[derive(Debug, Clone, PartialEq)]
 pub struct TDistChart {
     pub df: f64,
+    /// `df` as APA prints it for the test ([`apa::df`]: whole for Student's and the
+    /// paired test, two decimals for Welch's).
+    pub df_text: String,
     pub t: f64,
     pub p: f64,
     /// (x, density) over [−max(4, |t|+1), +…].
@@ -260,7 +263,13 @@ impl TDistChart {
             let x = -lim + 2.0 * lim * i as f64 / 240.0;
             (x, dist.pdf(x))
         });
-        Some(TDistChart { df: test.df, t: test.t, p: test.p, curve: curve.collect() })
+        Some(TDistChart {
+            df: test.df,
+            df_text: apa::df(test),
+            t: test.t,
+            p: test.p,
+            curve: curve.collect(),
+        })
     }
 
     /// The text alternative, in a UI language.
@@ -268,7 +277,7 @@ impl TDistChart {
         fill(
             t.a_tdist_summary,
             &[
-                ("df", &fixed(self.df, 2)),
+                ("df", &self.df_text),
                 ("t", &fixed(self.t, 2)),
                 ("abs", &fixed(self.t.abs(), 2)),
                 ("p", &format!("{:.4}", self.p)),
@@ -279,7 +288,7 @@ impl TDistChart {
     /// The data table rows, in a UI language.
     pub fn table(&self, t: &Strings) -> Vec<[String; 2]> {
         vec![
-            [t.a_tdist_df.into(), fixed(self.df, 2)],
+            [t.a_tdist_df.into(), self.df_text.clone()],
             [t.a_tdist_t.into(), fixed(self.t, 4)],
             [t.a_tdist_p.into(), format!("{:.6}", self.p)],
         ]
@@ -496,6 +505,12 @@ mod tests {
                 "Welch 95% CI of the difference",
             ]
         );
+        // Student's df is a whole number, Welch's keeps two decimals.
+        let detail = |k: &str| en.details.iter().find(|(x, _)| x == k).map(|(_, v)| v.as_str());
+        assert_eq!(detail("df"), Some("20"));
+        let welch_df = analysis.as_ref().unwrap().welch().unwrap().df;
+        assert_eq!(detail("Welch df"), Some(fixed(welch_df, 2).as_str()));
+        assert_eq!(detail("Welch df").map(|d| d.split('.').nth(1).map(str::len)), Some(Some(2)));
         let zh = test_view(&sel, &paper, &analysis, Lang::Zh);
         // The APA string itself is the same in both languages; only the words around it differ.
         assert_eq!(
@@ -519,7 +534,8 @@ mod tests {
         );
         assert!(salary_csv(&sel, &paper, &points, &ZH).starts_with("受访者,组别,T1,T2,T2-T1\r\n"));
         let tdist = TDistChart::new(analysis.as_ref().unwrap().primary().unwrap()).unwrap();
-        assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20.00 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
+        assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
+        assert_eq!(tdist.table(&EN)[0][1], "20");
         assert_eq!(
             tdist.table(&EN).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
             ["degrees of freedom", "observed t", "two-sided p (shaded area)"]
