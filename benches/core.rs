@@ -47,7 +47,7 @@ fn benches(c: &mut Criterion) {
                 study_core::stats::selection::salary_points(&study, &sel).unwrap_or_default();
             let summaries = salary_summaries(&sel, &points);
             let analysis = analyse(&study, &sel);
-            (summaries.len(), test_view(&sel, &terms, &analysis, Lang::En).details.len())
+            (summaries.len(), test_view(&sel, &terms, &analysis, &points, Lang::En).details.len())
         })
     });
     let mut monthly_paired = paper;

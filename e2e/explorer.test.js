@@ -245,3 +245,24 @@ test('the refusal message does not outlive the next change of another control', 
   assertClean(problems);
   await context.close();
 });
+
+test('money is exact in cents: the Service T1 mean reads 20,675.48 wherever it appears, and no file path reaches the page', async () => {
+  const { page, problems, context } = await openApp(browser, server, '');
+  await page.waitForSelector('#reproducibility table.ledger', { timeout: 30000 });
+  const text = async (sel) => page.$eval(sel, (e) => e.textContent);
+  // Ten salaries summing to 20,675,475 cents: exactly 20,675.475, printed 20,675.48; the
+  // double (20,675.4749…) would show 20,675.47.
+  const salaries = await text('#salaries');
+  assert.match(salaries, /20,675\.48/, '#salaries shows 20,675.48');
+  assert.doesNotMatch(salaries, /20,675\.47(?!\d)/, '#salaries never shows 20,675.47');
+  const ledger = await text('#reproducibility');
+  assert.match(ledger, /20,?675\.48/, 'the ledger recomputes 20,675.48');
+  assert.doesNotMatch(ledger, /20,?675\.47(?!\d)/, 'the ledger never shows 20,675.47');
+  // No internal file path anywhere a reader can see.
+  const page_text = await page.evaluate(() => document.body.textContent);
+  for (const path of [/[\w.-]+\/[\w./-]*\.txt\b/, /\b[\w-]*[0-9a-f]{8,}\.txt\b/, /shared\//, /study\/\d/]) {
+    assert.doesNotMatch(page_text, path, `no file path like ${path}`);
+  }
+  assertClean(problems);
+  await context.close();
+});

@@ -31,7 +31,7 @@ The exact SciPy calls (scipy.stats as st, numpy as np):
 Displayed precision (APA 7, as the page prints it): t with two decimals; df whole for
 Student and paired, two decimals for Welch; p with three decimals and no leading zero,
 "p < .001" below .001; a true minus sign (U+2212) for negatives. Details: RMB with
-thousands separators and two decimals, t to 4 decimals, p to 6, df to 2 (Welch df to 4).
+thousands separators and two decimals, t to 4 decimals, p to 6, df as in the APA line.
 
 Each expected display is a string, or a list of strings when the SciPy value lies within
 1e-6 of a unit of the last displayed digit from a rounding boundary (then either neighbour
@@ -225,7 +225,7 @@ def independent_rows(res, a, b, na, nb, welch_res):
         (f"SD {nb}", expect(rmb, (float(np.std(b, ddof=1)), 2), what=f"SD {nb}")),
         (f"mean difference ({na} {MINUS} {nb})", expect(rmb, (ma - mb, 2), what="mean difference")),
         ("standard error", expect(rmb, (float(se), 2), what="se")),
-        ("df", expect(lambda x: fixed(x, 2), (float(res.df), 2), what="df")),
+        ("df", apa_df(float(res.df), False)),
         ("t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="t")),
         ("p (two-sided)", expect(lambda x: f"{x:.6f}", (float(res.pvalue), 6), what="p")),
         ("95% CI of the difference", expect(lambda x, y: f"[{rmb(x)}, {rmb(y)}]", (float(lo), 2), (float(hi), 2), what="CI")),
@@ -233,7 +233,7 @@ def independent_rows(res, a, b, na, nb, welch_res):
     wlo, whi = welch_res.confidence_interval(0.95)
     rows += [
         ("Welch t", expect(lambda x: fixed(x, 4), (float(welch_res.statistic), 4), what="Welch t")),
-        ("Welch df", expect(lambda x: fixed(x, 4), (float(welch_res.df), 4), what="Welch df")),
+        ("Welch df", expect(lambda x: apa_df(x, True), (float(welch_res.df), 2), what="Welch df")),
         ("Welch p (two-sided)", expect(lambda x: f"{x:.6f}", (float(welch_res.pvalue), 6), what="Welch p")),
         ("Welch 95% CI of the difference", expect(lambda x, y: f"[{rmb(x)}, {rmb(y)}]", (float(wlo), 2), (float(whi), 2), what="Welch CI")),
     ]
@@ -251,7 +251,7 @@ def paired_rows(res, t1, t2):
         (f"mean of differences (T2 {MINUS} T1)", expect(rmb, (float(np.mean(d)), 2), what="mean diff")),
         ("SD of differences", expect(rmb, (float(np.std(d, ddof=1)), 2), what="SD diff")),
         ("standard error", expect(rmb, (float(se), 2), what="se")),
-        ("df", expect(lambda x: fixed(x, 2), (float(res.df), 2), what="df")),
+        ("df", apa_df(float(res.df), False)),
         ("t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="t")),
         ("p (two-sided)", expect(lambda x: f"{x:.6f}", (float(res.pvalue), 6), what="p")),
         ("95% CI of the difference", expect(lambda x, y: f"[{rmb(x)}, {rmb(y)}]", (float(lo), 2), (float(hi), 2), what="CI")),
@@ -260,7 +260,7 @@ def paired_rows(res, t1, t2):
 
 def tdist_rows(res):
     return [
-        ("degrees of freedom", expect(lambda x: fixed(x, 2), (float(res.df), 2), what="tdist df")),
+        ("degrees of freedom", apa_df(float(res.df), False)),
         ("observed t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="tdist t")),
         ("two-sided p (shaded area)", expect(lambda x: f"{x:.6f}", (float(res.pvalue), 6), what="tdist p")),
     ]

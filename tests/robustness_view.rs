@@ -468,6 +468,7 @@ fn degenerate_points_never_panic() {
         t1: 100.0,
         t2: 100.0 + diff,
         diff,
+        money: [100.0.into(), (100.0 + diff).into()],
     };
     // Zero variance: the headline test is undefined, so everything says why.
     let flat: Vec<SalaryPoint> = (0..6)
@@ -523,7 +524,14 @@ fn above_five_million_relabellings_it_is_monte_carlo_with_seed_and_count() {
             let group = if i < 15 { Group::Service } else { Group::Development };
             let diff =
                 (i % 15) as f64 * 10.0 + if i < 15 { 35.0 } else { 0.0 } + (i as f64 * 0.37).sin();
-            SalaryPoint { informant: format!("P{i}"), group, t1: 1000.0, t2: 1000.0 + diff, diff }
+            SalaryPoint {
+                informant: format!("P{i}"),
+                group,
+                t1: 1000.0,
+                t2: 1000.0 + diff,
+                diff,
+                money: [1000.0.into(), (1000.0 + diff).into()],
+            }
         })
         .collect();
     let v = robustness_view_points(&s, &sel, &pts, Lang::En);
@@ -663,6 +671,7 @@ fn chinese_messages_for_undefined_parts() {
         t1: 100.0,
         t2: 100.0 + diff,
         diff,
+        money: [100.0.into(), (100.0 + diff).into()],
     };
     let two: Vec<SalaryPoint> = [1.0, 3.0, 2.0, 7.0]
         .iter()

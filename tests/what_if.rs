@@ -359,7 +359,7 @@ fn own_texts(own: &study_core::study::OwnData, sel: &Selection, lang: Lang) -> V
     let points = salaries.points(sel).unwrap();
     let analysis = analyse_points(sel, &points);
     let summaries = salary_summaries(sel, &points);
-    let test = test_view(sel, &terms, &analysis, lang);
+    let test = test_view(sel, &terms, &analysis, &points, lang);
     let mut out = vec![
         test.apa.clone(),
         test.apa_welch.clone().unwrap_or_default(),
@@ -502,7 +502,7 @@ fn the_test_the_selection_and_robustness_name_the_readers_groups() {
     assert_eq!(terms.name(Group::Service), "Pilot");
     let mut sel = Selection::paper(&s);
     let points = salaries.points(&sel).unwrap();
-    let test = test_view(&sel, &terms, &analyse_points(&sel, &points), Lang::En);
+    let test = test_view(&sel, &terms, &analyse_points(&sel, &points), &points, Lang::En);
     assert!(
         test.explanation
             .starts_with("Did the values change more from T1 to T2 in Pilot than in Usual? "),
@@ -548,7 +548,7 @@ fn the_test_the_selection_and_robustness_name_the_readers_groups() {
     sel.groups = [false, true];
     assert_eq!(sel.summary_in(&terms, &EN), "Usual, T1\u{2192}T2, T2 \u{d7} 1.5");
     let points = salaries.points(&sel).unwrap();
-    let test = test_view(&sel, &terms, &analyse_points(&sel, &points), Lang::En);
+    let test = test_view(&sel, &terms, &analyse_points(&sel, &points), &points, Lang::En);
     assert!(test.explanation.starts_with("Did the values in Usual change from T1 to T2? "));
 }
 

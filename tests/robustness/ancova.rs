@@ -285,7 +285,7 @@ fn the_view_says_why_where_they_are_not_defined() {
 }
 
 fn point(i: usize, group: Group, t1: f64, t2: f64) -> SalaryPoint {
-    SalaryPoint { informant: format!("P{i}"), group, t1, t2, diff: t2 - t1 }
+    SalaryPoint::new(format!("P{i}"), group, t1.into(), t2.into())
 }
 
 #[test]

@@ -164,6 +164,7 @@ fn the_summary_names_tests_that_disagree() {
         t1: 100.0,
         t2: 100.0 + diff,
         diff,
+        money: [100.0.into(), (100.0 + diff).into()],
     };
     let pts: Vec<SalaryPoint> = a
         .iter()

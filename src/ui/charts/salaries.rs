@@ -137,7 +137,7 @@ pub fn draw_dots(
                 .map_err(err)?;
             chart
                 .draw_series(LineSeries::new(
-                    [(xm - 0.06, m.mean), (xm + 0.06, m.mean)],
+                    [(xm - 0.06, m.mean.value()), (xm + 0.06, m.mean.value())],
                     p.fg.stroke_width(s.px(3.0)),
                 ))
                 .map_err(err)?;

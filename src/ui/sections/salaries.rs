@@ -15,7 +15,6 @@ use leptos::prelude::*;
 use study_core::stats::discount::DiscountError;
 use study_core::stats::selection::{salary_points, Exclusions, SalaryPoint, Selection};
 use study_core::stats::ttest::StatsError;
-use study_core::study::Time;
 use study_core::text::format::rmb;
 use study_core::text::i18n::fill;
 use study_core::text::markup::RowCheck;
@@ -101,13 +100,7 @@ fn salary_table() -> impl IntoView {
                         .iter()
                         .take(TABLE_ROW_LIMIT)
                         .map(|pt| {
-                            let values = series.iter().map(|(_, t)| {
-                                rmb(match t {
-                                    Some(Time::T1) => pt.t1,
-                                    Some(Time::T2) => pt.t2,
-                                    None => pt.diff,
-                                })
-                            });
+                            let values = series.iter().map(|(_, t)| rmb(pt.amount(*t)));
                             let cells = std::iter::once(("", terms.name(pt.group).to_string()))
                                 .chain(values.map(|v| ("num", v)))
                                 .collect();
@@ -263,8 +256,8 @@ fn salary_charts(summaries: Memo<Vec<Result<SeriesSummary, StatsError>>>) -> imp
                         String::new(),
                         vec![
                             ("", terms.name(s.group).into()),
-                            ("num", rmb(s.t1)),
-                            ("num", rmb(s.t2)),
+                            ("num", rmb(s.money[0])),
+                            ("num", rmb(s.money[1])),
                         ],
                     )
                 })

@@ -20,7 +20,10 @@ pub fn TestSection() -> impl IntoView {
         let sel = state.selection.get();
         let lang = state.lang.get();
         let terms = state.terms();
-        state.analysis.with(|a| test_view(&sel, &terms, a, lang))
+        state.points.with(|p| {
+            let points = p.as_deref().unwrap_or_default();
+            state.analysis.with(|a| test_view(&sel, &terms, a, points, lang))
+        })
     });
     let tdist = Memo::new(move |_| {
         state.analysis.with(|a| a.as_ref().ok().and_then(|a| a.primary()).and_then(TDistChart::new))

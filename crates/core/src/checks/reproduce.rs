@@ -13,9 +13,10 @@ use crate::stats::discount::DiscountTotals;
 use crate::stats::selection::measure_text;
 use crate::stats::ttest;
 use crate::study::printed::Printed;
-use crate::study::{Group, Measure, Study};
-use crate::text::format::fixed;
+use crate::study::{Group, Measure, SalaryRow, Study};
+use crate::text::format::{fixed, money_fixed};
 use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::money::Money;
 use crate::text::pieces::{fill_pieces, plain, Piece};
 use crate::view::apa;
 
@@ -96,6 +97,30 @@ impl ReproRow {
     }
 }
 
+impl ReproRow {
+    /// [`ReproRow::compare`] for an amount of money: its texts are rounded from the exact
+    /// amount in cents where known (Table 8's Service T1 mean, 20,675.475, reads 20675.48
+    /// and 20675.47500), halves away from zero.
+    fn compare_amount(
+        id: String,
+        category: &'static str,
+        quantity: Vec<Piece>,
+        source: &str,
+        printed: &Printed,
+        value: Result<Money, String>,
+    ) -> ReproRow {
+        let amount = value.as_ref().ok().copied();
+        let mut row =
+            ReproRow::compare(id, category, quantity, source, printed, value.map(Money::value));
+        if let Some(m) = amount {
+            let d = printed.decimals();
+            row.recomputed_text = money_fixed(m, d, None);
+            row.recomputed_full = money_fixed(m, d + 3, None);
+        }
+        row
+    }
+}
+
 /// Ledger categories, in display order (stable English names; [`category_title`] gives
 /// the caption in the UI language).
 pub const CATEGORIES: [&str; 7] = [
@@ -158,20 +183,26 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
         let printed = &study.raw.salaries.get(m).printed_summary;
         for g in Group::ALL {
             let r: Vec<_> = table.group_rows(g).collect();
-            let series: [(&str, Vec<f64>); 3] = [
-                ("T1", r.iter().map(|x| x.t1).collect()),
-                ("T2", r.iter().map(|x| x.t2_printed).collect()),
-                ("T2\u{2212}T1", r.iter().map(|x| x.t2_printed - x.t1).collect()),
+            let (t1, t2) = (
+                |x: &&SalaryRow| Money::decimal(x.t1),
+                |x: &&SalaryRow| Money::decimal(x.t2_printed),
+            );
+            let series: [(&str, Vec<Money>); 3] = [
+                ("T1", r.iter().map(t1).collect()),
+                ("T2", r.iter().map(t2).collect()),
+                ("T2\u{2212}T1", r.iter().map(|x| t2(x).minus(t1(x))).collect()),
             ];
             for (i, (label, xs)) in series.iter().enumerate() {
-                let d = ttest::describe(xs).map_err(|e| e.to_string());
+                let values: Vec<f64> = xs.iter().map(|x| x.value()).collect();
+                let d = ttest::describe(&values).map_err(|e| e.to_string());
+                let mean = d.clone().map(|d| Money::mean(xs).unwrap_or(d.mean.into()));
                 let (pm, ps) = match i {
                     0 => (&printed.mean.get(g).t1, &printed.sd.get(g).t1),
                     1 => (&printed.mean.get(g).t2, &printed.sd.get(g).t2),
                     _ => (&printed.mean.get(g).diff, &printed.sd.get(g).diff),
                 };
                 let key = ["t1", "t2", "diff"][i];
-                rows.push(ReproRow::compare(
+                rows.push(ReproRow::compare_amount(
                     format!("{}-{}-{}-mean", m.key(), g.key(), key),
                     CATEGORIES[0],
                     words(fill(
@@ -184,7 +215,7 @@ fn salary_summaries(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                     )),
                     &table.source,
                     pm,
-                    d.clone().map(|d| d.mean),
+                    mean,
                 ));
                 rows.push(ReproRow::compare(
                     format!("{}-{}-{}-sd", m.key(), g.key(), key),
@@ -350,7 +381,7 @@ fn row_differences(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
     for m in Measure::ALL {
         let table = study.table(m);
         for r in &table.rows {
-            rows.push(ReproRow::compare(
+            rows.push(ReproRow::compare_amount(
                 format!("{}-{}-diff", m.key(), r.informant.to_lowercase()),
                 CATEGORIES[6],
                 fill_pieces(
@@ -363,7 +394,7 @@ fn row_differences(study: &Study, t: &Strings, rows: &mut Vec<ReproRow>) {
                 ),
                 &table.source,
                 &r.diff_printed,
-                Ok(r.t2_printed - r.t1),
+                Ok(Money::decimal(r.t2_printed).minus(Money::decimal(r.t1))),
             ));
         }
     }

@@ -8,6 +8,7 @@
 
 use crate::study::DiscountData;
 use crate::text::i18n::{fill, Lang};
+use crate::text::money::{whole_cents, Cents};
 use std::fmt;
 
 /// The four totals behind footnote 3 (RMB).
@@ -112,6 +113,28 @@ impl DiscountTotals {
     }
 }
 
+impl DiscountTotals {
+    /// The factor as an exact fraction, from the totals read as amounts in cents; `None`
+    /// when a total has more than two decimals or a term does not fit 128 bits.
+    pub fn exact_factor(&self) -> Option<Cents> {
+        let ratio = |a: f64, b: f64| Cents::fraction(whole_cents(a)?, whole_cents(b)?);
+        ratio(self.salary_2016, self.revenue_2016)?
+            .times(ratio(self.revenue_2017, self.salary_2017)?)
+    }
+}
+
+/// The exact fraction a printed T2 is multiplied by under a selection: `factor ÷ paper
+/// factor` discounted under `totals` (1 under the paper's own totals), `1 ÷ paper factor`
+/// as paid (`totals` is `None`). `None` where [`DiscountTotals::exact_factor`] is; the
+/// page then rounds the double.
+pub fn exact_rescale(paper: &DiscountTotals, totals: Option<&DiscountTotals>) -> Option<Cents> {
+    let target = match totals {
+        Some(t) => t.exact_factor()?,
+        None => Cents::fraction(1, 1)?,
+    };
+    target.times(paper.exact_factor()?.recip()?)
+}
+
 /// T2 as originally paid: printed (discounted) T2 ÷ the paper's factor.
 pub fn original_t2(t2_printed: f64, paper_factor: f64) -> f64 {
     t2_printed / paper_factor
@@ -161,6 +184,19 @@ mod tests {
         let f = paper().factor();
         assert!((discounted_t2(43532.78, f, f) - 43532.78).abs() < 1e-9);
         assert!((original_t2(43532.78, f) * f - 43532.78).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_exact_rescale_is_one_under_the_paper_totals_and_exact_under_others() {
+        assert_eq!(exact_rescale(&paper(), Some(&paper())), Cents::fraction(1, 1));
+        // As paid: 1 ÷ (228·3100 / (3000·197)) = 591000/706800 = 985/1178.
+        assert_eq!(exact_rescale(&paper(), None), Cents::fraction(985, 1178));
+        let mut other = paper();
+        other.salary_2016 = 2.5e6;
+        // (2.5 / 2.28) exactly: 250/228 = 125/114.
+        assert_eq!(exact_rescale(&paper(), Some(&other)), Cents::fraction(125, 114));
+        other.revenue_2017 = 31e6 + 0.125;
+        assert_eq!(exact_rescale(&paper(), Some(&other)), None, "three decimals are not cents");
     }
 
     #[test]

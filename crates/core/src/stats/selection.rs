@@ -6,9 +6,12 @@
 //! file) plus a selection into the per-informant values every view and test works from.
 //! Nothing here is precomputed per selection.
 
-use crate::stats::discount::{discounted_t2, original_t2, DiscountError, DiscountTotals};
+use crate::stats::discount::{
+    discounted_t2, exact_rescale, original_t2, DiscountError, DiscountTotals,
+};
 use crate::study::{Group, Measure, OwnData, OwnRow, Study, Terms, Time};
 use crate::text::i18n::{fill, Strings, EN};
+use crate::text::money::{Cents, Money};
 
 /// Groups, times, measure and discount, as toggled in the control bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,6 +161,28 @@ pub struct SalaryPoint {
     pub t2: f64,
     /// t2 − t1.
     pub diff: f64,
+    /// T1 and T2 as amounts of money, exact in cents where known: a salary read from the
+    /// study file or a reader's file with at most two decimals; a discounted T2 is the
+    /// printed T2 times the exact [`exact_rescale`] fraction. Every mean, difference and
+    /// total the page shows is taken from these ([`SalaryPoint::amount`]).
+    pub money: [Money; 2],
+}
+
+impl SalaryPoint {
+    /// A point from its two amounts (T2 − T1 follows).
+    pub fn new(informant: String, group: Group, t1: Money, t2: Money) -> SalaryPoint {
+        let diff = t2.value() - t1.value();
+        SalaryPoint { informant, group, t1: t1.value(), t2: t2.value(), diff, money: [t1, t2] }
+    }
+
+    /// The amount at a time, or T2 − T1 for `None`, exact where both are.
+    pub fn amount(&self, time: Option<Time>) -> Money {
+        match time {
+            Some(Time::T1) => self.money[0],
+            Some(Time::T2) => self.money[1],
+            None => self.money[1].minus(self.money[0]),
+        }
+    }
 }
 
 /// The salaries the quantitative sections analyse: the paper's or a reader's own.
@@ -195,6 +220,8 @@ pub fn salary_points(study: &Study, sel: &Selection) -> Result<Vec<SalaryPoint>,
     let paper_factor = DiscountTotals::from_study(&study.raw.discount).checked_factor()?;
     let factor = sel.totals.checked_factor()?;
     let excluded = sel.excluded.names(study);
+    let paper = DiscountTotals::from_study(&study.raw.discount);
+    let rescale = exact_rescale(&paper, sel.discount.then_some(&sel.totals));
     Ok(study
         .table(sel.measure)
         .rows
@@ -206,13 +233,9 @@ pub fn salary_points(study: &Study, sel: &Selection) -> Result<Vec<SalaryPoint>,
             } else {
                 original_t2(r.t2_printed, paper_factor)
             };
-            SalaryPoint {
-                informant: r.informant.clone(),
-                group: r.group,
-                t1: r.t1,
-                t2,
-                diff: t2 - r.t1,
-            }
+            let t2 =
+                Money::new(t2, rescale.and_then(|k| Cents::of_decimal(r.t2_printed)?.times(k)));
+            SalaryPoint::new(r.informant.clone(), r.group, Money::decimal(r.t1), t2)
         })
         .collect())
 }
@@ -233,9 +256,14 @@ pub fn own_points(own: &OwnData, sel: &Selection) -> Result<Vec<SalaryPoint>, Di
         .iter()
         .filter(|r| sel.has_group(r.group) && complete_for(r, sel))
         .map(|r| {
-            let t1 = r.t1.unwrap_or(f64::NAN);
-            let t2 = r.t2.map_or(f64::NAN, |v| v * f);
-            SalaryPoint { informant: r.id.clone(), group: r.group, t1, t2, diff: t2 - t1 }
+            let t1 = r.t1.map_or(f64::NAN.into(), Money::decimal);
+            // Under a factor other than 1, T2 is known only as a double.
+            let t2 = match r.t2 {
+                Some(v) if f == 1.0 => Money::decimal(v),
+                Some(v) => Money::from(v * f),
+                None => Money::from(f64::NAN),
+            };
+            SalaryPoint::new(r.id.clone(), r.group, t1, t2)
         })
         .collect())
 }
@@ -297,6 +325,12 @@ impl Exclusions {
         let informants = study.raw.informants.iter().enumerate();
         informants.filter(|(i, _)| self.contains(*i)).map(|(_, inf)| inf.name.as_str()).collect()
     }
+}
+
+/// The amounts of one group at one time (or of the differences, with `None`), exact where
+/// known: what the page's means, differences and totals are taken from.
+pub fn amounts(points: &[SalaryPoint], group: Group, time: Option<Time>) -> Vec<Money> {
+    points.iter().filter(|p| p.group == group).map(|p| p.amount(time)).collect()
 }
 
 /// The values of one group at one time (or of the differences, with `None`).

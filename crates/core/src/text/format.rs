@@ -1,5 +1,10 @@
 //! Number formatting shared by every view: RMB with thousands separators, percentages,
 //! fixed decimals with a true minus sign. Pure functions, no locale state.
+//!
+//! Money goes through [`rmb`], which rounds a [`Money`]'s exact amount in cents where it
+//! is known (halves away from zero, as the paper prints them), never its double.
+
+use crate::text::money::Money;
 
 /// The typographic minus sign used for negative numbers.
 pub const MINUS: char = '\u{2212}';
@@ -31,22 +36,48 @@ pub fn grouped(x: f64, decimals: usize, sep: char) -> String {
     if !int.chars().all(|c| c.is_ascii_digit()) {
         return format!("{sign}{rest}");
     }
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
+    let out = group_digits(&int, sep);
     match frac {
         Some(f) => format!("{sign}{out}.{f}"),
         None => format!("{sign}{out}"),
     }
 }
 
-/// An RMB amount: thousands separators and two decimals (`24,121.05`).
-pub fn rmb(x: f64) -> String {
-    grouped(x, 2, ',')
+/// A run of ASCII digits with `sep` between each group of three from the right.
+fn group_digits(int: &str, sep: char) -> String {
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An RMB amount: thousands separators and two decimals (`24,121.05`), rounded to the cent
+/// by [`Money::round_cents`]: from the exact amount where it is known, halves away from
+/// zero; `—` for an amount that is not finite.
+pub fn rmb(x: impl Into<Money>) -> String {
+    money_fixed(x.into(), 2, Some(','))
+}
+
+/// An amount with `places` decimals (at least 2), rounded as [`Money::round_places`]
+/// rounds it, with `sep` between thousands if given and a true minus sign; `—` for an
+/// amount that is not finite.
+pub fn money_fixed(m: Money, places: u32, sep: Option<char>) -> String {
+    let places = places.max(2);
+    match m.round_places(places) {
+        Some(u) if m.value().is_finite() => {
+            let sign = if u < 0 { MINUS.to_string() } else { String::new() };
+            let scale = 10u128.pow(places);
+            let (int, frac) = (u.unsigned_abs() / scale, u.unsigned_abs() % scale);
+            let int = int.to_string();
+            let int = sep.map_or_else(|| int.clone(), |sep| group_digits(&int, sep));
+            format!("{sign}{int}.{frac:0width$}", width = places as usize)
+        }
+        _ => "\u{2014}".to_string(),
+    }
 }
 
 /// A percentage with two decimals (`60.57%`).
@@ -75,6 +106,18 @@ mod tests {
         assert_eq!(rmb(-1854.93), "\u{2212}1,854.93");
         assert_eq!(rmb(123.0), "123.00");
         assert_eq!(rmb(1234567.0), "1,234,567.00");
+        assert_eq!(rmb(-0.001), "0.00");
+        assert_eq!(rmb(f64::INFINITY), "\u{2014}");
+        // An exact half rounds away from zero; the double alone (20,675.4749…) would not.
+        use crate::text::money::Cents;
+        let m = Cents::fraction(4_135_095, 2);
+        assert_eq!(rmb(Money::new(20675.475, m)), "20,675.48");
+        assert_eq!(rmb(20675.475), "20,675.47");
+        assert_eq!(money_fixed(Money::new(20675.475, m), 5, None), "20675.47500");
+        assert_eq!(
+            money_fixed(Money::new(-0.125, Cents::fraction(-25, 2)), 2, None),
+            "\u{2212}0.13"
+        );
         assert_eq!(fixed(-0.0001, 2), "0.00");
         assert_eq!(fixed(f64::NAN, 2), "\u{2014}");
         assert_eq!(percent(7.6), "7.60%");

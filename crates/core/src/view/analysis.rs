@@ -18,12 +18,13 @@
 //! monthly, per informant, and a reader's values have no unit and no measure.
 
 use crate::stats::designs::{Analysis, AnalysisError};
-use crate::stats::selection::{measure_text, values, SalaryPoint, Selection};
+use crate::stats::selection::{amounts, measure_text, SalaryPoint, Selection};
 use crate::stats::ttest::{self, StatsError, TTest};
 use crate::study::{Group, Study, Terms, Time};
 use crate::text::csv::CsvWriter;
-use crate::text::format::{fixed, percent, rmb};
+use crate::text::format::{fixed, money_fixed, percent, rmb, MINUS};
 use crate::text::i18n::{fill, Lang, Strings};
+use crate::text::money::Money;
 use crate::text::pieces::list_separator;
 use crate::view::apa;
 use statrs::distribution::{Continuous, ContinuousCDF, StudentsT};
@@ -35,26 +36,29 @@ pub struct SeriesSummary {
     /// `T1`, `T2` or `T2−T1`.
     pub series: &'static str,
     pub n: usize,
-    pub mean: f64,
+    /// The mean, exact in cents where every amount is.
+    pub mean: Money,
     pub sd: f64,
     /// 95 % CI of the mean (t with n − 1 df).
     pub ci95: (f64, f64),
 }
 
-/// Mean, SD and the 95 % CI of the mean.
+/// Mean, SD and the 95 % CI of the mean of amounts (the mean exact where they are).
 pub fn summarise(
     group: Group,
     series: &'static str,
-    xs: &[f64],
+    xs: &[Money],
 ) -> Result<SeriesSummary, StatsError> {
-    let d = ttest::describe(xs)?;
+    let values: Vec<f64> = xs.iter().map(|x| x.value()).collect();
+    let d = ttest::describe(&values)?;
+    let mean = Money::mean(xs).unwrap_or(d.mean.into());
     let dist = StudentsT::new(0.0, 1.0, (d.n - 1) as f64).map_err(|_| StatsError::Distribution)?;
     let half = dist.inverse_cdf(0.975) * d.sd / (d.n as f64).sqrt();
     Ok(SeriesSummary {
         group,
         series,
         n: d.n,
-        mean: d.mean,
+        mean,
         sd: d.sd,
         ci95: (d.mean - half, d.mean + half),
     })
@@ -83,7 +87,7 @@ pub fn salary_summaries(
     let mut out = Vec::new();
     for g in sel.selected_groups() {
         for (label, time) in shown_series(sel) {
-            out.push(summarise(g, label, &values(points, g, time)));
+            out.push(summarise(g, label, &amounts(points, g, time)));
         }
     }
     out
@@ -126,14 +130,7 @@ pub fn salary_csv(sel: &Selection, terms: &Terms, points: &[SalaryPoint], t: &St
     for p in points {
         let mut row = vec![p.informant.clone(), terms.name(p.group).to_string()];
         for (_, time) in &series {
-            row.push(format!(
-                "{:.2}",
-                match time {
-                    Some(Time::T1) => p.t1,
-                    Some(Time::T2) => p.t2,
-                    None => p.diff,
-                }
-            ));
+            row.push(money_fixed(p.amount(*time), 2, None).replace(MINUS, "-"));
         }
         w.row(&row);
     }
@@ -152,12 +149,14 @@ pub struct TestView {
     pub details: Vec<(String, String)>,
 }
 
-/// Builds the test panel for an analysis of the data `terms` names, worded in a UI
-/// language (the APA strings keep their APA form).
+/// Builds the test panel for an analysis of `points` (the data `terms` names), worded in
+/// a UI language (the APA strings keep their APA form). The means and their difference
+/// are taken from the points' amounts, exact in cents where they are.
 pub fn test_view(
     sel: &Selection,
     terms: &Terms,
     analysis: &Result<Analysis, AnalysisError>,
+    points: &[SalaryPoint],
     lang: Lang,
 ) -> TestView {
     let t = lang.strings();
@@ -175,20 +174,21 @@ pub fn test_view(
                 _ => (terms.name(Group::Service), terms.name(Group::Development)),
             };
             if let Some(test) = a.primary() {
-                push_test(&mut details, test, na, nb, t);
+                push_test(&mut details, test, test_means(a, test, points), (na, nb), t);
             }
             if let Some(w) = a.welch() {
                 details.push(("Welch t".into(), fixed(w.t, 4)));
-                details.push(("Welch df".into(), fixed(w.df, 4)));
+                details.push(("Welch df".into(), apa::df(w)));
                 details.push((t.a_d_welch_p.into(), format!("{:.6}", w.p)));
                 details.push((
                     t.a_d_welch_ci.into(),
                     format!("[{}, {}]", rmb(w.ci95.0), rmb(w.ci95.1)),
                 ));
             }
-            if let Analysis::Descriptive { descriptives: d, .. } = a {
+            if let Analysis::Descriptive { descriptives: d, group, time } = a {
+                let mean = exact_mean(points, *group, Some(*time), d.n).unwrap_or(d.mean.into());
                 details.push(("n".into(), d.n.to_string()));
-                details.push((t.a_d_mean.into(), rmb(d.mean)));
+                details.push((t.a_d_mean.into(), rmb(mean)));
                 details.push((t.a_sd.into(), rmb(d.sd)));
             }
             let (apa, apa_welch) = match (a.primary(), a.welch()) {
@@ -205,21 +205,60 @@ pub fn test_view(
     }
 }
 
-fn push_test(details: &mut Vec<(String, String)>, test: &TTest, na: &str, nb: &str, t: &Strings) {
+/// The mean of a group's amounts at a time (or of its T2 − T1 with `None`), exact in
+/// cents where they are; `None` unless the points hold the `n` values the test used.
+fn exact_mean(points: &[SalaryPoint], g: Group, time: Option<Time>, n: usize) -> Option<Money> {
+    let xs = amounts(points, g, time);
+    if xs.len() == n {
+        Money::mean(&xs)
+    } else {
+        None
+    }
+}
+
+/// The two means a test compares and the mean difference it tests (for a paired test, the
+/// mean of T2 − T1), exact in cents where the points' amounts are; the test's own doubles
+/// where the points do not hold its values.
+fn test_means(a: &Analysis, test: &TTest, points: &[SalaryPoint]) -> [Money; 3] {
+    let (s, d) = (Group::Service, Group::Development);
+    let ((ga, ta), (gb, tb)) = match a {
+        Analysis::DiffInDiff { .. } => ((s, None), (d, None)),
+        Analysis::Between { time, .. } => ((s, Some(*time)), (d, Some(*time))),
+        Analysis::Paired { group, .. } => ((*group, Some(Time::T1)), (*group, Some(Time::T2))),
+        Analysis::Descriptive { .. } => {
+            return [test.a.mean, test.b.mean, test.mean_diff].map(Money::from)
+        }
+    };
+    let ma = exact_mean(points, ga, ta, test.a.n).unwrap_or(test.a.mean.into());
+    let mb = exact_mean(points, gb, tb, test.b.n).unwrap_or(test.b.mean.into());
+    let diff = match a {
+        Analysis::Paired { group, .. } => exact_mean(points, *group, None, test.a.n),
+        _ => Some(ma.minus(mb)),
+    };
+    [ma, mb, diff.unwrap_or(test.mean_diff.into())]
+}
+
+fn push_test(
+    details: &mut Vec<(String, String)>,
+    test: &TTest,
+    [mean_a, mean_b, mean_diff]: [Money; 3],
+    (na, nb): (&str, &str),
+    t: &Strings,
+) {
     let ab = [("a", na), ("b", nb)];
     details.push((fill(t.a_d_n, &ab), format!("{}, {}", test.a.n, test.b.n)));
-    details.push((fill(t.a_d_mean_of, &[("a", na)]), rmb(test.a.mean)));
-    details.push((fill(t.a_d_mean_of, &[("a", nb)]), rmb(test.b.mean)));
+    details.push((fill(t.a_d_mean_of, &[("a", na)]), rmb(mean_a)));
+    details.push((fill(t.a_d_mean_of, &[("a", nb)]), rmb(mean_b)));
     if let Some(d) = test.diffs {
-        details.push((t.a_d_mean_diffs.into(), rmb(d.mean)));
+        details.push((t.a_d_mean_diffs.into(), rmb(mean_diff)));
         details.push((t.a_d_sd_diffs.into(), rmb(d.sd)));
     } else {
         details.push((fill(t.a_d_sd_of, &[("a", na)]), rmb(test.a.sd)));
         details.push((fill(t.a_d_sd_of, &[("a", nb)]), rmb(test.b.sd)));
-        details.push((fill(t.a_d_mean_difference, &ab), rmb(test.mean_diff)));
+        details.push((fill(t.a_d_mean_difference, &ab), rmb(mean_diff)));
     }
     details.push((t.a_d_se.into(), rmb(test.se)));
-    details.push(("df".into(), fixed(test.df, 2)));
+    details.push(("df".into(), apa::df(test)));
     details.push(("t".into(), fixed(test.t, 4)));
     details.push((t.a_d_p.into(), format!("{:.6}", test.p)));
     details.push((t.a_d_ci.into(), format!("[{}, {}]", rmb(test.ci95.0), rmb(test.ci95.1))));
@@ -245,6 +284,9 @@ pub fn test_csv(sel: &Selection, terms: &Terms, view: &TestView, t: &Strings) ->
 #[derive(Debug, Clone, PartialEq)]
 pub struct TDistChart {
     pub df: f64,
+    /// `df` as APA prints it for the test ([`apa::df`]: whole for Student's and the
+    /// paired test, two decimals for Welch's).
+    pub df_text: String,
     pub t: f64,
     pub p: f64,
     /// (x, density) over [−max(4, |t|+1), +…].
@@ -260,7 +302,13 @@ impl TDistChart {
             let x = -lim + 2.0 * lim * i as f64 / 240.0;
             (x, dist.pdf(x))
         });
-        Some(TDistChart { df: test.df, t: test.t, p: test.p, curve: curve.collect() })
+        Some(TDistChart {
+            df: test.df,
+            df_text: apa::df(test),
+            t: test.t,
+            p: test.p,
+            curve: curve.collect(),
+        })
     }
 
     /// The text alternative, in a UI language.
@@ -268,7 +316,7 @@ impl TDistChart {
         fill(
             t.a_tdist_summary,
             &[
-                ("df", &fixed(self.df, 2)),
+                ("df", &self.df_text),
                 ("t", &fixed(self.t, 2)),
                 ("abs", &fixed(self.t.abs(), 2)),
                 ("p", &format!("{:.4}", self.p)),
@@ -279,7 +327,7 @@ impl TDistChart {
     /// The data table rows, in a UI language.
     pub fn table(&self, t: &Strings) -> Vec<[String; 2]> {
         vec![
-            [t.a_tdist_df.into(), fixed(self.df, 2)],
+            [t.a_tdist_df.into(), self.df_text.clone()],
             [t.a_tdist_t.into(), fixed(self.t, 4)],
             [t.a_tdist_p.into(), format!("{:.6}", self.p)],
         ]
@@ -293,13 +341,21 @@ pub struct Slope {
     pub group: Group,
     pub t1: f64,
     pub t2: f64,
+    /// T1 and T2 as amounts, exact in cents where known (the chart's data table).
+    pub money: [Money; 2],
 }
 
 /// Slope chart model: T1→T2 per informant.
 pub fn slopes(points: &[SalaryPoint]) -> Vec<Slope> {
     points
         .iter()
-        .map(|p| Slope { informant: p.informant.clone(), group: p.group, t1: p.t1, t2: p.t2 })
+        .map(|p| Slope {
+            informant: p.informant.clone(),
+            group: p.group,
+            t1: p.t1,
+            t2: p.t2,
+            money: p.money,
+        })
         .collect()
 }
 
@@ -469,8 +525,9 @@ mod tests {
         let study = Study::embedded().unwrap();
         let sel = Selection::paper(&study);
         let analysis = analyse(&study, &sel);
+        let points = crate::stats::selection::salary_points(&study, &sel).unwrap();
         let paper = Terms::paper();
-        let en = test_view(&sel, &paper, &analysis, Lang::En);
+        let en = test_view(&sel, &paper, &analysis, &points, Lang::En);
         assert!(en.apa.starts_with("Student: t(20) = 3.99, p "), "{}", en.apa);
         assert!(en.apa_welch.as_deref().unwrap().starts_with("Welch: t("));
         assert!(en.explanation.starts_with("Did quarterly salaries change more from T1 to T2 in Service (DingTalk + WeChat) than in Development (WeChat only)? This compares"), "{}", en.explanation);
@@ -496,7 +553,13 @@ mod tests {
                 "Welch 95% CI of the difference",
             ]
         );
-        let zh = test_view(&sel, &paper, &analysis, Lang::Zh);
+        // Student's df is a whole number, Welch's keeps two decimals.
+        let detail = |k: &str| en.details.iter().find(|(x, _)| x == k).map(|(_, v)| v.as_str());
+        assert_eq!(detail("df"), Some("20"));
+        let welch_df = analysis.as_ref().unwrap().welch().unwrap().df;
+        assert_eq!(detail("Welch df"), Some(fixed(welch_df, 2).as_str()));
+        assert_eq!(detail("Welch df").map(|d| d.split('.').nth(1).map(str::len)), Some(Some(2)));
+        let zh = test_view(&sel, &paper, &analysis, &points, Lang::Zh);
         // The APA string itself is the same in both languages; only the words around it differ.
         assert_eq!(
             zh.apa.split_once("t(20)").map(|x| x.1),
@@ -513,13 +576,13 @@ mod tests {
         }
         assert!(test_csv(&sel, &paper, &en, &EN).starts_with("statistic,value\r\nselection,\"Service and Development, T1\u{2192}T2, quarterly, T2 discounted to 2016 terms\"\r\nresult (APA),"));
         assert!(test_csv(&sel, &paper, &zh, &ZH).starts_with("统计量,数值\r\n"));
-        let points = crate::stats::selection::salary_points(&study, &sel).unwrap();
         assert!(
             salary_csv(&sel, &paper, &points, &EN).starts_with("informant,group,T1,T2,T2-T1\r\n")
         );
         assert!(salary_csv(&sel, &paper, &points, &ZH).starts_with("受访者,组别,T1,T2,T2-T1\r\n"));
         let tdist = TDistChart::new(analysis.as_ref().unwrap().primary().unwrap()).unwrap();
-        assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20.00 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
+        assert!(tdist.summary(&EN).starts_with("Student's t distribution with 20 degrees of freedom. The observed t = 3.99 is marked; the shaded tails beyond \u{b1}3.99 hold the two-sided p = 0.0007"), "{}", tdist.summary(&EN));
+        assert_eq!(tdist.table(&EN)[0][1], "20");
         assert_eq!(
             tdist.table(&EN).iter().map(|r| r[0].as_str()).collect::<Vec<_>>(),
             ["degrees of freedom", "observed t", "two-sided p (shaded area)"]
@@ -588,6 +651,7 @@ mod tests {
         // scipy.stats.t.interval(0.95, 9, loc=mean(x), scale=sem(x)) for x = 1..10:
         // (3.334149410331831, 7.665850589668169)
         let x: Vec<f64> = (1..=10).map(|i| i as f64).collect();
+        let x: Vec<Money> = x.into_iter().map(Money::decimal).collect();
         let s = summarise(Group::Service, "T1", &x).unwrap();
         assert!((s.ci95.0 - 3.334149410331831).abs() < 1e-9);
         assert!((s.ci95.1 - 7.665850589668169).abs() < 1e-9);

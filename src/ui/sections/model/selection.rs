@@ -99,7 +99,8 @@ pub(super) fn outcome_block(state: AppState, lang: Lang, n: &Node) -> Option<Any
     let apa = move || {
         let sel = state.selection.get();
         let terms = state.terms();
-        state.analysis.with(|a| test_view(&sel, &terms, a, state.lang.get()).apa)
+        // Only the APA line is shown, which takes no means: no points needed.
+        state.analysis.with(|a| test_view(&sel, &terms, a, &[], state.lang.get()).apa)
     };
     Some(
         view! {

@@ -242,7 +242,7 @@ mod tests {
         let t1 = 20_000.0 + (i * 7919 % 1000) as f64 * 13.7;
         let t2 = t1 + (i * 104_729 % 997) as f64 * 5.3
             - if group == Group::Service { 1000.0 } else { 2500.0 };
-        SalaryPoint { informant: format!("P{i}"), group, t1, t2, diff: t2 - t1 }
+        SalaryPoint::new(format!("P{i}"), group, t1.into(), t2.into())
     }
 
     #[test]

@@ -109,7 +109,7 @@ mod tests {
     use super::*;
 
     fn pt(name: &str, group: Group, t1: f64, t2: f64) -> SalaryPoint {
-        SalaryPoint { informant: name.into(), group, t1, t2, diff: t2 - t1 }
+        SalaryPoint::new(name.into(), group, t1.into(), t2.into())
     }
 
     #[test]
