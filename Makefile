@@ -9,11 +9,12 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
 PUBLIC_URL ?= /
-# First-load budget for dist/, gzip -9, in bytes: an interim ceiling above the 400 KB
-# (409600) target. It rises only with a feature whose cost BENCHMARKS.md ("First load")
-# lists, and comes down as the first load is split; the current size and what it is made
-# of are there too.
-SIZE_BUDGET ?= 753664
+# First-load budget, gzip -9, in bytes: 600 KiB for what the default page fetches before
+# it is ready (index.html, CSS, boot.js, the page's JS glue and wasm; the rule is in
+# scripts/size-report.sh's header). The workshop module, sw.js and the downloads are
+# reported beside it, outside the budget. It rises only with a feature whose cost
+# BENCHMARKS.md ("First load") lists; the current size and what it is made of are there.
+SIZE_BUDGET ?= 614400
 
 .PHONY: all bootstrap serve dist test lint test-native test-wasm test-e2e bench fuzz clean
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, watchedPage, ready } from './harness.js';
+import { serve, launch, watchedPage, ready, openWorkshop } from './harness.js';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -44,6 +44,8 @@ for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'zh']])
     const { page, problems, context } = await watchedPage(browser, server.origin, { colorScheme: scheme, reducedMotion: 'reduce' });
     await page.goto(`${server.base}?lang=${lang}`);
     await ready(page);
+    // The workshop's tools are a module loaded when the reader gets there: load it.
+    await openWorkshop(page);
     // Open every disclosure so the data tables are checked too.
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
     // Runtime.evaluate is not subject to the page's CSP, unlike an injected <script>.

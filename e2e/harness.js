@@ -122,6 +122,22 @@ export async function openApp(browser, server, query = '', options = {}) {
   return w;
 }
 
+/** Brings #workshop into view, so the page loads the workshop module (a wasm of its own,
+ * fetched only when the reader gets there), and waits until the module has mounted its
+ * tools: `data-workshop="ready"` on the section. Fails if the module could not be loaded. */
+export async function openWorkshop(page) {
+  const state = await page.waitForFunction(() => {
+    const s = document.getElementById('workshop');
+    if (!s) return false;
+    if (s.dataset.workshop === 'ready' || s.dataset.workshop === 'failed') return s.dataset.workshop;
+    const r = s.getBoundingClientRect();
+    if (!(r.bottom > 0 && r.top < innerHeight)) s.scrollIntoView({ block: 'start' });
+    return false;
+  }, null, { timeout: 30000, polling: 100 });
+  const shown = await state.jsonValue();
+  if (shown !== 'ready') throw new Error(`the workshop module did not load: ${await page.textContent('#workshop-module-status')}`);
+}
+
 /** Scrolls chart `id` into view and waits until it is drawn (more than two colours in a
  * sample of its pixels): a chart far off screen is drawn when it comes near the viewport
  * (ui::measure), not before. */

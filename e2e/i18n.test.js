@@ -4,7 +4,7 @@
 // APA strings identical in both languages.
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
-import { serve, launch, watchedPage, ready, assert, assertClean, queryOf } from './harness.js';
+import { serve, launch, watchedPage, ready, openWorkshop, assert, assertClean, queryOf } from './harness.js';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -104,6 +104,8 @@ test('the Chinese page has no English left outside the study content', async () 
   const { page, problems, context } = await watchedPage(browser, server.origin);
   await page.goto(`${server.base}?lang=zh`);
   await ready(page);
+  // The workshop's tools are a module loaded when the reader gets there: scan them too.
+  await openWorkshop(page);
   await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
   await page.waitForTimeout(200);
   const words = await untranslated(page);

@@ -1,12 +1,13 @@
 // Publishing: the strict CSP is in the built page, the app works under a sub-path build
-// (PUBLIC_URL=/study-explorer/), and after the first visit it works offline, with an
-// update path when a new build is deployed.
+// (PUBLIC_URL=/study-explorer/), the workshop module included, and after the first visit it
+// works offline, the workshop module included, with an update path when a new build is
+// deployed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, watchedPage, ready, DIST } from './harness.js';
+import { serve, launch, watchedPage, ready, openWorkshop, DIST } from './harness.js';
 
 const SUBPATH_DIST = path.resolve(process.env.SUBPATH_DIST_DIR || 'target/dist-subpath');
 
@@ -45,6 +46,11 @@ test('a sub-path build works end to end under /study-explorer/', async (t) => {
     assert.ok(page.url().startsWith(`${server.origin}/study-explorer/?`), page.url());
     await page.click('input[name=salary][value=monthly]');
     assert.match(page.url(), /\/study-explorer\/\?.*salary=monthly/);
+    // The workshop module and the teaching sample come from under the sub-path too.
+    await openWorkshop(page);
+    await page.click('#workshop-sample');
+    await page.waitForSelector('#workshop-results', { timeout: 15000 });
+    assert.ok(problems.requests.some((u) => /\/study-explorer\/workshop-[0-9a-f]{16}_bg\.wasm$/.test(u)), 'the workshop module was loaded');
     const outside = problems.requests.filter((u) => !u.startsWith(`${server.origin}/study-explorer/`));
     assert.deepEqual(outside, [], 'every asset is under the sub-path');
     assert.deepEqual(problems.console, []);
@@ -70,6 +76,10 @@ test('after the first visit the explorer works offline, and offers a new version
     await page.reload();
     await ready(page);
     assert.equal(await page.textContent('#apa-primary'), 'Student: t(20) = 3.99, p < .001');
+    // The workshop module was never loaded online, yet the worker cached it with the build.
+    await openWorkshop(page);
+    await page.click('#workshop-sample');
+    await page.waitForSelector('#workshop-results', { timeout: 15000 });
     await context.setOffline(false);
     // Deploy a new build: the worker file changes, the page offers a reload.
     const sw = path.join(root, 'sw.js');

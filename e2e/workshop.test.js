@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openApp, assert, assertClean, assertionCount, textOf, waitForText } from './harness.js';
+import { serve, launch, openApp, openWorkshop, assert, assertClean, assertionCount, textOf, waitForText } from './harness.js';
 
 const SAMPLE = new URL('../public/sample/teaching-sample.qdpx', import.meta.url).pathname;
 const FIX = (name) => new URL(`./fixtures/workshop/${name}`, import.meta.url).pathname;
@@ -189,6 +189,7 @@ const BAD_XML = [
 
 test('"Load the sample" imports the teaching sample in one click, labelled as a teaching sample', async () => {
   const { page, problems, context } = await openApp(browser, server);
+  await openWorkshop(page);
   assert.ok((await textOf(page, 'nav.toc')).includes('Workshop'), 'the table of contents links to the Workshop');
   assert.match(await textOf(page, '#workshop-privacy'), /nothing is uploaded and nothing is saved/);
   await page.click('#workshop-sample');
@@ -259,6 +260,7 @@ test('"Load the sample" imports the teaching sample in one click, labelled as a 
 
 test('the sample through the file input, then corrupt files: a message naming the problem, nothing else changes', async () => {
   const { page, problems, context } = await openApp(browser, server);
+  await openWorkshop(page);
   // A corrupt file before any import: a message, no results.
   await page.setInputFiles('#workshop-qdpx', { name: 'x.qdpx', mimeType: 'application/octet-stream', buffer: noise(4096) });
   const first = await waitError(page, 'x.qdpx');
@@ -296,6 +298,7 @@ test('the sample through the file input, then corrupt files: a message naming th
 
 test('the CSV route: pickers for the variables, CJK offsets, an empty source, text never read as HTML, and a bad file', async () => {
   const { page, problems, context } = await openApp(browser, server);
+  await openWorkshop(page);
   // Texts are required.
   await page.setInputFiles('#workshop-csv-codings', FIX('codings.csv'));
   await page.click('#workshop-csv-import');
@@ -341,6 +344,7 @@ test('the CSV route: pickers for the variables, CJK offsets, an empty source, te
 
 test('a MAXQDA-shaped export: its document sets are the cells, with the hand-computed coverage', async () => {
   const { page, problems, context } = await openApp(browser, server);
+  await openWorkshop(page);
   await page.setInputFiles('#workshop-qdpx', MAXQDA);
   await waitImported(page, 0);
   assert.match(await textOf(page, '#workshop-notice .import-summary'), /“Remote work interviews”: 4 sources, 300 codes, 21 codings by 1 coder\. Read from maxqda-24-sets\.qdpx\./);
@@ -382,6 +386,7 @@ test('a MAXQDA-shaped export: its document sets are the cells, with the hand-com
 
 test('the code filter and "show all codes" work from the keyboard', async () => {
   const { page, problems, context } = await openApp(browser, server);
+  await openWorkshop(page);
   await page.setInputFiles('#workshop-qdpx', MAXQDA);
   await waitImported(page, 0);
   await page.focus('#workshop-code-filter');
@@ -413,6 +418,7 @@ test('the code filter and "show all codes" work from the keyboard', async () => 
 
 test('an ATLAS.ti-shaped export: document groups are the cells, the code group is set aside', async () => {
   const { page, problems, context } = await openApp(browser, server);
+  await openWorkshop(page);
   await page.setInputFiles('#workshop-qdpx', ATLAS);
   await waitImported(page, 0);
   assert.match(await textOf(page, '#workshop-notice .import-notes'), /1 set\(s\) hold codes or notes rather than sources \(such as ATLAS\.ti's code groups\)/);
@@ -429,6 +435,7 @@ test('an ATLAS.ti-shaped export: document groups are the cells, the code group i
 for (const scheme of ['light', 'dark']) {
   test(`keyboard and axe: the sample loads from the keyboard, and the results have no serious or critical violation (${scheme})`, async () => {
     const { page, problems, context } = await openApp(browser, server, '', { colorScheme: scheme, reducedMotion: 'reduce' });
+    await openWorkshop(page);
     await page.focus('#workshop-sample');
     await page.keyboard.press('Enter');
     await waitImported(page, 0);

@@ -6,6 +6,29 @@
 const tag = document.querySelector('script[data-js][data-wasm]');
 const bootStatus = document.getElementById('boot-status');
 if (bootStatus) bootStatus.hidden = false;
+
+// The workshop module (src/bin/workshop.rs, a wasm of its own) is not part of the first
+// load: the page asks for it when the reader reaches #workshop (ui::sections::workshop),
+// and it is imported from the hashed names the build wrote on this tag. The answer is an
+// event: ready once it has mounted, or failed with the browser's words (asking again
+// retries).
+let workshop = null;
+window.addEventListener('study-explorer:workshop-load', () => {
+  if (workshop) return;
+  workshop = (async () => {
+    const { workshopJs, workshopWasm } = tag.dataset;
+    if (!workshopJs || !workshopWasm) throw new Error('this build names no workshop module');
+    const { default: initWorkshop } = await import(workshopJs);
+    await initWorkshop({ module_or_path: workshopWasm });
+  })().then(
+    () => window.dispatchEvent(new Event('study-explorer:workshop-ready')),
+    (error) => {
+      workshop = null;
+      window.dispatchEvent(new CustomEvent('study-explorer:workshop-failed', { detail: String(error?.message ?? error) }));
+    },
+  );
+});
+
 try {
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });

@@ -589,9 +589,11 @@ fn the_string_closure_detector_catches_closures() {
 
 #[test]
 fn fixed_ui_strings_go_through_tr() {
-    // The chart frame reads the language from context (it may have no AppState).
+    // The chart frame reads the language from context (it may have no AppState). The
+    // workshop module has a `tr` of its own, for its own state.
     let files = rust_files(&root().join("src/ui"))
         .into_iter()
+        .chain(rust_files(&root().join("src/workshop")))
         .filter(|f| !f.ends_with("charts/frame.rs"))
         .collect();
     let found = found_in(files, string_closures);
@@ -640,7 +642,8 @@ fn every_chart_height_has_a_css_rule_and_no_view_sets_a_style() {
     // 'unsafe-inline' styles: a style attribute would be dropped there, and the page would
     // move when the app takes over. A chart's height is a class instead.
     let css = fs::read_to_string(root().join("style/main.css")).expect("style/main.css");
-    let files = rust_files(&root().join("src/ui"));
+    let mut files = rust_files(&root().join("src/ui"));
+    files.extend(rust_files(&root().join("src/workshop")));
     let mut missing = Vec::new();
     for f in &files {
         let Ok(text) = fs::read_to_string(f) else { continue };
@@ -653,4 +656,158 @@ fn every_chart_height_has_a_css_rule_and_no_view_sets_a_style() {
     assert!(missing.is_empty(), "chart heights without a rule in style/main.css: {missing:?}");
     let styled = found_in(files, inline_styles);
     assert!(styled.is_empty(), "style attributes in views (use a class): {styled:?}");
+}
+
+/// Lines (1-based) where a file of the page's module tree (`src/ui`, `src/main.rs`) names
+/// the workshop module: `crate::workshop` or `study_explorer::workshop`, in a path or a
+/// grouped `use crate::{…}`, or through enough `super::` to climb out of `ui`
+/// (`depth`: how many modules below the crate root the file's module is).
+fn workshop_references(text: &str, depth: usize) -> Vec<usize> {
+    let climb = "super::".repeat(depth);
+    flagged_grouped(text, |code| {
+        let code: String = code.split_whitespace().collect();
+        let roots = ["crate::", "study_explorer::"].map(String::from);
+        roots.iter().chain((depth > 0).then_some(&climb)).any(|root| {
+            code.match_indices(root.as_str()).any(|(i, _)| {
+                let rest = &code[i + root.len()..];
+                names_workshop_first(rest)
+            })
+        })
+    })
+}
+
+/// Whether a path's rest (after `crate::`) starts with the `workshop` module, directly or
+/// as an item of a `{…}` group at its top level.
+fn names_workshop_first(rest: &str) -> bool {
+    let is_segment = |s: &str| {
+        s.strip_prefix("workshop")
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    };
+    if let Some(group) = rest.strip_prefix('{') {
+        let mut depth = 0usize;
+        let mut start = 0;
+        for (i, c) in group.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth == 0 => return is_segment(&group[start..]),
+                '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    if is_segment(&group[start..]) {
+                        return true;
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        return is_segment(&group[start..]);
+    }
+    is_segment(rest)
+}
+
+/// [`flagged`] over a file whose statements may span lines: each statement (up to `;`,
+/// comments removed) is checked whole and reported at the line it starts on.
+fn flagged_grouped(text: &str, hit: impl Fn(&str) -> bool) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut statement = String::new();
+    let mut first = 0;
+    for (n, code) in code_lines(text) {
+        if statement.trim().is_empty() {
+            first = n;
+        }
+        for part in code.split_inclusive(';') {
+            statement.push_str(part);
+            statement.push(' ');
+            if part.ends_with(';') {
+                if hit(&statement) {
+                    found.push(first);
+                }
+                statement.clear();
+                first = n;
+            }
+        }
+    }
+    if !statement.trim().is_empty() && hit(&statement) {
+        found.push(first);
+    }
+    found.dedup();
+    found
+}
+
+#[test]
+fn the_workshop_reference_detector_catches_references() {
+    assert_eq!(workshop_references("let a = 1;\ncrate::workshop::start();", 1), vec![2]);
+    assert_eq!(
+        workshop_references("use crate::{\n    ui::state,\n    workshop::tr,\n};", 2),
+        vec![1]
+    );
+    assert_eq!(workshop_references("use crate :: workshop;", 0), vec![1]);
+    assert_eq!(workshop_references("study_explorer::workshop::start();", 0), vec![1]);
+    assert_eq!(workshop_references("use super::super::workshop::chart;", 2), vec![1]);
+    assert_eq!(workshop_references("use super::workshop::state;", 1), vec![1]);
+    // The page's own `#workshop` section, names that only start alike, and comments pass.
+    assert!(workshop_references(
+        "pub mod workshop;\nuse workshop::WorkshopSection;\nuse super::workshop::LOAD_EVENT;\n\
+         use crate::ui::sections::workshop;\nuse crate::{ui::x, workshops};\n\
+         // crate::workshop::start();\nlet s = \"#workshop\";",
+        2
+    )
+    .is_empty());
+}
+
+/// The module depth of a file under `src/` (`src/ui/mod.rs` is 1, `src/ui/app.rs` is 2).
+fn module_depth(file: &Path) -> usize {
+    let rel = file.strip_prefix(root().join("src")).unwrap_or(file);
+    let parts = rel.components().count();
+    if rel.file_name().is_some_and(|n| n == "mod.rs" || n == "main.rs" || n == "lib.rs") {
+        parts - 1
+    } else {
+        parts
+    }
+}
+
+#[test]
+fn the_page_never_links_the_workshop_module() {
+    // The page's binary is src/main.rs and what `ui::start` reaches; the workshop module
+    // (src/workshop, its own binary src/bin/workshop.rs) must stay out of its wasm, which
+    // holds as long as nothing there names it: the page asks for the module at run time
+    // (ui::sections::workshop, public/boot.js).
+    let mut files = rust_files(&root().join("src/ui"));
+    files.push(root().join("src/main.rs"));
+    let mut found = Vec::new();
+    for f in files {
+        let Ok(text) = fs::read_to_string(&f) else { continue };
+        for line in workshop_references(&text, module_depth(&f)) {
+            found.push(format!("{}:{line}", f.display()));
+        }
+    }
+    assert!(found.is_empty(), "the page's code names the workshop module: {found:?}");
+    let main = fs::read_to_string(root().join("src/main.rs")).unwrap_or_default();
+    assert!(main.contains("study_explorer::ui::start()"), "src/main.rs starts the page");
+    let bin = fs::read_to_string(root().join("src/bin/workshop.rs")).unwrap_or_default();
+    assert!(
+        bin.contains("study_explorer::workshop::start()"),
+        "src/bin/workshop.rs starts the module"
+    );
+}
+
+/// Lines where a workshop module file reaches for the page's own state or parts (its
+/// `AppState`, the shell, the sections, the chrome): the module has a state of its own and
+/// must start no effect on the page's address, title or selection.
+fn page_parts(text: &str) -> Vec<usize> {
+    flagged(text, |code| {
+        let code: String = code.split_whitespace().collect();
+        ["ui::state", "AppState", "use_app_state", "ui::app", "ui::sections", "ui::chrome"]
+            .iter()
+            .any(|p| code.contains(p))
+    })
+}
+
+#[test]
+fn the_workshop_module_uses_no_page_state() {
+    assert_eq!(page_parts("use crate::ui::files::read_file;\nuse crate::ui::state::tr;"), vec![2]);
+    let mut files = rust_files(&root().join("src/workshop"));
+    files.push(root().join("src/bin/workshop.rs"));
+    let found = found_in(files, page_parts);
+    assert!(found.is_empty(), "the workshop module reads the page's state or parts: {found:?}");
 }

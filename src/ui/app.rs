@@ -10,6 +10,7 @@ use crate::ui::chrome::language::LanguageSwitch;
 use crate::ui::chrome::notices::Notices;
 use crate::ui::chrome::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
 use crate::ui::landing::settle_in_page_links;
+use crate::ui::lang::UiLang;
 use crate::ui::scale::ScaleBanner;
 use crate::ui::sections::{mount_later, section_view, FIRST_SECTIONS, SECTIONS};
 use crate::ui::state::{location_query, sync_lang, sync_url, tr, use_app_state, AppState};
@@ -75,6 +76,8 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
     let state = AppState::new(shown, &query, scale, scale_notices);
     // Every component below reads the state from here (`state::use_app_state`).
     provide_context(state);
+    // What the parts shared with the workshop module read (the chart frame).
+    provide_context(UiLang(state.lang));
     sync_url(state);
     sync_lang(state);
     if let Some(section) = state.embed.get_value() {

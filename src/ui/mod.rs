@@ -11,7 +11,9 @@
 //! - [`app`]: the page shell (header, contents, footer; the embedded mode).
 //! - [`sections`]: one module per page section, named after its anchor (`#about` is
 //!   `sections::about`, `#test` is `sections::test`, …); a large section is a folder of
-//!   its parts (`sections/workshop/{mod,import,results,…}.rs`).
+//!   its parts (`sections/robustness/{mod,permutation,bayes,…}.rs`). `#workshop`'s tools
+//!   are not here: they are the workshop module (`crate::workshop`), a second entry point
+//!   the page loads when the reader reaches the section, and nothing in `ui` names it.
 //! - [`chrome`]: what sits around the sections: the language switch, the URL notices,
 //!   the control bar, and sharing, printing and citing the view.
 //! - [`charts`]: the chart frame, the theme, and the plotters drawing, one module per
@@ -20,7 +22,9 @@
 //! - Shared infrastructure: [`state`] (signals, memos, `tr`), [`measure`] (observers),
 //!   [`table_body`] (`LiveBody`), [`text`] (translated sentences with study content),
 //!   [`export`] (downloads), [`scale`] (synthetic studies: banner, progress, row cap),
-//!   [`landing`] (in-page links), [`mod@panic`] (the panic banner).
+//!   [`landing`] (in-page links), [`mod@panic`] (the panic banner), [`lang`] (the UI
+//!   language as context). The chart frame, `files`, `export`, `measure` and `panic` are
+//!   shared with the workshop module, so they read no `AppState`.
 //!
 //! # Size trades
 //!
@@ -43,15 +47,15 @@
 //!   instead of once per chart. Saves 5.6 KB.
 //! - [`table_body::LiveBody`] and the robustness section's `live_table`: the same for
 //!   table bodies, with the row closure boxed (one compiled body each). Saves 4.7 KB.
-//! - A section's parts (the workshop's import routes and what an import shows, the
-//!   robustness checks, the model's diagram, the salary tables and charts) are plain
+//! - A section's parts (the robustness checks, the model's diagram, the salary tables
+//!   and charts; in the workshop module, its import routes and what an import shows) are plain
 //!   functions returning views, called from the section's body, not `#[component]`s. A
 //!   component adds a props struct and builder, an untracked wrapper and, under
 //!   `erase_components`, an erased view with its own build and rebuild code; a part is
 //!   built once inside a body that is already untracked and needs none of them. Saves
 //!   1.7 KB for the 19 parts. A component stays where it earns that: a section (built by
 //!   anchor, some of them later) and a view built afresh inside a reactive closure (the
-//!   workshop's `Results`).
+//!   workshop module's `Results`).
 
 pub mod app;
 pub mod charts;
@@ -59,6 +63,7 @@ pub mod chrome;
 pub mod export;
 pub mod files;
 pub mod landing;
+pub mod lang;
 pub mod measure;
 pub mod panic;
 pub mod scale;

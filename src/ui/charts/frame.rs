@@ -5,12 +5,14 @@
 //! canvas `role="img"` with an `aria-label` summary, and offers a PNG download. The data
 //! table with the same numbers is passed in as children.
 //!
-//! Language: the frame's own words follow the UI language of the [`AppState`] in context
-//! (English without one), and it redraws when the language changes.
+//! Language: the frame's own words follow the UI language in context
+//! ([`crate::ui::lang::UiLang`], English without one), and it redraws when the language
+//! changes. The frame reads nothing else from context, so the page and the workshop module
+//! both use it.
 
 use crate::ui::charts::{DrawResult, Palette, Scale};
+use crate::ui::lang::use_ui_lang;
 use crate::ui::measure::{observe_near_view, observe_width};
-use crate::ui::state::AppState;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use study_core::text::i18n::Lang;
@@ -58,7 +60,7 @@ fn chart_frame(
     children: Children,
 ) -> AnyView {
     let canvas_ref: NodeRef<Canvas> = NodeRef::new();
-    let lang = use_context::<AppState>().map(|s| s.lang);
+    let lang = use_ui_lang();
     let t = move || lang.map(|l| l.get()).unwrap_or_default().strings();
     let wrap: NodeRef<Div> = NodeRef::new();
     // The wrapper's width and whether it is near the viewport, both reported after layout

@@ -4,15 +4,15 @@
 //! This module holds what every chart shares: the theme ([`Palette`], [`Scale`]) and the
 //! plotters helpers. [`frame::ChartFrame`] puts a chart on the page; the drawing functions
 //! live in one module per section that draws them (`salaries`, `test`, `coverage`,
-//! `robustness`, `workshop`). Drawing functions find the UI language's table in
-//! [`Palette::t`] for the words they put on the canvas.
+//! `robustness`; the workshop module's chart is `crate::workshop::chart`). Drawing
+//! functions find the UI language's table in [`Palette::t`] for the words they put on the
+//! canvas.
 
 pub mod coverage;
 pub mod frame;
 pub mod robustness;
 pub mod salaries;
 pub mod test;
-pub mod workshop;
 
 use plotters::chart::MeshStyle;
 use plotters::coord::Shift;

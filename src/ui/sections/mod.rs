@@ -4,7 +4,8 @@
 //!
 //! One module per section, named after its anchor (`#about` is `about`, `#test` is
 //! `test`, …). A large section is a folder: its `mod.rs` holds the section component and
-//! its parts live beside it.
+//! its parts live beside it. `workshop` is the page's part of `#workshop`; its tools are
+//! the workshop module (`crate::workshop`), loaded when the reader gets there.
 
 pub mod about;
 pub mod codebook;
@@ -102,7 +103,7 @@ pub fn section_view(id: &str, study: Arc<Study>) -> AnyView {
         "robustness" => view! { <RobustnessSection /> }.into_any(),
         "your-data" => view! { <YourDataSection /> }.into_any(),
         "coverage" => view! { <CoverageSection /> }.into_any(),
-        "workshop" => view! { <WorkshopSection study=study /> }.into_any(),
+        "workshop" => view! { <WorkshopSection /> }.into_any(),
         "demographics" => view! { <DemographicsSection /> }.into_any(),
         "codebook" => view! { <CodebookSection /> }.into_any(),
         "reproducibility" => view! { <ReproducibilitySection study=study /> }.into_any(),

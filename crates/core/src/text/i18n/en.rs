@@ -634,7 +634,7 @@ pub const EN: Strings = Strings {
     c_and_other_file: "{codings} and {n} other file",
     c_and_other_files: "{codings} and {n} other files",
     c_workshop_lede: "Recompute coverage on your own coded interviews and compare it with the paper. Import a REFI-QDA project (.qdpx, exported by NVivo, ATLAS.ti, MAXQDA and others) or CSV files, or load the teaching sample. Coverage of a code in a source is the share of the source's characters coded at it (overlapping codings count once; a parent code includes its sub-codes). Positions count Unicode characters, not bytes.",
-    c_privacy: "Your files stay in this page: your browser reads them, nothing is uploaded and nothing is saved. Reloading the page forgets the import. The only request this section makes is for the teaching sample, from this site.",
+    c_privacy: "Your files stay in this page: your browser reads them, nothing is uploaded and nothing is saved. Reloading the page forgets the import. Besides its own tools, the only request this section makes is for the teaching sample; both come from this site.",
     c_sample_h: "The teaching sample",
     c_sample_desc: "Eight short excerpts built from quotations printed in the paper (not the study's transcripts), coded with the paper's codebook by two invented coders.",
     c_load_sample: "Load the sample",
@@ -1035,5 +1035,10 @@ pub const EN: Strings = Strings {
     own_share_note: "A link cannot carry your file: the share link opens this view of the paper’s data.",
     own_print_data: "Data:",
     own_print_file: "{file}, the reader’s own file (the permalink opens the paper’s data)",
+    c_workshop_idle: "The workshop’s tools load when you reach this section.",
+    c_workshop_open: "Open the workshop",
+    c_workshop_loading: "Loading the workshop…",
+    c_workshop_failed: "The workshop could not be loaded: {error}. The rest of the page works as before.",
+    c_workshop_retry: "Try again",
     // (end of area G)
 };

@@ -1078,5 +1078,12 @@ string_table! {
     /// The handout's header while a reader's file is analysed (`{file}`: its name).
     own_print_data,
     own_print_file,
+    /// `#workshop` before its module has loaded: what starts it, the status while it loads,
+    /// and the message when it cannot be loaded (`{error}`: the browser's words).
+    c_workshop_idle,
+    c_workshop_open,
+    c_workshop_loading,
+    c_workshop_failed,
+    c_workshop_retry,
     // (end of area G)
 }

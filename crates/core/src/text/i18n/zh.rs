@@ -636,7 +636,7 @@ pub const ZH: Strings = Strings {
     c_and_other_file: "{codings} 及另外 {n} 个文件",
     c_and_other_files: "{codings} 及另外 {n} 个文件",
     c_workshop_lede: "用您自己已编码的访谈重新计算编码覆盖率，并与论文比较。可导入 REFI-QDA 项目（.qdpx，可由 NVivo、ATLAS.ti、MAXQDA 等软件导出）或 CSV 文件，也可加载教学样本。某个编码在某个来源中的覆盖率，是该来源中被编码到该编码的字符所占的比例（重叠的编码只计一次；父编码包含其子编码）。位置按 Unicode 字符计数，而非字节。",
-    c_privacy: "您的文件只留在本页：由您的浏览器读取，不会上传，也不会保存。重新加载页面即清除导入的内容。本节唯一发出的请求是从本站获取教学样本。",
+    c_privacy: "您的文件只留在本页：由您的浏览器读取，不会上传，也不会保存。重新加载页面即清除导入的内容。除了本节自身的工具，本节唯一发出的请求是获取教学样本；两者都来自本站。",
     c_sample_h: "教学样本",
     c_sample_desc: "八段简短摘录，取自论文中印出的引文（并非研究的访谈记录），由两名虚构的编码员按论文的编码手册编码。",
     c_load_sample: "加载样本",
@@ -1037,5 +1037,10 @@ pub const ZH: Strings = Strings {
     own_share_note: "链接无法携带你的文件：分享链接打开的是论文数据的这一视图。",
     own_print_data: "数据：",
     own_print_file: "{file}，读者自己的文件（永久链接打开的是论文的数据）",
+    c_workshop_idle: "工作坊的工具会在您到达本节时加载。",
+    c_workshop_open: "打开工作坊",
+    c_workshop_loading: "正在加载工作坊…",
+    c_workshop_failed: "无法加载工作坊：{error}。页面的其余部分照常可用。",
+    c_workshop_retry: "重试",
     // (end of area G)
 };

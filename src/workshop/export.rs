@@ -1,8 +1,8 @@
 //! The workshop's export: the imported project as CSV files (codings, sources and each
 //! text) in the format the CSV import reads, downloaded from the page.
 
+use super::state::{tr, use_workshop_state};
 use crate::ui::export::download_text;
-use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::coverage::{export_csv, CsvError, CsvExport, Project};
@@ -10,7 +10,7 @@ use study_core::text::i18n::fill;
 
 /// The download buttons for the project's CSV files, or why it cannot be exported.
 pub(super) fn export_links(project: Arc<Project>) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let t = move || state.t();
     let export: StoredValue<Result<CsvExport, CsvError>> = StoredValue::new(export_csv(&project));
     export.with_value(|e| match e {

@@ -4,9 +4,9 @@
 //! says how the last import went. A successful import replaces the section's data; a
 //! failed one reports the core's message and leaves the previous import as it was.
 
+use super::state::{tr, use_workshop_state};
 use super::Imported;
 use crate::ui::files::{js_text, read_file};
-use crate::ui::state::{tr, use_app_state};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -128,7 +128,7 @@ fn csv_job(
 /// The import routes and the status line under them; a successful import lands in
 /// `imported`.
 pub(super) fn import_routes(imported: RwSignal<Option<Arc<Imported>>>) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let status = RwSignal::new(Status::Idle);
     let serial = StoredValue::new(0u32);
     let qdpx_ref: NodeRef<Input> = NodeRef::new();
@@ -138,7 +138,7 @@ pub(super) fn import_routes(imported: RwSignal<Option<Arc<Imported>>>) -> impl I
 
     // Runs one import; on success replaces the data, on failure only reports.
     let run = move |what: String, job: ImportJob| {
-        let t = state.lang.get_untracked().strings();
+        let t = state.t_untracked();
         status.set(Status::Busy(fill(t.c_reading, &[("what", &what)])));
         spawn_local(async move {
             match job.await {
@@ -172,12 +172,12 @@ pub(super) fn import_routes(imported: RwSignal<Option<Arc<Imported>>>) -> impl I
             i.set_value("");
         }
         let name = file.name();
-        let t = state.lang.get_untracked().strings();
+        let t = state.t_untracked();
         run(name.clone(), qdpx_job(file, name, t));
     };
 
     let on_sample = move |_| {
-        let t = state.lang.get_untracked().strings();
+        let t = state.t_untracked();
         run(t.c_the_sample.into(), sample_job(t));
     };
 
@@ -185,7 +185,7 @@ pub(super) fn import_routes(imported: RwSignal<Option<Arc<Imported>>>) -> impl I
         let codings = files_of(codings_ref.get_untracked()).into_iter().next();
         let sources = files_of(sources_ref.get_untracked()).into_iter().next();
         let texts = files_of(texts_ref.get_untracked());
-        let t = state.lang.get_untracked().strings();
+        let t = state.t_untracked();
         let Some(codings) = codings else {
             status.set(Status::Failed(unchanged(t.c_choose_codings, t)));
             return;

@@ -7,9 +7,9 @@
 use super::agreement::agreement;
 use super::compare::comparison;
 use super::export::export_links;
+use super::state::{tr, use_workshop_state};
 use super::tables::coverage_tables;
 use super::{fill_spans, gap, select_value, Imported};
-use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::coverage::{CellKeys, Coders, Grouping, Project, SAMPLE_NOTICE};
@@ -34,7 +34,7 @@ pub(super) fn Results(
     paper: StoredValue<Coverage>,
     kappa_printed: StoredValue<(String, String)>,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let project = data.project.clone();
     let is_sample = data.sample
         || project.name().contains(SAMPLE_NOTICE)
@@ -70,7 +70,7 @@ fn import_notice(
     is_sample: bool,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let t = move || state.t();
     let project = data.project.clone();
     let sample_label = is_sample.then(|| {
@@ -142,7 +142,7 @@ fn key_pickers(
     grouping: RwSignal<Option<Grouping>>,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let t = move || state.t();
     let attributes = project.attribute_names();
     let n_sets = project.sets().len();
@@ -247,7 +247,7 @@ fn code_coverage(
     coder: RwSignal<String>,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let t = move || state.t();
     let coder_options = project
         .users()

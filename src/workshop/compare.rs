@@ -2,11 +2,11 @@
 //! codes were matched to the paper's themes (with pickers for the codes that could not be
 //! matched, or matched more than one), and the comparison chart with its table.
 
+use super::chart::draw_comparison;
 use super::results::coders_of;
+use super::state::{tr, use_workshop_state};
 use super::{gap, select_value};
 use crate::ui::charts::frame::ChartFrame;
-use crate::ui::charts::workshop::draw_comparison;
-use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -27,7 +27,7 @@ pub(super) fn comparison(
     paper: StoredValue<Coverage>,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let definition = RwSignal::new(Definition::Pooled);
     let chosen = RwSignal::new(BTreeMap::<String, String>::new());
     let p = project.clone();
@@ -88,7 +88,7 @@ fn theme_pickers(
     chosen: RwSignal<BTreeMap<String, String>>,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     if mappable.is_empty() {
         return view! { <p class="note">{tr(state, |t| t.c_mapping_none)}</p> }.into_any();
     }
@@ -138,7 +138,7 @@ fn comparison_chart(
     summary: Signal<String>,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let compare_rows = move || {
         bars.get()
             .unwrap_or_default()

@@ -4,8 +4,8 @@
 
 use super::fill_spans;
 use super::gap;
+use super::state::{tr, use_workshop_state};
 use super::tables::code_head;
-use crate::ui::state::{tr, use_app_state};
 use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::coverage::Project;
@@ -19,7 +19,7 @@ pub(super) fn agreement(
     kappa_printed: StoredValue<(String, String)>,
     content_lang: &'static str,
 ) -> impl IntoView {
-    let state = use_app_state();
+    let state = use_workshop_state();
     let t = move || state.t();
     let n_coders = project.users().len();
     let (kappa_value, kappa_source) = kappa_printed.get_value();
