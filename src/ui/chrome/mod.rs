@@ -1,9 +1,10 @@
-//! The page around the sections: the language switch, the notices about the URL, the
-//! control bar, and publishing the current view (share, print, cite, the embed mode's
-//! height messages).
+//! The page around the sections: the language switch, the first screen's finding under
+//! the paper's title, the notices about the URL, the control bar, and publishing the
+//! current view (share, print, cite, the embed mode's height messages).
 
 pub mod banner;
 pub mod controls;
+pub mod finding;
 pub mod language;
 pub mod notices;
 pub mod publish;
