@@ -224,7 +224,7 @@ fn the_clause_waits_for_the_view_of_the_test_shown() {
     let terms = salaries.terms();
     let (analysis, _, _) = compute(salaries, &paper, Lang::En);
     // The view of another selection (T1 only) is not this test's: no clause.
-    let t1 = Selection { times: [true, false], ..paper.clone() };
+    let t1 = Selection { times: [true, false], ..paper };
     let (_, stale, _) = compute(salaries, &t1, Lang::En);
     let text =
         plain(&finding_sentence(&paper, &terms, &analysis, stale.agreement.as_ref(), Lang::En));

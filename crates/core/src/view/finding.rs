@@ -3,7 +3,7 @@
 //! checks agree), and one small chart of the mean per group with its 95 % CI.
 //!
 //! Every number comes from the analysis the `#test` section shows
-//! ([`Analysis`](crate::stats::designs::Analysis)), the salary points of the selection and
+//! ([`Analysis`]), the salary points of the selection and
 //! the robustness view's [`Agreement`]; nothing is computed for the first screen alone. A
 //! selection that does not compare the two groups' changes says what it shows instead, and
 //! a selection with nothing to compare says why.
@@ -278,6 +278,8 @@ fn axis(lo: f64, hi: f64, lang: Lang) -> (f64, f64, Vec<(f64, String)>) {
     let step =
         [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(mag * 10.0);
     let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    // All at zero (no change, no spread): one step above it.
+    let hi = if hi > lo { hi } else { lo + step };
     let decimals = if step >= 1.0 { 0 } else { (-step.log10().floor()) as usize };
     let count = ((hi - lo) / step).round() as i64;
     let ticks = (0..=count.clamp(0, 20))

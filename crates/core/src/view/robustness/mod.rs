@@ -21,6 +21,9 @@
 //! without a unit for a reader's values, informants or rows. [`robustness_view`] and
 //! [`robustness_view_points`] are the paper's; [`robustness_view_staged`] takes either.
 //!
+//! The view also carries its [`Agreement`]: whether each alternative test reaches the
+//! design's own test's side of α, as data, for the first screen's sentence.
+//!
 //! [`robustness_view_staged`] is the same with a long Monte Carlo permutation test left
 //! pending ([`Staged::Pending`]): the caller steps it in slices, showing progress, and
 //! [`PendingView::finish`] then gives exactly the view [`robustness_view_points`] would.
