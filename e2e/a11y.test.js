@@ -4,12 +4,8 @@
 // region that announces the APA result.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { serve, launch, watchedPage, ready, openWorkshop } from './harness.js';
+import { serve, launch, watchedPage, ready, openWorkshop, AXE, axeViolations as violations } from './harness.js';
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const FIXTURE = new URL('../tests/fixtures/own/spreadsheet.csv', import.meta.url).pathname;
 
 let server, browser;
@@ -18,25 +14,6 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 async function sections(page) {
   return page.$$eval('main > section[id]', (els) => els.map((e) => e.id));
-}
-
-/** axe's serious and critical violations in each of `ids` (elements by id) and on the
- * whole page, as lines naming where; axe must already be in the page. */
-async function violations(page, ids) {
-  const report = [];
-  for (const id of ids) {
-    const result = await page.evaluate(async (sel) => {
-      const r = await window.axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
-      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target}`);
-    }, `#${id}`);
-    for (const v of result) report.push(`#${id}: ${v}`);
-  }
-  const pageLevel = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
-  });
-  report.push(...pageLevel.map((v) => `page: ${v}`));
-  return report;
 }
 
 for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'zh']]) {
@@ -52,7 +29,7 @@ for (const [scheme, lang] of [['light', 'en'], ['dark', 'en'], ['light', 'zh']])
     await page.evaluate(AXE);
     const ids = await sections(page);
     assert.ok(ids.length >= 5, `sections found: ${ids}`);
-    assert.deepEqual(await violations(page, [...ids, 'controls']), []);
+    assert.deepEqual(await violations(page, [...ids, 'controls', 'finding']), []);
     assert.deepEqual(problems.console, []);
     await context.close();
   });

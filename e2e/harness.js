@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import nodeAssert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 const MIME = {
@@ -252,4 +253,27 @@ export async function assertShowsState(page, s, { url = true, full = true } = {}
   } else {
     assert.equal(await page.$('#chart-tdist'), null, `${s.name}: no t-distribution chart without a test`);
   }
+}
+
+/** axe-core's source, to evaluate in a page (Runtime.evaluate is not subject to the page's
+ * CSP, unlike an injected <script>). */
+export const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's serious and critical violations in each of `ids` (elements by id) and on the
+ * whole page, as lines naming where; axe must already be in the page. */
+export async function axeViolations(page, ids) {
+  const report = [];
+  for (const id of ids) {
+    const result = await page.evaluate(async (sel) => {
+      const r = await window.axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target}`);
+    }, `#${id}`);
+    for (const v of result) report.push(`#${id}: ${v}`);
+  }
+  const pageLevel = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
+  });
+  report.push(...pageLevel.map((v) => `page: ${v}`));
+  return report;
 }

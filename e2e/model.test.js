@@ -239,9 +239,9 @@ test('phone and desktop widths get their own layout', async () => {
   }
 });
 
-test('About: citation with a BibTeX download, limitations and the background sentences', async () => {
+test('The header\'s BibTeX download; About: limitations and the background sentences', async () => {
   const { page, problems, context } = await openApp(browser, server);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#bibtex-download')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.site-header #bibtex-download')]);
   assert.equal(download.suggestedFilename(), 'song-2019.bib');
   const bib = fs.readFileSync(await download.path(), 'utf8');
   assert.match(bib, /^@article\{song2019,/);

@@ -1,14 +1,17 @@
-//! The page shell: header, notices, the sticky control bar, the table of contents and the
+//! The page shell: header (the paper's title, the finding, the citation with its DOI and
+//! BibTeX), notices, the sticky control bar, the table of contents and the
 //! sections in reading order (see docs/design.md §Information architecture).
 //!
 //! The study is loaded once here. If the embedded file cannot be loaded (which a test
 //! rules out for the shipped build) the page says why instead of panicking.
 
 use crate::ui::chrome::controls::ControlBar;
+use crate::ui::chrome::finding::Finding;
 use crate::ui::chrome::handout::follow_handout;
 use crate::ui::chrome::language::LanguageSwitch;
 use crate::ui::chrome::notices::Notices;
 use crate::ui::chrome::publish::{permalink, report_height, CiteExplorer, PrintHeader, SharePanel};
+use crate::ui::export::download_text;
 use crate::ui::landing::settle_in_page_links;
 use crate::ui::lang::UiLang;
 use crate::ui::scale::ScaleBanner;
@@ -19,6 +22,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use study_core::reader::permalink::{display_safe, parse_scale, Notice, Reason};
 use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
+use study_core::study::evidence::bibtex;
 use study_core::study::Study;
 use study_core::text::i18n::Lang;
 
@@ -46,14 +50,20 @@ pub fn App() -> impl IntoView {
 fn Loaded(study: Arc<Study>) -> impl IntoView {
     let c = &study.raw.about.citation;
     let cite = format!(
-        "{} ({}). {}. {}, {}, {}.",
+        "{} ({}). {}. {}, {}({}), {}.",
         c.authors.join(", "),
         c.year,
         c.title,
         c.journal,
         c.volume,
+        c.issue,
         c.article
     );
+    let doi_url = format!("https://doi.org/{}", c.doi);
+    let doi = format!("doi:{}", c.doi);
+    let bib = bibtex(c);
+    let download_bib =
+        move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "song-2019.bib");
     // `scale=N`: the explorer runs on a synthetic study of N informants per group; the
     // workshop and the reproducibility ledger stay on the paper (they check its print),
     // and so do the model's quotations (their speakers are the paper's informants).
@@ -121,8 +131,11 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
             <p class="eyebrow">{tr(state, |t| t.app_name)}</p>
             <LanguageSwitch />
             <h1 lang="en">{c.title.clone()}</h1>
-            <p class="citation" lang="en">{cite}</p>
+            <Finding />
+            <p class="citation" lang="en">{cite}" "<a href=doi_url>{doi}</a></p>
             <p class="header-actions">
+                <button type="button" id="bibtex-download" on:click=download_bib>{tr(state, |t| t.a_about_bibtex)}</button>
+                " "
                 <a class="button" href="study.json" download="song-2019-study.json">{tr(state, |t| t.download_dataset)}</a>
             </p>
             <SharePanel />

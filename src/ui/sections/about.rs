@@ -1,36 +1,19 @@
-//! `#about`: "About this study" — the citation with a BibTeX download, the design, the
-//! groups and timepoints, the limitations the authors state (quoted with their sources),
-//! two sentences of the background essay on enterprise social systems and prosocial
-//! culture, and how the quotations were checked to be complete. Every study text comes
+//! `#about`: "About this study" — the design, the groups and timepoints, the limitations
+//! the authors state (quoted with their sources), two sentences of the background essay on
+//! enterprise social systems and prosocial culture, and how the quotations were checked to
+//! be complete. The citation, with its DOI and BibTeX, is given once, in the page's header. Every study text comes
 //! from the study file and stays in English (`lang="en"`); the explorer's own words follow
 //! the UI language.
 
-use crate::ui::export::download_text;
 use crate::ui::state::{tr, use_app_state};
 use crate::ui::text::{en, fill_view, plain};
 use leptos::prelude::*;
-use study_core::study::evidence::bibtex;
 
 /// `#about`.
 #[component]
 pub fn AboutSection() -> impl IntoView {
     let state = use_app_state();
     let raw = state.study.with_value(|s| s.raw.clone());
-    let c = raw.about.citation.clone();
-    let cite = format!(
-        "{} ({}). {}. {}, {}({}), {}.",
-        c.authors.join(", "),
-        c.year,
-        c.title,
-        c.journal,
-        c.volume,
-        c.issue,
-        c.article
-    );
-    let bib = bibtex(&c);
-    let doi_url = format!("https://doi.org/{}", c.doi);
-    let download =
-        move |_| download_text(&bib, "application/x-bibtex;charset=utf-8", "song-2019.bib");
     let groups = raw
         .groups
         .iter()
@@ -117,8 +100,6 @@ pub fn AboutSection() -> impl IntoView {
     view! {
         <section id="about" class="section" aria-labelledby="about-h">
             <h2 id="about-h">{tr(state, |t| t.sec_about)}</h2>
-            <p class="about-citation" lang="en">{cite}" "<a href=doi_url.clone()>{format!("doi:{}", c.doi)}</a></p>
-            <p><button type="button" id="bibtex-download" on:click=download>{tr(state, |t| t.a_about_bibtex)}</button></p>
             <h3>{tr(state, |t| t.a_about_design)}</h3>
             <p><span lang="en">{raw.about.design.clone()}</span>" "<span class="source" lang="en">"("{raw.about.design_source.clone()}")"</span></p>
             <h3>{tr(state, |t| t.groups_legend)}</h3>

@@ -1085,5 +1085,62 @@ string_table! {
     c_workshop_loading,
     c_workshop_failed,
     c_workshop_retry,
+    /// The first screen's finding (ui/chrome/finding.rs, core/view/finding.rs): its region's name.
+    fd_label,
+    /// One group's mean T2 − T1 change (`{group}`; `{amount}` with its unit; `{per}`: fd_per_…).
+    fd_rose,
+    fd_fell,
+    fd_rose_own,
+    fd_fell_own,
+    /// The second group's change (`{amount}` without its unit).
+    fd_and_rose,
+    fd_and_fell,
+    fd_per_quarter,
+    fd_per_month,
+    /// One group's mean at one time (`{time}`: T1 or T2).
+    fd_level,
+    fd_level_own,
+    fd_and_level,
+    /// The test in APA form (`{apa}`: `t(20) = 3.99, p < .001`).
+    fd_student,
+    fd_paired,
+    /// The robustness clause (`{list}`: the tests, `{alpha}`: .05).
+    fd_checks_hold,
+    fd_checks_hold_ns,
+    fd_checks_agree_one,
+    fd_checks_agree_many,
+    fd_checks_differ_one,
+    fd_checks_differ_many,
+    fd_checks_undefined,
+    fd_checking,
+    fd_welch,
+    fd_rank,
+    fd_perm,
+    /// A sentence from its clauses (`{text}`).
+    fd_end,
+    /// What is shown instead of the change between groups.
+    fd_note_between,
+    fd_note_paired,
+    fd_note_descriptive,
+    fd_nothing,
+    /// The small chart's title.
+    fd_chart_change,
+    fd_chart_change_own,
+    fd_chart_level,
+    fd_chart_level_own,
+    /// One bar in the chart's text alternative.
+    fd_chart_part,
+    fd_chart_summary,
+    fd_chart_table,
+    fd_col_group,
+    fd_col_mean,
+    fd_col_lo,
+    fd_col_hi,
+    /// What the reader can do here; each `{…}` is a link (fd_do_…).
+    fd_do,
+    fd_do_exclude,
+    fd_do_check,
+    fd_do_own,
+    fd_do_workshop,
     // (end of area G)
 }

@@ -21,6 +21,9 @@
 //! without a unit for a reader's values, informants or rows. [`robustness_view`] and
 //! [`robustness_view_points`] are the paper's; [`robustness_view_staged`] takes either.
 //!
+//! The view also carries its [`Agreement`]: whether each alternative test reaches the
+//! design's own test's side of α, as data, for the first screen's sentence.
+//!
 //! [`robustness_view_staged`] is the same with a long Monte Carlo permutation test left
 //! pending ([`Staged::Pending`]): the caller steps it in slices, showing progress, and
 //! [`PendingView::finish`] then gives exactly the view [`robustness_view_points`] would.
@@ -50,6 +53,7 @@
 //!   shown for that design only; the current factor (the selection's totals, or 1.00 when
 //!   T2 is shown as paid) is added to the grid and marked.
 
+mod agreement;
 mod assumptions;
 mod bayes;
 mod influence;
@@ -59,6 +63,7 @@ mod rows;
 mod sensitivity;
 pub mod summary;
 
+pub use agreement::*;
 pub use assumptions::*;
 pub use bayes::*;
 pub use influence::*;
@@ -105,6 +110,9 @@ pub struct RobustnessView {
     pub ancova: Result<PrePostPart, String>,
     /// The log scale (both times), or why it is not shown.
     pub log_scale: Result<PrePostPart, String>,
+    /// Whether Welch, the rank test and the permutation test agree with the design's own
+    /// test; `None` when there is no test.
+    pub agreement: Option<Agreement>,
     /// The language every text of the view is in.
     pub lang: Lang,
 }
@@ -146,6 +154,7 @@ impl RobustnessView {
             sensitivity: Err(r.clone()),
             ancova: Err(r.clone()),
             log_scale: Err(r),
+            agreement: None,
             lang,
         }
     }
@@ -230,6 +239,7 @@ impl PendingView {
         let PendingView { mut view, report, sensitivity, run, terms } = self;
         let lang = view.lang;
         let report = report.with_permutation(run.finish());
+        view.agreement = Some(agreement(&report, ALPHA));
         view.summary = summarize(&report, sensitivity.as_deref(), ALPHA, &terms, lang);
         view.permutation = report
             .permutation
@@ -311,6 +321,7 @@ pub fn robustness_view_staged(
             .map_err(|e| e.clone()),
         ancova: ancova_part(&report, &terms, lang),
         log_scale: log_part(&report, &terms, lang),
+        agreement: Some(agreement(&report, ALPHA)),
         lang,
     };
     match run {
