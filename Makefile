@@ -60,13 +60,15 @@ test-e2e:
 
 ## Benchmarks (never timed tests): native criterion benches of the core (with the scale
 ## group: 10,000 informants per group), then browser timings of the release build (startup,
-## recompute, the robustness recompute, ?scale=10000, and a 100,000-row file of one's own).
+## recompute, the robustness recompute, ?scale=10000, a 100,000-row file of one's own, and
+## the first load: slow 4G phone and loopback, with the layout shift at takeover).
 bench: bootstrap dist
 	cargo bench --locked --bench core
 	node scripts/bench-browser.mjs 15 240
 	node scripts/bench-permutation.mjs 40
 	node scripts/bench-scale.mjs 3 10000
 	node scripts/bench-own.mjs 3 100000
+	node scripts/bench-firstload.mjs 3
 
 ## Fuzzing (cargo-fuzz on nightly; not part of `make test`). FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 30

@@ -13,7 +13,8 @@
 # Trunk never downloads a tool: Trunk.toml pins the versions and builds offline.
 #
 # Usage: scripts/bootstrap.sh            everything (build and test tools)
-#        scripts/bootstrap.sh --build    only what `make dist` needs (no browser)
+#        scripts/bootstrap.sh --build    only what `make dist` needs (Chromium too: the
+#                                        build prerenders the article in it)
 #        scripts/bootstrap.sh --fuzz     everything, plus nightly and cargo-fuzz
 set -euo pipefail
 MODE="${1:-all}"
@@ -45,7 +46,7 @@ if ! grep -q "\"=$BINDGEN_VERSION\"" Cargo.toml; then
   exit 1
 fi
 
-if [ "$MODE" != "--build" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; }; then
+if [ ! -x /usr/bin/chromium ] || { [ "$MODE" != "--build" ] && { [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/pdftotext ]; }; }; then
   say "installing Debian's chromium, chromium-driver and poppler-utils"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
@@ -83,4 +84,4 @@ if [ "$MODE" = "--fuzz" ]; then
   fi
 fi
 
-say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $BINDGEN_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}')$( [ "$MODE" = "--build" ] || echo ", $(chromium --version 2>/dev/null | head -1)"))"
+say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $BINDGEN_VERSION, wasm-opt $(wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1))"
