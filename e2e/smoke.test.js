@@ -11,9 +11,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('the reproducibility page renders with no console error and no off-origin request', async () => {
   const { page, problems, context } = await watchedPage(browser, server.origin);
   await page.goto(server.base);
-  // The static loading line is there before the wasm runs …
+  // The loading note is in the built page (boot.js shows it while the wasm loads) …
   const html = await (await fetch(server.base)).text();
-  assert.match(html, /id="boot-status"[^>]*role="status"[^>]*>Loading Study Explorer/);
+  assert.match(html, /id="boot-status"[^>]*role="status"[^>]*hidden[^>]*>Loading the interactive explorer/);
   await ready(page);
   // … and gone once the app has started; #main says when every section is in.
   assert.equal(await page.$('#boot-status'), null, 'the loading line is removed');
