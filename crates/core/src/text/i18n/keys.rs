@@ -1085,5 +1085,7 @@ string_table! {
     c_workshop_loading,
     c_workshop_failed,
     c_workshop_retry,
+    /// The note beside the permutation test's p in the robustness summary: which p it is.
+    b_sum_perm_two_sided,
     // (end of area G)
 }
