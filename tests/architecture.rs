@@ -11,6 +11,8 @@
 //!   never acts on what a host sends (see `core::embed`);
 //! - a fixed UI string in a view goes through `ui::state::tr`, never its own
 //!   `move || t().key` closure (each such closure is compiled separately into the wasm);
+//! - every numeric chart axis is labelled by the core's `text::format` (`tick`,
+//!   `rmb_tick`, `fixed`), never by plotters' default, so ticks read like the text;
 //! - no view sets a style attribute (the prerendered page could not carry it), and every
 //!   chart height has its class in `style/main.css`.
 
@@ -810,4 +812,48 @@ fn the_workshop_module_uses_no_page_state() {
     files.push(root().join("src/bin/workshop.rs"));
     let found = found_in(files, page_parts);
     assert!(found.is_empty(), "the workshop module reads the page's state or parts: {found:?}");
+}
+
+/// Lines where a chart leaves a numeric axis to plotters' default labels (ASCII hyphen, no
+/// grouping, float noise) or formats a number itself: each `configure_mesh()` chain, up to
+/// its `.draw()`, must name a formatter for each axis (or hide its labels with `_labels(0)`),
+/// and no `{:.N}`-style format spec is used for numbers on the canvas.
+fn unformatted_axes(text: &str) -> Vec<usize> {
+    let code: Vec<(usize, &str)> = code_lines(text).collect();
+    let mut out = Vec::new();
+    for (i, (n, line)) in code.iter().enumerate() {
+        if line.contains(":.") && line.contains("format!") {
+            out.push(*n);
+        }
+        if !line.contains("configure_mesh()") {
+            continue;
+        }
+        let mut chain = String::new();
+        for (_, l) in &code[i..] {
+            chain.push_str(l);
+            if l.contains(".draw()") {
+                break;
+            }
+        }
+        let axis_ok = |a: &str| {
+            chain.contains(&format!("{a}_label_formatter("))
+                || chain.contains(&format!("{a}_labels(0)"))
+        };
+        if !(axis_ok("x") && axis_ok("y")) {
+            out.push(*n);
+        }
+    }
+    out
+}
+
+#[test]
+fn chart_axes_use_the_text_number_format() {
+    let bad = "c.configure_mesh()\n.x_labels(0)\n.y_desc(\"t\"),\n).draw();\nformat!(\"{v:.2}\")";
+    assert_eq!(unformatted_axes(bad), vec![1, 5]);
+    let good = "c.configure_mesh()\n.x_labels(0)\n.y_label_formatter(&|y| tick(*y))\n.draw();";
+    assert!(unformatted_axes(good).is_empty());
+    let mut files = rust_files(&root().join("src/ui/charts"));
+    files.push(root().join("src/workshop/chart.rs"));
+    let found = found_in(files, unformatted_axes);
+    assert!(found.is_empty(), "a chart axis or number skips core::text::format: {found:?}");
 }

@@ -96,6 +96,20 @@ fn the_paper_selection_shows_the_expected_strings() {
         "{}",
         h.summary()
     );
+    // The histogram's tail is one-sided and says so, beside the two-sided p (24 of 646,646,
+    // SciPy's: scipy.stats.permutation_test(..., alternative='two-sided')) the summary uses.
+    assert!(
+        h.summary().contains("12 of 646,646 (.0000186, the one-sided p)")
+            && h.summary().contains("the two-sided p the summary uses is .0000371"),
+        "{}",
+        h.summary()
+    );
+    let perm_line = v.summary.iter().find(|l| l.contains("permutation")).expect("summary line");
+    assert!(
+        perm_line
+            .contains("the exact permutation test (two-sided, twice the smaller tail, p < .001)"),
+        "{perm_line}"
+    );
 
     // Effect sizes, every definition labelled.
     assert_eq!(
@@ -567,7 +581,8 @@ fn paired_permutation_rows_count_sign_patterns() {
     );
     assert!(
         perm.chart.summary().contains("over all 1,024 sign patterns")
-            && perm.chart.summary().contains("1 of 1,024 (.000977)"),
+            && perm.chart.summary().contains("1 of 1,024 (.000977, the one-sided p)")
+            && perm.chart.summary().contains("the two-sided p the summary uses is .00195"),
         "{}",
         perm.chart.summary()
     );

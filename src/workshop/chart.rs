@@ -5,6 +5,7 @@ use crate::ui::charts::{err, root, themed, Palette, Scale};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use study_core::study::Time;
+use study_core::text::format::tick;
 use study_core::text::i18n::{fill, Strings};
 use study_core::view::coverage::{ComparisonBar, Definition};
 
@@ -43,7 +44,12 @@ pub fn draw_comparison(
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
     themed(
-        chart.configure_mesh().disable_x_mesh().x_labels(0).y_desc(t.c_axis_coverage),
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_label_formatter(&|y| tick(*y))
+            .y_desc(t.c_axis_coverage),
         &p,
         s,
         12.0,

@@ -4,6 +4,7 @@ use crate::ui::charts::{err, root, themed, DrawResult, Palette, Scale};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use study_core::study::Time;
+use study_core::text::format::{fixed, tick};
 use study_core::view::analysis::CoverageBar;
 
 /// Grouped bars of coverage by theme; cells the text does not report are outlined and
@@ -32,7 +33,12 @@ pub fn draw_coverage(
         .build_cartesian_2d(0.0..n, 0.0..top)
         .map_err(err)?;
     themed(
-        chart.configure_mesh().disable_x_mesh().x_labels(0).y_desc(p.t.a_axis_coverage),
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_label_formatter(&|y| tick(*y))
+            .y_desc(p.t.a_axis_coverage),
         &p,
         s,
         12.0,
@@ -58,7 +64,7 @@ pub fn draw_coverage(
                         .map_err(err)?;
                     chart
                         .draw_series([Text::new(
-                            format!("{v:.2}"),
+                            fixed(v, 2),
                             (x0, v + top * 0.03),
                             s.font(10.0, &p),
                         )])

@@ -6,7 +6,8 @@
 //! live in one module per section that draws them (`salaries`, `test`, `coverage`,
 //! `robustness`; the workshop module's chart is `crate::workshop::chart`). Drawing
 //! functions find the UI language's table in [`Palette::t`] for the words they put on the
-//! canvas.
+//! canvas. Every numeric axis is labelled by the core's `text::format::tick` or `rmb_tick`,
+//! never by plotters' default, so ticks have the text's minus sign and grouping.
 
 pub mod coverage;
 pub mod frame;
@@ -19,7 +20,6 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use study_core::study::Group;
-use study_core::text::format::rmb;
 use study_core::text::i18n::{Lang, Strings};
 
 /// Colours for the current theme (Okabe–Ito; see docs/design.md §Colour), and the UI language's
@@ -127,11 +127,6 @@ pub fn themed<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
         .light_line_style(p.grid.mix(0.4))
         .bold_line_style(p.grid)
         .axis_style(p.neutral)
-}
-
-/// An RMB tick label without the cents (`24,000`).
-pub fn rmb_tick(x: f64) -> String {
-    rmb(x).trim_end_matches(".00").to_string()
 }
 
 /// (lo, hi) of the finite values, padded by `pad` of the span; a unit span around a flat

@@ -10,10 +10,10 @@
 //!
 //! [`ChartFrame`]: crate::ui::charts::frame::ChartFrame
 
-use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
+use crate::ui::charts::{err, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use study_core::text::format::{fixed, rmb};
+use study_core::text::format::{fixed, rmb, rmb_tick, tick};
 use study_core::text::i18n::fill;
 use study_core::view::robustness::{HistogramChart, InfluenceView, QqChart, SensitivityView};
 
@@ -35,7 +35,7 @@ pub fn draw_permutation(
     s: Scale,
 ) -> DrawResult {
     let root = root(canvas, &p)?;
-    let (t, sep) = (m.lang.strings(), m.lang.numbers().group);
+    let t = m.lang.strings();
     let lo = m.bins.first().map(|b| b.0).unwrap_or(0.0);
     let hi = m.bins.last().map(|b| b.1).unwrap_or(1.0);
     let (lo, hi) = y_range([lo, hi, m.observed].into_iter(), 0.02);
@@ -52,7 +52,7 @@ pub fn draw_permutation(
             .disable_x_mesh()
             .x_labels(6)
             .x_label_formatter(&|x| rmb_tick(*x))
-            .y_label_formatter(&|y| study_core::text::format::grouped(*y, 0, sep))
+            .y_label_formatter(&|y| tick(*y))
             .x_desc(m.axis.as_str())
             .y_desc(t.b_ax_relabellings),
         &p,
@@ -119,6 +119,7 @@ pub fn draw_influence(
             .disable_y_mesh()
             .y_labels(n * 2 + 1)
             .y_label_formatter(&label)
+            .x_label_formatter(&|x| tick(*x))
             .x_desc(m.terms.pick(t.b_ax_t_without, t.b_ax_t_without_own)),
         &p,
         s,
@@ -210,6 +211,7 @@ pub fn draw_qq(
             .configure_mesh()
             .x_desc(t.b_ax_quantile)
             .y_desc(m.axis())
+            .x_label_formatter(&|x| tick(*x))
             .y_label_formatter(&|y| rmb_tick(*y)),
         &p,
         s,
@@ -273,7 +275,11 @@ pub fn draw_sensitivity(
         .build_cartesian_2d(f0..f1, t0..t1)
         .map_err(err)?;
     themed(
-        top.configure_mesh().x_labels(7).x_label_formatter(&|x| fixed(*x, 2)).y_desc("t"),
+        top.configure_mesh()
+            .x_labels(7)
+            .x_label_formatter(&|x| fixed(*x, 2))
+            .y_label_formatter(&|y| tick(*y))
+            .y_desc("t"),
         &p,
         s,
         11.0,

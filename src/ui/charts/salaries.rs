@@ -1,9 +1,10 @@
 //! The `#salaries` charts: the slope chart (each informant's T1→T2 salary) and the dot
 //! plot of the differences with group means and 95 % CIs.
 
-use crate::ui::charts::{err, rmb_tick, root, themed, y_range, DrawResult, Palette, Scale};
+use crate::ui::charts::{err, root, themed, y_range, DrawResult, Palette, Scale};
 use plotters::prelude::*;
 use study_core::study::{Group, Terms};
+use study_core::text::format::rmb_tick;
 use study_core::view::analysis::{SeriesSummary, Slope};
 
 /// Slope chart: each informant's T1→T2 salary, coloured by group.

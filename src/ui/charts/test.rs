@@ -2,6 +2,7 @@
 
 use crate::ui::charts::{err, root, DrawResult, Palette, Scale};
 use plotters::prelude::*;
+use study_core::text::format::{fixed, tick};
 use study_core::view::analysis::TDistChart;
 
 /// The t distribution with the observed t and the two-sided p area shaded.
@@ -23,6 +24,8 @@ pub fn draw_tdist(
     chart
         .configure_mesh()
         .disable_mesh()
+        .x_label_formatter(&|x| tick(*x))
+        .y_label_formatter(&|y| tick(*y))
         .x_desc("t")
         .y_desc(p.t.a_axis_density)
         .label_style(s.font(12.0, &p))
@@ -52,7 +55,11 @@ pub fn draw_tdist(
         ))
         .map_err(err)?;
     chart
-        .draw_series([Text::new(format!("t = {:.2}", m.t), (m.t, top * 0.95), s.font(12.0, &p))])
+        .draw_series([Text::new(
+            format!("t = {}", fixed(m.t, 2)),
+            (m.t, top * 0.95),
+            s.font(12.0, &p),
+        )])
         .map_err(err)?;
     root.present().map_err(err)
 }

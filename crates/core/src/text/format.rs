@@ -80,6 +80,30 @@ pub fn money_fixed(m: Money, places: u32, sep: Option<char>) -> String {
     }
 }
 
+/// Most decimals an axis tick label shows.
+const TICK_DECIMALS: usize = 4;
+
+/// A chart axis tick in the text's number format: thousands separated by `,`, a true minus
+/// sign, and the fewest decimals (at most four) that show the tick as plotters chose it
+/// (`−2`, `0.5`, `24,000`, `0.025`); `—` for a tick that is not finite. Every numeric
+/// axis of every chart is labelled with this or [`rmb_tick`].
+pub fn tick(x: f64) -> String {
+    let decimals = (0..TICK_DECIMALS)
+        .find(|&d| {
+            let scale = 10f64.powi(d as i32);
+            ((x * scale).round() - x * scale).abs() < 1e-6
+        })
+        .unwrap_or(TICK_DECIMALS);
+    grouped(x, decimals, ',')
+}
+
+/// An RMB axis tick: [`rmb`] without `.00` on whole amounts (`24,000`, `−2,500`,
+/// `1,250.50`).
+pub fn rmb_tick(x: f64) -> String {
+    let s = rmb(x);
+    s.strip_suffix(".00").map(str::to_string).unwrap_or(s)
+}
+
 /// A percentage with two decimals (`60.57%`).
 pub fn percent(x: f64) -> String {
     format!("{}%", fixed(x, 2))
@@ -124,5 +148,24 @@ mod tests {
         assert_eq!(signed_percent(24.7227), "+24.72%");
         assert_eq!(signed_percent(-5.3872), "\u{2212}5.39%");
         assert_eq!(signed_percent(0.001), "0.00%");
+    }
+
+    #[test]
+    fn axis_ticks_use_the_text_format() {
+        // Plotters' own labels would be "-2", "24000", "0.30000000000000004".
+        assert_eq!(tick(-2.0), "\u{2212}2");
+        assert_eq!(tick(-0.5), "\u{2212}0.5");
+        assert_eq!(tick(24000.0), "24,000");
+        assert_eq!(tick(-12500.0), "\u{2212}12,500");
+        assert_eq!(tick(0.1 + 0.2), "0.3");
+        assert_eq!(tick(0.025), "0.025");
+        assert_eq!(tick(-0.0), "0");
+        assert_eq!(tick(1.0 / 3.0), "0.3333");
+        assert_eq!(tick(1e-12), "0");
+        assert_eq!(tick(f64::NAN), "\u{2014}");
+        assert_eq!(rmb_tick(-2500.0), "\u{2212}2,500");
+        assert_eq!(rmb_tick(24000.0), "24,000");
+        assert_eq!(rmb_tick(1250.5), "1,250.50");
+        assert_eq!(rmb_tick(f64::INFINITY), "\u{2014}");
     }
 }

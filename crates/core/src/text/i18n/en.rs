@@ -402,8 +402,8 @@ pub const EN: Strings = Strings {
     b_two_sided_note: "The summary and the comparison with the other tests use SciPy's two-sided p (twice the smaller tail). The |D| version counts relabellings at least as far from zero in either direction; the two differ when the permutation distribution is not symmetric.",
     b_tail_large: "at least as large",
     b_tail_small: "at least as small",
-    b_tail_exact: "{k} of {count} ({p}) give a value {tail}",
-    b_tail_mc: "an estimated proportion {p} gives a value {tail}",
+    b_tail_exact: "{k} of {count} ({p}, the one-sided p) give a value {tail}; the two-sided p the summary uses is {p2}",
+    b_tail_mc: "an estimated proportion {p} (the one-sided p) gives a value {tail}; the two-sided p the summary uses is {p2}",
     b_over_exact: "all {count} {unit}",
     b_over_mc: "{count} random {unit} (seed {seed})",
     b_hist_summary: "Histogram of the {statistic} over {over}. The observed value, {observed} RMB, is marked with a line; {tail}.",
@@ -1086,5 +1086,6 @@ pub const EN: Strings = Strings {
     fd_do_check: "check every printed number",
     fd_do_own: "analyse your own data",
     fd_do_workshop: "import coded interviews",
+    b_sum_perm_two_sided: "two-sided, twice the smaller tail",
     // (end of area G)
 };

@@ -1142,5 +1142,7 @@ string_table! {
     fd_do_check,
     fd_do_own,
     fd_do_workshop,
+    /// The note beside the permutation test's p in the robustness summary: which p it is.
+    b_sum_perm_two_sided,
     // (end of area G)
 }

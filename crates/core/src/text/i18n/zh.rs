@@ -404,8 +404,8 @@ pub const ZH: Strings = Strings {
     b_two_sided_note: "摘要以及与其他检验的比较使用 SciPy 的双侧 p（较小尾部的两倍）。|D| 版本统计在任一方向上离零至少同样远的重新分组；置换分布不对称时，两者不同。",
     b_tail_large: "不小于观测值",
     b_tail_small: "不大于观测值",
-    b_tail_exact: "其中 {k} 种（共 {count} 种，{p}）的值{tail}",
-    b_tail_mc: "估计有 {p} 比例的值{tail}",
+    b_tail_exact: "其中 {k} 种（共 {count} 种，{p}，即单侧 p）的值{tail}；摘要使用的双侧 p 为 {p2}",
+    b_tail_mc: "估计有 {p} 比例（单侧 p）的值{tail}；摘要使用的双侧 p 为 {p2}",
     b_over_exact: "全部 {count} 种{unit}",
     b_over_mc: "{count} 次随机{unit}（随机种子 {seed}）",
     b_hist_summary: "{statistic}在{over}下的直方图。观测值 {observed} 元以竖线标出；{tail}。",
@@ -1088,5 +1088,6 @@ pub const ZH: Strings = Strings {
     fd_do_check: "核对论文印出的每个数字",
     fd_do_own: "分析你自己的数据",
     fd_do_workshop: "导入已编码的访谈",
+    b_sum_perm_two_sided: "双侧，较小尾部的两倍",
     // (end of area G)
 };

@@ -35,6 +35,8 @@
 //! - The permutation test shows both one-sided p-values, SciPy's two-sided p (twice the
 //!   smaller tail) and the |D| version (labelled), and the number of relabellings
 //!   ("all 646,646 relabellings"), or the Monte Carlo count and seed above 5,000,000.
+//!   The summary uses SciPy's two-sided p and says so; the histogram's text alternative
+//!   gives the observed tail as the one-sided p, beside that two-sided p.
 //! - Effect sizes: Cohen's d with the pooled SD, Hedges' g with the exact J correction,
 //!   the 95 % CI for d from the non-central t distribution, the mean difference with its
 //!   Student 95 % CI; d_z and g_z for paired designs.

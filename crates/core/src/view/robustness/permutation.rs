@@ -1,6 +1,8 @@
 //! The permutation test's part of `#robustness`: its rows of p-values (each definition
 //! labelled), the relabelling count or Monte Carlo seed, and the null distribution's
-//! histogram chart model.
+//! histogram chart model. The histogram's text alternative gives the tail beyond the
+//! observed value, so it calls that p one-sided and names the two-sided p (SciPy's, twice
+//! the smaller tail) that the summary uses.
 
 use super::{count_text, groups, p3};
 use crate::stats::robust::permutation::{PermutationDesign, PermutationTest};
@@ -166,10 +168,16 @@ pub(super) fn permutation_view(
     let tail = if p.exact {
         fill(
             t.b_tail_exact,
-            &[("k", &k_of(tail_p)), ("count", &count), ("p", &p3(tail_p)), ("tail", tail_word)],
+            &[
+                ("k", &k_of(tail_p)),
+                ("count", &count),
+                ("p", &p3(tail_p)),
+                ("tail", tail_word),
+                ("p2", &p3(p.p_two_sided)),
+            ],
         )
     } else {
-        fill(t.b_tail_mc, &[("p", &p3(tail_p)), ("tail", tail_word)])
+        fill(t.b_tail_mc, &[("p", &p3(tail_p)), ("tail", tail_word), ("p2", &p3(p.p_two_sided))])
     };
     let over = if p.exact {
         fill(t.b_over_exact, &[("count", &count), ("unit", unit)])

@@ -148,7 +148,7 @@ pub fn summarize(
     match &r.permutation {
         Ok(p) => consider(
             (if p.exact { t.b_sum_perm_exact } else { t.b_sum_perm_mc }).to_string(),
-            None,
+            Some(t.b_sum_perm_two_sided),
             Ok(p.p_two_sided),
         ),
         Err(e) => consider(t.b_sum_perm.to_string(), None, Err(e.message(lang))),
