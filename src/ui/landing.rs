@@ -7,10 +7,19 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Scrolls to the element the URL's fragment names, if the page is still at the top.
+/// Scrolls to the element the URL's fragment names, if the page is still at the top, or
+/// if the element is on screen but no longer where the link put it (the prerendered page
+/// had landed on it; the live sections that replaced the copies above it may be laid out
+/// at other heights).
 pub fn follow_fragment() {
-    let at_top = web_sys::window().and_then(|w| w.scroll_y().ok()).is_some_and(|y| y <= 0.0);
-    if at_top {
+    let window = web_sys::window();
+    let at_top = window.as_ref().and_then(|w| w.scroll_y().ok()).is_some_and(|y| y <= 0.0);
+    let height = window.and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
+    let near = fragment_target().is_some_and(|el| {
+        let top = el.get_bounding_client_rect().top();
+        top.abs() < height
+    });
+    if at_top || near {
         land_on_fragment();
         keep_landing();
     }

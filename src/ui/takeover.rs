@@ -200,16 +200,19 @@ pub fn retire(id: &str) {
     }) else {
         return;
     };
-    let reading = Reading::note(&el);
+    let mut reading = Reading::note(&el);
+    // A section on screen keeps its top where it is (a link to it, `#codebook`, has put
+    // its heading there); the live copy's content may differ further down.
+    let rect = el.get_bounding_client_rect();
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let on_screen = rect.top() < height && rect.bottom() > 0.0;
+    reading.anchor =
+        on_screen.then(|| (Place { scope: id.to_string(), kind: ANY, index: 0 }, rect.top()));
     el.remove();
-    // The reader's place moves to the live section when it was in the copy.
-    let read_here = reading.anchor.as_ref().is_some_and(|(p, _)| {
-        p.scope == id || el.query_selector(&format!("#{}", p.scope)).ok().flatten().is_some()
-    });
-    if read_here || reading.focus.is_some() || !reading.open.is_empty() {
+    if on_screen || reading.focus.is_some() || !reading.open.is_empty() {
         request_animation_frame(move || {
             reading.restore_places();
-            if read_here {
+            if on_screen {
                 reading.restore_scroll();
             }
         });
