@@ -15,7 +15,8 @@
 //!    frame (once the live sections' effects have filled in their rows), restores the open
 //!    `<details>`, the focus and the scroll position, and marks `<html data-app="ready">`;
 //! 4. as each later section is built, [`retire`] removes its prerendered copy in the same
-//!    task, and the focus and open `<details>` inside it move to the live one.
+//!    task; the focus and open `<details>` inside it move to the live one, and a section on
+//!    screen keeps its top where it was.
 //!
 //! Each step ends before the browser paints again, so no frame shows a half-replaced page.
 //! Live and prerendered elements are matched by [`Place`]: the nearest ancestor with an
