@@ -11,6 +11,7 @@
 //! |---|---|
 //! | [`rank`] | Mann–Whitney U (exact / tie-corrected normal), Wilcoxon signed-rank |
 //! | [`revolving_door`] | every split of n values into k and the rest, one move per step, and their count |
+//! | [`split_sums`] | how many of those splits reach each of some sums, counted in two halves (meet in the middle) |
 //! | [`permutation`] | exact (revolving-door walk) and seeded Monte Carlo permutation tests, independent and paired; Monte Carlo runs that can be sliced |
 //! | [`effect`] | Cohen's d, Hedges' g, d_z with exact non-central-t intervals |
 //! | [`noncentral_t`] | the non-central t CDF (AS 243) and its inversion in the non-centrality |
@@ -42,6 +43,7 @@ pub mod report;
 pub mod revolving_door;
 pub mod sensitivity;
 pub mod shapiro;
+pub mod split_sums;
 
 pub use ancova::{ancova, ancova_pairs, complete_pairs, Ancova};
 pub use bayes::{

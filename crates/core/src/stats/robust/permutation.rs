@@ -3,11 +3,16 @@
 //!
 //! **Independent groups** (`a` of size n₁, `b` of size n₂, N = n₁ + n₂). The statistic is
 //! D = mean(a) − mean(b). Under the null every split of the pooled N values into groups of
-//! n₁ and n₂ is equally likely. When C(N, n₁) ≤ [`EXACT_LIMIT`] every split is visited
-//! once (the paper: C(22, 10) = 646 646) by [`RevolvingDoor`], Knuth's Algorithm R
-//! (TAOCP 7.2.1.3): consecutive subsets differ by one element out and one in, so the
-//! subset sum is updated in O(1) (amortized; the algorithm's inner loop is constant on
-//! average) and nothing is allocated per subset. Above the limit, `resamples` random
+//! n₁ and n₂ is equally likely. When C(N, n₁) ≤ [`EXACT_LIMIT`] every split is counted
+//! (the paper: C(22, 10) = 646 646). Every tally depends on a split only through its
+//! group's sum, so the splits are counted from the sums of the two halves' subsets
+//! ([`SplitSums`], meet in the middle: 4,094 half-sums per threshold for the paper) when
+//! that is less work than visiting them. Otherwise (a group of one or two, say) every
+//! split is visited once by [`RevolvingDoor`], Knuth's Algorithm R (TAOCP 7.2.1.3):
+//! consecutive subsets differ by one element out and one in, so the subset sum is updated
+//! in O(1) (amortized; the algorithm's inner loop is constant on average) and nothing is
+//! allocated per subset. Both give the same counts to the last split: the statistic and
+//! every comparison are the same functions of the integer sum. Above the limit, `resamples` random
 //! splits are drawn (partial Fisher–Yates over the pooled values, with a ChaCha8 generator
 //! seeded by `seed`, so the result is the same on every platform; one 32-bit draw per
 //! value moved, Lemire's unbiased multiply-and-reject). This is the costly part at scale:
@@ -48,6 +53,7 @@
 
 use crate::stats::robust::error::{check_finite, RobustError};
 use crate::stats::robust::revolving_door::{binomial, RevolvingDoor};
+use crate::stats::robust::split_sums::SplitSums;
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
@@ -197,6 +203,65 @@ impl Tally {
         let last = self.counts.len() - 1;
         let bin = (((d - self.lo) * self.inv_width) as usize).min(last);
         self.counts[bin] += 1;
+    }
+
+    /// How many sum thresholds [`Tally::count_sums`] asks about: one per tally and one
+    /// per inner bin edge.
+    fn thresholds(&self) -> usize {
+        4 + self.counts.len() - 1
+    }
+
+    /// Records `count` statistics at once, given how many of their integer sums (all in
+    /// `s_min..=s_max`) reach each of some thresholds: exactly what [`Tally::record`] of
+    /// each would give. Each tally and each bin is a monotone function of the sum (the
+    /// statistic is `stat.at(s)`, non-decreasing in s, and every test below is a
+    /// threshold on it), so it is a count of sums at or above an integer threshold,
+    /// found by bisection with the very comparison `record` makes.
+    fn count_sums(
+        &mut self,
+        stat: Stat,
+        (s_min, s_max): (i64, i64),
+        count: u64,
+        count_at_least: impl FnOnce(&[i64]) -> Vec<u64>,
+    ) {
+        // The first sum in s_min..=s_max + 1 at which `holds` (false below, true above).
+        let first = |holds: &dyn Fn(f64) -> bool| {
+            let (mut lo, mut hi) = (s_min, s_max + 1);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                if holds(stat.at(mid)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            lo
+        };
+        let (observed, tol) = (self.observed, self.tol);
+        let floor = observed.abs() - tol;
+        let last = self.counts.len() - 1;
+        let (lo, inv_width) = (self.lo, self.inv_width);
+        let bin = |d: f64| (((d - lo) * inv_width) as usize).min(last);
+        let mut thresholds = vec![
+            first(&|d| d >= observed - tol),
+            first(&|d| d > observed + tol),
+            first(&|d| d >= floor),
+            first(&|d| d > -floor),
+        ];
+        thresholds.extend((1..=last).map(|j| first(&|d| bin(d) >= j)));
+        let at_least = count_at_least(&thresholds);
+        let (ge, gt, high, not_low) = (at_least[0], at_least[1], at_least[2], at_least[3]);
+        self.ge += ge;
+        self.le += count - gt;
+        // |d| ≥ floor ⟺ d ≥ floor or d ≤ −floor: the sums at or above `high`, and those
+        // below `not_low`, which together are all of them when they meet.
+        self.abs_ge += if thresholds[3] >= thresholds[2] { count } else { high + count - not_low };
+        let edges = &at_least[4..];
+        for (j, c) in self.counts.iter_mut().enumerate() {
+            let above = if j == 0 { count } else { edges[j - 1] };
+            let beyond = if j == last { 0 } else { edges[j] };
+            *c += above - beyond;
+        }
     }
 
     fn finish(
@@ -417,6 +482,29 @@ pub fn plan_independent(
     b: &[f64],
     opts: &PermutationOptions,
 ) -> Result<PermutationPlan, RobustError> {
+    plan_independent_by(a, b, opts, Count::Cheaper)
+}
+
+/// How an exact test of independent groups counts its splits (the same tallies either
+/// way; the tests compare them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Count {
+    /// By [`SplitSums`] when that lists fewer sums than there are splits, else by the walk.
+    Cheaper,
+    /// Visiting every split ([`RevolvingDoor`]).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Walk,
+    /// From half-sums ([`SplitSums`]).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Sums,
+}
+
+fn plan_independent_by(
+    a: &[f64],
+    b: &[f64],
+    opts: &PermutationOptions,
+    by: Count,
+) -> Result<PermutationPlan, RobustError> {
     check_options(opts)?;
     let (n1, n2) = (a.len(), b.len());
     if n1 == 0 || n2 == 0 {
@@ -449,12 +537,27 @@ pub fn plan_independent(
     let relabellings = binomial(n as u64, n1 as u64);
     match relabellings {
         Some(count) if count <= opts.exact_limit => {
-            let mut walk = RevolvingDoor::new(n, n1)?;
-            let mut s = s0;
-            tally.record(stat.at(s));
-            while let Some((out, inn)) = walk.advance() {
-                s += q[inn] - q[out];
-                tally.record(stat.at(s));
+            let (s_min, s_max) = (sorted[..n1].iter().sum(), sorted[n - n1..].iter().sum());
+            let per_threshold = SplitSums::work(n, n1).unwrap_or(u64::MAX);
+            let by_sums = match by {
+                Count::Cheaper => per_threshold.saturating_mul(tally.thresholds() as u64) < count,
+                Count::Walk => false,
+                Count::Sums => true,
+            };
+            match by_sums {
+                true => {
+                    let sums = SplitSums::new(&q, n1);
+                    tally.count_sums(stat, (s_min, s_max), count, |t| sums.count_at_least(t));
+                }
+                false => {
+                    let mut walk = RevolvingDoor::new(n, n1)?;
+                    let mut s = s0;
+                    tally.record(stat.at(s));
+                    while let Some((out, inn)) = walk.advance() {
+                        s += q[inn] - q[out];
+                        tally.record(stat.at(s));
+                    }
+                }
             }
             Ok(PermutationPlan::Exact(tally.finish(
                 PermutationDesign::Independent,
@@ -663,6 +766,40 @@ mod tests {
         assert_eq!((run.work_per_resample(), run.resamples(), run.done()), (80, 3_001, 0));
         run.step(1500);
         assert_eq!(run.finish(), one_shot);
+    }
+
+    #[test]
+    fn counting_by_half_sums_gives_what_the_walk_gives() {
+        let by = |a: &[f64], b: &[f64], bins: usize, count: Count| {
+            let opts = PermutationOptions { bins, ..PermutationOptions::default() };
+            plan_independent_by(a, b, &opts, count).unwrap().finish()
+        };
+        let cases: Vec<(Vec<f64>, Vec<f64>)> = vec![
+            // Ties across the groups, a negative observed difference.
+            (vec![1.0, 2.0, 2.0, 3.0, 5.0], vec![2.0, 3.0, 8.0, 8.0, 1.0, 9.0]),
+            // The observed split is the most extreme one.
+            (vec![10.0, 11.0, 12.0], vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]),
+            // A difference of zero: every split is at least as far from 0.
+            (vec![1.0, 3.0], vec![2.0, 2.0]),
+            // One group of one; salaries to the cent, with halves.
+            (vec![20_675.475], vec![18_432.10, 21_907.55, 19_999.99, 20_675.475, 23_100.0]),
+            // Unequal groups of a skewed sample, both orders.
+            (
+                (0..9).map(|i| ((i * 7919) % 101) as f64 * 13.25 - 300.0).collect(),
+                (0..8).map(|i| ((i * 104_729) % 97) as f64 * 17.5 + (i * i) as f64).collect(),
+            ),
+            (
+                (0..8).map(|i| ((i * 104_729) % 97) as f64 * 17.5 + (i * i) as f64).collect(),
+                (0..9).map(|i| ((i * 7919) % 101) as f64 * 13.25 - 300.0).collect(),
+            ),
+        ];
+        for (a, b) in &cases {
+            for bins in [1, 2, 7, HISTOGRAM_BINS] {
+                let walked = by(a, b, bins, Count::Walk);
+                assert!(walked.exact);
+                assert_eq!(by(a, b, bins, Count::Sums), walked, "{a:?} vs {b:?}, {bins} bins");
+            }
+        }
     }
 
     #[test]
