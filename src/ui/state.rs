@@ -7,7 +7,7 @@
 //! once at start.
 //!
 //! The robustness view lives here too ([`AppState::robustness`]). The first one is
-//! computed in the task after the page mounts, later ones on every selection change (the
+//! computed with the page (the finding's sentence cites it), later ones on every selection change (the
 //! last [`CACHED_VIEWS`] finished views are kept by selection and language). When its
 //! Monte Carlo permutation test is long (a synthetic
 //! study from `scale=`, above `SYNC_PERMUTATION_WORK`), the rest of the view is shown at
@@ -322,10 +322,10 @@ impl RunKey {
 }
 
 /// Recomputes the robustness view whenever the selection, the salary points or the
-/// language change. The first view is computed in the browser task after the page has
-/// mounted, so the page shows (and its controls respond) before the exact permutation
-/// walk; until then the section says the view is being computed. For the paper each
-/// later view is computed at once, or taken from the cache of recent views. For a
+/// language change. For the paper the first view is computed at once, with the page
+/// (about a millisecond natively: the first screen's sentence says whether the checks
+/// agree, and a sentence that changed length after takeover would shift the page), and
+/// each later view too, or taken from the cache of recent views. For a
 /// synthetic study (`defer`) or a large file of the reader's own, where the analyses of 20,000 informants take a while, each
 /// computation waits for the next browser task so the rest of the page updates first,
 /// and the progress bar shows meanwhile.
@@ -374,20 +374,20 @@ fn robustness_runner(
             schedule_slice(p, key, generation, cache, robustness, progress);
         }
     };
-    let begin = move |run: u64, later: bool| {
+    let begin = move |run: u64| {
         // A large file of the reader's own takes a while too.
         let defer =
             defer || own.with_untracked(|o| o.as_ref().is_some_and(|o| o.rows.len() > DEFER_ROWS));
         if defer {
             progress.set(Some((0, DEFAULT_RESAMPLES)));
         }
-        if defer || later {
+        if defer {
             set_timeout(move || start(run), Duration::ZERO);
         } else {
             start(run);
         }
     };
-    begin(0, true);
+    begin(0);
     Effect::new(move |prev: Option<()>| {
         own.track();
         selection.track();
@@ -395,7 +395,7 @@ fn robustness_runner(
         lang.track();
         if prev.is_some() {
             generation.update_value(|g| *g += 1);
-            begin(generation.get_value(), false);
+            begin(generation.get_value());
         }
     });
     (robustness, progress)
