@@ -9,8 +9,8 @@
 //!
 //! 1. [`begin`] notes the reader's scroll position, the focused element and the open
 //!    `<details>`, sets aside the prerendered sections the app builds later (everything
-//!    after `#test`, see [`crate::ui::sections::mount_later`]) and empties the root;
-//! 2. the app mounts into the root (the header, controls and first sections, live);
+//!    after `#about`, see [`crate::ui::sections::mount_later`]) and empties the root;
+//! 2. the app mounts into the root (the header, the controls and `#about`, live);
 //! 3. [`finish`] puts the set-aside sections back after the live ones and, in the next
 //!    frame (once the live sections' effects have filled in their rows), restores the open
 //!    `<details>`, the focus and the scroll position, and marks `<html data-app="ready">`;
@@ -79,9 +79,12 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// Notes what the reader has inside `within`.
-    fn note(within: &web_sys::Element) -> Reading {
+    /// Notes what the reader has inside `within`; the element in the middle of the
+    /// viewport only if `anchored` and the page is scrolled (finding it costs a hit test
+    /// and a count of the elements around it, and at the top the offset is restored).
+    fn note(within: &web_sys::Element, anchored: bool) -> Reading {
         let window = window();
+        let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
         let focus = document()
             .active_element()
             .filter(|el| within.contains(Some(el)))
@@ -91,8 +94,8 @@ impl Reading {
             .filter_map(|d| Place::of(d, "details"))
             .collect();
         Reading {
-            scroll: (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)),
-            anchor: anchor_in(within),
+            scroll,
+            anchor: if anchored && scroll.1 > 0.0 { anchor_in(within) } else { None },
             focus,
             open,
         }
@@ -145,7 +148,7 @@ pub fn begin(root: &web_sys::HtmlElement, later: &[&str]) -> Option<Reading> {
     if !root.has_attribute("data-prerendered") {
         return None;
     }
-    let reading = Reading::note(root);
+    let reading = Reading::note(root, true);
     let kept = later
         .iter()
         .filter_map(|id| {
@@ -201,12 +204,12 @@ pub fn retire(id: &str) {
     }) else {
         return;
     };
-    let mut reading = Reading::note(&el);
     // A section on screen keeps its top where it is (a link to it, `#codebook`, has put
     // its heading there); the live copy's content may differ further down.
     let rect = el.get_bounding_client_rect();
     let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
     let on_screen = rect.top() < height && rect.bottom() > 0.0;
+    let mut reading = Reading::note(&el, false);
     reading.anchor =
         on_screen.then(|| (Place { scope: id.to_string(), kind: ANY, index: 0 }, rect.top()));
     el.remove();
