@@ -98,7 +98,7 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         .iter()
         .map(|(id, title)| view! { <li><a href=format!("#{id}")>{tr(state, *title)}</a></li> })
         .collect_view();
-    // The sections up to the test are built with the page; the rest follow one per
+    // The first section is built with the page; the rest follow one per
     // browser task, so the controls respond (and the first screen paints) before the
     // lower sections exist. Each flag flips once, so each section is built once, and
     // replaces its prerendered copy (`takeover`) as it is.
