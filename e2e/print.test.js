@@ -55,7 +55,8 @@ function printedSections(text, sections) {
 }
 
 /** Asserts the printed text is a handout of `id`: that section's heading and no other,
- * the print header's selection line and the permalink of the current view. */
+ * the print header's selection line and the permalink of the current view, ending with
+ * the section's fragment. */
 async function assertHandout(page, text, id) {
   const sections = await headings(page);
   assert.equal(sections.length, 12, 'every section is built');
@@ -71,7 +72,7 @@ async function assertHandout(page, text, id) {
   const header = await page.$eval('#print-header', (h) => [...h.querySelectorAll('p')].map((p) => p.textContent));
   assert.match(header[0], /^Selection: For /, 'the header states the selection');
   assert.ok(flat(text).includes(flat(header[0])), `the selection line is printed: ${header[0]}`);
-  const permalink = page.url().split('#')[0];
+  const permalink = `${page.url().split('#')[0]}#${id}`;
   assert.match(permalink, /\?groups=/, 'the address carries the selection');
   assert.ok(bare(text).includes(`Permalink:${bare(permalink)}`), `the permalink ${permalink} is printed`);
   // Nothing of the page's chrome: the controls, the contents, the share panel.

@@ -6,13 +6,20 @@
 //!
 //! The mark follows the fragment: it is set once the sections are built, when the
 //! fragment changes, just before printing (`beforeprint`, which a print to PDF fires
-//! too), and by "Print a handout of this section", which sets the fragment first.
+//! too), and by "Print a handout of this section", which sets the fragment first. The
+//! print header's permalink ends with the same fragment, written here with the mark
+//! ([`FRAGMENT_ID`]), so the printed address opens the section the handout holds. Both
+//! are plain DOM writes, done before the print is laid out: a reactive update would
+//! wait for the end of the click that asked to print.
 
 use crate::ui::sections::SECTIONS;
 use leptos::prelude::*;
 
 /// The attribute on the `<section>` a print holds.
 const MARK: &str = "data-handout";
+
+/// The id of the print header's element after the permalink that holds its fragment.
+pub const FRAGMENT_ID: &str = "print-fragment";
 
 /// The section the address's fragment names, if it names one.
 fn handout_section() -> Option<String> {
@@ -29,6 +36,9 @@ pub fn mark_handout() {
         if wanted.as_deref() != Some(old.id().as_str()) {
             let _ = old.remove_attribute(MARK);
         }
+    }
+    if let Some(fragment) = doc.get_element_by_id(FRAGMENT_ID) {
+        fragment.set_text_content(wanted.as_ref().map(|id| format!("#{id}")).as_deref());
     }
     if let Some(section) = wanted.and_then(|id| doc.get_element_by_id(&id)) {
         let _ = section.set_attribute(MARK, "");

@@ -4,7 +4,7 @@
 //!
 //! The page only posts messages; it never listens for them.
 
-use crate::ui::chrome::handout::mark_handout;
+use crate::ui::chrome::handout::{mark_handout, FRAGMENT_ID};
 use crate::ui::export::download_text;
 use crate::ui::sections::SECTIONS;
 use crate::ui::state::{tr, use_app_state, AppState};
@@ -150,7 +150,7 @@ pub fn PrintHeader() -> impl IntoView {
                     state.node.track();
                     state.lang_chosen.track();
                     permalink(state)
-                }}</span>
+                }}<span id=FRAGMENT_ID></span></span>
             </p>
             // The version and the commit hash are identifiers, not words (a hash can spell
             // "eee"), so they are set as code in either language.
