@@ -141,6 +141,35 @@ test('copy link and copy embed code copy the current view, and the embed code wo
   await context.close();
 });
 
+test('an embedded page does not show the prerendered article while the app loads', async () => {
+  const { page, problems, context } = await watchedPage(browser, app.origin);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${app.base}?embed=0&embed=On&section=test`);
+  await page.waitForFunction(() => document.getElementById('boot-status')?.hidden === false);
+  assert.equal(await page.isVisible('#app'), false, 'the article is hidden (the last embed value counts)');
+  assert.ok(await page.$('#app .site-header'), 'the article is in the page, for a reader without JavaScript');
+  release();
+  await page.waitForSelector('#embed-root #test #apa-primary', { timeout: 30000 });
+  assert.equal(await page.isVisible('#app'), true);
+  assert.equal(await page.$('.site-header'), null, 'the section alone, no site chrome');
+  // Not embedded: the article shows while the app loads.
+  const full = await watchedPage(browser, app.origin);
+  let go;
+  const wait = new Promise((r) => { go = r; });
+  await full.page.route('**/*_bg.wasm', async (route) => { await wait; await route.continue(); });
+  await full.page.goto(`${app.base}?embed=1&embed=off`);
+  await full.page.waitForFunction(() => document.getElementById('boot-status')?.hidden === false);
+  assert.equal(await full.page.isVisible('#app .site-header'), true, 'embed=off: the article shows');
+  go();
+  await ready(full.page);
+  assertClean(problems);
+  assertClean(full.problems);
+  await full.context.close();
+  await context.close();
+});
+
 test('a bad embed or section value gives a notice and a working page', async () => {
   const { page, problems, context } = await watchedPage(browser, app.origin);
   await page.goto(`${app.base}?embed=1&section=%3Cscript%3E`);

@@ -7,6 +7,12 @@ const tag = document.querySelector('script[data-js][data-wasm]');
 const bootStatus = document.getElementById('boot-status');
 if (bootStatus) bootStatus.hidden = false;
 
+// An embedded page (`embed=1`, read as crates/core/src/reader/embed.rs reads it: the last
+// value counts) shows the controls and one section, so the prerendered article stays out
+// of sight until the app replaces it (src/ui/takeover.rs shows the root again).
+const embed = new URLSearchParams(location.search).getAll('embed').at(-1)?.trim().toLowerCase();
+if (['1', 'true', 'yes', 'on'].includes(embed)) document.getElementById('app')?.setAttribute('hidden', '');
+
 // The workshop module (src/bin/workshop.rs, a wasm of its own) is not part of the first
 // load: the page asks for it when the reader reaches #workshop (ui::sections::workshop),
 // and it is imported from the hashed names the build wrote on this tag. The answer is an

@@ -142,9 +142,13 @@ pub fn root() -> Option<web_sys::HtmlElement> {
     }
 }
 
-/// Before the app mounts: notes what the reader has, sets aside the prerendered sections
-/// listed in `later` (anchors) and empties the root. `None` when nothing was prerendered.
+/// Before the app mounts: shows the root, notes what the reader has, sets aside the
+/// prerendered sections listed in `later` (anchors) and empties the root. `None` when
+/// nothing was prerendered.
 pub fn begin(root: &web_sys::HtmlElement, later: &[&str]) -> Option<Reading> {
+    // `public/boot.js` hides the article from an embedded page until now; the app shows
+    // in the same task, so no frame shows the root empty.
+    root.set_hidden(false);
     if !root.has_attribute("data-prerendered") {
         return None;
     }
