@@ -13,6 +13,17 @@ kept. T2 values:
                  (= t2_printed, up to rounding, with the paper's totals)
   discount off : T2 = t2_printed / paper_factor                   # as originally paid
   T2 - T1 per informant.
+The monthly salaries are Table A2's own rows (study.json's `monthly` table), as the app reads them.
+
+Money is exact, as the app computes it: T1 and the printed T2 are decimals with two places,
+read as whole cents; a T2 is the printed T2 times the exact fraction
+  discount on  : exact_factor(totals) / exact_factor(paper)
+  discount off : 1 / exact_factor(paper)
+  exact_factor(t) = (salary2016 / revenue2016) * (revenue2017 / salary2017), each total in whole cents
+(1 under the paper's totals), so every salary, T2 - T1, mean and difference of means is a
+fractions.Fraction of cents, rounded to the cent with halves away from zero (Table 8's Service
+T1 mean, 20,675.475, is shown 20,675.48). Only where a total has more than two decimals does
+the app, and so this script, round the double. Statistics (t, df, p, SD, SE, CI) are SciPy's doubles.
 
 The exact SciPy calls (scipy.stats as st, numpy as np):
   both groups, both times (difference-in-differences, the paper's test):
@@ -33,15 +44,18 @@ Student and paired, two decimals for Welch; p with three decimals and no leading
 "p < .001" below .001; a true minus sign (U+2212) for negatives. Details: RMB with
 thousands separators and two decimals, t to 4 decimals, p to 6, df as in the APA line.
 
-Each expected display is a string, or a list of strings when the SciPy value lies within
-1e-6 of a unit of the last displayed digit from a rounding boundary (then either neighbour
-is a correct rendering of the same number; the script prints every such case).
+Each expected display is a string. An amount of money that is exact (a salary, a mean, a
+difference of means) has exactly one rendering. A double (t, p, SD, SE, a CI bound) becomes a
+list of strings only if the SciPy value lies within 1e-6 of a unit of the last displayed digit
+from a rounding boundary (then either neighbour is a correct rendering of the same number; the
+script prints every such case).
 """
 
 import json
 import math
 import os
 import sys
+from fractions import Fraction
 
 import numpy as np
 import scipy
@@ -59,6 +73,7 @@ TIMES = ["t1", "t2"]
 TOTAL_KEYS = ["salary2016", "revenue2016", "salary2017", "revenue2017"]
 
 AMBIGUOUS = []
+NOT_EXACT = []  # amounts of money known only as doubles (a total with more than two decimals)
 
 
 # ---------------------------------------------------------------- formatting (the page's)
@@ -84,6 +99,28 @@ def grouped(x, d):
 
 def rmb(x):
     return grouped(x, 2)
+
+
+def round_half_away(q):
+    """The whole number nearest a Fraction, halves away from zero."""
+    n = (abs(q.numerator) * 2 + q.denominator) // (2 * q.denominator)
+    return -n if q < 0 else n
+
+
+def rmb_cents(c):
+    """An exact amount in cents (a Fraction) as the page prints it: to the cent, halves away
+    from zero, thousands separators, a true minus sign only below zero after rounding."""
+    u = round_half_away(c)
+    sign = MINUS if u < 0 else ""
+    return f"{sign}{abs(u) // 100:,}.{abs(u) % 100:02d}"
+
+
+def money(cents, double, what):
+    """An amount of money: from its exact cents where known (one rendering), else the double."""
+    if cents is not None:
+        return rmb_cents(cents)
+    NOT_EXACT.append(what)
+    return expect(rmb, (double, 2), what=what)
 
 
 def no_leading_zero(x, d):
@@ -169,6 +206,34 @@ def factor(t):
     return (t["salary2016"] / t["revenue2016"]) / (t["salary2017"] / t["revenue2017"])
 
 
+def whole_cents(x):
+    """The whole cents a double stands for when it is the double nearest a decimal with at most
+    two places (the app's text::money::whole_cents); None otherwise."""
+    if not math.isfinite(x):
+        return None
+    c = round(x * 100.0)
+    if abs(c) < 2**53 and c / 100.0 == x:
+        return c
+    return None
+
+
+def exact_factor(t):
+    """The discount factor as a Fraction of the totals in whole cents (DiscountTotals::exact_factor)."""
+    c = {k: whole_cents(t[k]) for k in TOTAL_KEYS}
+    if any(v is None for v in c.values()):
+        return None
+    return Fraction(c["salary2016"], c["revenue2016"]) * Fraction(c["revenue2017"], c["salary2017"])
+
+
+def exact_rescale(paper, sel):
+    """The exact fraction a printed T2 is multiplied by (stats::discount::exact_rescale)."""
+    pf = exact_factor(paper)
+    target = exact_factor(sel["totals"]) if sel["discount"] else Fraction(1)
+    if pf is None or target is None:
+        return None
+    return target / pf
+
+
 def amount_text(v):
     if v == int(v):
         return str(int(v))
@@ -178,12 +243,20 @@ def amount_text(v):
 def points(tables, paper, sel):
     pf = factor(paper)
     f = factor(sel["totals"])
+    k = exact_rescale(paper, sel)
     out = []
     for r in tables[sel["salary"]]:
         if r["group"] not in sel["groups"]:
             continue
         t2 = r["t2_printed"] / pf * f if sel["discount"] else r["t2_printed"] / pf
-        out.append({"informant": r["informant"], "group": r["group"], "t1": r["t1"], "t2": t2, "diff": t2 - r["t1"]})
+        t1_c, t2_printed_c = whole_cents(r["t1"]), whole_cents(r["t2_printed"])
+        t1_c = None if t1_c is None else Fraction(t1_c)
+        t2_c = None if k is None or t2_printed_c is None else t2_printed_c * k
+        diff_c = None if t1_c is None or t2_c is None else t2_c - t1_c
+        out.append({
+            "informant": r["informant"], "group": r["group"], "t1": r["t1"], "t2": t2, "diff": t2 - r["t1"],
+            "cents": {"t1": t1_c, "t2": t2_c, "diff": diff_c},
+        })
     return out
 
 
@@ -196,6 +269,18 @@ def series_of(sel):
 
 def values(pts, g, key):
     return np.array([p[key] for p in pts if p["group"] == g], dtype=float)
+
+
+def mean_cents(pts, g, key):
+    """The exact mean in cents of a group's amounts (Money::mean); None unless every one is exact."""
+    xs = [p["cents"][key] for p in pts if p["group"] == g]
+    if not xs or any(x is None for x in xs):
+        return None
+    return sum(xs, Fraction(0)) / len(xs)
+
+
+def minus(a, b):
+    return None if a is None or b is None else a - b
 
 
 def canonical_query(sel, paper):
@@ -213,17 +298,18 @@ def canonical_query(sel, paper):
 
 # ------------------------------------------------------------------------------- a state
 
-def independent_rows(res, a, b, na, nb, welch_res):
+def independent_rows(res, a, b, na, nb, welch_res, ca, cb):
+    """`ca`, `cb`: the two exact means in cents (or None)."""
     lo, hi = res.confidence_interval(0.95)
     se = (hi - lo) / (2 * st.t.ppf(0.975, res.df))
     ma, mb = float(np.mean(a)), float(np.mean(b))
     rows = [
         (f"n ({na}, {nb})", f"{len(a)}, {len(b)}"),
-        (f"mean {na}", expect(rmb, (ma, 2), what=f"mean {na}")),
-        (f"mean {nb}", expect(rmb, (mb, 2), what=f"mean {nb}")),
+        (f"mean {na}", money(ca, ma, what=f"mean {na}")),
+        (f"mean {nb}", money(cb, mb, what=f"mean {nb}")),
         (f"SD {na}", expect(rmb, (float(np.std(a, ddof=1)), 2), what=f"SD {na}")),
         (f"SD {nb}", expect(rmb, (float(np.std(b, ddof=1)), 2), what=f"SD {nb}")),
-        (f"mean difference ({na} {MINUS} {nb})", expect(rmb, (ma - mb, 2), what="mean difference")),
+        (f"mean difference ({na} {MINUS} {nb})", money(minus(ca, cb), ma - mb, what="mean difference")),
         ("standard error", expect(rmb, (float(se), 2), what="se")),
         ("df", apa_df(float(res.df), False)),
         ("t", expect(lambda x: fixed(x, 4), (float(res.statistic), 4), what="t")),
@@ -240,15 +326,16 @@ def independent_rows(res, a, b, na, nb, welch_res):
     return rows
 
 
-def paired_rows(res, t1, t2):
+def paired_rows(res, t1, t2, c1, c2, cd):
+    """`c1`, `c2`, `cd`: the exact means in cents of T1, T2 and T2 - T1 (or None)."""
     lo, hi = res.confidence_interval(0.95)
     se = (hi - lo) / (2 * st.t.ppf(0.975, res.df))
     d = t2 - t1
     return [
         ("n (T1, T2)", f"{len(t1)}, {len(t2)}"),
-        ("mean T1", expect(rmb, (float(np.mean(t1)), 2), what="mean T1")),
-        ("mean T2", expect(rmb, (float(np.mean(t2)), 2), what="mean T2")),
-        (f"mean of differences (T2 {MINUS} T1)", expect(rmb, (float(np.mean(d)), 2), what="mean diff")),
+        ("mean T1", money(c1, float(np.mean(t1)), what="mean T1")),
+        ("mean T2", money(c2, float(np.mean(t2)), what="mean T2")),
+        (f"mean of differences (T2 {MINUS} T1)", money(cd, float(np.mean(d)), what="mean diff")),
         ("SD of differences", expect(rmb, (float(np.std(d, ddof=1)), 2), what="SD diff")),
         ("standard error", expect(rmb, (float(se), 2), what="se")),
         ("df", apa_df(float(res.df), False)),
@@ -292,7 +379,7 @@ def build_state(name, query, sel, tables, paper):
     series = series_of(sel)
     state["salary_table"] = {
         "head": ["Included", "Informant", "Group"] + [s for s, _ in series],
-        "rows": [["", p["informant"], GROUP_LABEL[p["group"]]] + [rmb(p[k]) for _, k in series] for p in pts],
+        "rows": [["", p["informant"], GROUP_LABEL[p["group"]]] + [money(p["cents"][k], p[k], what=f"{name} {p['informant']} {k}") for _, k in series] for p in pts],
     }
     # Group descriptives.
     desc = []
@@ -307,7 +394,7 @@ def build_state(name, query, sel, tables, paper):
             lo, hi = st.t.interval(0.95, n - 1, loc=m, scale=st.sem(x))
             desc.append([
                 GROUP_LABEL[g], label, str(n),
-                expect(rmb, (m, 2), what=f"{name} {g} {label} mean"),
+                money(mean_cents(pts, g, key), m, what=f"{name} {g} {label} mean"),
                 expect(rmb, (sd, 2), what=f"{name} {g} {label} sd"),
                 expect(lambda a, b: f"[{rmb(a)}, {rmb(b)}]", (float(lo), 2), (float(hi), 2), what=f"{name} {g} {label} ci"),
             ])
@@ -324,7 +411,8 @@ def build_state(name, query, sel, tables, paper):
                                       (float(student.statistic), 2), (float(student.df), 2), (float(student.pvalue), 3), what=f"{name} APA")
         state["apa_welch"] = expect(lambda t, df, p: "Welch: " + apa(t, df, p, True),
                                     (float(welch.statistic), 2), (float(welch.df), 2), (float(welch.pvalue), 3), what=f"{name} APA Welch")
-        state["details"] = independent_rows(student, a, b, "Service", "Development", welch)
+        ca, cb = mean_cents(pts, "service", key), mean_cents(pts, "development", key)
+        state["details"] = independent_rows(student, a, b, "Service", "Development", welch, ca, cb)
         state["tdist"] = tdist_rows(student)
         state["explanation_contains"] = ("the paper's own test" if key == "diff"
                                          else f"salaries at {key.upper()}? This compares the two groups at that one time")
@@ -337,7 +425,8 @@ def build_state(name, query, sel, tables, paper):
         state["apa_primary"] = expect(lambda t, df, p: "Paired: " + apa(t, df, p, False),
                                       (float(res.statistic), 2), (float(res.df), 2), (float(res.pvalue), 3), what=f"{name} APA")
         state["apa_welch"] = None
-        state["details"] = paired_rows(res, t1, t2)
+        c1, c2, cd = (mean_cents(pts, g, k) for k in ("t1", "t2", "diff"))
+        state["details"] = paired_rows(res, t1, t2, c1, c2, cd)
         state["tdist"] = tdist_rows(res)
         state["explanation_contains"] = f"in {GROUP_LABEL[g]} change from T1 to T2? This compares each informant with themself"
     else:
@@ -349,7 +438,7 @@ def build_state(name, query, sel, tables, paper):
         state["apa_welch"] = None
         state["details"] = [
             ("n", str(len(x))),
-            ("mean", expect(rmb, (float(np.mean(x)), 2), what=f"{name} mean")),
+            ("mean", money(mean_cents(pts, g, t), float(np.mean(x)), what=f"{name} mean")),
             ("SD", expect(rmb, (float(np.std(x, ddof=1)), 2), what=f"{name} sd")),
         ]
         state["tdist"] = None
@@ -405,7 +494,7 @@ def main():
         "inputs": "crates/core/data/study.json",
         "versions": {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__},
         "paper_factor": factor(paper),
-        "note": "Expected displays at the page's precision. A list means either rendering is correct (value on a rounding boundary).",
+        "note": "Expected displays at the page's precision. Money is exact in cents, halves away from zero: one rendering. A list (a double on a rounding boundary) means either rendering is correct.",
         "states": states,
     }
     with open(OUT, "w", encoding="utf-8") as f:
@@ -415,6 +504,8 @@ def main():
         print(f"{s['name']:<40} ?{s['query']:<60} {s['apa_primary']}" + (f" | {s['apa_welch']}" if s["apa_welch"] else ""))
     for what, outs in AMBIGUOUS:
         print(f"boundary: {what}: {outs}")
+    for what in NOT_EXACT:
+        print(f"money from a double: {what}")
     print(f"wrote {os.path.relpath(OUT, ROOT)} ({len(states)} states)")
 
 

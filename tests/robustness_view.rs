@@ -88,7 +88,8 @@ fn the_paper_selection_shows_the_expected_strings() {
     let h = &perm.chart;
     assert_eq!(h.total, 646_646);
     assert_eq!(h.bins.iter().map(|b| b.2).sum::<u64>(), 646_646);
-    assert!(h.bins.first().unwrap().0 < h.observed && h.observed < h.bins.last().unwrap().1);
+    let observed = h.observed.value();
+    assert!(h.bins.first().unwrap().0 < observed && observed < h.bins.last().unwrap().1);
     assert!(h.bins.windows(2).all(|w| (w[0].1 - w[1].0).abs() < 1e-6));
     assert_eq!(h.table().len(), h.bins.len());
     assert!(
@@ -223,7 +224,7 @@ fn the_paper_selection_shows_the_expected_strings() {
     assert!(qq[0]
         .points
         .windows(2)
-        .all(|w| w[0].value <= w[1].value && w[0].theoretical < w[1].theoretical));
+        .all(|w| w[0].value.value() <= w[1].value.value() && w[0].theoretical < w[1].theoretical));
     assert_eq!(qq[0].points[9].informant, "Blake", "the largest change is Blake's");
     assert!(qq[0].summary().contains("farthest from the line is Blake"), "{}", qq[0].summary());
     assert_eq!(qq[1].table(usize::MAX).len(), 12);

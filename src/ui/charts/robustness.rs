@@ -38,7 +38,8 @@ pub fn draw_permutation(
     let t = m.lang.strings();
     let lo = m.bins.first().map(|b| b.0).unwrap_or(0.0);
     let hi = m.bins.last().map(|b| b.1).unwrap_or(1.0);
-    let (lo, hi) = y_range([lo, hi, m.observed].into_iter(), 0.02);
+    let observed = m.observed.value();
+    let (lo, hi) = y_range([lo, hi, observed].into_iter(), 0.02);
     let top = m.bins.iter().map(|b| b.2).max().unwrap_or(1).max(1) as f64 * 1.15;
     let mut chart = ChartBuilder::on(&root)
         .margin(s.px(12.0))
@@ -68,16 +69,16 @@ pub fn draw_permutation(
         .map_err(err)?;
     chart
         .draw_series(LineSeries::new(
-            [(m.observed, 0.0), (m.observed, top * 0.88)],
+            [(observed, 0.0), (observed, top * 0.88)],
             p.fg.stroke_width(s.px(2.5)),
         ))
         .map_err(err)?;
-    let right = m.observed > (lo + hi) / 2.0;
+    let right = observed > (lo + hi) / 2.0;
     let anchor = Pos::new(if right { HPos::Right } else { HPos::Left }, VPos::Bottom);
     chart
         .draw_series([Text::new(
             fill(t.b_ax_observed, &[("value", &rmb(m.observed))]),
-            (m.observed, top * 0.9),
+            (observed, top * 0.9),
             s.font(12.0, &p).pos(anchor),
         )])
         .map_err(err)?;
@@ -198,8 +199,9 @@ pub fn draw_qq(
     let root = root(canvas, &p)?;
     let t = m.lang.strings();
     let (x0, x1) = y_range(m.points.iter().map(|q| q.theoretical), 0.12);
-    let line = |z: f64| m.mean + m.sd * z;
-    let (y0, y1) = y_range(m.points.iter().map(|q| q.value).chain([line(x0), line(x1)]), 0.08);
+    let line = |z: f64| m.mean.value() + m.sd * z;
+    let values = m.points.iter().map(|q| q.value.value());
+    let (y0, y1) = y_range(values.chain([line(x0), line(x1)]), 0.08);
     let mut chart = ChartBuilder::on(&root)
         .margin(s.px(12.0))
         .x_label_area_size(s.px(36.0))
@@ -228,20 +230,20 @@ pub fn draw_qq(
     let c = p.group(m.group);
     chart
         .draw_series(
-            m.points.iter().map(|q| Circle::new((q.theoretical, q.value), s.px(4.5), c.filled())),
+            m.points
+                .iter()
+                .map(|q| Circle::new((q.theoretical, q.value.value()), s.px(4.5), c.filled())),
         )
         .map_err(err)?;
     // Name the point farthest from the line (the summary names it too).
-    if let Some(far) = m.points.iter().max_by(|a, b| {
-        (a.value - line(a.theoretical)).abs().total_cmp(&(b.value - line(b.theoretical)).abs())
-    }) {
+    if let Some(far) = m.points.iter().max_by(|a, b| m.distance(a).total_cmp(&m.distance(b))) {
         let anchor = if far.theoretical > (x0 + x1) / 2.0 { HPos::Right } else { HPos::Left };
         let dx =
             if far.theoretical > (x0 + x1) / 2.0 { -(x1 - x0) * 0.03 } else { (x1 - x0) * 0.03 };
         chart
             .draw_series([Text::new(
                 far.informant.clone(),
-                (far.theoretical + dx, far.value),
+                (far.theoretical + dx, far.value.value()),
                 s.font(11.0, &p).color(&c).pos(Pos::new(anchor, VPos::Center)),
             )])
             .map_err(err)?;

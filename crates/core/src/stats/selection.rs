@@ -345,3 +345,20 @@ pub fn values(points: &[SalaryPoint], group: Group, time: Option<Time>) -> Vec<f
         })
         .collect()
 }
+
+/// The difference of means a design tests, from the points' amounts and so exact in
+/// cents where they are: Service − Development of the T2 − T1 changes (the paper's
+/// design) or of the amounts at one time, or one group's mean T2 − T1 change (paired).
+/// `None` for a design with nothing to compare or a group without points.
+pub fn mean_difference(points: &[SalaryPoint], design: Design) -> Option<Money> {
+    let between = |time: Option<Time>| {
+        let mean = |g: Group| Money::mean(&amounts(points, g, time));
+        Some(mean(Group::Service)?.minus(mean(Group::Development)?))
+    };
+    match design {
+        Design::DiffInDiff => between(None),
+        Design::Between(t) => between(Some(t)),
+        Design::Paired(g) => Money::mean(&amounts(points, g, None)),
+        Design::Descriptive(..) => None,
+    }
+}

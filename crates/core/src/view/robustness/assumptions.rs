@@ -8,10 +8,11 @@ use crate::stats::robust::error::RobustError;
 use crate::stats::robust::levene::Levene;
 use crate::stats::robust::report::{NormalityCheck, Robustness};
 use crate::stats::robust::shapiro::ShapiroWilk;
-use crate::stats::selection::{values, Design, SalaryPoint};
+use crate::stats::selection::{amounts, Design, SalaryPoint};
 use crate::study::{Group, Terms, Time};
 use crate::text::format::{fixed, rmb};
 use crate::text::i18n::{fill, Lang};
+use crate::text::money::Money;
 use crate::view::apa;
 use statrs::distribution::{ContinuousCDF, Normal};
 
@@ -50,7 +51,8 @@ pub struct QqPoint {
     pub informant: String,
     /// Φ⁻¹((i − 0.375)/(n + 0.25)).
     pub theoretical: f64,
-    pub value: f64,
+    /// The informant's amount, exact in cents where known (the chart plots its double).
+    pub value: Money,
 }
 
 /// A normal Q-Q plot of one series.
@@ -61,8 +63,9 @@ pub struct QqChart {
     pub group: Group,
     /// Sorted by value.
     pub points: Vec<QqPoint>,
-    /// Reference line value = mean + sd·z.
-    pub mean: f64,
+    /// Reference line value = mean + sd·z: the mean exact in cents where the values are,
+    /// the SD (an estimate) a double.
+    pub mean: Money,
     pub sd: f64,
     /// What the data is called: the groups' names and the values' unit.
     pub terms: Terms,
@@ -84,20 +87,11 @@ impl QqChart {
     /// The text alternative.
     pub fn summary(&self) -> String {
         let t = self.lang.strings();
-        let far = self
-            .points
-            .iter()
-            .max_by(|a, b| {
-                let da = (a.value - (self.mean + self.sd * a.theoretical)).abs();
-                let db = (b.value - (self.mean + self.sd * b.theoretical)).abs();
-                da.total_cmp(&db)
-            })
-            .map(|p| {
-                fill(
-                    t.b_qq_far,
-                    &[("name", &p.informant), ("value", &self.terms.amount(&rmb(p.value), t))],
-                )
-            });
+        let far = self.points.iter().max_by(|a, b| self.distance(a).total_cmp(&self.distance(b)));
+        let far = far.map(|p| {
+            let value = self.terms.amount(&rmb(p.value), t);
+            fill(t.b_qq_far, &[("name", &p.informant), ("value", &value)])
+        });
         let mut s = fill(
             t.b_qq_summary,
             &[
@@ -111,6 +105,11 @@ impl QqChart {
             then(&mut s, &far, self.lang);
         }
         s
+    }
+
+    /// How far a point lies from the reference line (the chart names the farthest).
+    pub fn distance(&self, p: &QqPoint) -> f64 {
+        (p.value.value() - (self.mean.value() + self.sd * p.theoretical)).abs()
     }
 
     /// Data table rows: informant, theoretical quantile, value; the first `limit` only.
@@ -231,20 +230,21 @@ pub fn qq_chart(
     terms: &Terms,
     lang: Lang,
 ) -> Result<QqChart, RobustError> {
-    let xs = values(points, group, time);
-    let n = xs.len();
+    let amounts = amounts(points, group, time);
+    let n = amounts.len();
     if n < 3 {
         return Err(RobustError::TooFew { needed: 3, got: n });
     }
-    if let Some(i) = xs.iter().position(|x| !x.is_finite()) {
+    if let Some(i) = amounts.iter().position(|x| !x.value().is_finite()) {
         return Err(RobustError::NonFinite { index: i });
     }
     let names: Vec<&str> =
         points.iter().filter(|p| p.group == group).map(|p| p.informant.as_str()).collect();
-    let mut pairs: Vec<(f64, &str)> = xs.iter().copied().zip(names).collect();
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mean = xs.iter().sum::<f64>() / n as f64;
-    let sd = (xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64).sqrt();
+    let mut pairs: Vec<(Money, &str)> = amounts.iter().copied().zip(names).collect();
+    pairs.sort_by(|a, b| a.0.value().total_cmp(&b.0.value()));
+    let mean_amount = Money::mean(&amounts).ok_or(RobustError::TooFew { needed: 3, got: n })?;
+    let (mean, xs) = (mean_amount.value(), amounts.iter().map(|x| x.value()));
+    let sd = (xs.map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64).sqrt();
     if !(mean.is_finite() && sd.is_finite()) {
         return Err(RobustError::Overflow);
     }
@@ -260,5 +260,5 @@ pub fn qq_chart(
         })
         .collect();
     let label = terms.series(group, time);
-    Ok(QqChart { label, group, points, mean, sd, terms: terms.clone(), lang })
+    Ok(QqChart { label, group, points, mean: mean_amount, sd, terms: terms.clone(), lang })
 }

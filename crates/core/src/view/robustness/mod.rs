@@ -51,6 +51,11 @@
 //! - ANCOVA (T2 on group with T1 as covariate) is shown for the paper's design, the log
 //!   scale (log ratios, geometric-mean changes) for any design with both times; elsewhere
 //!   each says why ([`ancova_design_reason`], [`log_design_reason`]).
+//! - Amounts of money: the mean difference, the permutation test's observed difference
+//!   and the Q-Q plots' values and means are taken from the salary points' amounts, exact
+//!   in cents where they are ([`mean_difference`]); ANCOVA's adjusted difference (a
+//!   regression coefficient), SDs, SEs, interval bounds and the histogram's bin edges
+//!   are doubles.
 //! - The discount sensitivity reruns the paper's test (both groups, T2 − T1), so it is
 //!   shown for that design only; the current factor (the selection's totals, or 1.00 when
 //!   T2 is shown as paid) is added to the grid and marked.
@@ -79,11 +84,12 @@ use crate::stats::robust::permutation::MonteCarloRun;
 use crate::stats::robust::report::{robustness_deferred, Robustness, RobustnessOptions};
 use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::{
-    measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
+    mean_difference, measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
 };
 use crate::study::{Group, Study, Terms};
 use crate::text::format::{fixed, grouped};
 use crate::text::i18n::{fill, Lang};
+use crate::text::money::{Cents, Money};
 use crate::view::apa;
 use summary::{summarize, ALPHA};
 
@@ -216,6 +222,8 @@ pub struct PendingView {
     sensitivity: Option<Vec<SensitivityRow>>,
     run: Box<MonteCarloRun>,
     terms: Terms,
+    /// The difference of means tested, exact in cents where the points are.
+    difference: Option<Cents>,
 }
 
 impl PendingView {
@@ -238,7 +246,7 @@ impl PendingView {
     /// Runs whatever is left and returns the complete view: the same as
     /// [`robustness_view_points`] for the same selection and language.
     pub fn finish(self) -> RobustnessView {
-        let PendingView { mut view, report, sensitivity, run, terms } = self;
+        let PendingView { mut view, report, sensitivity, run, terms, difference } = self;
         let lang = view.lang;
         let report = report.with_permutation(run.finish());
         view.agreement = Some(agreement(&report, ALPHA));
@@ -246,7 +254,7 @@ impl PendingView {
         view.permutation = report
             .permutation
             .as_ref()
-            .map(|p| permutation_view(p, &report, &terms, lang))
+            .map(|p| permutation_view(p, &report, difference, &terms, lang))
             .map_err(|e| e.message(lang));
         view
     }
@@ -289,6 +297,9 @@ pub fn robustness_view_staged(
                 return Staged::Ready(Box::new(v));
             }
         };
+    // The mean difference the tests compare, as the page shows it: from the points'
+    // amounts, exact in cents where they are, rather than from a statistic's double.
+    let difference = mean_difference(points, design).and_then(Money::exact);
     let sensitivity = sensitivity_rows(salaries, sel, design, lang);
     let summary = summarize(
         &report,
@@ -305,9 +316,9 @@ pub fn robustness_view_staged(
         permutation: report
             .permutation
             .as_ref()
-            .map(|p| permutation_view(p, &report, &terms, lang))
+            .map(|p| permutation_view(p, &report, difference, &terms, lang))
             .map_err(|e| e.message(lang)),
-        effects: effects(&report, &terms, lang),
+        effects: effects(&report, difference, &terms, lang),
         influence: report
             .influence
             .as_ref()
@@ -334,6 +345,7 @@ pub fn robustness_view_staged(
             sensitivity: sensitivity.ok().map(|(rows, _, _)| rows),
             run,
             terms,
+            difference,
         })),
     }
 }

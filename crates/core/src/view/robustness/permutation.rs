@@ -11,6 +11,7 @@ use crate::stats::selection::Design;
 use crate::study::{Terms, Time};
 use crate::text::format::{grouped, rmb};
 use crate::text::i18n::{fill, Lang};
+use crate::text::money::{Cents, Money};
 
 /// One line of the permutation test's p-value table.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,9 +44,12 @@ pub struct PermutationView {
 /// The permutation distribution as a histogram with the observed statistic marked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistogramChart {
-    /// (lower edge, upper edge, count) per bin.
+    /// (lower edge, upper edge, count) per bin. The edges split the statistic's range into
+    /// equal widths: they are not amounts of the data, and are known only as doubles.
     pub bins: Vec<(f64, f64, u64)>,
-    pub observed: f64,
+    /// The observed statistic: exact in cents where the salaries are; its double places
+    /// the mark.
+    pub observed: Money,
     /// Relabellings in the histogram.
     pub total: u64,
     pub exact: bool,
@@ -78,9 +82,12 @@ impl HistogramChart {
     }
 }
 
+/// The permutation test's part; `difference` is its observed difference of means exact
+/// in cents, where the salaries are (the test's own statistic is a double on its grid).
 pub(super) fn permutation_view(
     p: &PermutationTest,
     r: &Robustness,
+    difference: Option<Cents>,
     terms: &Terms,
     lang: Lang,
 ) -> PermutationView {
@@ -138,7 +145,8 @@ pub(super) fn permutation_view(
         ),
     };
     let axis = terms.with_unit(&axis, t);
-    let observed_value = terms.amount(&rmb(p.observed), t);
+    let observed_amount = Money::new(p.observed, difference);
+    let observed_value = terms.amount(&rmb(observed_amount), t);
     let observed = format!("{statistic} = {observed_value}");
     let k_of = |prob: f64| count_text(((prob * p.count as f64).round() as u64).min(p.count), lang);
     let of = |prob: f64| -> String {
@@ -192,7 +200,7 @@ pub(super) fn permutation_view(
         &[
             ("statistic", &statistic),
             ("over", &over),
-            ("observed", &rmb(p.observed)),
+            ("observed", &rmb(observed_amount)),
             ("tail", &tail),
         ],
     );
@@ -205,7 +213,7 @@ pub(super) fn permutation_view(
         two_sided_note,
         chart: HistogramChart {
             bins,
-            observed: p.observed,
+            observed: observed_amount,
             total: p.count,
             exact: p.exact,
             axis,

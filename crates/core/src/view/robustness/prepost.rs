@@ -83,6 +83,8 @@ pub(super) fn ancova_part(
 fn ancova_view(x: &Ancova, terms: &Terms, lang: Lang) -> PrePostPart {
     let t = lang.strings();
     let (a, b) = groups(terms);
+    // The adjusted difference is a regression coefficient, not a mean of amounts: like
+    // its SE, CI and the residual SD it is known only as a double, and printed from it.
     let amount = |v: f64| terms.amount(&rmb(v), t);
     let (m, lo, hi) = (amount(x.estimate), rmb(x.ci95.0), rmb(x.ci95.1));
     let (full, stat) = (apa::t_result(&x.df.to_string(), x.t, x.p), ancova_stat(x));

@@ -12,6 +12,7 @@ use crate::stats::ttest::TTest;
 use crate::study::Terms;
 use crate::text::format::{fixed, rmb};
 use crate::text::i18n::{fill, Lang};
+use crate::text::money::{Cents, Money};
 use crate::text::pieces::{clause_separator, list_separator};
 use crate::view::apa;
 
@@ -144,7 +145,14 @@ fn ci(x: (f64, f64)) -> String {
     format!("[{}, {}]", fixed(x.0, 2), fixed(x.1, 2))
 }
 
-pub(super) fn effects(r: &Robustness, terms: &Terms, lang: Lang) -> Vec<Row> {
+/// The effect sizes and the mean difference, whose amount is `difference` where it is
+/// exact (its 95 % CI bounds are estimates, known only as doubles).
+pub(super) fn effects(
+    r: &Robustness,
+    difference: Option<Cents>,
+    terms: &Terms,
+    lang: Lang,
+) -> Vec<Row> {
     let t = lang.strings();
     let mut out = Vec::new();
     let (a, b) = sides(r.design, terms);
@@ -172,7 +180,7 @@ pub(super) fn effects(r: &Robustness, terms: &Terms, lang: Lang) -> Vec<Row> {
         fill(
             t.b_mean_value,
             &[
-                ("m", &terms.amount(&rmb(x.mean_diff), t)),
+                ("m", &terms.amount(&rmb(Money::new(x.mean_diff, difference)), t)),
                 ("lo", &rmb(x.ci95.0)),
                 ("hi", &rmb(x.ci95.1)),
             ],

@@ -209,6 +209,7 @@ pub fn summarize(
         fill(t.b_sum_not_computed, &[("list", &item)])
     };
     let (first, second) = (terms.name(Group::Service), terms.name(Group::Development));
+    // ANCOVA's adjusted difference is a regression coefficient, known only as a double.
     match &r.ancova {
         Some(Ok(x)) => out.push(fill(
             terms.pick(t.b_sum_ancova, t.b_sum_ancova_own),
