@@ -705,3 +705,49 @@ fn chinese_messages_for_undefined_parts() {
     );
     assert!(v.influence.as_ref().unwrap_err().starts_with("当前选择下无法计算：剔除 "));
 }
+
+/// The first screen cites the agreement of the alternative tests before the rest of the
+/// view is computed (`agreement_first`); it must be the agreement the whole view then
+/// holds, for every kind of selection: the paper's design, monthly, one time, one group,
+/// an informant left out, nothing to compare, and a Monte Carlo test left running.
+#[test]
+fn the_first_agreement_is_the_views_agreement() {
+    use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
+    use study_core::stats::selection::{salary_points, Salaries};
+    let (s, paper) = paper();
+    let mut selections = vec![paper.clone()];
+    let mut monthly = paper.clone();
+    monthly.measure = Measure::Monthly;
+    let mut t1 = paper.clone();
+    t1.times = [true, false];
+    let mut service = paper.clone();
+    service.groups = [true, false];
+    let mut without = paper.clone();
+    without.excluded = without.excluded.with(0, true);
+    let mut none = paper.clone();
+    none.groups = [false, false];
+    selections.extend([monthly, t1, service, without, none]);
+    let check = |study: &Study, sel: &Selection, expect_running: bool| {
+        let points = salary_points(study, sel).expect("points");
+        let first = agreement_first(sel, &points, SYNC_PERMUTATION_WORK);
+        let view = match robustness_view_staged(
+            Salaries::Paper(study),
+            sel,
+            &points,
+            SYNC_PERMUTATION_WORK,
+            Lang::En,
+        ) {
+            Staged::Ready(v) => *v,
+            Staged::Pending(p) => p.view,
+        };
+        assert_eq!(first, view.agreement, "{sel:?}");
+        assert_eq!(first.as_ref().is_some_and(Agreement::running), expect_running, "{sel:?}");
+    };
+    for sel in &selections {
+        check(&s, sel, false);
+    }
+    assert_eq!(agreement_first(&selections[5], &[], SYNC_PERMUTATION_WORK), None);
+    // 200 informants a group: C(400, 200) splits, so a Monte Carlo test, left running.
+    let big = synthetic_from(&s, 200, SYNTHETIC_SEED).expect("a synthetic study");
+    check(&big, &Selection::paper(&big), true);
+}

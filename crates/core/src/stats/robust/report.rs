@@ -91,6 +91,21 @@ pub struct NormalityCheck {
     pub result: Result<ShapiroWilk, RobustError>,
 }
 
+/// The design's own test and the alternative tests of its conclusion (Welch's, the rank
+/// test, the permutation test): the part of a [`Robustness`] report that says whether
+/// the conclusion holds, which the first screen cites before the rest is computed
+/// ([`checks_deferred`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checks {
+    pub design: Design,
+    /// The design's own test: Student (two groups, as the paper) or paired.
+    pub primary: TTest,
+    /// Welch's test (two-group designs only).
+    pub welch: Option<Result<TTest, RobustError>>,
+    pub rank: Result<RankTest, RobustError>,
+    pub permutation: Result<PermutationTest, RobustError>,
+}
+
 /// Every robustness analysis for one design.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Robustness {
@@ -137,33 +152,21 @@ pub fn robustness_deferred(
     opts: &RobustnessOptions,
     sync_work: u64,
 ) -> Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError> {
-    let mut deferred = None;
-    let mut settle =
-        |plan: Result<PermutationPlan, RobustError>| -> Result<PermutationTest, RobustError> {
-            match plan? {
-                PermutationPlan::MonteCarlo(run)
-                    if run.resamples().saturating_mul(run.work_per_resample()) > sync_work =>
-                {
-                    deferred = Some(run);
-                    Err(RobustError::Running)
-                }
-                plan => Ok(plan.finish()),
-            }
-        };
+    let (checks, deferred) = checks_deferred(points, design, &opts.permutation, sync_work)?;
+    let Checks { design, primary, welch, rank, permutation } = checks;
     let report = match design {
         Design::Descriptive(..) => return Err(RobustError::NoComparison),
         Design::DiffInDiff | Design::Between(_) => {
             let time = if let Design::Between(t) = design { Some(t) } else { None };
             let (s, d) = (Group::Service, Group::Development);
             let (a, b) = (values(points, s, time), values(points, d, time));
-            let primary = ttest::student(&a, &b)?;
             let (n1, n2) = (a.len(), b.len());
             Robustness {
                 design,
                 primary,
-                welch: Some(ttest::welch(&a, &b).map_err(RobustError::from)),
-                rank: mann_whitney(&a, &b).map(RankTest::MannWhitney),
-                permutation: settle(plan_independent(&a, &b, &opts.permutation)),
+                welch,
+                rank,
+                permutation,
                 effect: cohens_d(&a, &b),
                 bayes: opts
                     .prior_scales
@@ -185,13 +188,12 @@ pub fn robustness_deferred(
             let (t1, t2) =
                 (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
             let diffs = values(points, group, None);
-            let primary = ttest::paired(&t1, &t2)?;
             Robustness {
                 design,
                 primary,
-                welch: None,
-                rank: wilcoxon(&t1, &t2).map(RankTest::Wilcoxon),
-                permutation: settle(plan_paired(&t1, &t2, &opts.permutation)),
+                welch,
+                rank,
+                permutation,
                 effect: paired_dz(&t1, &t2),
                 bayes: opts
                     .prior_scales
@@ -208,6 +210,57 @@ pub fn robustness_deferred(
         }
     };
     Ok((report, deferred))
+}
+
+/// The design's own test and the alternative tests alone ([`Checks`]), with a Monte Carlo
+/// permutation test above `sync_work` left to the caller as in [`robustness_deferred`],
+/// which computes its checks with this.
+pub fn checks_deferred(
+    points: &[SalaryPoint],
+    design: Design,
+    opts: &PermutationOptions,
+    sync_work: u64,
+) -> Result<(Checks, Option<Box<MonteCarloRun>>), RobustError> {
+    let mut deferred = None;
+    let mut settle =
+        |plan: Result<PermutationPlan, RobustError>| -> Result<PermutationTest, RobustError> {
+            match plan? {
+                PermutationPlan::MonteCarlo(run)
+                    if run.resamples().saturating_mul(run.work_per_resample()) > sync_work =>
+                {
+                    deferred = Some(run);
+                    Err(RobustError::Running)
+                }
+                plan => Ok(plan.finish()),
+            }
+        };
+    let checks = match design {
+        Design::Descriptive(..) => return Err(RobustError::NoComparison),
+        Design::DiffInDiff | Design::Between(_) => {
+            let time = if let Design::Between(t) = design { Some(t) } else { None };
+            let (a, b) =
+                (values(points, Group::Service, time), values(points, Group::Development, time));
+            Checks {
+                design,
+                primary: ttest::student(&a, &b)?,
+                welch: Some(ttest::welch(&a, &b).map_err(RobustError::from)),
+                rank: mann_whitney(&a, &b).map(RankTest::MannWhitney),
+                permutation: settle(plan_independent(&a, &b, opts)),
+            }
+        }
+        Design::Paired(group) => {
+            let (t1, t2) =
+                (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
+            Checks {
+                design,
+                primary: ttest::paired(&t1, &t2)?,
+                welch: None,
+                rank: wilcoxon(&t1, &t2).map(RankTest::Wilcoxon),
+                permutation: settle(plan_paired(&t1, &t2, opts)),
+            }
+        }
+    };
+    Ok((checks, deferred))
 }
 
 impl Robustness {

@@ -7,7 +7,9 @@
 //! two-sided one the summary uses.
 
 use crate::stats::robust::error::RobustError;
-use crate::stats::robust::report::Robustness;
+use crate::stats::robust::permutation::PermutationTest;
+use crate::stats::robust::report::{Checks, RankTest, Robustness};
+use crate::stats::ttest::TTest;
 
 /// An alternative test the first screen names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +61,23 @@ impl Agreement {
 
 /// The agreement of a robustness report at `alpha`.
 pub fn agreement(r: &Robustness, alpha: f64) -> Agreement {
-    let significant = r.primary.p < alpha;
+    agreement_of(&r.primary, r.welch.as_ref(), &r.rank, &r.permutation, alpha)
+}
+
+/// The agreement of the checks alone, computed before the rest of the report: the same
+/// as [`agreement`] of the report they belong to.
+pub fn checks_agreement(c: &Checks, alpha: f64) -> Agreement {
+    agreement_of(&c.primary, c.welch.as_ref(), &c.rank, &c.permutation, alpha)
+}
+
+fn agreement_of(
+    primary: &TTest,
+    welch: Option<&Result<TTest, RobustError>>,
+    rank: &Result<RankTest, RobustError>,
+    permutation: &Result<PermutationTest, RobustError>,
+    alpha: f64,
+) -> Agreement {
+    let significant = primary.p < alpha;
     let outcome = |p: Result<f64, &RobustError>| match p {
         Ok(p) if p.is_finite() && (p < alpha) == significant => Outcome::Agrees,
         Ok(p) if p.is_finite() => Outcome::Disagrees,
@@ -68,10 +86,10 @@ pub fn agreement(r: &Robustness, alpha: f64) -> Agreement {
         Err(_) => Outcome::Undefined,
     };
     let mut checks = Vec::new();
-    if let Some(w) = &r.welch {
+    if let Some(w) = welch {
         checks.push((Check::Welch, outcome(w.as_ref().map(|w| w.p))));
     }
-    checks.push((Check::Rank, outcome(r.rank.as_ref().map(|x| x.p()))));
-    checks.push((Check::Permutation, outcome(r.permutation.as_ref().map(|x| x.p_two_sided))));
-    Agreement { t: r.primary.t, df: r.primary.df, alpha, significant, checks }
+    checks.push((Check::Rank, outcome(rank.as_ref().map(|x| x.p()))));
+    checks.push((Check::Permutation, outcome(permutation.as_ref().map(|x| x.p_two_sided))));
+    Agreement { t: primary.t, df: primary.df, alpha, significant, checks }
 }

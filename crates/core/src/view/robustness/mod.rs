@@ -81,7 +81,9 @@ pub use sensitivity::*;
 
 use crate::stats::robust::error::RobustError;
 use crate::stats::robust::permutation::MonteCarloRun;
-use crate::stats::robust::report::{robustness_deferred, Robustness, RobustnessOptions};
+use crate::stats::robust::report::{
+    checks_deferred, robustness_deferred, Robustness, RobustnessOptions,
+};
 use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::{
     mean_difference, measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
@@ -258,6 +260,21 @@ impl PendingView {
             .map_err(|e| e.message(lang));
         view
     }
+}
+
+/// The agreement of a selection's alternative tests, computed alone: what
+/// [`RobustnessView::agreement`] of [`robustness_view_staged`] (with the same `sync_work`)
+/// will be, for a caller that needs it before the rest of the view (the first screen's
+/// sentence, while the page starts). `None` where the view has none.
+pub fn agreement_first(
+    sel: &Selection,
+    points: &[SalaryPoint],
+    sync_work: u64,
+) -> Option<Agreement> {
+    let design = sel.design()?;
+    let options = RobustnessOptions::default().permutation;
+    let (checks, _) = checks_deferred(points, design, &options, sync_work).ok()?;
+    Some(checks_agreement(&checks, ALPHA))
 }
 
 /// The view of the paper's salaries or a reader's own values (each worded in its
