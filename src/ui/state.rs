@@ -7,7 +7,9 @@
 //! once at start.
 //!
 //! The robustness view lives here too ([`AppState::robustness`]). The first one is
-//! computed with the page (the finding's sentence cites it), later ones on every selection change (the
+//! computed in the task after the page mounts (until then it holds only the agreement of
+//! its alternative tests, computed with the page, which the finding's sentence cites),
+//! later ones on every selection change (the
 //! last [`CACHED_VIEWS`] finished views are kept by selection and language). When its
 //! Monte Carlo permutation test is long (a synthetic
 //! study from `scale=`, above `SYNC_PERMUTATION_WORK`), the rest of the view is shown at
@@ -27,7 +29,8 @@ use study_core::stats::selection::{Salaries, SalaryPoint, Selection};
 use study_core::study::{OwnData, Study, Terms};
 use study_core::text::i18n::{Lang, Strings};
 use study_core::view::robustness::{
-    robustness_view_staged, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
+    agreement_first, robustness_view_staged, PendingView, RobustnessView, Staged,
+    SYNC_PERMUTATION_WORK,
 };
 
 /// Longest slice of a Monte Carlo run before the page yields to the browser (ms): well
@@ -322,10 +325,10 @@ impl RunKey {
 }
 
 /// Recomputes the robustness view whenever the selection, the salary points or the
-/// language change. For the paper the first view is computed at once, with the page
-/// (about a millisecond natively: the first screen's sentence says whether the checks
-/// agree, and a sentence that changed length after takeover would shift the page), and
-/// each later view too, or taken from the cache of recent views. For a
+/// language change. For the paper the first view is computed in the browser task after
+/// the page has mounted, holding meanwhile the agreement of its alternative tests
+/// (computed with the page: the first screen's sentence cites it), and each later view
+/// at once, or taken from the cache of recent views. For a
 /// synthetic study (`defer`) or a large file of the reader's own, where the analyses of 20,000 informants take a while, each
 /// computation waits for the next browser task so the rest of the page updates first,
 /// and the progress bar shows meanwhile.
@@ -340,10 +343,20 @@ fn robustness_runner(
     let generation = StoredValue::new(0u64);
     let cache = StoredValue::new(ViewCache::default());
     let first_lang = lang.get_untracked();
-    let robustness = RwSignal::new(RobustnessView::undefined(
-        first_lang.strings().robustness_computing,
-        first_lang,
-    ));
+    // The first view waits for the task after the mount. Until then it holds only the
+    // agreement of the alternative tests, which the first screen's sentence cites (a
+    // sentence that grew by that clause after the takeover would shift the page): computed
+    // alone it costs a fraction of the view, which runs before V8 has compiled its code
+    // beyond the baseline tier.
+    let mut first =
+        RobustnessView::undefined(first_lang.strings().robustness_computing, first_lang);
+    if !defer {
+        first.agreement = points.with_untracked(|p| {
+            let sel = selection.get_untracked();
+            p.as_ref().ok().and_then(|p| agreement_first(&sel, p, SYNC_PERMUTATION_WORK))
+        });
+    }
+    let robustness = RwSignal::new(first);
     let progress = RwSignal::new(None);
     // Computes the view of the current selection as run `run`, and starts its slices.
     let start = move |run: u64| {
@@ -374,20 +387,20 @@ fn robustness_runner(
             schedule_slice(p, key, generation, cache, robustness, progress);
         }
     };
-    let begin = move |run: u64| {
+    let begin = move |run: u64, later: bool| {
         // A large file of the reader's own takes a while too.
         let defer =
             defer || own.with_untracked(|o| o.as_ref().is_some_and(|o| o.rows.len() > DEFER_ROWS));
         if defer {
             progress.set(Some((0, DEFAULT_RESAMPLES)));
         }
-        if defer {
+        if defer || later {
             set_timeout(move || start(run), Duration::ZERO);
         } else {
             start(run);
         }
     };
-    begin(0);
+    begin(0, true);
     Effect::new(move |prev: Option<()>| {
         own.track();
         selection.track();
@@ -395,7 +408,7 @@ fn robustness_runner(
         lang.track();
         if prev.is_some() {
             generation.update_value(|g| *g += 1);
-            begin(generation.get_value());
+            begin(generation.get_value(), false);
         }
     });
     (robustness, progress)
