@@ -544,19 +544,16 @@ fn plan_independent_by(
                 Count::Walk => false,
                 Count::Sums => true,
             };
-            match by_sums {
-                true => {
-                    let sums = SplitSums::new(&q, n1);
-                    tally.count_sums(stat, (s_min, s_max), count, |t| sums.count_at_least(t));
-                }
-                false => {
-                    let mut walk = RevolvingDoor::new(n, n1)?;
-                    let mut s = s0;
+            if by_sums {
+                let sums = SplitSums::new(&q, n1);
+                tally.count_sums(stat, (s_min, s_max), count, |t| sums.count_at_least(t));
+            } else {
+                let mut walk = RevolvingDoor::new(n, n1)?;
+                let mut s = s0;
+                tally.record(stat.at(s));
+                while let Some((out, inn)) = walk.advance() {
+                    s += q[inn] - q[out];
                     tally.record(stat.at(s));
-                    while let Some((out, inn)) = walk.advance() {
-                        s += q[inn] - q[out];
-                        tally.record(stat.at(s));
-                    }
                 }
             }
             Ok(PermutationPlan::Exact(tally.finish(
