@@ -715,16 +715,16 @@ fn the_first_agreement_is_the_views_agreement() {
     use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
     use study_core::stats::selection::{salary_points, Salaries};
     let (s, paper) = paper();
-    let mut selections = vec![paper.clone()];
-    let mut monthly = paper.clone();
+    let mut selections = vec![paper];
+    let mut monthly = paper;
     monthly.measure = Measure::Monthly;
-    let mut t1 = paper.clone();
+    let mut t1 = paper;
     t1.times = [true, false];
-    let mut service = paper.clone();
+    let mut service = paper;
     service.groups = [true, false];
-    let mut without = paper.clone();
+    let mut without = paper;
     without.excluded = without.excluded.with(0, true);
-    let mut none = paper.clone();
+    let mut none = paper;
     none.groups = [false, false];
     selections.extend([monthly, t1, service, without, none]);
     let check = |study: &Study, sel: &Selection, expect_running: bool| {
