@@ -30,8 +30,9 @@ async fn reproducibility_section_mounts_and_flags_discrepancies() {
     let host: web_sys::HtmlElement = wasm_bindgen::JsCast::dyn_into(host).expect("html element");
     leptos::mount::mount_to(host, study_explorer::ui::app::App).forget();
 
-    // The first section is built with the page, the others in later tasks.
-    assert!(doc.get_element_by_id("about").is_some(), "#about is built with the page");
+    // The page holds the header and the controls; the sections come in later tasks.
+    assert!(doc.get_element_by_id("controls").is_some(), "the controls are built with the page");
+    assert!(doc.get_element_by_id("about").is_none(), "#about is built after the page");
     assert!(doc.get_element_by_id("apa-primary").is_none(), "#test is built after the page");
     assert_eq!(
         doc.query_selector("#main")

@@ -15,7 +15,7 @@ use crate::ui::export::download_text;
 use crate::ui::landing::settle_in_page_links;
 use crate::ui::lang::UiLang;
 use crate::ui::scale::ScaleBanner;
-use crate::ui::sections::{mount_later, section_view, FIRST_SECTIONS, SECTIONS};
+use crate::ui::sections::{mount_later, section_view, SECTIONS};
 use crate::ui::state::{location_query, sync_lang, sync_url, tr, use_app_state, AppState};
 use crate::ui::takeover;
 use leptos::prelude::*;
@@ -98,28 +98,24 @@ fn Loaded(study: Arc<Study>) -> impl IntoView {
         .iter()
         .map(|(id, title)| view! { <li><a href=format!("#{id}")>{tr(state, *title)}</a></li> })
         .collect_view();
-    // The first section is built with the page; the rest follow one per
-    // browser task, so the controls respond (and the first screen paints) before the
-    // lower sections exist. Each flag flips once, so each section is built once, and
-    // replaces its prerendered copy (`takeover`) as it is.
-    let shown = RwSignal::new(FIRST_SECTIONS);
+    // The sections are built one per browser task once the page is taken over, so the
+    // controls respond (and the first screen paints) before any section exists. Each
+    // flag flips once, so each section is built once, and replaces its prerendered copy
+    // (`takeover`) as it is.
+    let shown = RwSignal::new(0);
     let sections = SECTIONS
         .iter()
         .enumerate()
         .map(|(i, (id, _))| {
             let study = study.clone();
-            if i < FIRST_SECTIONS {
-                section_view(id, study)
-            } else {
-                let built = Memo::new(move |_| shown.get() > i);
-                (move || {
-                    built.get().then(|| {
-                        takeover::retire(id);
-                        section_view(id, study.clone())
-                    })
+            let built = Memo::new(move |_| shown.get() > i);
+            (move || {
+                built.get().then(|| {
+                    takeover::retire(id);
+                    section_view(id, study.clone())
                 })
-                .into_any()
-            }
+            })
+            .into_any()
         })
         .collect_view();
     mount_later(shown);

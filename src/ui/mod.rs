@@ -78,8 +78,7 @@ pub mod text;
 pub fn start() {
     panic::install();
     let Some(root) = takeover::root() else { return };
-    let later: Vec<&str> =
-        sections::SECTIONS[sections::FIRST_SECTIONS..].iter().map(|(id, _)| *id).collect();
+    let later: Vec<&str> = sections::SECTIONS.iter().map(|(id, _)| *id).collect();
     let reading = takeover::begin(&root, &later);
     leptos::mount::mount_to(root, app::App).forget();
     takeover::finish(reading);

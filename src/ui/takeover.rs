@@ -8,9 +8,9 @@
 //! When the app starts it replaces that DOM with live components, so that nothing moves:
 //!
 //! 1. [`begin`] notes the reader's scroll position, the focused element and the open
-//!    `<details>`, sets aside the prerendered sections the app builds later (everything
-//!    after `#about`, see [`crate::ui::sections::mount_later`]) and empties the root;
-//! 2. the app mounts into the root (the header, the controls and `#about`, live);
+//!    `<details>`, sets aside the prerendered sections (the app builds them later, see
+//!    [`crate::ui::sections::mount_later`]) and empties the root;
+//! 2. the app mounts into the root (the header and the controls, live);
 //! 3. [`finish`] puts the set-aside sections back after the live ones and, in the next
 //!    frame (once the live sections' effects have filled in their rows), restores the open
 //!    `<details>`, the focus and the scroll position, and marks `<html data-app="ready">`;

@@ -1,6 +1,6 @@
 //! The page's sections: their list in reading order ([`SECTIONS`]), one section built by
-//! its anchor ([`section_view`]), and the later sections built one per browser task
-//! ([`mount_later`]).
+//! its anchor ([`section_view`]), and the sections built one per browser task after the
+//! page is taken over ([`mount_later`]).
 //!
 //! One module per section, named after its anchor (`#about` is `about`, `#test` is
 //! `test`, …). A large section is a folder: its `mod.rs` holds the section component and
@@ -59,17 +59,13 @@ pub const SECTIONS: [(&str, Title); 12] = [
     ("reproducibility", |t| t.sec_reproducibility),
 ];
 
-/// How many sections (in reading order) are built with the page itself: `#about`, the
-/// only one that can be on the first screen under the header; see [`mount_later`]. Every
-/// section built later is one browser task after the first frame; with the prerendered
-/// article in place until then (`ui::takeover`) the reader sees no difference, and the
-/// page is taken over sooner (15 ms on loopback, about 50 ms on a slow phone, measured
-/// against building the sections up to `#test` with the page).
-pub const FIRST_SECTIONS: usize = 1;
-
-/// Builds the remaining sections one per browser task (`setTimeout(0)`), starting after
-/// the first frame, so no single task holds the page for all of them, and a click or a
-/// paint can come in between.
+/// Builds the sections one per browser task (`setTimeout(0)`), starting after the first
+/// frame, so no single task holds the page for all of them, and a click or a paint can
+/// come in between. The page is taken over before any section is built: the mount holds
+/// the header and the controls, and the prerendered article stands in for the sections
+/// until each replaces its copy (`ui::takeover`). Building even `#about` with the page
+/// made the mount about 25 ms longer on loopback and 70 ms on a slow phone (CPU 4×
+/// slower).
 /// When the last one is in place, a link to a section (`#codebook`) that could not be
 /// followed at load, because the section did not exist yet, is followed, unless the
 /// reader has already scrolled, and the section is marked as the one a print holds.
