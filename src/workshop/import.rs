@@ -6,7 +6,7 @@
 
 use super::state::{tr, use_workshop_state};
 use super::Imported;
-use crate::ui::files::{js_text, read_file};
+use crate::ui::files::{fetch_bytes, read_file};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,8 +16,6 @@ use study_core::coverage::{import_csv, import_qdpx, CsvInput, ImportNote, Projec
 use study_core::text::i18n::{fill, Strings};
 use study_core::text::pieces::sentence_separator;
 use study_core::view::coverage::{check_csv_sizes, check_qdpx_size};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The shipped teaching sample, relative to the page (same origin; copied into dist by Trunk).
 const SAMPLE_URL: &str = "sample/teaching-sample.qdpx";
@@ -38,21 +36,9 @@ enum Status {
 
 /// The bytes of the shipped sample, fetched from this site.
 async fn fetch_sample(t: &'static Strings) -> Result<Vec<u8>, String> {
-    let fail = |m: String| fill(t.c_err_sample_fetch, &[("url", SAMPLE_URL), ("error", &m)]);
-    let window = web_sys::window().ok_or_else(|| fail(t.c_no_window.into()))?;
-    let response = JsFuture::from(window.fetch_with_str(SAMPLE_URL))
+    fetch_bytes(SAMPLE_URL, t)
         .await
-        .map_err(|e| fail(js_text(&e, t)))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| fail(t.c_not_http.into()))?;
-    if !response.ok() {
-        return Err(fail(fill(
-            t.c_server_answered,
-            &[("status", &response.status().to_string()), ("text", &response.status_text())],
-        )));
-    }
-    let promise = response.array_buffer().map_err(|e| fail(js_text(&e, t)))?;
-    let buf = JsFuture::from(promise).await.map_err(|e| fail(js_text(&e, t)))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+        .map_err(|m| fill(t.c_err_sample_fetch, &[("url", SAMPLE_URL), ("error", &m)]))
 }
 
 /// The files of a file input, in order.
