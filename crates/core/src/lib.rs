@@ -22,6 +22,9 @@
 //! 6. [`checks`]: comparisons that need several layers: the study's problems, the
 //!    reproducibility ledger.
 //!
+//! Above them, `src/bin` holds the core's native tools, which the build runs
+//! (`strings-table`: a string table as a file of its own, see [`text::i18n`]).
+//!
 //! Data flows one way: [`study`] → [`stats::selection`] → [`stats`] → [`view`] → the UI.
 
 pub mod checks;

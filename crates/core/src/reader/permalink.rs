@@ -100,6 +100,9 @@ pub enum Reason {
     UnknownNode,
     /// `lang=` is not a language of the explorer.
     UnknownLang,
+    /// `lang=` names a language whose string table could not be fetched (the UI adds this
+    /// notice; parsing never does).
+    LangUnavailable,
     /// `embed=` is neither 1 nor 0.
     BadEmbed,
     /// `section=` is not a section anchor.
@@ -128,6 +131,7 @@ impl Reason {
             Reason::NodeTooLong => t.a_notice_node_too_long.to_string(),
             Reason::UnknownNode => t.a_notice_node_unknown.to_string(),
             Reason::UnknownLang => t.a_notice_lang.to_string(),
+            Reason::LangUnavailable => t.a_notice_lang_unavailable.to_string(),
             Reason::BadEmbed => t.e_notice_embed.to_string(),
             Reason::UnknownSection => t.e_notice_section.to_string(),
             Reason::BadScale => fill(

@@ -1,12 +1,21 @@
 //! The key list: one key per UI string, grouped by the part of the page that uses it.
 //! `string_table!` turns the list into [`Strings`], the type both tables (`en.rs`,
 //! `zh.rs`) fill in, so a key missing from either is a compile error.
+//!
+//! A table can also be built from its texts in key order ([`Strings::from_texts`]): that
+//! is how a table fetched as a file of its own (`super::packed`) becomes a [`Strings`].
 
 /// Declares [`Strings`] with one `&'static str` field per key, and the key list.
 macro_rules! string_table {
     ($( $(#[$doc:meta])* $key:ident ),* $(,)?) => {
-        /// Every UI string, one field per key. `en::EN` and `zh::ZH` are the two tables.
+        /// Every UI string, one field per key: the English table `en::EN`, and the Chinese
+        /// table, built in (`zh::ZH`) or read from its own file (`super::packed`).
+        ///
+        /// `repr(C)`: the fields lie in declaration order, the language and then one
+        /// `&'static str` per key, so the struct has the layout of `keys::Layout`, which
+        /// [`Strings::from_texts`] relies on.
         #[derive(Debug)]
+        #[repr(C)]
         pub struct Strings {
             /// The table's language, for what goes with a language rather than in a table
             /// entry (the separators of [`crate::text::pieces`]).
@@ -26,6 +35,54 @@ macro_rules! string_table {
     };
 }
 
+/// [`Strings`] seen as its language and an array of its texts in key order. Both are
+/// `repr(C)` with the same field types in the same order (every `&'static str` has one
+/// size and alignment, and an array lays its elements out as consecutive fields would), so
+/// they have one layout.
+#[repr(C)]
+struct Layout {
+    lang: super::Lang,
+    texts: [&'static str; Strings::KEYS.len()],
+}
+
+impl Strings {
+    /// A table from its texts, one per key in declaration order; `None` when their number
+    /// is not the number of keys.
+    ///
+    /// Built through `Layout` rather than field by field: a struct literal of a thousand
+    /// fields read from a list compiles to about 50 KB of wasm, this to almost nothing.
+    pub fn from_texts(lang: super::Lang, texts: Vec<&'static str>) -> Option<Strings> {
+        let texts: [&'static str; Strings::KEYS.len()] = texts.try_into().ok()?;
+        // SAFETY: `Layout` and `Strings` have the same layout (see `Layout`), and every
+        // value of `Layout` is a valid `Strings`: a language and a `&'static str` per key.
+        // `transmute` checks at compile time that the two have the same size.
+        Some(unsafe { std::mem::transmute::<Layout, Strings>(Layout { lang, texts }) })
+    }
+}
+
+/// A fingerprint of the key list: a table packed by one build is read by another only
+/// when both have the same keys in the same order.
+pub const KEYS_FINGERPRINT: u64 = fingerprint(Strings::KEYS);
+
+/// FNV-1a (64-bit) over the keys in order, each followed by the byte 0xff, which no key
+/// holds, so `["ab", "c"]` and `["a", "bc"]` differ.
+pub(super) const fn fingerprint(keys: &[&str]) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < keys.len() {
+        let key = keys[i].as_bytes();
+        let mut j = 0;
+        while j < key.len() {
+            hash = (hash ^ key[j] as u64).wrapping_mul(PRIME);
+            j += 1;
+        }
+        hash = (hash ^ 0xff).wrapping_mul(PRIME);
+        i += 1;
+    }
+    hash
+}
+
 // Keys are grouped by the part of the page that uses them. Placeholders are `{name}`.
 string_table! {
     // ── page shell (ui/app.rs) ──
@@ -39,6 +96,10 @@ string_table! {
     notices_title,
     dismiss,
     language_label,
+    /// The language switch could not fetch a table (`{lang}` its endonym, `{error}` why).
+    lang_load_failed,
+    /// Why, when the build named no file for the table.
+    lang_no_file,
     sec_about,
     sec_tour,
     sec_model,
@@ -260,6 +321,8 @@ string_table! {
     a_notice_node_too_long,
     a_notice_node_unknown,
     a_notice_lang,
+    /// `lang=` names a language whose table could not be fetched.
+    a_notice_lang_unavailable,
     a_amount_empty,
     a_amount_not_plain,
     a_amount_too_long,

@@ -1,6 +1,6 @@
 //! The UI's own words, in English and Simplified Chinese (简体中文): one typed table per
-//! language ([`en::EN`], [`zh::ZH`]), the [`Lang`] switch, `{name}` placeholders and the
-//! locale's number style.
+//! language ([`Strings`]), the [`Lang`] switch, `{name}` placeholders and the locale's
+//! number style.
 //!
 //! **What is translated.** Every string the explorer itself writes: headings, labels,
 //! buttons, notices, chart titles, summaries. **What is not.** The study's own content stays
@@ -22,14 +22,55 @@
 //! **Numbers.** [`Lang::numbers`] gives the locale's separators (CLDR): for `en` and
 //! `zh-Hans` both are `,` for thousands and `.` for decimals, so the digits read the same
 //! in both languages; `e2e/i18n.test.js` checks them against the browser's `Intl`.
+//!
+//! **Tables built in and fetched.** English ([`EN`]) is always built in. The Chinese table
+//! is built in with the crate feature `zh` (on by default: tests, tools, the fuzzers). The
+//! page and the workshop module are built without it, so readers who never pick Chinese
+//! do not download it: the build writes the table into a file of its own
+//! ([`packed`], by the `strings-table` tool), the UI fetches that file when Chinese is
+//! picked and [`install`]s it. [`Lang::table`] says whether a language's table is here
+//! yet; [`Lang::strings`] gives English until it is.
 
 mod en;
 mod keys;
+pub mod packed;
+#[cfg(feature = "zh")]
 mod zh;
 
 pub use en::EN;
-pub use keys::Strings;
+pub use keys::{Strings, KEYS_FINGERPRINT};
+#[cfg(feature = "zh")]
 pub use zh::ZH;
+
+use std::sync::OnceLock;
+
+/// The Chinese table once fetched and [`install`]ed (a build without the `zh` feature).
+static INSTALLED_ZH: OnceLock<Strings> = OnceLock::new();
+
+/// Why [`install`] refused a table: the language already has one, built in or installed
+/// before. Tables never change once here, so a string read from one stays right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TableExists(pub Lang);
+
+impl std::fmt::Display for TableExists {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the {} string table is already here", self.0.key())
+    }
+}
+
+impl std::error::Error for TableExists {}
+
+/// Makes a fetched table its language's table, for the rest of the program.
+pub fn install(table: Strings) -> Result<(), TableExists> {
+    let lang = table.lang;
+    if lang.table().is_some() {
+        return Err(TableExists(lang));
+    }
+    match lang {
+        Lang::En => Err(TableExists(lang)),
+        Lang::Zh => INSTALLED_ZH.set(table).map_err(|_| TableExists(lang)),
+    }
+}
 
 /// A UI language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -97,12 +138,21 @@ impl Lang {
         Lang::En
     }
 
-    /// The language's string table.
-    pub fn strings(self) -> &'static Strings {
+    /// The language's string table if it is here: built in, or fetched and [`install`]ed.
+    pub fn table(self) -> Option<&'static Strings> {
         match self {
-            Lang::En => &EN,
-            Lang::Zh => &ZH,
+            Lang::En => Some(&EN),
+            #[cfg(feature = "zh")]
+            Lang::Zh => Some(&ZH),
+            #[cfg(not(feature = "zh"))]
+            Lang::Zh => INSTALLED_ZH.get(),
         }
+    }
+
+    /// The language's string table, or English while it is not here ([`Lang::table`]).
+    /// The UI switches to a language only once its table is here.
+    pub fn strings(self) -> &'static Strings {
+        self.table().unwrap_or(&EN)
     }
 
     /// The locale's number separators (CLDR `en` and `zh-Hans`).
