@@ -8,8 +8,9 @@
 # stylesheets (every *.css), public/boot.js, and the page's JS glue and wasm, the files
 # the boot script tag names in data-js and data-wasm. Everything else is the rest, fetched
 # later or only on request: the workshop module (data-workshop-js and data-workshop-wasm,
-# fetched when the reader reaches #workshop), sw.js (registered after the app has
-# started), and downloads (study.json, the teaching sample).
+# fetched when the reader reaches #workshop), the Chinese string table (data-strings-zh,
+# fetched when a reader picks Chinese), sw.js (registered after the app has started), and
+# downloads (study.json, the teaching sample).
 # Usage: scripts/size-report.sh [dist] [budget-bytes]
 set -euo pipefail
 dir="${1:-dist}"
@@ -63,7 +64,7 @@ baked=$(ls -t target/wasm32-unknown-unknown/release/build/study-core-*/out/study
 embedded_raw=0; embedded=0
 if [ -n "$baked" ]; then embedded_raw=$(stat -c %s "$baked"); embedded=$(gzip -9 -c "$baked" | wc -c); fi
 printf '%-52s %10d %10d\n' "  the baked study (postcard, in each wasm)" "$embedded_raw" "$embedded"
-printf '%-52s %10d %10d\n' "REST (workshop module, sw.js, downloads)" "$rest_raw" "$rest_gz"
+printf '%-52s %10d %10d\n' "REST (workshop module, Chinese table, sw.js, downloads)" "$rest_raw" "$rest_gz"
 printf '%-52s %10d %10d\n' "FIRST LOAD" "$first_raw" "$first_gz"
 if [ "$first_gz" -gt "$budget" ]; then
   echo "size budget exceeded: first load $first_gz bytes gzip > $budget" >&2

@@ -74,9 +74,26 @@ pub mod takeover;
 pub mod text;
 
 /// Entry point called by `main` in the browser: the app takes over the prerendered page
-/// ([`takeover`]) or mounts into an empty one.
+/// ([`takeover`]) or mounts into an empty one. When the page starts in a language whose
+/// table the build left out, the table is fetched first ([`lang::load`]), the prerendered
+/// article standing in meanwhile.
 pub fn start() {
     panic::install();
+    let lang = state::starting_lang(&state::location_query());
+    if lang.table().is_some() {
+        take_over();
+    } else {
+        // Leptos's executor starts with the mount, so this task runs on the browser's.
+        wasm_bindgen_futures::spawn_local(async move {
+            // On failure `AppState::new` starts in English with a notice saying why.
+            let _ = lang::load(lang, study_core::text::i18n::Lang::En.strings()).await;
+            take_over();
+        });
+    }
+}
+
+/// Replaces the prerendered article with the live page.
+fn take_over() {
     let Some(root) = takeover::root() else { return };
     let later: Vec<&str> = sections::SECTIONS.iter().map(|(id, _)| *id).collect();
     let reading = takeover::begin(&root, &later);

@@ -17,7 +17,9 @@
 //! (`setTimeout(0)`), with [`AppState::permutation_progress`] driving a `<progress>`.
 //! A new selection bumps a generation counter, and a slice of a stale run drops it.
 
+use crate::ui::lang::load;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::sync::Arc;
 use std::time::Duration;
 use study_core::reader::embed;
@@ -95,7 +97,17 @@ impl AppState {
         notices.extend(node_notices);
         let (lang_chosen, lang_notices) = permalink::parse_lang(query);
         notices.extend(lang_notices);
-        let lang = lang_chosen.unwrap_or_else(browser_lang);
+        // `ui::start` fetched the starting language's table if the build left it out; if
+        // that failed, the page starts in English and says why.
+        let mut lang = lang_chosen.unwrap_or_else(browser_lang);
+        if lang.table().is_none() {
+            notices.push(Notice {
+                param: "lang".into(),
+                value: lang.key().into(),
+                reason: permalink::Reason::LangUnavailable,
+            });
+            lang = Lang::En;
+        }
         let (embed, embed_notices) =
             embed::parse_embed(query, &crate::ui::sections::SECTIONS.map(|(id, _)| id));
         notices.extend(embed_notices);
@@ -209,10 +221,25 @@ impl AppState {
         self.lang.get().strings()
     }
 
-    /// Switches the UI language and remembers it as the reader's choice.
+    /// Switches the UI language and remembers it as the reader's choice, once the
+    /// language's table is here (`ui::lang::load` fetches it the first time). If it
+    /// cannot be fetched the page stays as it is and the control bar says why.
     pub fn set_lang(&self, lang: Lang) {
-        self.lang_chosen.set(Some(lang));
-        self.lang.set(lang);
+        let state = *self;
+        spawn_local(async move {
+            match load(lang, state.lang.get_untracked().strings()).await {
+                Ok(()) => {
+                    state.guard.set(None);
+                    state.lang_chosen.set(Some(lang));
+                    state.lang.set(lang);
+                }
+                Err(message) => {
+                    state.guard.set(Some(message));
+                    // The switch shows the language still in use again.
+                    state.lang.notify();
+                }
+            }
+        });
     }
 }
 
@@ -505,6 +532,11 @@ fn write_url(q: &str) {
             Some(&format!("?{q}{hash}")),
         );
     }
+}
+
+/// The language the page starts in: the permalink's `lang=`, else the browser's.
+pub fn starting_lang(query: &str) -> Lang {
+    permalink::parse_lang(query).0.unwrap_or_else(browser_lang)
 }
 
 /// The browser's preferred language (`navigator.languages`), English when it names neither.

@@ -3,7 +3,7 @@
 //! `tr` for fixed strings. It holds nothing of the page's `AppState` and starts no effect
 //! on the page's address, title or selection: the module only reads the page.
 
-use crate::ui::lang::UiLang;
+use crate::ui::lang::{set_when_loaded, UiLang};
 use leptos::prelude::*;
 use study_core::text::i18n::{Lang, Strings};
 use wasm_bindgen::prelude::*;
@@ -18,9 +18,12 @@ pub struct WorkshopState {
 
 impl WorkshopState {
     /// Builds the state, with the language following `<html lang>`, and provides it as
-    /// context, with [`UiLang`] for the chart frame.
+    /// context, with [`UiLang`] for the chart frame. The module has its own memory, so it
+    /// fetches a table the build left out itself (the browser's cache has it from the
+    /// page): until then it shows English.
     pub fn provide() -> WorkshopState {
-        let lang = RwSignal::new(page_lang());
+        let lang = RwSignal::new(Lang::En);
+        set_when_loaded(lang, page_lang());
         follow_page_lang(lang);
         provide_context(UiLang(lang));
         let state = WorkshopState { lang };
@@ -76,7 +79,7 @@ fn follow_page_lang(lang: RwSignal<Lang>) {
     let callback = Closure::<dyn Fn()>::new(move || {
         let now = page_lang();
         if lang.try_get_untracked() != Some(now) {
-            lang.try_set(now);
+            set_when_loaded(lang, now);
         }
     });
     let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) else {
