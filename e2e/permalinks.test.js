@@ -4,7 +4,7 @@
 // exclude= links that are odd (empty, repeated, a whole group) show what they ask for.
 import { test, before, after } from 'node:test';
 import {
-  serve, launch, openApp, assert, assertClean, assertShowsState, referenceStates, assertionCount,
+  serve, launch, openApp, ready, assert, assertClean, assertShowsState, referenceStates, assertionCount,
   controlState, queryOf, tableCells, textOf, waitForQuery,
 } from './harness.js';
 
@@ -80,7 +80,7 @@ test('round trip: change controls, reload the new URL, get the same view', async
 
   // 1. reload the same tab
   await page.reload();
-  await page.waitForSelector('#reproducibility table.ledger');
+  await ready(page);
   await assertShowsState(page, S['paired-development-monthly-off']);
   assert.deepEqual(await view(page), expected, 'same view after reload');
 
@@ -101,7 +101,7 @@ test('round trip: change controls, reload the new URL, get the same view', async
   await assertShowsState(page, S['between-t2-custom']);
   const expected2 = await view(page);
   await page.goto(page.url());
-  await page.waitForSelector('#reproducibility table.ledger');
+  await ready(page);
   await assertShowsState(page, S['between-t2-custom']);
   assert.deepEqual(await view(page), expected2, 'same view after navigating to the URL');
   assertClean(problems);
@@ -208,7 +208,7 @@ for (const [link, apa, query, notices] of EXCLUDE_LINKS) {
     }
     // The page's own address reloads to the same view, without a notice.
     await page.goto(page.url());
-    await page.waitForSelector('#reproducibility table.ledger');
+    await ready(page);
     assert.equal(await textOf(page, '#apa-primary'), apa, 'the same view from the address the page wrote');
     assert.equal(await page.$('#url-notices'), null, 'the address the page wrote raises no notice');
     assertClean(problems);
@@ -258,7 +258,7 @@ for (const typed of TYPED) {
       const query = queryOf(page);
       assert.match(query, /(^|&)salary2017=[0-9.]+$/, `the URL carries the total: ${query}`);
       await page.goto(page.url());
-      await page.waitForSelector('#reproducibility table.ledger');
+      await ready(page);
       const notices = await page.$$eval('#url-notices li', (li) => li.map((x) => x.textContent));
       assert.deepEqual(notices, [], `the app's own link for ${typed} (?${query}) raises no notice`);
       assert.equal(Number(await page.inputValue('#total-salary2017')), Number(typed), 'the field shows the same amount after reload');
