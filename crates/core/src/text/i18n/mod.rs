@@ -38,7 +38,7 @@ pub mod packed;
 mod zh;
 
 pub use en::EN;
-pub use keys::{Strings, KEYS_FINGERPRINT};
+pub use keys::Strings;
 #[cfg(feature = "zh")]
 pub use zh::ZH;
 
@@ -60,15 +60,15 @@ impl std::fmt::Display for TableExists {
 
 impl std::error::Error for TableExists {}
 
-/// Makes a fetched table its language's table, for the rest of the program.
+/// Makes a fetched table its language's table, for the rest of the program. Only a table
+/// the build left out can be installed, and only once.
 pub fn install(table: Strings) -> Result<(), TableExists> {
     let lang = table.lang;
-    if lang.table().is_some() {
-        return Err(TableExists(lang));
-    }
     match lang {
-        Lang::En => Err(TableExists(lang)),
-        Lang::Zh => INSTALLED_ZH.set(table).map_err(|_| TableExists(lang)),
+        Lang::Zh if cfg!(not(feature = "zh")) => {
+            INSTALLED_ZH.set(table).map_err(|_| TableExists(lang))
+        }
+        _ => Err(TableExists(lang)),
     }
 }
 

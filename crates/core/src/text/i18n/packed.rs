@@ -2,10 +2,11 @@
 //! and fetch it when a reader picks it (see the module docs, "Tables built in and
 //! fetched").
 //!
-//! The file is postcard bytes of the language's key, [`KEYS_FINGERPRINT`] and the texts in
-//! key order. [`unpack`] borrows the texts from the bytes, so a table read from a file
-//! costs the file and no copy, and refuses a file of another language or of a build with
-//! other keys: such a table would put every text under the wrong key.
+//! The file is postcard bytes of the language's key, a fingerprint of the key list
+//! (`keys::KEYS_FINGERPRINT`) and the texts in key order. [`unpack`] borrows the texts
+//! from the bytes, so a table read from a file costs the file and no copy, and refuses a
+//! file of another language or of a build with other keys: such a table would put every
+//! text under the wrong key.
 
 use super::keys::KEYS_FINGERPRINT;
 use super::{Lang, Strings};
