@@ -15,8 +15,15 @@
 //!    frame (once the live sections' effects have filled in their rows), restores the open
 //!    `<details>`, the focus and the scroll position, and marks `<html data-app="ready">`;
 //! 4. as each later section is built, [`retire`] removes its prerendered copy in the same
-//!    task; the focus and open `<details>` inside it move to the live one, and a section on
-//!    screen keeps its top where it was.
+//!    task; the focus and open `<details>` inside it move to the live one, and the element
+//!    in the middle of the viewport stays where it was.
+//!
+//! Sections are built one per task, and several can be built between two frames. The
+//! reader's place is noted once, before the first of them replaces its copy, when the
+//! layout is still the one on screen, and restored once, in the next frame, after the
+//! last: a place noted after a section was replaced would hold that section's estimated
+//! height (`content-visibility: auto`, not laid out yet), and restoring it would move
+//! the page by the difference.
 //!
 //! Each step ends before the browser paints again, so no frame shows a half-replaced page.
 //! Live and prerendered elements are matched by [`Place`]: the nearest ancestor with an
@@ -39,6 +46,9 @@ const FOCUSABLE: &str = "a[href], button, input, select, textarea, summary, [tab
 thread_local! {
     /// The prerendered sections not built yet, by anchor, in page order.
     static LATER: RefCell<Vec<(String, web_sys::Element)>> = const { RefCell::new(Vec::new()) };
+    /// What the reader had before the sections replaced since the last frame replaced
+    /// their copies; restored in the next frame.
+    static REPLACING: RefCell<Option<Reading>> = const { RefCell::new(None) };
 }
 
 /// An element's place in the page, the same in the prerendered and the live DOM.
@@ -118,17 +128,22 @@ impl Reading {
     /// (`content-visibility: auto`) have estimated heights, which may differ between the
     /// prerendered and the live page, so the same scroll offset could show other content.
     fn restore_scroll(&self) {
-        let (x, y) = self.scroll;
-        if y > 0.0 {
-            if let Some((el, top)) =
-                self.anchor.as_ref().and_then(|(p, top)| Some((p.find()?, *top)))
-            {
-                let moved = el.get_bounding_client_rect().top() - top;
-                window().scroll_by_with_x_and_y(0.0, moved);
-                return;
-            }
+        if !self.restore_anchor() {
+            let (x, y) = self.scroll;
+            window().scroll_to_with_x_and_y(x, y);
         }
-        window().scroll_to_with_x_and_y(x, y);
+    }
+
+    /// Puts the element that was in the middle of the viewport back at the same height;
+    /// false if there was none (the page was at the top) or it is no longer there.
+    fn restore_anchor(&self) -> bool {
+        let Some((el, top)) = self.anchor.as_ref().and_then(|(p, top)| Some((p.find()?, *top)))
+        else {
+            return false;
+        };
+        let moved = el.get_bounding_client_rect().top() - top;
+        window().scroll_by_with_x_and_y(0.0, moved);
+        true
     }
 }
 
@@ -197,9 +212,12 @@ pub fn discard_later() {
     LATER.with(|l| l.borrow_mut().clear());
 }
 
-/// A later section is being built: its prerendered copy leaves the page now, and once the
-/// live section is filled in (in the next frame, before it paints) the focus and the open
-/// `<details>` that were inside the copy move to it.
+/// A later section is being built: its prerendered copy leaves the page now. In the next
+/// frame, before it paints, once the live section is filled in, the focus and the open
+/// `<details>` that were inside the copy move to it, and the element that was in the
+/// middle of the viewport before the first section of this frame was replaced is put
+/// back at the same height: neither the sections replaced above it nor the one it is in
+/// move what the reader is reading.
 pub fn retire(id: &str) {
     let Some(el) = LATER.with(|l| {
         let mut l = l.borrow_mut();
@@ -208,23 +226,30 @@ pub fn retire(id: &str) {
     }) else {
         return;
     };
-    // A section on screen keeps its top where it is (a link to it, `#codebook`, has put
-    // its heading there); the live copy's content may differ further down.
-    let rect = el.get_bounding_client_rect();
-    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let on_screen = rect.top() < height && rect.bottom() > 0.0;
-    let mut reading = Reading::note(&el, false);
-    reading.anchor =
-        on_screen.then(|| (Place { scope: id.to_string(), kind: ANY, index: 0 }, rect.top()));
-    el.remove();
-    if on_screen || reading.focus.is_some() || !reading.open.is_empty() {
-        request_animation_frame(move || {
-            reading.restore_places();
-            if on_screen {
-                reading.restore_scroll();
+    let inside = Reading::note(&el, false);
+    REPLACING.with(|r| {
+        let mut replacing = r.borrow_mut();
+        match replacing.as_mut() {
+            Some(reading) => {
+                reading.focus = reading.focus.take().or(inside.focus);
+                reading.open.extend(inside.open);
             }
-        });
-    }
+            None => {
+                // The first section since the last frame: the page is as the reader sees it.
+                // At the top of the page nothing above the sections moves.
+                let scrolled = inside.scroll.1 > 0.0;
+                let anchor = root().filter(|_| scrolled).and_then(|root| anchor_in(&root));
+                *replacing = Some(Reading { anchor, ..inside });
+                request_animation_frame(|| {
+                    if let Some(reading) = REPLACING.with(|r| r.borrow_mut().take()) {
+                        reading.restore_places();
+                        reading.restore_anchor();
+                    }
+                });
+            }
+        }
+    });
+    el.remove();
 }
 
 /// The element in the middle of the viewport, inside `within` and outside the control bar
