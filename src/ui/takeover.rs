@@ -90,8 +90,8 @@ pub struct Reading {
 
 impl Reading {
     /// Notes what the reader has inside `within`; the element in the middle of the
-    /// viewport only if `anchored` and the page is scrolled (finding it costs a hit test
-    /// and a count of the elements around it, and at the top the offset is restored).
+    /// viewport only if `anchored` (finding it costs a hit test and a count of the
+    /// elements around it).
     fn note(within: &web_sys::Element, anchored: bool) -> Reading {
         let window = window();
         let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
@@ -103,12 +103,7 @@ impl Reading {
             .iter()
             .filter_map(|d| Place::of(d, "details"))
             .collect();
-        Reading {
-            scroll,
-            anchor: if anchored && scroll.1 > 0.0 { anchor_in(within) } else { None },
-            focus,
-            open,
-        }
+        Reading { scroll, anchor: if anchored { anchor_in(within) } else { None }, focus, open }
     }
 
     /// Opens the same `<details>` and focuses the same element.
@@ -236,9 +231,7 @@ pub fn retire(id: &str) {
             }
             None => {
                 // The first section since the last frame: the page is as the reader sees it.
-                // At the top of the page nothing above the sections moves.
-                let scrolled = inside.scroll.1 > 0.0;
-                let anchor = root().filter(|_| scrolled).and_then(|root| anchor_in(&root));
+                let anchor = root().and_then(|root| anchor_in(&root));
                 *replacing = Some(Reading { anchor, ..inside });
                 request_animation_frame(|| {
                     if let Some(reading) = REPLACING.with(|r| r.borrow_mut().take()) {
@@ -253,9 +246,14 @@ pub fn retire(id: &str) {
 }
 
 /// The element in the middle of the viewport, inside `within` and outside the control bar
-/// (sticky on wide screens), with its distance from the viewport's top.
+/// (sticky on wide screens), with its distance from the viewport's top. None at the top of
+/// the page: there the scroll offset (zero) is the reader's place, and nothing above the
+/// sections moves.
 fn anchor_in(within: &web_sys::Element) -> Option<(Place, f64)> {
     let window = window();
+    if window.scroll_y().ok()? <= 0.0 {
+        return None;
+    }
     let x = window.inner_width().ok()?.as_f64()? / 2.0;
     let y = window.inner_height().ok()?.as_f64()? / 2.0;
     let el = document().elements_from_point(x as f32, y as f32).iter().find_map(|v| {
