@@ -8,7 +8,7 @@
 //    with the page at the top (charts far off screen are drawn when scrolled to, see
 //    ui::measure), with the salary charts in view and with the robustness charts in view.
 // Usage: node scripts/bench-browser.mjs [runs=15] [toggles=240]
-import { serve, launch, watchedPage } from '../e2e/harness.js';
+import { serve, launch, until, watchedPage } from '../e2e/harness.js';
 
 const RUNS = Number(process.argv[2] || 15);
 const TOGGLES = Number(process.argv[3] || 240);
@@ -33,8 +33,9 @@ try {
         }
       }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'data-app'] });
     });
-    await page.goto(server.base);
-    await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 30000 });
+    const cdp = await context.newCDPSession(page);
+    await page.goto(server.base, { waitUntil: 'commit' });
+    await until(cdp, 'window.__complete !== undefined', { timeout: 30000 });
     const t = await page.evaluate(() => ({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, interactive: window.__interactive, complete: window.__complete }));
     fcp.push(t.fcp); interactive.push(t.interactive); complete.push(t.complete);
     await context.close();

@@ -7,13 +7,14 @@
 //    a frame-by-frame poll would add whatever task runs before the next frame);
 //  - on loopback, unthrottled, at 1280×800 and 390×844: `data-app="ready"` and the page's
 //    cumulative layout shift up to a second after it.
-// Times are from navigation start, in the page's own clock.
+// Times are from navigation start, in the page's own clock. The script waits through the
+// DevTools protocol (`until`), so no Playwright script runs in the page during the load.
 // Usage: node scripts/bench-firstload.mjs [runs=3]
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launch, DIST } from '../e2e/harness.js';
+import { launch, until, DIST } from '../e2e/harness.js';
 
 const RUNS = Number(process.argv[2] || 3);
 const HEADLINE = 't(20) = 3.99';
@@ -66,7 +67,7 @@ async function load(browser, viewport, throttle) {
   }
   await page.addInitScript(watch, HEADLINE);
   await page.goto(base, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__ready !== undefined && window.__headline !== undefined, null, { timeout: 60000, polling: 100 });
+  await until(cdp, 'window.__ready !== undefined && window.__headline !== undefined');
   await page.waitForTimeout(1000);
   const m = await page.evaluate(() => ({ headline: window.__headline, ready: window.__ready, cls: window.__cls }));
   await context.close();
