@@ -30,8 +30,7 @@ pub async fn load(lang: Lang, t: &'static Strings) -> Result<(), String> {
         |error: String| fill(t.lang_load_failed, &[("lang", lang.endonym()), ("error", &error)]);
     let url = table_url(lang).ok_or_else(|| failed(t.lang_no_file.to_string()))?;
     let bytes = fetch_bytes(&url, t).await.map_err(failed)?;
-    // Installed tables live as long as the page, and borrow their texts from the file.
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    // An installed table lives as long as the page and borrows its texts from the file.
     let table = packed::unpack(lang, bytes).map_err(|e| failed(e.to_string()))?;
     // A second load of the same table may have finished first; the first stays, and both
     // hold the same texts.

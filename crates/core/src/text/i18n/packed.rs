@@ -53,17 +53,30 @@ pub fn pack(table: &Strings) -> Vec<u8> {
     postcard::to_allocvec(&packed).unwrap_or_default()
 }
 
-/// The table of `lang` from the bytes of its file.
-pub fn unpack(lang: Lang, bytes: &'static [u8]) -> Result<Strings, UnpackError> {
-    let packed: Packed<'static> =
-        postcard::from_bytes(bytes).map_err(|_| UnpackError::Malformed)?;
+/// The table of `lang` from the bytes of its file. A table lives as long as the program
+/// and borrows its texts from the bytes, so they are kept (leaked) only once the file has
+/// been checked; a refused file is dropped.
+pub fn unpack(lang: Lang, bytes: Vec<u8>) -> Result<Strings, UnpackError> {
+    let texts = read(lang, &bytes)?.len();
+    if texts != Strings::KEYS.len() {
+        return Err(UnpackError::OtherBuild);
+    }
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    // The same bytes read again, now for as long as the program runs: they passed above.
+    let texts = read(lang, bytes)?;
+    Strings::from_texts(lang, texts).ok_or(UnpackError::OtherBuild)
+}
+
+/// The texts of a file of `lang`'s table, in key order, borrowed from its bytes.
+fn read(lang: Lang, bytes: &[u8]) -> Result<Vec<&str>, UnpackError> {
+    let packed: Packed<'_> = postcard::from_bytes(bytes).map_err(|_| UnpackError::Malformed)?;
     if packed.lang != lang.key() {
         return Err(UnpackError::OtherLanguage(packed.lang.to_string()));
     }
     if packed.keys != KEYS_FINGERPRINT {
         return Err(UnpackError::OtherBuild);
     }
-    Strings::from_texts(lang, packed.texts).ok_or(UnpackError::OtherBuild)
+    Ok(packed.texts)
 }
 
 #[cfg(test)]
@@ -71,13 +84,9 @@ mod tests {
     use super::*;
     use crate::text::i18n::{EN, ZH};
 
-    fn leak(bytes: Vec<u8>) -> &'static [u8] {
-        Box::leak(bytes.into_boxed_slice())
-    }
-
     #[test]
     fn a_packed_table_reads_back_entry_for_entry() {
-        let table = unpack(Lang::Zh, leak(pack(&ZH))).expect("the packed Chinese table");
+        let table = unpack(Lang::Zh, pack(&ZH)).expect("the packed Chinese table");
         assert_eq!(table.lang, Lang::Zh);
         assert_eq!(table.entries(), ZH.entries());
         assert_eq!(table.fd_do, ZH.fd_do);
@@ -87,16 +96,16 @@ mod tests {
     #[test]
     fn a_table_already_here_is_not_replaced() {
         use crate::text::i18n::{install, TableExists};
-        let fetched = unpack(Lang::Zh, leak(pack(&ZH))).expect("the packed Chinese table");
+        let fetched = unpack(Lang::Zh, pack(&ZH)).expect("the packed Chinese table");
         assert_eq!(install(fetched), Err(TableExists(Lang::Zh)));
-        let english = unpack(Lang::En, leak(pack(&EN))).expect("the packed English table");
+        let english = unpack(Lang::En, pack(&EN)).expect("the packed English table");
         assert_eq!(install(english), Err(TableExists(Lang::En)));
     }
 
     #[test]
     fn a_table_of_another_language_is_refused() {
         assert_eq!(
-            unpack(Lang::Zh, leak(pack(&EN))).err(),
+            unpack(Lang::Zh, pack(&EN)).err(),
             Some(UnpackError::OtherLanguage("en".into()))
         );
     }
@@ -105,24 +114,24 @@ mod tests {
     fn a_table_of_other_keys_is_refused() {
         let mut texts: Vec<&str> = ZH.entries().into_iter().map(|(_, t)| t).collect();
         let other_keys = Packed { lang: "zh", keys: KEYS_FINGERPRINT ^ 1, texts: texts.clone() };
-        let bytes = leak(postcard::to_allocvec(&other_keys).unwrap());
+        let bytes = postcard::to_allocvec(&other_keys).unwrap();
         assert_eq!(unpack(Lang::Zh, bytes).err(), Some(UnpackError::OtherBuild));
         // The right fingerprint but one text short.
         texts.pop();
         let short = Packed { lang: "zh", keys: KEYS_FINGERPRINT, texts };
-        let bytes = leak(postcard::to_allocvec(&short).unwrap());
+        let bytes = postcard::to_allocvec(&short).unwrap();
         assert_eq!(unpack(Lang::Zh, bytes).err(), Some(UnpackError::OtherBuild));
     }
 
     #[test]
     fn a_file_that_is_not_a_table_is_refused() {
-        assert_eq!(unpack(Lang::Zh, b"").err(), Some(UnpackError::Malformed));
+        assert_eq!(unpack(Lang::Zh, Vec::new()).err(), Some(UnpackError::Malformed));
         assert_eq!(
-            unpack(Lang::Zh, b"<!doctype html><title>404</title>").err(),
+            unpack(Lang::Zh, b"<!doctype html><title>404</title>".to_vec()).err(),
             Some(UnpackError::Malformed)
         );
         let whole = pack(&ZH);
-        let cut = leak(whole[..whole.len() / 2].to_vec());
+        let cut = whole[..whole.len() / 2].to_vec();
         assert_eq!(unpack(Lang::Zh, cut).err(), Some(UnpackError::Malformed));
     }
 
