@@ -57,23 +57,20 @@ pub fn pack(table: &Strings) -> Vec<u8> {
 /// and borrows its texts from the bytes, so they are kept (leaked) only once the file has
 /// been checked; a refused file is dropped.
 pub fn unpack(lang: Lang, bytes: Vec<u8>) -> Result<Strings, UnpackError> {
-    let texts = read(lang, &bytes)?.len();
-    if texts != Strings::KEYS.len() {
-        return Err(UnpackError::OtherBuild);
-    }
+    read(lang, &bytes)?;
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     // The same bytes read again, now for as long as the program runs: they passed above.
-    let texts = read(lang, bytes)?;
-    Strings::from_texts(lang, texts).ok_or(UnpackError::OtherBuild)
+    Strings::from_texts(lang, read(lang, bytes)?).ok_or(UnpackError::OtherBuild)
 }
 
-/// The texts of a file of `lang`'s table, in key order, borrowed from its bytes.
+/// The texts of a file of `lang`'s table, one per key in key order, borrowed from its
+/// bytes.
 fn read(lang: Lang, bytes: &[u8]) -> Result<Vec<&str>, UnpackError> {
     let packed: Packed<'_> = postcard::from_bytes(bytes).map_err(|_| UnpackError::Malformed)?;
     if packed.lang != lang.key() {
         return Err(UnpackError::OtherLanguage(packed.lang.to_string()));
     }
-    if packed.keys != KEYS_FINGERPRINT {
+    if packed.keys != KEYS_FINGERPRINT || packed.texts.len() != Strings::KEYS.len() {
         return Err(UnpackError::OtherBuild);
     }
     Ok(packed.texts)
