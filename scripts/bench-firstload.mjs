@@ -37,8 +37,8 @@ const base = `http://127.0.0.1:${server.address().port}/`;
 // Injected through the DevTools protocol (the page's CSP does not apply). `headline` is
 // looked for only on the slow phone, the one load that reports it: each frame until it is on
 // screen, the first text node holding it is found with a TreeWalker (the headline is one text
-// node, in the finding's sentence). An XPath over every element's text, as this script used
-// before, took 9 ms a frame on this page at 1× CPU, in the middle of the load it timed.
+// node, in the finding's sentence). An XPath over every element's text would take 9 ms a
+// frame on this page at 1× CPU, in the middle of the load it times.
 function watch(headline) {
   window.__cls = 0;
   new PerformanceObserver((list) => {
