@@ -72,11 +72,11 @@ fn without_blake_and_harry_the_test_is_t18_3_90() {
     close(t.p, 0.0010593405560597455);
     // The robustness report follows: the exact permutation walks C(20, 9) relabellings.
     let r = robustness(&points, sel.design().unwrap(), &RobustnessOptions::default()).unwrap();
-    let perm = r.permutation.unwrap();
+    let perm = r.checks.permutation.unwrap();
     assert!(perm.exact);
     assert_eq!(perm.count, 167_960);
     // stats.mannwhitneyu(a, b, alternative="two-sided"): U = 94.0
-    assert_eq!(mann_whitney(r.rank.unwrap()).u1, 94.0);
+    assert_eq!(mann_whitney(r.checks.rank.unwrap()).u1, 94.0);
 }
 
 #[test]
@@ -138,23 +138,23 @@ fn own_data_matches_scipy_for_every_test() {
     let design = sel.design().unwrap();
     let r = robustness(&points, design, &RobustnessOptions::default()).unwrap();
     // stats.ttest_ind(a, b): t = 7.625360708007418, p = 3.765405142462927e-06, df = 13
-    close(r.primary.t, 7.625360708007418);
-    close(r.primary.p, 3.765405142462927e-06);
-    assert_eq!(r.primary.df, 13.0);
+    close(r.checks.primary.t, 7.625360708007418);
+    close(r.checks.primary.p, 3.765405142462927e-06);
+    assert_eq!(r.checks.primary.df, 13.0);
     // stats.ttest_ind(a, b, equal_var=False): t = 7.637512343509606,
     // p = 4.051292416712579e-06, df = 12.809852087576044
-    let w = r.welch.unwrap().unwrap();
+    let w = r.checks.welch.unwrap().unwrap();
     close(w.t, 7.637512343509606);
     close(w.p, 4.051292416712579e-06);
     close(w.df, 12.809852087576044);
     // stats.mannwhitneyu(a, b, alternative="two-sided", method="exact"): U = 56,
     // p = 0.0003108003108003108
-    let u = mann_whitney(r.rank.unwrap());
+    let u = mann_whitney(r.checks.rank.unwrap());
     assert_eq!(u.u1, 56.0);
     close(u.p, 0.0003108003108003108);
     // stats.permutation_test((a, b), mean(x) - mean(y), n_resamples=np.inf,
     // alternative="two-sided"): statistic = 150.7782142857143, p = 0.0003108003108003108
-    let perm = r.permutation.unwrap();
+    let perm = r.checks.permutation.unwrap();
     assert!(perm.exact);
     assert_eq!(perm.count, 6435);
     close(perm.observed, 150.7782142857143);

@@ -2,6 +2,7 @@
 
 use super::did::DID;
 use super::*;
+use study_core::stats::robust::report::{checks_deferred, Checks};
 
 #[test]
 fn leave_one_out_matches_scipy() {
@@ -83,22 +84,48 @@ fn the_report_runs_every_design() {
     let opts = RobustnessOptions::default();
     let p = points(Measure::Quarterly, true);
     let r = robustness(&p, Design::DiffInDiff, &opts).unwrap();
-    close(r.primary.t, DID[0].t, "report t");
-    assert!(matches!(r.rank, Ok(RankTest::MannWhitney(_))));
+    close(r.checks.primary.t, DID[0].t, "report t");
+    assert!(matches!(r.checks.rank, Ok(RankTest::MannWhitney(_))));
     assert_eq!(r.bayes.len(), 3);
     assert_eq!(r.normality.len(), 2);
-    assert!(r.levene_mean.is_some() && r.welch.is_some() && r.influence.is_ok());
+    assert!(r.levene_mean.is_some() && r.checks.welch.is_some() && r.influence.is_ok());
 
     let between = robustness(&p, Design::Between(Time::T1), &opts).unwrap();
-    assert!(between.primary.p > 0.05, "the groups did not differ at T1");
+    assert!(between.checks.primary.p > 0.05, "the groups did not differ at T1");
     let paired = robustness(&p, Design::Paired(Group::Service), &opts).unwrap();
-    assert!(matches!(paired.rank, Ok(RankTest::Wilcoxon(_))));
-    assert!(paired.welch.is_none() && paired.levene_mean.is_none());
+    assert!(matches!(paired.checks.rank, Ok(RankTest::Wilcoxon(_))));
+    assert!(paired.checks.welch.is_none() && paired.levene_mean.is_none());
     assert_eq!(paired.influence.as_ref().unwrap().rows.len(), 10);
     assert_eq!(
         robustness(&p, Design::Descriptive(Group::Service, Time::T1), &opts),
         Err(RobustError::NoComparison)
     );
+}
+
+/// A report completed from checks computed beforehand (as the first screen's are) is the
+/// report computed in one call, for every design; a descriptive design has neither.
+#[test]
+fn a_report_from_its_checks_is_the_whole_report() {
+    let opts = RobustnessOptions::default();
+    let p = points(Measure::Quarterly, true);
+    let designs = [
+        Design::DiffInDiff,
+        Design::Between(Time::T1),
+        Design::Between(Time::T2),
+        Design::Paired(Group::Service),
+        Design::Paired(Group::Development),
+    ];
+    for design in designs {
+        let (checks, deferred) = checks_deferred(&p, design, &opts.permutation, u64::MAX).unwrap();
+        assert!(deferred.is_none(), "{design:?}: nothing is deferred without a work limit");
+        let whole = robustness(&p, design, &opts).unwrap();
+        assert_eq!(Robustness::from_checks(checks, &p, &opts).unwrap(), whole, "{design:?}");
+    }
+    let descriptive = Checks {
+        design: Design::Descriptive(Group::Service, Time::T1),
+        ..checks_deferred(&p, Design::DiffInDiff, &opts.permutation, u64::MAX).unwrap().0
+    };
+    assert_eq!(Robustness::from_checks(descriptive, &p, &opts), Err(RobustError::NoComparison));
 }
 
 #[test]
@@ -173,8 +200,8 @@ fn the_summary_names_tests_that_disagree() {
         .chain(b.iter().enumerate().map(|(i, d)| point(i + 10, Group::Development, *d)))
         .collect();
     let r = robustness(&pts, Design::DiffInDiff, &RobustnessOptions::default()).unwrap();
-    close_p(r.primary.p, 0.48743377481699934, "t-test p");
-    close_p(r.rank.as_ref().unwrap().p(), 0.0015046872632011952, "Mann-Whitney p");
+    close_p(r.checks.primary.p, 0.48743377481699934, "t-test p");
+    close_p(r.checks.rank.as_ref().unwrap().p(), 0.0015046872632011952, "Mann-Whitney p");
     let all = summarize(&r, None, ALPHA, &Terms::paper(), Lang::En).join(" ");
     assert!(all.contains("not significant at \u{3b1} = .05"), "{all}");
     assert!(all.contains("The Mann\u{2013}Whitney U test (exact, p = .002) does not reach it, so the conclusion depends on the method."), "{all}");

@@ -106,16 +106,11 @@ pub struct Checks {
     pub permutation: Result<PermutationTest, RobustError>,
 }
 
-/// Every robustness analysis for one design.
+/// Every robustness analysis for one design: its [`Checks`] and the analyses beside them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Robustness {
-    pub design: Design,
-    /// The design's own test: Student (two groups, as the paper) or paired.
-    pub primary: TTest,
-    /// Welch's test (two-group designs only).
-    pub welch: Option<Result<TTest, RobustError>>,
-    pub rank: Result<RankTest, RobustError>,
-    pub permutation: Result<PermutationTest, RobustError>,
+    /// The design's own test and the alternative tests of its conclusion.
+    pub checks: Checks,
     pub effect: Result<EffectSize, RobustError>,
     /// One per prior scale, in the order of [`RobustnessOptions::prior_scales`].
     pub bayes: Vec<Result<BayesFactor, RobustError>>,
@@ -142,7 +137,7 @@ pub fn robustness(
 }
 
 /// [`robustness`], except that a Monte Carlo permutation test whose work (resamples ×
-/// values per resample) exceeds `sync_work` is not run: the report's `permutation` is
+/// values per resample) exceeds `sync_work` is not run: the report's `checks.permutation` is
 /// [`RobustError::Running`] and the run is returned, to be stepped and finished by the
 /// caller ([`Robustness::with_permutation`] puts its result in). Everything else is
 /// computed as usual.
@@ -153,63 +148,7 @@ pub fn robustness_deferred(
     sync_work: u64,
 ) -> Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError> {
     let (checks, deferred) = checks_deferred(points, design, &opts.permutation, sync_work)?;
-    let Checks { design, primary, welch, rank, permutation } = checks;
-    let report = match design {
-        Design::Descriptive(..) => return Err(RobustError::NoComparison),
-        Design::DiffInDiff | Design::Between(_) => {
-            let time = if let Design::Between(t) = design { Some(t) } else { None };
-            let (s, d) = (Group::Service, Group::Development);
-            let (a, b) = (values(points, s, time), values(points, d, time));
-            let (n1, n2) = (a.len(), b.len());
-            Robustness {
-                design,
-                primary,
-                welch,
-                rank,
-                permutation,
-                effect: cohens_d(&a, &b),
-                bayes: opts
-                    .prior_scales
-                    .iter()
-                    .map(|&r| bf10_two_sample(primary.t, n1, n2, r))
-                    .collect(),
-                normality: vec![
-                    NormalityCheck { group: s, time, result: shapiro_wilk(&a) },
-                    NormalityCheck { group: d, time, result: shapiro_wilk(&b) },
-                ],
-                levene_mean: Some(levene(&[&a, &b], Center::Mean)),
-                levene_median: Some(levene(&[&a, &b], Center::Median)),
-                influence: leave_one_out(points, design),
-                ancova: (design == Design::DiffInDiff).then(|| ancova(points, s, d)),
-                log_scale: (design == Design::DiffInDiff).then(|| log_scale_between(points, s, d)),
-            }
-        }
-        Design::Paired(group) => {
-            let (t1, t2) =
-                (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
-            let diffs = values(points, group, None);
-            Robustness {
-                design,
-                primary,
-                welch,
-                rank,
-                permutation,
-                effect: paired_dz(&t1, &t2),
-                bayes: opts
-                    .prior_scales
-                    .iter()
-                    .map(|&r| bf10_one_sample(primary.t, t1.len(), r))
-                    .collect(),
-                normality: vec![NormalityCheck { group, time: None, result: shapiro_wilk(&diffs) }],
-                levene_mean: None,
-                levene_median: None,
-                influence: leave_one_out(points, design),
-                ancova: None,
-                log_scale: Some(log_scale_paired(points, group)),
-            }
-        }
-    };
-    Ok((report, deferred))
+    Ok((Robustness::from_checks(checks, points, opts)?, deferred))
 }
 
 /// The design's own test and the alternative tests alone ([`Checks`]), with a Monte Carlo
@@ -264,9 +203,74 @@ pub fn checks_deferred(
 }
 
 impl Robustness {
+    /// The report whose checks are `checks`, computed from the same `points` by
+    /// [`checks_deferred`] (with `opts.permutation`): the analyses beside the checks are
+    /// computed here, the checks are not computed again. A descriptive design has no
+    /// report.
+    pub fn from_checks(
+        checks: Checks,
+        points: &[SalaryPoint],
+        opts: &RobustnessOptions,
+    ) -> Result<Robustness, RobustError> {
+        let t = checks.primary.t;
+        let report = match checks.design {
+            Design::Descriptive(..) => return Err(RobustError::NoComparison),
+            Design::DiffInDiff | Design::Between(_) => {
+                let time = if let Design::Between(t) = checks.design { Some(t) } else { None };
+                let (s, d) = (Group::Service, Group::Development);
+                let (a, b) = (values(points, s, time), values(points, d, time));
+                let (n1, n2) = (a.len(), b.len());
+                let did = checks.design == Design::DiffInDiff;
+                Robustness {
+                    effect: cohens_d(&a, &b),
+                    bayes: opts
+                        .prior_scales
+                        .iter()
+                        .map(|&r| bf10_two_sample(t, n1, n2, r))
+                        .collect(),
+                    normality: vec![
+                        NormalityCheck { group: s, time, result: shapiro_wilk(&a) },
+                        NormalityCheck { group: d, time, result: shapiro_wilk(&b) },
+                    ],
+                    levene_mean: Some(levene(&[&a, &b], Center::Mean)),
+                    levene_median: Some(levene(&[&a, &b], Center::Median)),
+                    influence: leave_one_out(points, checks.design),
+                    ancova: did.then(|| ancova(points, s, d)),
+                    log_scale: did.then(|| log_scale_between(points, s, d)),
+                    checks,
+                }
+            }
+            Design::Paired(group) => {
+                let (t1, t2) =
+                    (values(points, group, Some(Time::T1)), values(points, group, Some(Time::T2)));
+                let diffs = values(points, group, None);
+                Robustness {
+                    effect: paired_dz(&t1, &t2),
+                    bayes: opts
+                        .prior_scales
+                        .iter()
+                        .map(|&r| bf10_one_sample(t, t1.len(), r))
+                        .collect(),
+                    normality: vec![NormalityCheck {
+                        group,
+                        time: None,
+                        result: shapiro_wilk(&diffs),
+                    }],
+                    levene_mean: None,
+                    levene_median: None,
+                    influence: leave_one_out(points, checks.design),
+                    ancova: None,
+                    log_scale: Some(log_scale_paired(points, group)),
+                    checks,
+                }
+            }
+        };
+        Ok(report)
+    }
+
     /// Puts a finished permutation test in (after a deferred Monte Carlo run).
     pub fn with_permutation(mut self, test: PermutationTest) -> Robustness {
-        self.permutation = Ok(test);
+        self.checks.permutation = Ok(test);
         self
     }
 }

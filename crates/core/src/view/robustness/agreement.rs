@@ -7,9 +7,7 @@
 //! two-sided one the summary uses.
 
 use crate::stats::robust::error::RobustError;
-use crate::stats::robust::permutation::PermutationTest;
-use crate::stats::robust::report::{Checks, RankTest, Robustness};
-use crate::stats::ttest::TTest;
+use crate::stats::robust::report::Checks;
 
 /// An alternative test the first screen names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,24 +57,12 @@ impl Agreement {
     }
 }
 
-/// The agreement of a robustness report at `alpha`.
-pub fn agreement(r: &Robustness, alpha: f64) -> Agreement {
-    agreement_of(&r.primary, r.welch.as_ref(), &r.rank, &r.permutation, alpha)
-}
-
-/// The agreement of the checks alone, computed before the rest of the report: the same
-/// as [`agreement`] of the report they belong to.
-pub fn checks_agreement(c: &Checks, alpha: f64) -> Agreement {
-    agreement_of(&c.primary, c.welch.as_ref(), &c.rank, &c.permutation, alpha)
-}
-
-fn agreement_of(
-    primary: &TTest,
-    welch: Option<&Result<TTest, RobustError>>,
-    rank: &Result<RankTest, RobustError>,
-    permutation: &Result<PermutationTest, RobustError>,
-    alpha: f64,
-) -> Agreement {
+/// The agreement of a report's checks at `alpha` (a [`Robustness`] report's are its
+/// `checks`): the same whether the rest of the report has been computed or not.
+///
+/// [`Robustness`]: crate::stats::robust::report::Robustness
+pub fn agreement(c: &Checks, alpha: f64) -> Agreement {
+    let Checks { primary, welch, rank, permutation, .. } = c;
     let significant = primary.p < alpha;
     let outcome = |p: Result<f64, &RobustError>| match p {
         Ok(p) if p.is_finite() && (p < alpha) == significant => Outcome::Agrees,

@@ -251,9 +251,10 @@ impl PendingView {
         let PendingView { mut view, report, sensitivity, run, terms, difference } = self;
         let lang = view.lang;
         let report = report.with_permutation(run.finish());
-        view.agreement = Some(agreement(&report, ALPHA));
+        view.agreement = Some(agreement(&report.checks, ALPHA));
         view.summary = summarize(&report, sensitivity.as_deref(), ALPHA, &terms, lang);
         view.permutation = report
+            .checks
             .permutation
             .as_ref()
             .map(|p| permutation_view(p, &report, difference, &terms, lang))
@@ -274,7 +275,7 @@ pub fn agreement_first(
     let design = sel.design()?;
     let options = RobustnessOptions::default().permutation;
     let (checks, _) = checks_deferred(points, design, &options, sync_work).ok()?;
-    Some(checks_agreement(&checks, ALPHA))
+    Some(agreement(&checks, ALPHA))
 }
 
 /// The view of the paper's salaries or a reader's own values (each worded in its
@@ -331,6 +332,7 @@ pub fn robustness_view_staged(
         summary,
         tests: tests(&report, &terms, lang),
         permutation: report
+            .checks
             .permutation
             .as_ref()
             .map(|p| permutation_view(p, &report, difference, &terms, lang))
@@ -351,7 +353,7 @@ pub fn robustness_view_staged(
             .map_err(|e| e.clone()),
         ancova: ancova_part(&report, &terms, lang),
         log_scale: log_part(&report, &terms, lang),
-        agreement: Some(agreement(&report, ALPHA)),
+        agreement: Some(agreement(&report.checks, ALPHA)),
         lang,
     };
     match run {

@@ -92,9 +92,9 @@ pub(super) fn permutation_view(
     lang: Lang,
 ) -> PermutationView {
     let t = lang.strings();
-    let (n1, n2) = (r.primary.a.n, r.primary.b.n);
+    let (n1, n2) = (r.checks.primary.a.n, r.checks.primary.b.n);
     let (a, b) = groups(terms);
-    let what = match r.design {
+    let what = match r.checks.design {
         Design::DiffInDiff => t.b_what_diffs,
         Design::Between(Time::T1) => terms.pick(t.b_what_t1, t.b_what_t1_own),
         Design::Between(Time::T2) => terms.pick(t.b_what_t2, t.b_what_t2_own),
@@ -133,7 +133,7 @@ pub(super) fn permutation_view(
         ),
     };
     let ab = [("a", a), ("b", b)];
-    let (statistic, axis) = match r.design {
+    let (statistic, axis) = match r.checks.design {
         Design::Paired(g) => (
             fill(t.b_stat_paired, &[("group", terms.name(g))]),
             fill(t.b_axis_paired, &[("group", terms.name(g))]),

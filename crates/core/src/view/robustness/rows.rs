@@ -59,28 +59,30 @@ pub(super) fn tests(r: &Robustness, terms: &Terms, lang: Lang) -> Vec<Row> {
     let t = lang.strings();
     let (a, b) = groups(terms);
     let mut out = Vec::new();
-    match r.design {
-        Design::Paired(_) => out.push(t_row(t.b_t_paired, &r.primary, t.b_note_paired, lang)),
-        Design::DiffInDiff => {
-            out.push(t_row(t.b_t_student_paper, &r.primary, t.b_note_student, lang))
+    match r.checks.design {
+        Design::Paired(_) => {
+            out.push(t_row(t.b_t_paired, &r.checks.primary, t.b_note_paired, lang))
         }
-        _ => out.push(t_row(t.b_t_student, &r.primary, t.b_note_student, lang)),
+        Design::DiffInDiff => {
+            out.push(t_row(t.b_t_student_paper, &r.checks.primary, t.b_note_student, lang))
+        }
+        _ => out.push(t_row(t.b_t_student, &r.checks.primary, t.b_note_student, lang)),
     }
-    if let Some(w) = &r.welch {
+    if let Some(w) = &r.checks.welch {
         let label = t.b_t_welch;
         out.push(match w {
             Ok(x) => t_row(label, x, t.b_note_welch, lang),
             Err(e) => Row::undefined(label, e, lang),
         });
     }
-    let rank_label = match r.design {
+    let rank_label = match r.checks.design {
         Design::Paired(_) => t.b_wilcoxon,
         _ => t.b_mann_whitney,
     };
     let z_text = |z: Option<f64>| {
         z.map(|z| format!("{}z = {}", clause_separator(lang), fixed(z, 2))).unwrap_or_default()
     };
-    out.push(match &r.rank {
+    out.push(match &r.checks.rank {
         Ok(x @ RankTest::MannWhitney(m)) => {
             let method = match m.method {
                 RankMethod::Exact => t.b_mw_exact.to_string(),
@@ -155,17 +157,17 @@ pub(super) fn effects(
 ) -> Vec<Row> {
     let t = lang.strings();
     let mut out = Vec::new();
-    let (a, b) = sides(r.design, terms);
+    let (a, b) = sides(r.checks.design, terms);
     match &r.effect {
         Ok(e) => out.extend(effect_rows(e, lang)),
         Err(err) => out.push(Row::undefined(
-            if matches!(r.design, Design::Paired(_)) { "d_z" } else { t.b_d_and_g },
+            if matches!(r.checks.design, Design::Paired(_)) { "d_z" } else { t.b_d_and_g },
             err,
             lang,
         )),
     }
-    let x = &r.primary;
-    let (label, note) = match r.design {
+    let x = &r.checks.primary;
+    let (label, note) = match r.checks.design {
         Design::Paired(g) => (
             fill(t.b_mean_change, &[("group", terms.name(g))]),
             terms.pick(t.b_mean_change_note, t.b_mean_change_note_own),

@@ -94,11 +94,11 @@ pub fn summarize(
     let t = lang.strings();
     let mut out = Vec::new();
     let a = alpha_text(alpha);
-    let sig = r.primary.p < alpha;
+    let sig = r.checks.primary.p < alpha;
     let side = |p: f64| if p < alpha { t.b_significant } else { t.b_not_significant };
 
     // 1. The design's own test.
-    let name = match (r.design, r.primary.kind) {
+    let name = match (r.checks.design, r.checks.primary.kind) {
         (Design::DiffInDiff, _) => t.b_sum_paper_test,
         (_, TTestKind::Paired) => t.b_sum_paired,
         _ => t.b_sum_student,
@@ -107,8 +107,8 @@ pub fn summarize(
         t.b_sum_gives,
         &[
             ("name", name),
-            ("apa", &apa::t_test(&r.primary)),
-            ("side", side(r.primary.p)),
+            ("apa", &apa::t_test(&r.checks.primary)),
+            ("side", side(r.checks.primary.p)),
             ("alpha", &a),
         ],
     ));
@@ -128,14 +128,14 @@ pub fn summarize(
             Err(e) => undefined.push(fill(t.b_label_error, &[("label", &label), ("error", &e)])),
         }
     };
-    if let Some(w) = &r.welch {
+    if let Some(w) = &r.checks.welch {
         consider(
             t.b_sum_welch.to_string(),
             None,
             w.as_ref().map(|x| x.p).map_err(|e| e.message(lang)),
         );
     }
-    match &r.rank {
+    match &r.checks.rank {
         Ok(x) => {
             let name = match x {
                 crate::stats::robust::report::RankTest::MannWhitney(_) => t.b_sum_mann_whitney,
@@ -145,7 +145,7 @@ pub fn summarize(
         }
         Err(e) => consider(t.b_sum_rank_test.to_string(), None, Err(e.message(lang))),
     }
-    match &r.permutation {
+    match &r.checks.permutation {
         Ok(p) => consider(
             (if p.exact { t.b_sum_perm_exact } else { t.b_sum_perm_mc }).to_string(),
             Some(t.b_sum_perm_two_sided),
@@ -173,7 +173,7 @@ pub fn summarize(
     // 3. Effect size.
     if let Ok(e) = &r.effect {
         let symbol = e.kind.symbol();
-        let sizes = if e.n1 == e.n2 && matches!(r.design, Design::Paired(_)) {
+        let sizes = if e.n1 == e.n2 && matches!(r.checks.design, Design::Paired(_)) {
             let one = terms.pick(t.b_sum_informants_one, t.b_sum_informants_one_own);
             fill(one, &[("n", &e.n1.to_string())])
         } else {
@@ -390,7 +390,8 @@ pub fn summarize(
     }
 
     // 9. The caveat.
-    let n = r.primary.a.n + if matches!(r.design, Design::Paired(_)) { 0 } else { r.primary.b.n };
+    let n = r.checks.primary.a.n
+        + if matches!(r.checks.design, Design::Paired(_)) { 0 } else { r.checks.primary.b.n };
     out.push(fill(terms.pick(t.b_sum_caveat, t.b_sum_caveat_own), &[("n", &n.to_string())]));
     out
 }
