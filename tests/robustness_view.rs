@@ -707,11 +707,12 @@ fn chinese_messages_for_undefined_parts() {
 }
 
 /// The first screen cites the agreement of the alternative tests before the rest of the
-/// view is computed (`agreement_first`); it must be the agreement the whole view then
-/// holds, for every kind of selection: the paper's design, monthly, one time, one group,
-/// an informant left out, nothing to compare, and a Monte Carlo test left running.
+/// view is computed (`FirstChecks`); it must be the agreement the whole view then holds,
+/// and the view completed from those checks must be the view computed from scratch, for
+/// every kind of selection: the paper's design, monthly, one time, one group, an informant
+/// left out, nothing to compare, and a Monte Carlo test left running (finished alike).
 #[test]
-fn the_first_agreement_is_the_views_agreement() {
+fn the_first_checks_give_the_views_agreement_and_the_view() {
     use study_core::reader::synthetic::{synthetic_from, SYNTHETIC_SEED};
     use study_core::stats::selection::{salary_points, Salaries};
     let (s, paper) = paper();
@@ -729,24 +730,38 @@ fn the_first_agreement_is_the_views_agreement() {
     selections.extend([monthly, t1, service, without, none]);
     let check = |study: &Study, sel: &Selection, expect_running: bool| {
         let points = salary_points(study, sel).expect("points");
-        let first = agreement_first(sel, &points, SYNC_PERMUTATION_WORK);
-        let view = match robustness_view_staged(
-            Salaries::Paper(study),
-            sel,
-            &points,
-            SYNC_PERMUTATION_WORK,
-            Lang::En,
-        ) {
+        let first = FirstChecks::new(sel, &points, SYNC_PERMUTATION_WORK);
+        let staged = || {
+            robustness_view_staged(
+                Salaries::Paper(study),
+                sel,
+                &points,
+                SYNC_PERMUTATION_WORK,
+                Lang::En,
+            )
+        };
+        let view = match staged() {
             Staged::Ready(v) => *v,
             Staged::Pending(p) => p.view,
         };
-        assert_eq!(first, view.agreement, "{sel:?}");
-        assert_eq!(first.as_ref().is_some_and(Agreement::running), expect_running, "{sel:?}");
+        let agreement = first.as_ref().map(FirstChecks::agreement);
+        assert_eq!(agreement, view.agreement, "{sel:?}");
+        assert_eq!(agreement.as_ref().is_some_and(Agreement::running), expect_running, "{sel:?}");
+        let Some(first) = first else { return };
+        assert_eq!(first.selection(), sel);
+        match (first.complete(Salaries::Paper(study), &points, Lang::En), staged()) {
+            (Staged::Ready(a), Staged::Ready(b)) => assert_eq!(a, b, "{sel:?}"),
+            (Staged::Pending(a), Staged::Pending(b)) => {
+                assert_eq!(a.view, b.view, "{sel:?}");
+                assert_eq!(a.finish(), b.finish(), "{sel:?}");
+            }
+            _ => panic!("{sel:?}: one view is pending and the other is not"),
+        }
     };
     for sel in &selections {
         check(&s, sel, false);
     }
-    assert_eq!(agreement_first(&selections[5], &[], SYNC_PERMUTATION_WORK), None);
+    assert!(FirstChecks::new(&selections[5], &[], SYNC_PERMUTATION_WORK).is_none());
     // 200 informants a group: C(400, 200) splits, so a Monte Carlo test, left running.
     let big = synthetic_from(&s, 200, SYNTHETIC_SEED).expect("a synthetic study");
     check(&big, &Selection::paper(&big), true);

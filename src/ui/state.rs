@@ -8,8 +8,8 @@
 //!
 //! The robustness view lives here too ([`AppState::robustness`]). The first one is
 //! computed in the task after the page mounts (until then it holds only the agreement of
-//! its alternative tests, computed with the page, which the finding's sentence cites),
-//! later ones on every selection change (the
+//! its alternative tests, computed with the page, which the finding's sentence cites; the
+//! view is completed from those checks), later ones on every selection change (the
 //! last [`CACHED_VIEWS`] finished views are kept by selection and language). When its
 //! Monte Carlo permutation test is long (a synthetic
 //! study from `scale=`, above `SYNC_PERMUTATION_WORK`), the rest of the view is shown at
@@ -31,8 +31,7 @@ use study_core::stats::selection::{Salaries, SalaryPoint, Selection};
 use study_core::study::{OwnData, Study, Terms};
 use study_core::text::i18n::{Lang, Strings};
 use study_core::view::robustness::{
-    agreement_first, robustness_view_staged, PendingView, RobustnessView, Staged,
-    SYNC_PERMUTATION_WORK,
+    robustness_view_staged, FirstChecks, PendingView, RobustnessView, Staged, SYNC_PERMUTATION_WORK,
 };
 
 /// Longest slice of a Monte Carlo run before the page yields to the browser (ms): well
@@ -281,16 +280,19 @@ pub fn tr_data(
     }
 }
 
-/// The staged robustness view of a selection.
+/// The staged robustness view of a selection, completed from its `first` checks when they
+/// were computed already (from the same salaries and points).
 fn staged(
     salaries: Salaries,
     sel: &Selection,
     points: &Result<Vec<SalaryPoint>, DiscountError>,
     lang: Lang,
+    first: Option<FirstChecks>,
 ) -> Staged {
-    match points {
-        Ok(p) => robustness_view_staged(salaries, sel, p, SYNC_PERMUTATION_WORK, lang),
-        Err(e) => Staged::Ready(Box::new(RobustnessView::undefined(&e.message(lang), lang))),
+    match (points, first) {
+        (Ok(p), Some(first)) => first.complete(salaries, p, lang),
+        (Ok(p), None) => robustness_view_staged(salaries, sel, p, SYNC_PERMUTATION_WORK, lang),
+        (Err(e), _) => Staged::Ready(Box::new(RobustnessView::undefined(&e.message(lang), lang))),
     }
 }
 
@@ -372,16 +374,19 @@ fn robustness_runner(
     let first_lang = lang.get_untracked();
     // The first view waits for the task after the mount. Until then it holds only the
     // agreement of the alternative tests, which the first screen's sentence cites (a
-    // sentence that grew by that clause after the takeover would shift the page): computed
-    // alone it costs a fraction of the view, which runs before V8 has compiled its code
-    // beyond the baseline tier.
+    // sentence that grew by that clause after the takeover would shift the page): their
+    // checks alone cost a fraction of the view, which runs before V8 has compiled its code
+    // beyond the baseline tier. The first view is then completed from those checks.
     let mut first =
         RobustnessView::undefined(first_lang.strings().robustness_computing, first_lang);
+    let first_checks = StoredValue::new(None);
     if !defer {
-        first.agreement = points.with_untracked(|p| {
+        let checks = points.with_untracked(|p| {
             let sel = selection.get_untracked();
-            p.as_ref().ok().and_then(|p| agreement_first(&sel, p, SYNC_PERMUTATION_WORK))
+            p.as_ref().ok().and_then(|p| FirstChecks::new(&sel, p, SYNC_PERMUTATION_WORK))
         });
+        first.agreement = checks.as_ref().map(FirstChecks::agreement);
+        first_checks.set_value(checks);
     }
     let robustness = RwSignal::new(first);
     let progress = RwSignal::new(None);
@@ -401,9 +406,15 @@ fn robustness_runner(
             robustness.set(view);
             return;
         }
+        // The checks computed with the page are used once, by the run of their selection
+        // on the paper (its points are the ones they were computed from).
+        let first = first_checks
+            .try_update_value(Option::take)
+            .flatten()
+            .filter(|f| key.data.is_none() && *f.selection() == key.sel);
         let (view, pending) = split(points.with_untracked(|p| match &key.data {
-            Some(own) => staged(Salaries::Own(own), &key.sel, p, key.lang),
-            None => study.with_value(|s| staged(Salaries::Paper(s), &key.sel, p, key.lang)),
+            Some(own) => staged(Salaries::Own(own), &key.sel, p, key.lang, None),
+            None => study.with_value(|s| staged(Salaries::Paper(s), &key.sel, p, key.lang, first)),
         }));
         progress.set(pending.as_ref().map(|p| p.progress()));
         if pending.is_none() {

@@ -27,6 +27,8 @@
 //! [`robustness_view_staged`] is the same with a long Monte Carlo permutation test left
 //! pending ([`Staged::Pending`]): the caller steps it in slices, showing progress, and
 //! [`PendingView::finish`] then gives exactly the view [`robustness_view_points`] would.
+//! [`FirstChecks`] splits it the other way: the checks first (their agreement is the
+//! first screen's), then [`FirstChecks::complete`] builds the same view around them.
 //!
 //! Conventions (every definition is labelled on the page, because tools disagree):
 //! - t-tests in APA 7 (`t(18.73) = 3.96, p < .001` for Welch), with the exact two-sided p
@@ -81,9 +83,7 @@ pub use sensitivity::*;
 
 use crate::stats::robust::error::RobustError;
 use crate::stats::robust::permutation::MonteCarloRun;
-use crate::stats::robust::report::{
-    checks_deferred, robustness_deferred, Robustness, RobustnessOptions,
-};
+use crate::stats::robust::report::{checks_deferred, Checks, Robustness, RobustnessOptions};
 use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::{
     mean_difference, measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
@@ -263,19 +263,46 @@ impl PendingView {
     }
 }
 
-/// The agreement of a selection's alternative tests, computed alone: what
-/// [`RobustnessView::agreement`] of [`robustness_view_staged`] (with the same `sync_work`)
-/// will be, for a caller that needs it before the rest of the view (the first screen's
-/// sentence, while the page starts). `None` where the view has none.
-pub fn agreement_first(
-    sel: &Selection,
-    points: &[SalaryPoint],
-    sync_work: u64,
-) -> Option<Agreement> {
-    let design = sel.design()?;
-    let options = RobustnessOptions::default().permutation;
-    let (checks, _) = checks_deferred(points, design, &options, sync_work).ok()?;
-    Some(agreement(&checks, ALPHA))
+/// A selection's checks (the design's own test and the alternative tests), computed before
+/// the rest of its view: the first screen cites their [`agreement`](FirstChecks::agreement)
+/// while the page starts, and [`complete`](FirstChecks::complete) then builds the view
+/// around them instead of computing them again.
+#[derive(Debug, Clone)]
+pub struct FirstChecks {
+    sel: Selection,
+    checks: Checks,
+    /// A Monte Carlo permutation test above `sync_work`, not run yet.
+    run: Option<Box<MonteCarloRun>>,
+}
+
+impl FirstChecks {
+    /// The checks of `sel` on its salary points, with a Monte Carlo permutation test above
+    /// `sync_work` left to run as [`robustness_view_staged`] leaves it. `None` where the
+    /// view has no agreement: nothing to compare, or the design's own test undefined.
+    pub fn new(sel: &Selection, points: &[SalaryPoint], sync_work: u64) -> Option<FirstChecks> {
+        let design = sel.design()?;
+        let options = RobustnessOptions::default().permutation;
+        let (checks, run) = checks_deferred(points, design, &options, sync_work).ok()?;
+        Some(FirstChecks { sel: *sel, checks, run })
+    }
+
+    /// The selection the checks are of.
+    pub fn selection(&self) -> &Selection {
+        &self.sel
+    }
+
+    /// What [`RobustnessView::agreement`] of the whole view will be.
+    pub fn agreement(&self) -> Agreement {
+        agreement(&self.checks, ALPHA)
+    }
+
+    /// The selection's whole view: [`robustness_view_staged`] with the `sync_work` the
+    /// checks were computed with, for the `salaries` and `points` they were computed from
+    /// (the caller's to keep the same).
+    pub fn complete(self, salaries: Salaries, points: &[SalaryPoint], lang: Lang) -> Staged {
+        let design = self.checks.design;
+        staged_from_checks(salaries, &self.sel, design, points, Ok((self.checks, self.run)), lang)
+    }
 }
 
 /// The view of the paper's salaries or a reader's own values (each worded in its
@@ -296,25 +323,41 @@ pub fn robustness_view_staged(
             lang,
         )));
     };
+    let options = RobustnessOptions::default().permutation;
+    let checks = checks_deferred(points, design, &options, sync_work);
+    staged_from_checks(salaries, sel, design, points, checks, lang)
+}
+
+/// [`robustness_view_staged`] once the checks of `design` are computed (or failed).
+fn staged_from_checks(
+    salaries: Salaries,
+    sel: &Selection,
+    design: Design,
+    points: &[SalaryPoint],
+    checks: Result<(Checks, Option<Box<MonteCarloRun>>), RobustError>,
+    lang: Lang,
+) -> Staged {
     let terms = salaries.terms();
-    let (report, run) =
-        match robustness_deferred(points, design, &RobustnessOptions::default(), sync_work) {
-            Ok(r) => r,
-            Err(e) => {
-                let mut v = RobustnessView::undefined(&e.message(lang), lang);
-                v.design = Some(design);
-                v.comparison = comparison(design, sel, &terms, lang);
-                // A design without the pre/post analyses says so rather than why its test failed.
-                let (ancova, log_scale) = design_reasons(design, &terms, lang);
-                if let Some(reason) = ancova {
-                    v.ancova = Err(reason);
-                }
-                if let Some(reason) = log_scale {
-                    v.log_scale = Err(reason);
-                }
-                return Staged::Ready(Box::new(v));
+    let report = checks.and_then(|(checks, run)| {
+        Ok((Robustness::from_checks(checks, points, &RobustnessOptions::default())?, run))
+    });
+    let (report, run) = match report {
+        Ok(r) => r,
+        Err(e) => {
+            let mut v = RobustnessView::undefined(&e.message(lang), lang);
+            v.design = Some(design);
+            v.comparison = comparison(design, sel, &terms, lang);
+            // A design without the pre/post analyses says so rather than why its test failed.
+            let (ancova, log_scale) = design_reasons(design, &terms, lang);
+            if let Some(reason) = ancova {
+                v.ancova = Err(reason);
             }
-        };
+            if let Some(reason) = log_scale {
+                v.log_scale = Err(reason);
+            }
+            return Staged::Ready(Box::new(v));
+        }
+    };
     // The mean difference the tests compare, as the page shows it: from the points'
     // amounts, exact in cents where they are, rather than from a statistic's double.
     let difference = mean_difference(points, design).and_then(Money::exact);
