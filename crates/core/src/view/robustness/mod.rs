@@ -83,7 +83,9 @@ pub use sensitivity::*;
 
 use crate::stats::robust::error::RobustError;
 use crate::stats::robust::permutation::MonteCarloRun;
-use crate::stats::robust::report::{checks_deferred, Checks, Robustness, RobustnessOptions};
+use crate::stats::robust::report::{
+    checks_deferred, robustness_deferred, Checks, Robustness, RobustnessOptions,
+};
 use crate::stats::robust::sensitivity::SensitivityRow;
 use crate::stats::selection::{
     mean_difference, measure_text, salary_points, Design, Salaries, SalaryPoint, Selection,
@@ -300,8 +302,10 @@ impl FirstChecks {
     /// checks were computed with, for the `salaries` and `points` they were computed from
     /// (the caller's to keep the same).
     pub fn complete(self, salaries: Salaries, points: &[SalaryPoint], lang: Lang) -> Staged {
-        let design = self.checks.design;
-        staged_from_checks(salaries, &self.sel, design, points, Ok((self.checks, self.run)), lang)
+        let FirstChecks { sel, checks, run } = self;
+        let design = checks.design;
+        let report = Robustness::from_checks(checks, points, &RobustnessOptions::default());
+        staged_from_report(salaries, &sel, design, points, report.map(|r| (r, run)), lang)
     }
 }
 
@@ -323,24 +327,21 @@ pub fn robustness_view_staged(
             lang,
         )));
     };
-    let options = RobustnessOptions::default().permutation;
-    let checks = checks_deferred(points, design, &options, sync_work);
-    staged_from_checks(salaries, sel, design, points, checks, lang)
+    let report = robustness_deferred(points, design, &RobustnessOptions::default(), sync_work);
+    staged_from_report(salaries, sel, design, points, report, lang)
 }
 
-/// [`robustness_view_staged`] once the checks of `design` are computed (or failed).
-fn staged_from_checks(
+/// [`robustness_view_staged`] once the report of `design` is computed (or failed), with
+/// its Monte Carlo run left to the caller, if any.
+fn staged_from_report(
     salaries: Salaries,
     sel: &Selection,
     design: Design,
     points: &[SalaryPoint],
-    checks: Result<(Checks, Option<Box<MonteCarloRun>>), RobustError>,
+    report: Result<(Robustness, Option<Box<MonteCarloRun>>), RobustError>,
     lang: Lang,
 ) -> Staged {
     let terms = salaries.terms();
-    let report = checks.and_then(|(checks, run)| {
-        Ok((Robustness::from_checks(checks, points, &RobustnessOptions::default())?, run))
-    });
     let (report, run) = match report {
         Ok(r) => r,
         Err(e) => {
