@@ -466,6 +466,10 @@ fn a_quotation_with_an_unknown_informant_or_theme_is_caught() {
     let mut s = study();
     s.raw.table7.rows[0].quotation_id = "q99".into();
     assert!(codes(&s).contains(&"table7-quotation"));
+    let mut s = study();
+    assert!(!codes(&s).contains(&"quotation-place"));
+    s.raw.quotation_check.candidates[3].section = " ".into();
+    assert!(codes(&s).contains(&"quotation-place"));
 }
 
 #[test]

@@ -1,24 +1,36 @@
 //! No internal file path reaches a reader: every string of the embedded study (what the
 //! page and the dataset download show) and every entry of the two UI string tables is
-//! scanned for file paths such as `shared/study/000_….txt`. Sources are cited as
+//! scanned for file paths such as `shared/study/000_….txt` or `scripts/…/….py`. Sources are cited as
 //! publications; file names belong to the maintainers' check script
 //! (`scripts/evidence/check_quotations.py`) only.
 
 use study_core::study::Study;
 
-/// The path-like words in `text`: a word naming a `.txt` file, or one with a folder of
-/// the transcription's (`shared/`, `study/`). The file picker's bare `.txt` (a file type,
-/// not a file) is not one.
+/// The path-like words in `text`: a word naming a `.txt` file, one with a folder of the
+/// transcription's (`shared/`, `study/`), or a file in a folder (`scripts/check.py`). The
+/// file picker's bare `.txt` (a file type, not a file), a web address and a DOI are not.
 fn paths_in(text: &str) -> Vec<String> {
     text.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || "._/-".contains(c))))
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| {
             let names_txt = w.len() > ".txt".len() && w.to_ascii_lowercase().ends_with(".txt");
-            names_txt || w.contains("shared/") || w.contains("study/")
+            names_txt || w.contains("shared/") || w.contains("study/") || file_in_folder(w)
         })
         .map(str::to_string)
         .collect()
+}
+
+/// `folder/name.ext` with an extension of letters, as a file path is written; not an
+/// address (`https://…`, `doi.org/…`), whose last part has no such extension or which
+/// names its scheme.
+fn file_in_folder(word: &str) -> bool {
+    let Some((folder, name)) = word.rsplit_once('/') else { return false };
+    let extension = name.rsplit_once('.').map(|(stem, ext)| (!stem.is_empty(), ext));
+    let is_file = extension.is_some_and(|(stem, ext)| {
+        stem && (1..=4).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphabetic())
+    });
+    !folder.is_empty() && is_file && !word.contains("://") && !word.starts_with("doi.org/")
 }
 
 /// Every string value in a JSON tree, with its path.
@@ -44,6 +56,13 @@ fn the_detector_finds_paths_and_spares_a_file_type() {
     assert_eq!(paths_in("see 000_3e81d1c517a65106.txt."), ["000_3e81d1c517a65106.txt"]);
     assert!(paths_in("Plain-text sources (.txt, pick several at once)").is_empty());
     assert!(paths_in("Song et al. (2019), Table 8").is_empty());
+    assert_eq!(
+        paths_in("Re-checked with scripts/evidence/check_quotations.py: (1) every"),
+        ["scripts/evidence/check_quotations.py"]
+    );
+    assert!(paths_in("https://doi.org/10.1016/j.im.2019.103160 and 10.1016/j.im.2019.103160")
+        .is_empty());
+    assert!(paths_in("work- and socialization-oriented, 1/2 of them, and/or either").is_empty());
 }
 
 #[test]

@@ -12,6 +12,9 @@
 4. Every other text the explorer shows as the paper's words (model definitions and edge
    arguments, the limitations, the cells of Tables 1, 5, 6 and A1) occurs verbatim in the
    paper, and the two background sentences occur verbatim in the essay.
+5. Every candidate's `section` (where a reader finds it in the paper) is the place its
+   `line` of the text extraction lies in: a footnote, a table, or else the last heading
+   or paragraph lead in LOCATORS before it.
 
 Run from the repository root: python3 scripts/evidence/check_quotations.py
 Exit status 0 when every check passes.
@@ -33,6 +36,43 @@ ITALIC_NOT_QUOTES = [
     "197)$ .", "and in a similar way to Facebook", ", and they brought the informal",
     ") in combination with socialization-oriented social media (",
 ]
+# Where a candidate lies, as readers cite it: a heading or a paragraph lead of the text
+# extraction, and the name the explorer shows for the text after it. Tables (rows are
+# tab-separated) and footnotes (`<sup>n</sup>` lines) are found by their own marks.
+LOCATORS = [
+    ("### **INTRODUCTION**", "Introduction"),
+    ("### **Conceptualization and classification of social media in the workplace**",
+     "Theoretical background: conceptualization and classification of social media in the workplace"),
+    ("### **Research context and design**", "Research methodology: research context and design"),
+    ("**Data collection:**", "Research methodology: data collection"),
+    ("**Prevention of positive bias in retrospective interviews:**",
+     "Research methodology: prevention of positive bias in retrospective interviews"),
+    ("**Coders and data saturation point:**", "Research methodology: coders and data saturation point"),
+    ("**Work-oriented social media and team monitoring:**", "Key findings: team monitoring"),
+    ("**Work-oriented social media and team effort:**", "Key findings: team effort"),
+    ("**Socialization-oriented social media and social exchange:**", "Key findings: social exchange"),
+    ("**Socialization-oriented social media and social support:**", "Key findings: social support"),
+    ("**Impact on team performance:**", "Key findings: impact on team performance"),
+    ("### **Discussion of results**", "Discussion and conclusions: discussion of results"),
+    ("### **Contributions to IS research**", "Discussion and conclusions: contributions to IS research"),
+    ("## REFERENCES", "References"),
+]
+
+
+def section_of(lines, n):
+    """Where line `n` (1-based) of the text extraction lies, as a reader cites it."""
+    line = lines[n - 1]
+    footnote = re.match(r"<sup>(\d+)</sup>", line)
+    if footnote:
+        return f"Footnote {footnote.group(1)}"
+    for before in reversed(lines[:n]):
+        table = re.match(r"\*\*Table (\w+):", before)
+        if "\t" in line and table:
+            return f"Table {table.group(1)}"
+        for start, name in LOCATORS:
+            if before.startswith(start):
+                return name
+    return None
 
 
 def normalise(text):
@@ -112,6 +152,13 @@ def main():
                     continue
                 for cell in (v if isinstance(v, list) else [v]):
                     verbatim(cell, f"{key} row {i} {k}")
+
+    # 5. Where each candidate is.
+    lines = raw.split("\n")
+    for c in candidates:
+        where = section_of(lines, c["line"])
+        if c.get("section") != where:
+            failures.append(f"candidate on line {c['line']}: section {c.get('section')!r}, the text says {where!r}")
 
     print(f"{len(quotes)} quotations; {len(spans)} quoted spans of {MIN_WORDS}+ words and {len(runs)} italic runs checked "
           f"({italic_quotes} inside quotations)")

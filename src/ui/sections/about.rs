@@ -85,7 +85,7 @@ pub fn AboutSection() -> impl IntoView {
     let candidates = check
         .candidates
         .iter()
-        .map(|k| view! { <tr><td class="num">{k.line}</td><td lang="en">{k.snippet.clone()}</td><td lang="en">{k.decision.clone()}</td></tr> })
+        .map(|k| view! { <tr><td lang="en">{k.section.clone()}</td><td lang="en">{k.snippet.clone()}</td><td lang="en">{k.decision.clone()}</td></tr> })
         .collect_view();
     let n_quotes = raw.quotations.len().to_string();
     let check_source = check.source.clone();
@@ -126,7 +126,7 @@ pub fn AboutSection() -> impl IntoView {
                 <div class="table-wrap" tabindex="0" role="region" aria-label=tr(state, |t| t.a_about_places_label)>
                     <table>
                         <caption>{tr(state, |t| t.a_about_places_caption)}</caption>
-                        <thead><tr><th scope="col" class="num">{tr(state, |t| t.a_about_line)}</th><th scope="col">{tr(state, |t| t.a_about_text)}</th><th scope="col">{tr(state, |t| t.a_about_decision)}</th></tr></thead>
+                        <thead><tr><th scope="col">{tr(state, |t| t.a_about_where)}</th><th scope="col">{tr(state, |t| t.a_about_text)}</th><th scope="col">{tr(state, |t| t.a_about_decision)}</th></tr></thead>
                         <tbody>{candidates}</tbody>
                     </table>
                 </div>

@@ -1,6 +1,7 @@
 //! Checks of what the study file says beyond its numbers: Figure 4 (edges to missing
-//! nodes, themes without a codebook branch), the quotations (unknown informants), the
-//! evidence tables, the context and the tour (links that do not parse as permalinks).
+//! nodes, themes without a codebook branch), the quotations (unknown informants, a place
+//! of the quotation check without its section), the evidence tables, the context and the
+//! tour (links that do not parse as permalinks).
 //! The shipped study has none of these problems; `tests/model.rs` pins that and shows each
 //! check catching a broken copy.
 
@@ -290,6 +291,16 @@ fn check_quotations(study: &Study, out: &mut Vec<Problem>) {
                     format!("The decision {d} is not recorded."),
                 ));
             }
+        }
+    }
+    for c in &study.raw.quotation_check.candidates {
+        if c.section.trim().is_empty() {
+            out.push(problem(
+                "quotation-place",
+                "Key findings; Table 7",
+                c.snippet.clone(),
+                "A place considered in the quotation check needs the section it is in.",
+            ));
         }
     }
     if study.raw.quotation_check.count != study.raw.quotations.len() {

@@ -44,7 +44,12 @@ pub struct Quotation {
 /// A place in the paper considered while checking the quotations, with the decision.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
+    /// The line of the paper's text extraction where the place is: a locator for the
+    /// maintainers' check, not shown to readers, who get `section`.
     pub line: u32,
+    /// Where the place is in the paper, as a reader would cite it: a section (`Key
+    /// findings: team effort`), a table or a footnote.
+    pub section: String,
     pub snippet: String,
     pub decision: String,
 }

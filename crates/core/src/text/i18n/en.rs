@@ -73,7 +73,7 @@ pub const EN: Strings = Strings {
     a_about_check_summary: "How the quotations were checked to be complete",
     a_about_places_label: "Places in the paper considered",
     a_about_places_caption: "Every place in the paper considered, and the decision",
-    a_about_line: "Line",
+    a_about_where: "Where in the paper",
     a_about_text: "Text",
     a_about_decision: "Decision",
     // tour (ui/tour.rs)

@@ -156,7 +156,7 @@ string_table! {
     a_about_check_summary,
     a_about_places_label,
     a_about_places_caption,
-    a_about_line,
+    a_about_where,
     a_about_text,
     a_about_decision,
     // tour (ui/tour.rs)

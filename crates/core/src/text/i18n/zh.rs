@@ -75,7 +75,7 @@ pub const ZH: Strings = Strings {
     a_about_check_summary: "如何核查引语是否完整",
     a_about_places_label: "论文中核查过的位置",
     a_about_places_caption: "论文中核查过的每一处及其处理决定",
-    a_about_line: "行",
+    a_about_where: "论文中的位置",
     a_about_text: "文本",
     a_about_decision: "决定",
     // tour (ui/tour.rs)
