@@ -54,8 +54,13 @@ test('dist/index.html, read as a file, holds the article and what finds and shar
   assert.equal(dataset.isBasedOn['@id'], `https://doi.org/${STUDY.about.citation.doi}`);
   assert.ok(dataset.license, 'the dataset has a licence');
   assert.ok(fs.existsSync(path.join(DIST, 'og.png')), 'the card image');
-  // No canonical link without SITE_URL (this build has none).
+  // No canonical link without SITE_URL (this build has none), and no address of the
+  // server the snapshot was taken on: where the page names its own (the handout's
+  // permalink, "Cite this explorer"), the build leaves it out.
   assert.ok(!HTML.includes('rel="canonical"'));
+  assert.ok(!/127\.0\.0\.1|localhost/.test(HTML), 'the built page names no loopback address');
+  assert.ok(!HTML.includes('class="print-url"'), 'no permalink in the prerendered handout header');
+  assert.match(HTML, /\[Computer software\]\. \(\d{4}-\d{2}-\d{2}\)\.<\/p>/, 'the reference ends with its date');
 });
 
 test('with JavaScript off the page is the whole article', async () => {

@@ -11,6 +11,8 @@
 //   - the canvases' drawing buffers (a canvas keeps its size class; its text summary and
 //     data table stand in until the app draws it);
 //   - `aria-busy`, and form controls are disabled (they work once the app has started);
+//   - the build server's address where the page names its own (the handout's permalink,
+//     "Cite this explorer"): the site's with SITE_URL, left out without it;
 // and the page's head gains what finds and shares it: the description (the finding, in
 // the page's own words), OpenGraph and Twitter-card meta with a screenshot (og.png,
 // 1200×630), and, when SITE_URL is set (e.g. SITE_URL=https://example.org/explorer/),
@@ -83,8 +85,19 @@ try {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready'
     && document.querySelector('#main[aria-busy=false]')
     && document.querySelector('#permutation-method[data-count]:not([data-count=""])'), null, { timeout: 60000 });
-  const snapshot = await page.evaluate(() => {
+  const snapshot = await page.evaluate(({ site }) => {
     const root = document.getElementById('app').cloneNode(true);
+    // The page names its own address (the handout's permalink, "Cite this explorer"),
+    // here the loopback server's. With SITE_URL it becomes the site's; without it the
+    // build does not know where it will be served, so the address is left out (the app
+    // writes the reader's own when it starts).
+    const here = location.href.split(/[?#]/)[0];
+    const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (texts.nextNode()) {
+      const t = texts.currentNode;
+      if (t.data.includes(here)) t.data = site ? t.data.replaceAll(here, site) : t.data.replaceAll(here, '').trimEnd();
+    }
+    if (!site) root.querySelectorAll('.print-url').forEach((e) => e.closest('p')?.remove());
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
     const comments = [];
     while (walker.nextNode()) comments.push(walker.currentNode);
@@ -100,8 +113,10 @@ try {
       styled,
       title: document.title,
       finding: document.querySelector('.finding-sentence')?.textContent.trim() || document.querySelector('meta[name=description]')?.content || '',
+      leftover: root.innerHTML.includes(location.host),
     };
-  });
+  }, { site });
+  if (snapshot.leftover) throw new Error(`prerender: the snapshot still names the build's server (${server.origin})`);
   if (snapshot.styled.length) throw new Error(`prerender: style attributes the CSP would drop: ${snapshot.styled.join(', ')}`);
   if (problems.console.length || problems.pageErrors.length || problems.offOrigin.length) {
     throw new Error(`prerender: the page was not clean: ${JSON.stringify(problems.console.concat(problems.pageErrors, problems.offOrigin))}`);
