@@ -1,7 +1,7 @@
 //! No internal file path reaches a reader: every string of the embedded study (what the
 //! page and the dataset download show) and every entry of the two UI string tables is
-//! scanned for file paths such as `shared/study/000_….txt` or `scripts/…/….py`. Sources are cited as
-//! publications; file names belong to the maintainers' check script
+//! scanned for file paths such as `shared/study/000_….txt` or `scripts/…/….py`. Sources
+//! are cited as publications; file names belong to the maintainers' check script
 //! (`scripts/evidence/check_quotations.py`) only.
 
 use study_core::study::Study;
@@ -21,16 +21,17 @@ fn paths_in(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `folder/name.ext` with an extension of letters, as a file path is written; not an
-/// address (`https://…`, `doi.org/…`), whose last part has no such extension or which
-/// names its scheme.
+/// `folder/name.ext`, with an extension of one to four letters, as a file path is
+/// written. A web address (`https://…`) is not one, nor a DOI (its last part ends in
+/// digits).
 fn file_in_folder(word: &str) -> bool {
     let Some((folder, name)) = word.rsplit_once('/') else { return false };
-    let extension = name.rsplit_once('.').map(|(stem, ext)| (!stem.is_empty(), ext));
-    let is_file = extension.is_some_and(|(stem, ext)| {
-        stem && (1..=4).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphabetic())
+    let is_file = name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=4).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphabetic())
     });
-    !folder.is_empty() && is_file && !word.contains("://") && !word.starts_with("doi.org/")
+    !folder.is_empty() && is_file && !word.contains("://")
 }
 
 /// Every string value in a JSON tree, with its path.

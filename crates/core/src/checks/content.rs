@@ -297,7 +297,7 @@ fn check_quotations(study: &Study, out: &mut Vec<Problem>) {
         if c.section.trim().is_empty() {
             out.push(problem(
                 "quotation-place",
-                "Key findings; Table 7",
+                &study.raw.quotation_check.source,
                 c.snippet.clone(),
                 "A place considered in the quotation check needs the section it is in.",
             ));
